@@ -1,0 +1,42 @@
+"""What a question asks, resolved: the stable hand-off between understanding and answering.
+
+A Query is small and serialisable to a short key, so a Discord button can carry it in its
+custom id and answer it again (in another language, or after a restart)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+INTENTS = ("model", "field", "list", "compare", "none")
+FIELDS = ("released", "parameters", "features", "significance", "paper")
+
+
+@dataclass(frozen=True)
+class Query:
+    intent: str  # one of INTENTS
+    models: tuple[str, ...] = ()
+    field: str | None = None  # one of FIELDS, for intent "field"
+    # For intent "list": how the models were chosen, e.g. "tag:moe", "year:2024", "all",
+    # "largest", "newest", "after:deepseek-r1", "params>200", "search".
+    selector: str | None = None
+    # For intent "none": why, e.g. "unknown-model:GPT-4", "no-model", "out-of-scope".
+    reason: str | None = None
+    suggestions: tuple[str, ...] = ()  # model ids offered as "did you mean"
+    extras: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def to_key(self) -> str:
+        """A compact text form (<= ~90 chars for the ten models) for component custom ids."""
+        parts = [self.intent, ",".join(self.models), self.field or "", self.selector or ""]
+        return "|".join(parts)
+
+    @classmethod
+    def from_key(cls, key: str) -> Query:
+        intent, models, field_, selector = (key.split("|") + ["", "", "", ""])[:4]
+        if intent not in INTENTS:
+            raise ValueError(f"unknown intent in key {key!r}")
+        return cls(
+            intent=intent,
+            models=tuple(m for m in models.split(",") if m),
+            field=field_ or None,
+            selector=selector or None,
+        )

@@ -1,0 +1,115 @@
+"""Typed settings from the environment (and `.env`), each documented in `.env.example`.
+
+A missing or malformed value stops start-up with one line naming the setting."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
+DEFAULT_API_BASE = "https://discord.com/api/v10"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    discord_token: str | None = None
+    guild_ids: tuple[int, ...] = ()
+    question_channel_ids: tuple[int, ...] = ()
+    default_lang: str = "en"
+    log_level: str = "INFO"
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] = ()
+    api_base: str = DEFAULT_API_BASE
+    gateway_url: str | None = None
+    knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
+    state_dir: Path = PROJECT_ROOT / ".bot-state"
+    cooldown_seconds: float = 3.0
+
+
+def _ids(name: str, raw: str) -> tuple[int, ...]:
+    ids = []
+    for part in raw.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit():
+            raise SettingsError(f"{name}: {part!r} is not a numeric id (expected a comma-separated list)")
+        ids.append(int(part))
+    return tuple(ids)
+
+
+def _choice(name: str, raw: str, allowed: tuple[str, ...]) -> str:
+    if raw not in allowed:
+        raise SettingsError(f"{name}: {raw!r} is not one of {', '.join(allowed)}")
+    return raw
+
+
+def _number(name: str, raw: str, kind: type[int] | type[float]) -> int | float:
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise SettingsError(f"{name}: {raw!r} is not a number") from None
+    if value < 0:
+        raise SettingsError(f"{name}: must not be negative")
+    return value
+
+
+def _url(name: str, raw: str) -> str:
+    if not raw.startswith(("http://", "https://", "ws://", "wss://")):
+        raise SettingsError(f"{name}: {raw!r} is not a URL")
+    return raw.rstrip("/")
+
+
+def load_settings(env: dict[str, str] | None = None, *, dotenv: bool = True) -> Settings:
+    """Read settings from `env` (default: the process environment, after loading `.env`)."""
+    if env is None:
+        if dotenv:
+            from dotenv import load_dotenv
+
+            load_dotenv(PROJECT_ROOT / ".env", override=False)
+        env = dict(os.environ)
+
+    def get(name: str) -> str:
+        return (env.get(name) or "").strip()
+
+    values: dict = {}
+    if token := get("DISCORD_TOKEN"):
+        values["discord_token"] = token
+    if raw := get("DISCORD_GUILD_IDS"):
+        values["guild_ids"] = _ids("DISCORD_GUILD_IDS", raw)
+    if raw := get("QUESTION_CHANNEL_IDS"):
+        values["question_channel_ids"] = _ids("QUESTION_CHANNEL_IDS", raw)
+    if raw := get("DEFAULT_LANG"):
+        values["default_lang"] = _choice("DEFAULT_LANG", raw.lower(), ("en", "zh"))
+    if raw := get("LOG_LEVEL"):
+        values["log_level"] = _choice("LOG_LEVEL", raw.upper(), LOG_LEVELS)
+    if raw := get("SHARD_COUNT"):
+        values["shard_count"] = int(_number("SHARD_COUNT", raw, int)) or None
+    if raw := get("SHARD_IDS"):
+        values["shard_ids"] = _ids("SHARD_IDS", raw)
+        if "shard_count" not in values:
+            raise SettingsError("SHARD_IDS: needs SHARD_COUNT as well")
+        if any(i >= values["shard_count"] for i in values["shard_ids"]):
+            raise SettingsError("SHARD_IDS: every id must be below SHARD_COUNT")
+    if raw := get("DISCORD_API_BASE"):
+        values["api_base"] = _url("DISCORD_API_BASE", raw)
+    if raw := get("DISCORD_GATEWAY_URL"):
+        values["gateway_url"] = _url("DISCORD_GATEWAY_URL", raw)
+    if raw := get("KNOWLEDGE_DIR"):
+        path = Path(raw).expanduser()
+        if not path.is_dir():
+            raise SettingsError(f"KNOWLEDGE_DIR: {raw!r} is not a folder")
+        values["knowledge_dir"] = path
+    if raw := get("BOT_STATE_DIR"):
+        values["state_dir"] = Path(raw).expanduser()
+    if raw := get("COOLDOWN_SECONDS"):
+        values["cooldown_seconds"] = float(_number("COOLDOWN_SECONDS", raw, float))
+    return Settings(**values)

@@ -80,6 +80,8 @@ class Understanding:
         asks_one = rest in cues.which_one
         asks_list = rest in cues.list
 
+        if rest in cues.timeline and not fields:
+            return self._selected("timeline")
         if superlative:
             chosen = self._superlative(superlative, tags)
             if chosen:
@@ -165,6 +167,8 @@ def select(kb: KnowledgeBase, selector: str) -> list[str]:
     models = kb.models
     if selector == "all":
         chosen = models
+    elif selector == "timeline":
+        chosen = sorted(models, key=lambda m: (m.released is None, m.released or m.section, m.section))
     elif kind == "tag":
         chosen = [m for m in models if value in m.tags]
     elif kind == "year":

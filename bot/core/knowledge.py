@@ -23,7 +23,7 @@ MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parame
               "significance", "paper", "tags", "relations", "aliases"}
 REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
-                "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help",
+                "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published"}
 

@@ -110,7 +110,8 @@ class Composer:
         models = [self.kb.by_id[i] for i in ids]
         kind, _, value = selector.partition(":")
         notes: list[str] = []
-        if kind in ("largest", "smallest", "newest", "earliest", "after", "before", "search") and models:
+        single = kind != "search" or len(models) == 1
+        if kind in ("largest", "smallest", "newest", "earliest", "after", "before", "search") and models and single:
             m = models[0]
             shown = self.short_size(m, lang) if kind in ("largest", "smallest") else self.short_date(m, lang)
             other = self.kb.by_id[value].name[lang] if value in self.kb.by_id else ""
@@ -139,6 +140,8 @@ class Composer:
     def list_title(self, selector: str, lang: str, count: int | None = None) -> str:
         kind, _, value = selector.partition(":")
         n = len(self.kb.models) if count is None else count
+        if selector == "search":
+            return say(lang, "search_many", n=n)
         if selector in ("all", "timeline"):
             return say(lang, "list_all" if selector == "all" else "timeline", n=n)
         if kind == "tag":

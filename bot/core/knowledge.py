@@ -142,7 +142,7 @@ def _bilingual(value: Any, where: str, problems: _Problems) -> Bilingual:
 
 
 def _date(value: Any, where: str, problems: _Problems) -> dt.date | None:
-    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
     if isinstance(value, str):
         try:

@@ -5,7 +5,7 @@ custom id and answer it again (in another language, or after a restart)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 INTENTS = ("model", "field", "list", "compare", "none")
 FIELDS = ("released", "parameters", "features", "significance", "paper")
@@ -22,7 +22,6 @@ class Query:
     # For intent "none": why, e.g. "unknown-model:GPT-4", "no-model", "out-of-scope".
     reason: str | None = None
     suggestions: tuple[str, ...] = ()  # model ids offered as "did you mean"
-    extras: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def to_key(self) -> str:
         """A compact text form (<= ~90 chars for the ten models) for component custom ids."""

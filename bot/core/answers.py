@@ -1,0 +1,177 @@
+"""Step 6: compose the reply from the facts only.
+
+Where the article says a fact is not disclosed, the reply says so in the article's words;
+a value is never borrowed from another model."""
+
+from __future__ import annotations
+
+from bot.core.intents import select
+from bot.core.knowledge import KnowledgeBase, Model
+from bot.core.phrases import say
+from bot.core.query import Query
+from bot.core.reply import Reply
+
+
+def _b(value: float) -> str:
+    return f"{value:g}"
+
+
+class Composer:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    def compose(self, query: Query, lang: str) -> Reply:
+        if query.intent == "model":
+            return self._overview(self.kb.by_id[query.models[0]], lang)
+        if query.intent == "field":
+            return self._field(query, lang)
+        if query.intent == "list":
+            return self._list(query, lang)
+        if query.intent == "compare":
+            return self._compare(query, lang)
+        return self._decline(query, lang)
+
+    # --- pieces ---------------------------------------------------------------------------------
+    def _footer(self, lang: str, models: list[Model]) -> str:
+        a = self.kb.article
+        text = say(lang, "source", title=a.title["en"], zh_title=a.title["zh"], date=a.published.isoformat())
+        if len(models) == 1:
+            text += say(lang, "section", n=models[0].section)
+        return text
+
+    def _names(self, ids, lang: str) -> str:
+        return say(lang, "joiner").join(self.kb.by_id[i].name[lang] for i in ids)
+
+    def value(self, model: Model, field: str, lang: str) -> str:
+        """One field of one model, in the reply language, as the article states it."""
+        if field == "released":
+            return model.released_text[lang]
+        if field == "parameters":
+            return model.parameters_text[lang]
+        if field == "paper":
+            if model.paper_title:
+                return say(lang, "quote", title=model.paper_title)
+            return model.paper_text[lang] if model.paper_text else say(lang, "not_disclosed")
+        return getattr(model, field)[lang]
+
+    def short_size(self, model: Model, lang: str) -> str:
+        parts = []
+        if model.total_b:
+            parts.append(say(lang, "b_total", n=_b(model.total_b)) if not model.variants
+                         else " / ".join(f"{_b(b)}B" for _, b in model.variants))
+        if model.active_b:
+            parts.append(say(lang, "b_active", n=_b(model.active_b)))
+        if model.distilled_b:
+            lo, hi = model.distilled_b
+            parts.append(say(lang, "b_distilled", lo=_b(lo), hi=_b(hi)))
+        return say(lang, "joiner").join(parts) or say(lang, "not_disclosed")
+
+    def short_date(self, model: Model, lang: str) -> str:
+        return model.released.isoformat() if model.released else say(lang, "not_disclosed")
+
+    def _tags(self, model: Model, lang: str) -> str:
+        return say(lang, "joiner").join(self.kb.tag_name(t, lang) for t in model.tags)
+
+    def _line(self, model: Model, lang: str) -> str:
+        return f"{model.name[lang]} — {self.short_date(model, lang)} · {self.short_size(model, lang)}"
+
+    # --- answer types ---------------------------------------------------------------------------
+    def _overview(self, m: Model, lang: str) -> Reply:
+        sep = ":" if lang == "zh" else " — "
+        fields = [
+            (say(lang, "released"), m.released_text[lang], True),
+            (say(lang, "parameters"), m.parameters_text[lang], True),
+            (say(lang, "tags"), self._tags(m, lang), True),
+            (say(lang, "significance"), m.significance[lang], False),
+            (say(lang, "paper"), self.value(m, "paper", lang), False),
+        ]
+        if m.relations:
+            fields.append((say(lang, "relations"), "\n".join(r.text[lang] for r in m.relations), False))
+        return Reply(title=f"{m.name[lang]}{sep}{m.headline[lang]}", description=m.features[lang],
+                     fields=tuple(fields), family=m.family, footer=self._footer(lang, [m]),
+                     url=self.kb.article.source)
+
+    def _field(self, query: Query, lang: str) -> Reply:
+        models = [self.kb.by_id[i] for i in query.models]
+        label = say(lang, query.field)
+        lines = [say(lang, "field_line", name=m.name[lang], label=label, value=self.value(m, query.field, lang))
+                 for m in models]
+        fields = ()
+        if query.field == "paper" and len(models) == 1 and models[0].paper_summary:
+            fields = ((say(lang, "paper_summary"), models[0].paper_summary[lang], False),)
+        title = f"{self._names(query.models, lang)} · {label}"
+        return Reply(title=title, description="\n".join(lines), fields=fields,
+                     family=models[0].family if len(models) == 1 else None,
+                     footer=self._footer(lang, models), url=self.kb.article.source)
+
+    def _list(self, query: Query, lang: str) -> Reply:
+        selector = query.selector or "all"
+        ids = list(query.models) or select(self.kb, selector)
+        models = [self.kb.by_id[i] for i in ids]
+        kind, _, value = selector.partition(":")
+        notes: list[str] = []
+        if kind in ("largest", "smallest", "newest", "earliest", "after", "before", "search") and models:
+            m = models[0]
+            shown = self.short_size(m, lang) if kind in ("largest", "smallest") else self.short_date(m, lang)
+            other = self.kb.by_id[value].name[lang] if value in self.kb.by_id else ""
+            title = say(lang, kind, name=m.name[lang], value=shown, other=other)
+            if kind in ("largest", "smallest"):
+                unsized = [x.id for x in self.kb.models if not x.total_b]
+                notes.append(say(lang, "unranked", names=self._names(unsized, lang)))
+            elif kind != "search":
+                undated = [x.id for x in self.kb.models if not x.released]
+                notes.append(say(lang, "unranked", names=self._names(undated, lang)))
+            description = m.features[lang] if kind == "search" else ""
+        else:
+            if selector == "all":
+                title = say(lang, "list_all", n=len(models))
+            elif kind == "tag":
+                title = say(lang, "list_tag", tag=self.kb.tag_name(value, lang))
+            elif kind == "year":
+                title = say(lang, "list_year", year=value)
+                undated = [x.id for x in self.kb.models if not x.released]
+                notes.append(say(lang, "list_year_undated", names=self._names(undated, lang)))
+            else:
+                more = selector.startswith("params>")
+                title = say(lang, "list_more" if more else "list_less", n=selector[7:])
+                unsized = [x.id for x in self.kb.models if not x.total_b]
+                notes.append(say(lang, "list_unsized", names=self._names(unsized, lang)))
+            description = "" if models else say(lang, "list_empty")
+        return Reply(title=title, description="\n".join(x for x in (description, *notes) if x),
+                     bullets=tuple(self._line(m, lang) for m in models),
+                     family=models[0].family if len(models) == 1 else None,
+                     footer=self._footer(lang, models), url=self.kb.article.source)
+
+    def _compare(self, query: Query, lang: str) -> Reply:
+        models = [self.kb.by_id[i] for i in query.models]
+        fields = []
+        for m in models:
+            value = "\n".join([
+                f"{say(lang, 'released')}: {m.released_text[lang]}",
+                f"{say(lang, 'parameters')}: {m.parameters_text[lang]}",
+                f"{say(lang, 'tags')}: {self._tags(m, lang)}",
+                f"{say(lang, 'features')}: {m.features[lang]}",
+                f"{say(lang, 'paper')}: {self.value(m, 'paper', lang)}",
+            ])
+            fields.append((m.name[lang], value, len(models) <= 3))
+        title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
+        return Reply(title=title, fields=tuple(fields), footer=self._footer(lang, []),
+                     url=self.kb.article.source)
+
+    def _decline(self, query: Query, lang: str) -> Reply:
+        reason = query.reason or "out-of-scope"
+        if reason == "help":
+            return Reply(title=say(lang, "help_title"), description=say(lang, "help_body"),
+                         footer=self._footer(lang, []), url=self.kb.article.source)
+        lines = []
+        if reason.startswith("unknown-model:"):
+            lines.append(say(lang, "decline_unknown", name=reason.partition(":")[2]))
+        elif reason == "no-model":
+            lines.append(say(lang, "decline_no_model"))
+        else:
+            lines.append(say(lang, "decline_scope"))
+        if query.suggestions:
+            lines.append(say(lang, "did_you_mean", names=self._names(query.suggestions, lang)))
+        lines.append(say(lang, "knows", n=len(self.kb.models), names=self._names([m.id for m in self.kb.models], lang)))
+        return Reply(title=say(lang, "decline_title"), description="\n".join(lines),
+                     footer=self._footer(lang, []), url=self.kb.article.source)

@@ -1,0 +1,93 @@
+"""The lexicon compiled for matching: which cue words a (normalised) text holds.
+
+A cue with Chinese characters matches as a substring; an English cue matches whole words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.core.normalise import Normaliser, has_chinese, tokens_of
+
+
+class CueSet:
+    def __init__(self, cues: Iterable[str], normaliser: Normaliser):
+        words = sorted({normaliser(str(c)) for c in cues if str(c).strip()}, key=len, reverse=True)
+        self.words = [w for w in words if w]
+        chinese = [re.escape(w) for w in self.words if has_chinese(w)]
+        latin = [re.escape(w) for w in self.words if not has_chinese(w)]
+        parts = chinese + ([rf"(?<![a-z0-9])(?:{'|'.join(latin)})(?![a-z0-9])"] if latin else [])
+        self._re = re.compile("|".join(parts)) if parts else None
+
+    def find(self, text: str) -> re.Match | None:
+        return self._re.search(text) if self._re else None
+
+    def __contains__(self, text: str) -> bool:
+        return self.find(text) is not None
+
+
+class Cues:
+    """Every cue group of the lexicon, ready to test a text against."""
+
+    def __init__(self, lexicon: dict, normaliser: Normaliser):
+        def cue_set(words: Iterable[str]) -> CueSet:
+            return CueSet(words, normaliser)
+
+        self.fields = {name: cue_set(entry["cues"]) for name, entry in lexicon["fields"].items()}
+        self.weak_fields = {name: cue_set(entry.get("weak") or ()) for name, entry in lexicon["fields"].items()}
+        self.tags = {name: cue_set(entry["cues"]) for name, entry in lexicon["tags"].items()}
+        self.list = cue_set(lexicon["list"]["cues"])
+        self.list_all = cue_set(lexicon["list"]["all_cues"])
+        self.which_one = cue_set(lexicon["which_one"]["cues"])
+        self.compare = cue_set(lexicon["compare"]["cues"])
+        self.superlative = {kind: cue_set(words) for kind, words in lexicon["superlative"].items()}
+        self.relative = {kind: cue_set(words) for kind, words in lexicon["relative"].items()}
+        self.more = cue_set(lexicon["numbers"]["more"])
+        self.less = cue_set(lexicon["numbers"]["less"])
+        self.units = {normaliser(str(u)): float(v) for u, v in lexicon["numbers"]["units"].items()}
+        self.pronouns = cue_set(lexicon["followup"]["pronouns"])
+        self.switch = cue_set(lexicon["followup"]["switch"])
+        self.overview = cue_set(lexicon["overview"]["cues"])
+        self.help = cue_set(lexicon["help"]["cues"])
+        self.stopwords = {lang: set(words) for lang, words in lexicon["stopwords"].items()}
+        self.words = self._latin_words(lexicon, normaliser)
+
+    @staticmethod
+    def _latin_words(lexicon: dict, normaliser: Normaliser) -> set[str]:
+        """Every English word used in any cue: such words are never typos of a model name."""
+        words: set[str] = set(lexicon["stopwords"]["en"])
+
+        def walk(node) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key != "name":
+                        walk(value)
+            elif isinstance(node, list):
+                for item in node:
+                    walk(item)
+            elif isinstance(node, str) and not has_chinese(node):
+                words.update(t for t in tokens_of(normaliser(node)) if t.isalpha())
+
+        walk({k: v for k, v in lexicon.items() if k not in ("normalise", "foreign_models")})
+        return words
+
+    def fields_in(self, text: str) -> list[str]:
+        """Fields asked for, strongest evidence first, then by position in the text."""
+        strong = self._ordered(self.fields, text)
+        return strong or self._ordered(self.weak_fields, text)
+
+    def tags_in(self, text: str) -> list[str]:
+        return self._ordered(self.tags, text)
+
+    def superlative_in(self, text: str) -> str | None:
+        found = self._ordered(self.superlative, text)
+        return found[0] if found else None
+
+    def relative_in(self, text: str) -> str | None:
+        found = self._ordered(self.relative, text)
+        return found[0] if found else None
+
+    @staticmethod
+    def _ordered(groups: dict[str, CueSet], text: str) -> list[str]:
+        hits = [(m.start(), name) for name, cues in groups.items() if (m := cues.find(text))]
+        return [name for _, name in sorted(hits)]

@@ -1,0 +1,178 @@
+"""Step 4: decide what a question asks, from the models it names and the cue words it holds.
+
+The order of the rules is the order a careful reader would apply them: names first, then
+what is asked about them; with no name, a filter, a superlative, a described model, or the
+model talked about just before."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.cues import Cues
+from bot.core.knowledge import KnowledgeBase
+from bot.core.linker import Linker, Links
+from bot.core.memory import Context
+from bot.core.normalise import has_chinese
+from bot.core.query import Query
+from bot.core.search import FactSearch
+
+YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
+AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
+
+
+class Understanding:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.cues = Cues(kb.lexicon, kb.normaliser)
+        self.linker = Linker(kb, self.cues.words)
+        self.search = FactSearch(kb, self.cues.stopwords)
+
+    def understand(self, text: str, context: Context | None = None) -> Query:
+        normalised = self.kb.normaliser(text)
+        links = self.linker.link(normalised)
+        rest = links.rest
+        if links.unknown or (links.foreign and not links.models):
+            return self._not_covered(links, rest)
+        if links.models:
+            return self._about_named(links.models, rest, context)
+        return self._about_unnamed(rest, context, links)
+
+    # --- models named ---------------------------------------------------------------------------
+    def _about_named(self, models: list[str], rest: str, context: Context | None) -> Query:
+        cues = self.cues
+        fields = cues.fields_in(rest)
+        if len(models) >= 2:
+            if fields and rest not in cues.compare:
+                return Query("field", tuple(models), field=fields[0])
+            return Query("compare", tuple(models))
+        model = models[0]
+        relative = cues.relative_in(rest)
+        if relative and (rest in cues.which_one or rest in cues.list or set(fields) <= {"released"}):
+            neighbour = self._neighbour(model, relative)
+            if neighbour:
+                return Query("list", (neighbour,), selector=f"{relative}:{model}")
+        if rest in cues.compare and context and model not in context.models and (
+                rest in cues.pronouns or rest in cues.switch):
+            return Query("compare", (*context.models, model))
+        if fields:
+            return Query("field", (model,), field=fields[0])
+        if context and rest in cues.switch and rest not in cues.overview:
+            if context.intent == "field":
+                return Query("field", (model,), field=context.field)
+            if context.intent == "compare":
+                return Query("compare", tuple(dict.fromkeys((*context.models, model))))
+        return Query("model", (model,))
+
+    def _neighbour(self, model: str, direction: str) -> str | None:
+        dated = sorted((m for m in self.kb.models if m.released), key=lambda m: m.released)
+        ids = [m.id for m in dated]
+        if model not in ids:
+            return None
+        i = ids.index(model) + (1 if direction == "after" else -1)
+        return ids[i] if 0 <= i < len(ids) else None
+
+    # --- no model named -------------------------------------------------------------------------
+    def _about_unnamed(self, rest: str, context: Context | None, links: Links) -> Query:
+        cues = self.cues
+        fields = cues.fields_in(rest)
+        tags = cues.tags_in(rest)
+        superlative = cues.superlative_in(rest)
+        asks_one = rest in cues.which_one
+        asks_list = rest in cues.list
+
+        if superlative:
+            chosen = self._superlative(superlative, tags)
+            if chosen:
+                implied = {"largest": "parameters", "smallest": "parameters"}.get(superlative, "released")
+                extra = [f for f in fields if f != implied]
+                if extra and not asks_list:
+                    return Query("field", (chosen,), field=extra[0], selector=superlative)
+                return Query("list", (chosen,), selector=superlative)
+        if threshold := self._amount(rest):
+            return self._selected(f"params{threshold}")
+        if (year := YEAR.search(rest)) and (asks_list or asks_one or fields):
+            return self._selected(f"year:{year.group(1)}")
+        if asks_one or (links.foreign and not tags):
+            among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
+            found = self.search.best(rest, among)
+            if found:
+                return Query("list", (found,), selector="search")
+        if tags and (asks_list or asks_one or not context):
+            return self._selected(f"tag:{tags[0]}")
+        if asks_list and rest in cues.list_all:
+            return self._selected("all")
+        if context and (fields or rest in cues.pronouns or rest in cues.switch):
+            if fields:
+                return Query("field", context.models, field=fields[0])
+            if rest in cues.compare and len(context.models) > 1:
+                return Query("compare", context.models)
+            if context.intent == "field" and rest in cues.switch:
+                return Query("field", context.models, field=context.field)
+            return Query("model" if len(context.models) == 1 else "compare", context.models)
+        if fields or rest in cues.pronouns:
+            return Query("none", reason="no-model", suggestions=tuple(links.suggestions))
+        if rest in cues.help and len(rest) <= 24:
+            return Query("none", reason="help")
+        return Query("none", reason="out-of-scope", suggestions=tuple(links.suggestions))
+
+    def _superlative(self, kind: str, tags: list[str]) -> str | None:
+        pool = [m for m in self.kb.models if set(tags) <= set(m.tags)] or list(self.kb.models)
+        if kind in ("largest", "smallest"):
+            sized = [m for m in pool if m.total_b]
+            if not sized:
+                return None
+            pick = max if kind == "largest" else min
+            return pick(sized, key=lambda m: m.total_b).id
+        dated = [m for m in pool if m.released]
+        if not dated:
+            return None
+        pick = max if kind == "newest" else min
+        return pick(dated, key=lambda m: m.released).id
+
+    def _amount(self, rest: str) -> str | None:
+        """">200" / "<10" (billions) for "more than 200B parameters", "超过 2000 亿"."""
+        more, less = self.cues.more.find(rest), self.cues.less.find(rest)
+        if not (more or less):
+            return None
+        cue = more or less
+        units = sorted(self.cues.units.items(), key=lambda kv: -len(kv[0]))
+        for match in AMOUNT.finditer(rest, cue.start()):
+            after = rest[match.end():]
+            unit = next((size for name, size in units if after.startswith(name)
+                         and not after[len(name):len(name) + 1].isalpha()
+                         or after.startswith(name) and has_chinese(name)), None)
+            if unit is None and not self.cues.fields["parameters"].find(rest):
+                continue
+            billions = float(match.group(1)) * (unit or 1.0)
+            return f"{'>' if more else '<'}{billions:g}"
+        return None
+
+    def _selected(self, selector: str) -> Query:
+        return Query("list", tuple(select(self.kb, selector)), selector=selector)
+
+    def _not_covered(self, links: Links, rest: str) -> Query:
+        names = links.unknown + links.foreign
+        if rest in self.cues.which_one and not links.unknown:
+            found = self.search.best(rest)
+            if found:
+                return Query("list", (found,), selector="search")
+        return Query("none", reason=f"unknown-model:{names[0]}")
+
+
+def select(kb: KnowledgeBase, selector: str) -> list[str]:
+    """The models a list selector stands for, in the article's order."""
+    kind, _, value = selector.partition(":")
+    models = kb.models
+    if selector == "all":
+        chosen = models
+    elif kind == "tag":
+        chosen = [m for m in models if value in m.tags]
+    elif kind == "year":
+        chosen = [m for m in models if m.released and str(m.released.year) == value]
+    elif selector.startswith("params>"):
+        chosen = [m for m in models if m.total_b and m.total_b > float(selector[7:])]
+    elif selector.startswith("params<"):
+        chosen = [m for m in models if m.total_b and m.total_b < float(selector[7:])]
+    else:
+        raise ValueError(f"unknown list selector {selector!r}")
+    return [m.id for m in chosen]

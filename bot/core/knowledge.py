@@ -1,0 +1,337 @@
+"""Load and validate `knowledge/`: the article, one YAML file per model, and the lexicon.
+
+Every problem is reported with the file, the entry and the key, all at once, so a
+maintainer fixes a broken file in one pass. Nothing here knows about Discord."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.core.normalise import Normaliser, tokens_of
+
+LANGS = ("zh", "en")
+FIELD_NAMES = ("released", "parameters", "features", "significance", "paper")
+FAMILIES = ("code", "general", "moe", "math", "vision", "reasoning")
+RELATION_KINDS = ("based_on", "carried_by", "distilled")
+
+MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parameters", "features",
+              "significance", "paper", "tags", "relations", "aliases"}
+REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations"}
+LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
+                "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help",
+                "stopwords"}
+ARTICLE_KEYS = {"title", "source", "published"}
+
+
+class KnowledgeError(ValueError):
+    """The knowledge folder is broken; the message names every problem found."""
+
+
+Bilingual = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: str
+    models: tuple[str, ...]
+    text: Bilingual
+
+
+@dataclass(frozen=True)
+class Model:
+    id: str
+    section: int
+    family: str
+    name: Bilingual
+    headline: Bilingual
+    released: dt.date | None
+    released_text: Bilingual
+    parameters_text: Bilingual
+    total_b: float | None
+    active_b: float | None
+    variants: tuple[tuple[str, float], ...]
+    distilled_b: tuple[float, float] | None
+    features: Bilingual
+    significance: Bilingual
+    paper_title: str | None
+    paper_text: Bilingual | None
+    paper_summary: Bilingual | None
+    tags: tuple[str, ...]
+    relations: tuple[Relation, ...]
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    title: Bilingual
+    source: str
+    published: dt.date
+
+
+@dataclass
+class KnowledgeBase:
+    folder: Path
+    article: Article
+    models: tuple[Model, ...]
+    lexicon: dict[str, Any]
+    normaliser: Normaliser
+    by_id: dict[str, Model] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {m.id: m for m in self.models}
+
+    def alias_keys(self) -> dict[tuple[str, ...], str]:
+        """Every alias (and display name) as a token tuple -> model id."""
+        keys: dict[tuple[str, ...], str] = {}
+        for m in self.models:
+            for alias in (*m.aliases, m.name["en"], m.name["zh"], m.id):
+                keys[tuple(tokens_of(self.normaliser(alias)))] = m.id
+        return keys
+
+    def tag_name(self, tag: str, lang: str) -> str:
+        return self.lexicon["tags"][tag]["name"][lang]
+
+    def field_name(self, field_: str, lang: str) -> str:
+        return self.lexicon["fields"][field_]["name"][lang]
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, where: str, message: str) -> None:
+        self.lines.append(f"{where}: {message}")
+
+    def raise_if_any(self) -> None:
+        if self.lines:
+            raise KnowledgeError("\n".join(self.lines))
+
+
+def _read_yaml(path: Path, problems: _Problems) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problems.add(str(path), f"broken YAML{at}: {getattr(exc, 'problem', None) or exc}")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.add(str(path), f"cannot read: {exc}")
+    return None
+
+
+def _bilingual(value: Any, where: str, problems: _Problems) -> Bilingual:
+    if not isinstance(value, dict):
+        problems.add(where, "expected a mapping with zh and en")
+        return {lang: "" for lang in LANGS}
+    for key in value:
+        if key not in LANGS:
+            problems.add(where, f"unknown language key {key!r} (expected zh, en)")
+    out = {}
+    for lang in LANGS:
+        text = value.get(lang)
+        if not isinstance(text, str) or not text.strip():
+            problems.add(where, f"missing language {lang!r}")
+            text = ""
+        out[lang] = str(text).strip()
+    return out
+
+
+def _date(value: Any, where: str, problems: _Problems) -> dt.date | None:
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    problems.add(where, f"{value!r} is not an ISO date (YYYY-MM-DD) or null")
+    return None
+
+
+def _number(value: Any, where: str, problems: _Problems) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        problems.add(where, f"{value!r} is not a positive number of billions or null")
+        return None
+    return float(value)
+
+
+def _unknown_keys(data: dict, allowed: set[str], where: str, problems: _Problems) -> None:
+    for key in data:
+        if key not in allowed:
+            problems.add(where, f"unknown key {key!r}")
+
+
+def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> Model | None:
+    where = str(path)
+    if not isinstance(data, dict):
+        problems.add(where, "expected a mapping of model keys")
+        return None
+    mid = data.get("id")
+    where = f"{path}: {mid}" if mid else where
+    _unknown_keys(data, MODEL_KEYS, where, problems)
+    missing = sorted(REQUIRED_MODEL_KEYS - data.keys())
+    if missing:
+        problems.add(where, f"missing keys {', '.join(missing)}")
+        return None
+    if mid != path.stem:
+        problems.add(where, f"id {mid!r} must match the file name {path.stem!r}")
+    if data["family"] not in FAMILIES:
+        problems.add(f"{where}: family", f"{data['family']!r} is not one of {', '.join(FAMILIES)}")
+    if not isinstance(data["section"], int):
+        problems.add(f"{where}: section", "expected the article's section number")
+
+    released = data["released"] if isinstance(data["released"], dict) else {}
+    _unknown_keys(released, {"date", "text"}, f"{where}: released", problems)
+    params = data["parameters"] if isinstance(data["parameters"], dict) else {}
+    _unknown_keys(params, {"text", "total_b", "active_b", "variants", "distilled_b"},
+                  f"{where}: parameters", problems)
+    paper = data["paper"] if isinstance(data["paper"], dict) else {}
+    _unknown_keys(paper, {"title", "text", "summary"}, f"{where}: paper", problems)
+    if not paper.get("title") and not paper.get("text"):
+        problems.add(f"{where}: paper", "needs a title, or a text saying why there is none")
+
+    variants = []
+    for i, v in enumerate(params.get("variants") or []):
+        if not isinstance(v, dict) or set(v) != {"name", "b"}:
+            problems.add(f"{where}: parameters.variants[{i}]", "expected {name, b}")
+            continue
+        variants.append((str(v["name"]), _number(v["b"], f"{where}: parameters.variants[{i}].b", problems)))
+    distilled = params.get("distilled_b")
+    if distilled is not None and (not isinstance(distilled, list) or len(distilled) != 2):
+        problems.add(f"{where}: parameters.distilled_b", "expected [smallest, largest] in billions")
+        distilled = None
+
+    model_tags = tuple(data["tags"] or ())
+    for tag in model_tags:
+        if tag not in tags:
+            problems.add(f"{where}: tags", f"tag {tag!r} is not defined in lexicon.yaml")
+
+    relations = []
+    for i, rel in enumerate(data.get("relations") or []):
+        rwhere = f"{where}: relations[{i}]"
+        if not isinstance(rel, dict) or rel.get("kind") not in RELATION_KINDS:
+            problems.add(rwhere, f"expected kind one of {', '.join(RELATION_KINDS)}")
+            continue
+        _unknown_keys(rel, {"kind", "models", "text"}, rwhere, problems)
+        relations.append(Relation(rel["kind"], tuple(rel.get("models") or ()),
+                                  _bilingual(rel.get("text"), f"{rwhere}.text", problems)))
+
+    aliases = data["aliases"] or []
+    if not all(isinstance(a, str | int) for a in aliases):
+        problems.add(f"{where}: aliases", "expected a list of names")
+        aliases = []
+    return Model(
+        id=str(mid),
+        section=data["section"],
+        family=data["family"],
+        name=_bilingual(data["name"], f"{where}: name", problems),
+        headline=_bilingual(data["headline"], f"{where}: headline", problems),
+        released=_date(released.get("date"), f"{where}: released.date", problems),
+        released_text=_bilingual(released.get("text"), f"{where}: released.text", problems),
+        parameters_text=_bilingual(params.get("text"), f"{where}: parameters.text", problems),
+        total_b=_number(params.get("total_b"), f"{where}: parameters.total_b", problems),
+        active_b=_number(params.get("active_b"), f"{where}: parameters.active_b", problems),
+        variants=tuple(variants),
+        distilled_b=tuple(distilled) if distilled else None,
+        features=_bilingual(data["features"], f"{where}: features", problems),
+        significance=_bilingual(data["significance"], f"{where}: significance", problems),
+        paper_title=paper.get("title"),
+        paper_text=_bilingual(paper["text"], f"{where}: paper.text", problems) if paper.get("text") else None,
+        paper_summary=(_bilingual(paper["summary"], f"{where}: paper.summary", problems)
+                       if paper.get("summary") else None),
+        tags=model_tags,
+        relations=tuple(relations),
+        aliases=tuple(str(a) for a in aliases),
+    )
+
+
+def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, Any]:
+    if not isinstance(lexicon, dict):
+        problems.add(where, "expected a mapping")
+        return {}
+    _unknown_keys(lexicon, LEXICON_KEYS, where, problems)
+    for key in sorted(LEXICON_KEYS - lexicon.keys()):
+        problems.add(where, f"missing key {key!r}")
+    for group in ("tags", "fields"):
+        for name, entry in (lexicon.get(group) or {}).items():
+            if not isinstance(entry, dict) or not {"name", "cues"} <= set(entry) <= {"name", "cues", "weak"}:
+                problems.add(f"{where}: {group}.{name}", "expected name (zh, en), cues and optional weak cues")
+                continue
+            _bilingual(entry["name"], f"{where}: {group}.{name}.name", problems)
+    for name in FIELD_NAMES:
+        if name not in (lexicon.get("fields") or {}):
+            problems.add(f"{where}: fields", f"missing field {name!r}")
+    return lexicon
+
+
+def _check_aliases(models: list[Model], normaliser: Normaliser, problems: _Problems, folder: Path) -> None:
+    owner: dict[tuple[str, ...], str] = {}
+    for m in models:
+        seen_here: set[tuple[str, ...]] = set()
+        for alias in (*m.aliases, m.name["en"], m.name["zh"], m.id):
+            key = tuple(tokens_of(normaliser(alias)))
+            if not key:
+                problems.add(f"{folder / 'models' / (m.id + '.yaml')}: {m.id}: aliases",
+                             f"{alias!r} has no letters or digits")
+                continue
+            if key in owner and owner[key] != m.id:
+                problems.add(f"{folder / 'models' / (m.id + '.yaml')}: {m.id}: aliases",
+                             f"{alias!r} is also an alias of {owner[key]}")
+            owner[key] = m.id
+            seen_here.add(key)
+
+
+def load_knowledge(folder: Path | str) -> KnowledgeBase:
+    folder = Path(folder)
+    problems = _Problems()
+    if not (folder / "models").is_dir():
+        raise KnowledgeError(f"{folder}: not a knowledge folder (expected article.yaml, lexicon.yaml, models/)")
+
+    lexicon = _check_lexicon(_read_yaml(folder / "lexicon.yaml", problems), str(folder / "lexicon.yaml"),
+                             problems)
+    article_data = _read_yaml(folder / "article.yaml", problems)
+    article = None
+    if isinstance(article_data, dict):
+        where = str(folder / "article.yaml")
+        _unknown_keys(article_data, ARTICLE_KEYS, where, problems)
+        published = _date(article_data.get("published"), f"{where}: published", problems)
+        if published is None:
+            problems.add(where, "published date is required")
+        article = Article(_bilingual(article_data.get("title"), f"{where}: title", problems),
+                          str(article_data.get("source") or ""), published or dt.date.min)
+    elif article_data is not None:
+        problems.add(str(folder / "article.yaml"), "expected a mapping")
+    problems.raise_if_any()
+
+    norm_cfg = lexicon.get("normalise") or {}
+    normaliser = Normaliser(norm_cfg.get("replace") or {}, norm_cfg.get("split_prefixes") or [])
+    tags = set(lexicon.get("tags") or {})
+    models = []
+    ids: set[str] = set()
+    for path in sorted((folder / "models").glob("*.yaml")):
+        model = _load_model(path, _read_yaml(path, problems), tags, problems)
+        if model is None:
+            continue
+        if model.id in ids:
+            problems.add(str(path), f"duplicate model id {model.id!r}")
+        ids.add(model.id)
+        models.append(model)
+    if not models and not problems.lines:
+        problems.add(str(folder / "models"), "no model files (*.yaml)")
+    for m in models:
+        for rel in m.relations:
+            for target in rel.models:
+                if target not in ids:
+                    problems.add(f"{folder / 'models' / (m.id + '.yaml')}: {m.id}: relations",
+                                 f"unknown model {target!r}")
+    _check_aliases(models, normaliser, problems, folder)
+    problems.raise_if_any()
+    models.sort(key=lambda m: m.section)
+    return KnowledgeBase(folder, article, tuple(models), lexicon, normaliser)

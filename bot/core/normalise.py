@@ -1,0 +1,87 @@
+"""Step 1: fold the many ways people type the same thing into one form.
+
+NFKC (full-width `ｖ３`), Traditional -> Simplified Chinese (OpenCC's maintained tables),
+lower case, dash and punctuation variants, glued or spaced version codes
+(`coderv2`, `v 3`), and a brand typo (`deepsek`) folded to the brand."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK}]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+# Everything that is neither a letter, a digit, CJK, '.', '+' nor space separates words.
+_SEPARATORS = re.compile(rf"[^a-z0-9{CJK}.+\s]")
+_LOOSE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+_SPACED_VERSION = re.compile(r"(?<![a-z0-9])(v|vl|r)\s+(\d)")
+_GLUED_VERSION = re.compile(r"([a-z]{3,}?)(vl|v)(\d)")
+_GLUED_NUMBER = re.compile(r"(?<![a-z0-9])([a-z]{3,})(\d)")
+_SCRIPT_BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=[a-z0-9])|(?<=[a-z0-9])(?=[{CJK}])")
+TOKEN_RE = re.compile(rf"[a-z0-9][a-z0-9.+]*|[{CJK}]")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def has_chinese(text: str) -> bool:
+    return CJK_RE.search(text) is not None
+
+
+def fold(text: str) -> str:
+    """Script-level folding only: NFKC, controls, Traditional -> Simplified, lower case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub(" ", text)
+    if has_chinese(text):
+        text = _t2s().convert(text)
+    return text.lower()
+
+
+class Normaliser:
+    """Turns user text (and aliases, and cues) into one comparable form."""
+
+    def __init__(self, replace: dict[str, str], split_prefixes: Iterable[str]):
+        self._replace = sorted(((self._basic(k), v) for k, v in replace.items()), key=lambda kv: -len(kv[0]))
+        self._brands = tuple(split_prefixes)
+        alternation = "|".join(re.escape(b) for b in self._brands) or "(?!)"
+        self._glued_brand = re.compile(rf"(?<![a-z0-9])({alternation})(?=[a-z0-9])")
+
+    @staticmethod
+    def _basic(text: str) -> str:
+        text = _SEPARATORS.sub(" ", fold(text))
+        text = _LOOSE_DOT.sub(" ", text)
+        return " ".join(_SCRIPT_BOUNDARY.sub(" ", text).split())
+
+    def __call__(self, text: str) -> str:
+        text = f" {self._basic(text)} "
+        for old, new in self._replace:
+            text = text.replace(old, new)
+        text = " ".join(self._fix_brand_typo(word) for word in text.split())
+        text = self._glued_brand.sub(r"\1 ", text)
+        text = _GLUED_VERSION.sub(r"\1 \2\3", text)
+        text = _GLUED_NUMBER.sub(r"\1 \2", text)
+        text = _SPACED_VERSION.sub(r"\1\2", text)
+        return " ".join(text.split())
+
+    def _fix_brand_typo(self, word: str) -> str:
+        # "deepsek", "deepseak", "jaunus": a word this close to a brand is the brand.
+        for brand in self._brands:
+            if word != brand and not word.startswith(brand) and fuzz.ratio(word, brand) >= 85:
+                return brand
+        return word
+
+    def tokens(self, text: str) -> list[str]:
+        return TOKEN_RE.findall(self(text))
+
+
+def tokens_of(normalised: str) -> list[str]:
+    return TOKEN_RE.findall(normalised)

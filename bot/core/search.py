@@ -1,0 +1,53 @@
+"""Find the model a question describes without naming it ("which model uses FP8?",
+"哪个模型的代码能力和 GPT4-Turbo 相当"): term overlap with each model's facts, weighted by
+how rare the term is, accepted only when one model is clearly ahead."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from bot.core.knowledge import KnowledgeBase
+from bot.core.normalise import CJK_RE, tokens_of
+
+MIN_SCORE = 1.2
+LEAD = 1.5
+
+
+def _terms(normalised: str, stopwords: dict[str, set[str]]) -> set[str]:
+    """English words and Chinese character pairs (Chinese has no spaces to split on)."""
+    tokens = tokens_of(normalised)
+    terms = {t for t in tokens if not CJK_RE.match(t) and len(t) > 1 and t not in stopwords["en"]}
+    run: list[str] = []
+    for t in [*tokens, " "]:
+        if CJK_RE.match(t):
+            run.append(t)
+            continue
+        for a, b in zip(run, run[1:], strict=False):
+            if a not in stopwords["zh"] and b not in stopwords["zh"]:
+                terms.add(a + b)
+        run = []
+    return terms
+
+
+class FactSearch:
+    def __init__(self, kb: KnowledgeBase, stopwords: dict[str, set[str]]):
+        self._stopwords = stopwords
+        self._docs: dict[str, set[str]] = {}
+        for m in kb.models:
+            parts = [m.features, m.significance, m.headline, m.parameters_text]
+            text = " ".join(p[lang] for p in parts for lang in ("zh", "en"))
+            self._docs[m.id] = _terms(kb.normaliser(text), stopwords)
+        df = Counter(term for terms in self._docs.values() for term in terms)
+        n = len(self._docs)
+        self._idf = {term: math.log((n + 1) / (count + 0.5)) for term, count in df.items()}
+
+    def best(self, normalised_question: str, among: list[str] | None = None) -> str | None:
+        terms = _terms(normalised_question, self._stopwords)
+        scores = sorted(((sum(self._idf[t] for t in terms & self._docs[mid]), mid)
+                         for mid in (among or self._docs)), reverse=True)
+        if not scores or scores[0][0] < MIN_SCORE:
+            return None
+        if len(scores) > 1 and scores[0][0] < LEAD * scores[1][0]:
+            return None
+        return scores[0][1]

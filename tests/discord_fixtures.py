@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.discord_standin import GUILD_ID, QUESTION_CHANNEL, DiscordStandIn
+from tests.discord_standin import (
+    GUILD_ID,
+    QUESTION_CHANNEL,
+    DiscordStandIn,
+    interaction_payload,
+    message_payload,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 20.0
@@ -81,3 +88,43 @@ async def start_bot(standin: DiscordStandIn, state_dir: Path, log_path: Path, *a
         await bot.stop()
         raise AssertionError(f"the bot did not connect to the stand-in:\n{bot.log()}")
     return bot
+
+
+def pings_nobody(body: dict) -> bool:
+    mentions = body["allowed_mentions"]
+    return mentions["parse"] == [] and not mentions.get("replied_user") and not mentions.get("users")
+
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def card_text(body: dict) -> str:
+    embed = body["embeds"][0]
+    parts = [embed.get("title", ""), embed.get("description", "")]
+    parts += [f"{f['name']} {f['value']}" for f in embed.get("fields", [])]
+    return "\n".join(parts)
+
+
+def custom_ids(body: dict) -> list[str]:
+    return [c["custom_id"] for row in body.get("components", []) for c in row["components"]]
+
+
+async def ask_in_channel(
+    standin: DiscordStandIn, channel_id: int, content: str, **extra
+) -> tuple[dict, dict]:
+    mark = standin.mark()
+    message = message_payload(channel_id, content=content, **extra)
+    await standin.dispatch("MESSAGE_CREATE", message)
+    return message, await standin.wait_for_post(channel_id, after=mark)
+
+
+async def run_interaction(standin: DiscordStandIn, payload: dict) -> dict:
+    await standin.dispatch("INTERACTION_CREATE", payload)
+    return await standin.wait_for_callback(int(payload["id"]))
+
+
+async def click(standin: DiscordStandIn, message: dict, custom_id: str) -> dict:
+    """Click the component `custom_id` on `message`; the interaction callback the bot sends."""
+    payload = interaction_payload(3, {"custom_id": custom_id, "component_type": 2}, message=message)
+    standin.note_click(int(payload["id"]), int(message["id"]))
+    return await run_interaction(standin, payload)

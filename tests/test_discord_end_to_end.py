@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import pytest_asyncio
 
-from tests.discord_fixtures import BotProcess, start_bot
+from tests.discord_fixtures import (
+    CHINESE,
+    BotProcess,
+    ask_in_channel,
+    card_text,
+    click,
+    custom_ids,
+    pings_nobody,
+    run_interaction,
+    start_bot,
+)
 from tests.discord_standin import (
     BOT_ID,
     CHAT_CHANNEL,
@@ -27,12 +35,6 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
 
-def pings_nobody(body: dict) -> bool:
-    mentions = body["allowed_mentions"]
-    return mentions["parse"] == [] and not mentions.get("replied_user") and not mentions.get("users")
-CHINESE = re.compile(r"[\u4e00-\u9fff]")
-
-
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def standin():
     server = DiscordStandIn()
@@ -47,31 +49,6 @@ async def bot(standin: DiscordStandIn, tmp_path_factory):
     process = await start_bot(standin, folder / "state", folder / "bot.log")
     yield process
     assert await process.stop() == 0, process.log()
-
-
-def card_text(body: dict) -> str:
-    embed = body["embeds"][0]
-    parts = [embed.get("title", ""), embed.get("description", "")]
-    parts += [f"{f['name']} {f['value']}" for f in embed.get("fields", [])]
-    return "\n".join(parts)
-
-
-def custom_ids(body: dict) -> list[str]:
-    return [c["custom_id"] for row in body.get("components", []) for c in row["components"]]
-
-
-async def ask_in_channel(
-    standin: DiscordStandIn, channel_id: int, content: str, **extra
-) -> tuple[dict, dict]:
-    mark = standin.mark()
-    message = message_payload(channel_id, content=content, **extra)
-    await standin.dispatch("MESSAGE_CREATE", message)
-    return message, await standin.wait_for_post(channel_id, after=mark)
-
-
-async def run_interaction(standin: DiscordStandIn, payload: dict) -> dict:
-    await standin.dispatch("INTERACTION_CREATE", payload)
-    return await standin.wait_for_callback(int(payload["id"]))
 
 
 async def test_connects_asking_only_for_needed_intents(standin: DiscordStandIn, bot: BotProcess):
@@ -184,9 +161,7 @@ async def test_language_button_switches_the_card(standin: DiscordStandIn, bot: B
     assert CHINESE.search(reply["embeds"][0]["title"])
     posted = standin.messages[max(standin.messages)]
     button = next(cid for cid in custom_ids(reply) if cid.startswith("qa:lang:"))
-    click = interaction_payload(3, {"custom_id": button, "component_type": 2}, message=posted)
-    standin.note_click(int(click["id"]), int(posted["id"]))
-    callback = await run_interaction(standin, click)
+    callback = await click(standin, posted, button)
     assert callback["type"] == 7  # the clicked message is updated in place
     assert not CHINESE.search(callback["data"]["embeds"][0]["title"])
     assert any(cid.startswith("qa:lang:zh:") for cid in custom_ids(callback["data"]))

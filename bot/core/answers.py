@@ -110,7 +110,8 @@ class Composer:
         models = [self.kb.by_id[i] for i in ids]
         kind, _, value = selector.partition(":")
         notes: list[str] = []
-        if kind in ("largest", "smallest", "newest", "earliest", "after", "before", "search") and models:
+        single = kind != "search" or len(models) == 1
+        if kind in ("largest", "smallest", "newest", "earliest", "after", "before", "search") and models and single:
             m = models[0]
             shown = self.short_size(m, lang) if kind in ("largest", "smallest") else self.short_date(m, lang)
             other = self.kb.by_id[value].name[lang] if value in self.kb.by_id else ""
@@ -123,17 +124,11 @@ class Composer:
                 notes.append(say(lang, "unranked", names=self._names(undated, lang)))
             description = m.features[lang] if kind == "search" else ""
         else:
-            if selector == "all":
-                title = say(lang, "list_all", n=len(models))
-            elif kind == "tag":
-                title = say(lang, "list_tag", tag=self.kb.tag_name(value, lang))
-            elif kind == "year":
-                title = say(lang, "list_year", year=value)
+            title = self.list_title(selector, lang, len(models))
+            if kind == "year":
                 undated = [x.id for x in self.kb.models if not x.released]
                 notes.append(say(lang, "list_year_undated", names=self._names(undated, lang)))
-            else:
-                more = selector.startswith("params>")
-                title = say(lang, "list_more" if more else "list_less", n=selector[7:])
+            elif kind.startswith("params"):
                 unsized = [x.id for x in self.kb.models if not x.total_b]
                 notes.append(say(lang, "list_unsized", names=self._names(unsized, lang)))
             description = "" if models else say(lang, "list_empty")
@@ -141,6 +136,19 @@ class Composer:
                      bullets=tuple(self._line(m, lang) for m in models),
                      family=models[0].family if len(models) == 1 else None,
                      footer=self._footer(lang, models), url=self.kb.article.source)
+
+    def list_title(self, selector: str, lang: str, count: int | None = None) -> str:
+        kind, _, value = selector.partition(":")
+        n = len(self.kb.models) if count is None else count
+        if selector == "search":
+            return say(lang, "search_many", n=n)
+        if selector in ("all", "timeline"):
+            return say(lang, "list_all" if selector == "all" else "timeline", n=n)
+        if kind == "tag":
+            return say(lang, "list_tag", tag=self.kb.tag_name(value, lang))
+        if kind == "year":
+            return say(lang, "list_year", year=value)
+        return say(lang, "list_more" if selector.startswith("params>") else "list_less", n=selector[7:])
 
     def _compare(self, query: Query, lang: str) -> Reply:
         models = [self.kb.by_id[i] for i in query.models]

@@ -49,6 +49,7 @@ class Cues:
         self.switch = cue_set(lexicon["followup"]["switch"])
         self.overview = cue_set(lexicon["overview"]["cues"])
         self.help = cue_set(lexicon["help"]["cues"])
+        self.timeline = cue_set(lexicon["timeline"]["cues"])
         self.stopwords = {lang: set(words) for lang, words in lexicon["stopwords"].items()}
         self.words = self._latin_words(lexicon, normaliser)
 

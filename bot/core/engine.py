@@ -11,7 +11,7 @@ from bot.core.answers import Composer
 from bot.core.intents import Understanding
 from bot.core.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.core.language import reply_language
-from bot.core.memory import ConversationMemory, Context
+from bot.core.memory import Context, ConversationMemory
 from bot.core.query import Query
 from bot.render.cards import to_embed, to_text
 
@@ -72,3 +72,51 @@ class Engine:
     def answer(self, query: Query, lang: str) -> Answer:
         reply = self.composer.compose(query, lang)
         return Answer(query, lang, to_text(reply), to_embed(reply))
+
+    # --- entry points for commands and buttons -------------------------------------------------
+    def help(self, lang: str) -> Answer:
+        return self.answer(Query("none", reason="help"), lang)
+
+    @staticmethod
+    def is_answerable(answer: Answer) -> bool:
+        return answer.query.intent != "none"
+
+    def resolve_model(self, name: str) -> str | None:
+        """The model a typed name means (id, alias, display name or a clear typo), else None."""
+        if name in self.kb.by_id:
+            return name
+        typed = self.kb.normaliser(name[:MAX_QUESTION_CHARS])
+        links = self.understanding.linker.link(typed)
+        if len(links.models) == 1 and not links.unknown:
+            return links.models[0]
+        prefixed = {mid for alias, mid in self._names() if typed and alias.startswith(typed)}
+        return prefixed.pop() if len(prefixed) == 1 else None
+
+    def _names(self) -> list[tuple[str, str]]:
+        """(normalised display name or alias, model id) for every model."""
+        return [(self.kb.normaliser(name), m.id) for m in self.kb.models
+                for name in (m.name["en"], m.name["zh"], *m.aliases)]
+
+    def complete(self, text: str, limit: int = 25) -> list[tuple[str, str]]:
+        """(display name, model id) choices for autocomplete: exact, then prefix, then fuzzy."""
+        typed = self.kb.normaliser(text[:100])
+        ranked: dict[str, int] = {m.id: 3 for m in self.kb.models} if not typed else {}
+        for name, mid in self._names():
+            tier = 0 if name == typed else 1 if name.startswith(typed) else 2 if typed in name else None
+            if tier is not None:
+                ranked[mid] = min(ranked.get(mid, tier), tier)
+        for hit in self.understanding.linker.index.top_per_model(typed, cutoff=50, models=limit):
+            ranked.setdefault(hit.model, 3)
+        order = sorted(ranked, key=lambda mid: (ranked[mid], self.kb.by_id[mid].section))
+        return [(self._choice_label(mid), mid) for mid in order[:limit]]
+
+    def _choice_label(self, mid: str) -> str:
+        m = self.kb.by_id[mid]
+        return m.name["en"] if m.name["en"] == m.name["zh"] else f"{m.name['en']} / {m.name['zh']}"
+
+    def filters(self, lang: str) -> list[tuple[str, str]]:
+        """(label, selector) for every list filter: all, each tag, each release year."""
+        years = sorted({m.released.year for m in self.kb.models if m.released})
+        return ([(self.composer.list_title("all", lang), "all")]
+                + [(self.kb.tag_name(tag, lang), f"tag:{tag}") for tag in self.kb.lexicon["tags"]]
+                + [(str(year), f"year:{year}") for year in years])

@@ -23,7 +23,7 @@ MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parame
               "significance", "paper", "tags", "relations", "aliases"}
 REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
-                "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help",
+                "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published"}
 
@@ -142,7 +142,7 @@ def _bilingual(value: Any, where: str, problems: _Problems) -> Bilingual:
 
 
 def _date(value: Any, where: str, problems: _Problems) -> dt.date | None:
-    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
     if isinstance(value, str):
         try:

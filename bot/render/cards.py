@@ -73,7 +73,7 @@ def _fit_total(embed: dict) -> None:
     while (excess := embed_size(embed) - TOTAL_MAX) > 0:
         parts = [("description", None)] if "description" in embed else []
         parts += [("fields", i) for i in range(len(embed.get("fields", [])))]
-        key, index = max(parts, key=lambda p: len(embed[p[0]] if p[1] is None else embed[p[0]][p[1]]["value"]))
+        _, index = max(parts, key=lambda p: len(embed[p[0]] if p[1] is None else embed[p[0]][p[1]]["value"]))
         if index is None:
             embed["description"] = clip(embed["description"], max(1, len(embed["description"]) - excess))
         else:

@@ -7,7 +7,6 @@ from typing import Any
 
 import discord
 
-from . import engine_api
 from .question_text import MAX_QUESTION_CHARS, clean_question, is_too_long, reply_lang
 from .translations import note
 from .views import answer_message
@@ -69,7 +68,7 @@ async def _answer(client: Any, message: discord.Message, *, addressed: bool) -> 
     answer = None
     if not addressed:
         answer = ask()
-        if not engine_api.is_answerable(client.engine, answer):
+        if not client.engine.is_answerable(answer):
             return  # a question channel hears chat too: stay out of it
     wait = client.cooldown.remaining(user_id)
     if wait:

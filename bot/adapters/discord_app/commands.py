@@ -13,14 +13,12 @@ from discord import app_commands
 
 from bot.core.query import Query
 
-from . import engine_api
 from .question_text import MAX_QUESTION_CHARS, clean_question
 from .replies import interaction_lang, report_error, send, send_note
 from .views import answer_message
 
 MAX_CHOICES = 25  # Discord rejects more autocomplete choices than this
 CHOICE_LIMIT = 100  # characters in a choice's name and value
-ALL_LABEL = {"en": "all", "zh": "全部"}
 
 
 def _engine(interaction: discord.Interaction) -> Any:
@@ -40,13 +38,13 @@ async def _send_query(interaction: discord.Interaction, query: Query, lang: str)
 async def complete_model(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     return [
         app_commands.Choice(name=name[:CHOICE_LIMIT], value=model_id)
-        for name, model_id in engine_api.complete(_engine(interaction), current[:CHOICE_LIMIT], MAX_CHOICES)
+        for name, model_id in _engine(interaction).complete(current[:CHOICE_LIMIT], limit=MAX_CHOICES)
     ][:MAX_CHOICES]
 
 
 def _filters(interaction: discord.Interaction, typed: str) -> list[tuple[str, str]]:
     lang = interaction_lang(interaction, typed)
-    return [(ALL_LABEL[lang], "all"), *engine_api.filters(_engine(interaction), lang)]
+    return _engine(interaction).filters(lang)
 
 
 async def complete_filter(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -133,14 +131,14 @@ async def compare(
 @app_commands.command(name="help", description="What this bot can answer")
 async def help_(interaction: discord.Interaction) -> None:
     lang = interaction_lang(interaction)
-    await _send_answer(interaction, engine_api.help_answer(_engine(interaction), lang))
+    await _send_answer(interaction, _engine(interaction).help(lang))
 
 
 COMMANDS = (ask, model, models, compare, help_)
 
 
 def _resolve(interaction: discord.Interaction, name: str) -> str | None:
-    return engine_api.resolve_model(_engine(interaction), name.strip())
+    return _engine(interaction).resolve_model(name.strip())
 
 
 # -- the tree ------------------------------------------------------------------------------

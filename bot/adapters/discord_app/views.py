@@ -14,7 +14,6 @@ import discord
 
 from bot.core.query import Query
 
-from . import engine_api
 from .replies import report_error
 from .translations import note
 
@@ -113,7 +112,7 @@ def answer_view(answer: Any, engine: Any) -> discord.ui.View | None:
 
 def model_label(engine: Any, model_id: str, lang: str) -> str:
     """The model's display name in `lang`, falling back to its id."""
-    for name, found in engine_api.complete(engine, model_id, 1):
+    for name, found in engine.complete(model_id, limit=1):
         if found == model_id:
             return name
     return model_id

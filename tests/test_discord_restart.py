@@ -1,4 +1,5 @@
-"""`python -m bot sync`, then restarts: no needless re-sync, clean SIGTERM, old buttons still work."""
+"""`python -m bot sync`, then restarts: no needless re-sync, the cooldown, clean SIGTERM, and a
+button from before the restart still working."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ async def test_sync_then_restart_with_an_old_button(tmp_path):
         assert await asyncio.wait_for(sync.process.wait(), 20) == 0, sync.log()
         assert command_puts(standin) == 1
 
-        first = await start_bot(standin, state, log)
+        first = await start_bot(standin, state, log, COOLDOWN_SECONDS="60")
         _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "what is R1?")
         old_message = standin.messages[max(standin.messages)]
+        _, note = await ask_in_channel(standin, QUESTION_CHANNEL, "what is V3?")  # same user, too soon
+        assert "ask again" in note["content"] and not note.get("embeds")
         assert await first.stop() == 0
         assert "disconnected cleanly" in first.log()
         assert command_puts(standin) == 1  # the commands did not change: start-up did not sync again

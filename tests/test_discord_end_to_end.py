@@ -22,6 +22,7 @@ from tests.discord_standin import (
     DM_CHANNEL,
     GUILD_ID,
     LOCKED_CHANNEL,
+    OTHER_USER_ID,
     QUESTION_CHANNEL,
     DiscordStandIn,
     autocomplete,
@@ -76,15 +77,17 @@ async def test_answers_a_question_channel_message_with_a_card(standin: DiscordSt
     assert any(cid.startswith("qa:lang:en:") for cid in custom_ids(reply))
 
 
-async def test_stays_silent_on_chat_in_a_question_channel(standin: DiscordStandIn, bot: BotProcess):
+async def test_stays_silent_on_chat_and_bots_in_a_question_channel(standin: DiscordStandIn, bot: BotProcess):
     mark = standin.mark()
     chat = message_payload(QUESTION_CHANNEL, content="anyone up for lunch?")
+    other_bot = message_payload(QUESTION_CHANNEL, content="what is V3?", author=user(OTHER_USER_ID, bot=True))
     await standin.dispatch("MESSAGE_CREATE", chat)
+    await standin.dispatch("MESSAGE_CREATE", other_bot)
     question, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "when was R1 released?")
     assert str(reply["message_reference"]["message_id"]) == question["id"]
     replied_to = [str(r.body["message_reference"]["message_id"]) for r in standin.requests[mark:]
                   if r.method == "POST" and r.path.endswith("/messages")]
-    assert chat["id"] not in replied_to
+    assert chat["id"] not in replied_to and other_bot["id"] not in replied_to
 
 
 async def test_answers_a_mention_without_echoing_it(standin: DiscordStandIn, bot: BotProcess):

@@ -73,7 +73,9 @@ class Composer:
         return say(lang, "joiner").join(self.kb.tag_name(t, lang) for t in model.tags)
 
     def _line(self, model: Model, lang: str) -> str:
-        return f"{model.name[lang]} — {self.short_date(model, lang)} · {self.short_size(model, lang)}"
+        released = say(lang, "labelled", label=say(lang, "released"), value=self.short_date(model, lang))
+        size = say(lang, "labelled", label=say(lang, "parameters"), value=self.short_size(model, lang))
+        return f"{model.name[lang]} — {released} · {size}"
 
     # --- answer types ---------------------------------------------------------------------------
     def _overview(self, m: Model, lang: str) -> Reply:
@@ -154,13 +156,10 @@ class Composer:
         models = [self.kb.by_id[i] for i in query.models]
         fields = []
         for m in models:
-            value = "\n".join([
-                f"{say(lang, 'released')}: {m.released_text[lang]}",
-                f"{say(lang, 'parameters')}: {m.parameters_text[lang]}",
-                f"{say(lang, 'tags')}: {self._tags(m, lang)}",
-                f"{say(lang, 'features')}: {m.features[lang]}",
-                f"{say(lang, 'paper')}: {self.value(m, 'paper', lang)}",
-            ])
+            facts = [("released", m.released_text[lang]), ("parameters", m.parameters_text[lang]),
+                     ("tags", self._tags(m, lang)), ("features", m.features[lang]),
+                     ("paper", self.value(m, "paper", lang))]
+            value = "\n".join(say(lang, "labelled", label=say(lang, key), value=v) for key, v in facts)
             fields.append((m.name[lang], value, len(models) <= 3))
         title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
         return Reply(title=title, fields=tuple(fields), footer=self._footer(lang, []),

@@ -45,6 +45,7 @@ def to_embed(reply: Reply) -> dict:
         "type": "rich",
         "title": clip(reply.title, TITLE_MAX),
         "color": FAMILY_COLOURS.get(reply.family or "", NEUTRAL_COLOUR),
+        "flags": 0,  # discord.Embed.to_dict() always writes it
     }
     if description := _description(reply):
         embed["description"] = clip(description, DESCRIPTION_MAX)

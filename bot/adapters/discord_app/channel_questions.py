@@ -8,12 +8,11 @@ from typing import Any
 import discord
 
 from .question_text import MAX_QUESTION_CHARS, clean_question, is_too_long, reply_lang
+from .replies import NO_MENTIONS
 from .translations import note
 from .views import answer_message
 
 log = logging.getLogger(__name__)
-
-NO_MENTIONS = discord.AllowedMentions.none()
 
 
 def in_question_channel(message: discord.Message, channel_ids: tuple[int, ...]) -> bool:

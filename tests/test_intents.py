@@ -165,3 +165,8 @@ def test_which_one_picks_among_the_models_just_compared(engine):
 def test_tell_me_more_gives_the_overview(engine):
     engine.ask("when was V2 released?", conversation="m")
     assert asked(engine, "tell me more", "m") == ("model", {"deepseek-v2"}, None)
+
+
+def test_chat_is_not_mended_into_a_question(engine):
+    engine.ask("V3 有多少参数?", conversation="chat")
+    assert engine.ask("anyone up for lunch?", conversation="chat").query.intent == "none"

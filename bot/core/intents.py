@@ -30,7 +30,9 @@ class Understanding:
     def understand(self, text: str, context: Context | None = None) -> Query:
         normalised = self.kb.normaliser(text)
         links = self.linker.link(normalised)
-        rest = links.rest = self.cues.spell(links.rest)
+        if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
+            links.rest = self.cues.spell(links.rest)
+        rest = links.rest
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest)
         if links.models:

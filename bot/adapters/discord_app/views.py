@@ -112,10 +112,8 @@ def answer_view(answer: Any, engine: Any) -> discord.ui.View | None:
 
 def model_label(engine: Any, model_id: str, lang: str) -> str:
     """The model's display name in `lang`, falling back to its id."""
-    for name, found in engine.complete(model_id, limit=1):
-        if found == model_id:
-            return name
-    return model_id
+    model = engine.kb.by_id.get(model_id)
+    return model.name[lang] if model else model_id
 
 
 def answer_message(answer: Any, engine: Any) -> dict[str, Any]:

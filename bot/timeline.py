@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import io
 import logging
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -400,3 +401,9 @@ def write_timeline(kb: KnowledgeBase, path: Path, lang: str = "en") -> Path:
 def with_image(card: dict, lang: str) -> dict:
     """A copy of an embed dict that shows the attached timeline picture."""
     return {**card, "image": {"url": f"attachment://{filename(lang)}"}}
+
+
+def save_for_console(kb: KnowledgeBase, lang: str) -> str:
+    """Write the picture to the temp folder and say where, for the console chat."""
+    path = write_timeline(kb, Path(tempfile.gettempdir()) / filename(lang), lang)
+    return say_timeline(lang, "saved", path=path)

@@ -161,3 +161,17 @@ def test_question_paths_do_not_import_matplotlib():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "DeepSeek-R1" in result.stdout
+
+
+def test_console_timeline_writes_the_picture_and_says_where(kb, tmp_path, monkeypatch):
+    from bot.adapters.console import handle
+    from bot.core.engine import Engine
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    engine = Engine(kb)
+    for line, lang in (("/timeline", "en"), ("show me the timeline", "en"), ("DeepSeek 的发展脉络", "zh")):
+        reply = handle(engine, line)
+        path = tmp_path / timeline.filename(lang)
+        assert reply.endswith(str(path)), reply
+        assert path.read_bytes() == timeline.render_timeline(kb, lang)
+    assert str(tmp_path) not in handle(engine, "r1")

@@ -73,7 +73,9 @@ class Composer:
         return say(lang, "joiner").join(self.kb.tag_name(t, lang) for t in model.tags)
 
     def _line(self, model: Model, lang: str) -> str:
-        return f"{model.name[lang]} — {self.short_date(model, lang)} · {self.short_size(model, lang)}"
+        released = say(lang, "labelled", label=say(lang, "released"), value=self.short_date(model, lang))
+        size = say(lang, "labelled", label=say(lang, "parameters"), value=self.short_size(model, lang))
+        return f"{model.name[lang]} — {released} · {size}"
 
     # --- answer types ---------------------------------------------------------------------------
     def _overview(self, m: Model, lang: str) -> Reply:
@@ -110,7 +112,8 @@ class Composer:
         models = [self.kb.by_id[i] for i in ids]
         kind, _, value = selector.partition(":")
         notes: list[str] = []
-        if kind in ("largest", "smallest", "newest", "earliest", "after", "before", "search") and models:
+        single = kind != "search" or len(models) == 1
+        if kind in ("largest", "smallest", "newest", "earliest", "after", "before", "search") and models and single:
             m = models[0]
             shown = self.short_size(m, lang) if kind in ("largest", "smallest") else self.short_date(m, lang)
             other = self.kb.by_id[value].name[lang] if value in self.kb.by_id else ""
@@ -139,6 +142,8 @@ class Composer:
     def list_title(self, selector: str, lang: str, count: int | None = None) -> str:
         kind, _, value = selector.partition(":")
         n = len(self.kb.models) if count is None else count
+        if selector == "search":
+            return say(lang, "search_many", n=n)
         if selector in ("all", "timeline"):
             return say(lang, "list_all" if selector == "all" else "timeline", n=n)
         if kind == "tag":
@@ -151,13 +156,10 @@ class Composer:
         models = [self.kb.by_id[i] for i in query.models]
         fields = []
         for m in models:
-            value = "\n".join([
-                f"{say(lang, 'released')}: {m.released_text[lang]}",
-                f"{say(lang, 'parameters')}: {m.parameters_text[lang]}",
-                f"{say(lang, 'tags')}: {self._tags(m, lang)}",
-                f"{say(lang, 'features')}: {m.features[lang]}",
-                f"{say(lang, 'paper')}: {self.value(m, 'paper', lang)}",
-            ])
+            facts = [("released", m.released_text[lang]), ("parameters", m.parameters_text[lang]),
+                     ("tags", self._tags(m, lang)), ("features", m.features[lang]),
+                     ("paper", self.value(m, "paper", lang))]
+            value = "\n".join(say(lang, "labelled", label=say(lang, key), value=v) for key, v in facts)
             fields.append((m.name[lang], value, len(models) <= 3))
         title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
         return Reply(title=title, fields=tuple(fields), footer=self._footer(lang, []),

@@ -11,7 +11,7 @@ from bot.core.answers import Composer
 from bot.core.intents import Understanding
 from bot.core.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.core.language import reply_language
-from bot.core.memory import ConversationMemory, Context
+from bot.core.memory import Context, ConversationMemory
 from bot.core.query import Query
 from bot.render.cards import to_embed, to_text
 

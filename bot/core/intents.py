@@ -12,7 +12,7 @@ from bot.core.cues import Cues
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
-from bot.core.normalise import has_chinese
+from bot.core.normalise import has_chinese, tokens_of
 from bot.core.query import Query
 from bot.core.search import FactSearch
 
@@ -34,6 +34,9 @@ class Understanding:
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest)
         if links.models:
+            if links.foreign and len(links.models) == 1 and rest in self.cues.compare:
+                # "R1 vs o1": what the article says against other models is in the features
+                return Query("field", tuple(links.models), field="features")
             return self._about_named(links.models, rest, context)
         return self._about_unnamed(rest, context, links)
 
@@ -101,7 +104,9 @@ class Understanding:
                 return Query("list", (found,), selector="search")
         if tags and (asks_list or asks_one or not context):
             return self._selected(f"tag:{tags[0]}")
-        if asks_list and rest in cues.list_all:
+        if asks_list and (found := self.search.containing(rest)):
+            return Query("list", tuple(found), selector="search")
+        if asks_list and (rest in cues.list_all or not self._leftover(rest)):
             return self._selected("all")
         if context and (fields or rest in cues.pronouns or rest in cues.switch):
             if fields:
@@ -116,6 +121,14 @@ class Understanding:
         if rest in cues.help and len(rest) <= 24:
             return Query("none", reason="help")
         return Query("none", reason="out-of-scope", suggestions=tuple(links.suggestions))
+
+    def _leftover(self, rest: str) -> set[str]:
+        """Words that are neither cue words nor stop words: what would narrow a list down."""
+        words = set(tokens_of(rest)) - self.cues.words - self.cues.stopwords["en"] - self.cues.stopwords["zh"]
+        for cue in (*self.cues.list.words, *self.cues.which_one.words, *self.cues.overview.words):
+            if has_chinese(cue):
+                words -= set(cue)
+        return {w for w in words if w != "deepseek"}
 
     def _superlative(self, kind: str, tags: list[str]) -> str | None:
         pool = [m for m in self.kb.models if set(tags) <= set(m.tags)] or list(self.kb.models)
@@ -140,9 +153,9 @@ class Understanding:
         units = sorted(self.cues.units.items(), key=lambda kv: -len(kv[0]))
         for match in AMOUNT.finditer(rest, cue.start()):
             after = rest[match.end():]
-            unit = next((size for name, size in units if after.startswith(name)
-                         and not after[len(name):len(name) + 1].isalpha()
-                         or after.startswith(name) and has_chinese(name)), None)
+            unit = next((size for name, size in units if (after.startswith(name)
+                         and not after[len(name):len(name) + 1].isalpha())
+                         or (after.startswith(name) and has_chinese(name))), None)
             if unit is None and not self.cues.fields["parameters"].find(rest):
                 continue
             billions = float(match.group(1)) * (unit or 1.0)

@@ -100,6 +100,16 @@ class KnowledgeBase:
         return self.lexicon["fields"][field_]["name"][lang]
 
 
+class _TextDateLoader(yaml.SafeLoader):
+    """Leaves dates as text so a bad one ("2024-13-26") is reported by key, not raised by YAML."""
+
+
+_TextDateLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class _Problems:
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -114,7 +124,7 @@ class _Problems:
 
 def _read_yaml(path: Path, problems: _Problems) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDateLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -142,7 +152,7 @@ def _bilingual(value: Any, where: str, problems: _Problems) -> Bilingual:
 
 
 def _date(value: Any, where: str, problems: _Problems) -> dt.date | None:
-    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
     if isinstance(value, str):
         try:

@@ -30,7 +30,7 @@ class Query:
 
     @classmethod
     def from_key(cls, key: str) -> Query:
-        intent, models, field_, selector = (key.split("|") + ["", "", "", ""])[:4]
+        intent, models, field_, selector = [*key.split("|"), "", "", ""][:4]
         if intent not in INTENTS:
             raise ValueError(f"unknown intent in key {key!r}")
         return cls(

@@ -21,11 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.fixture(scope="module")
-def kb():
-    return load_knowledge(ROOT / "knowledge")
-
-
 @pytest.fixture(autouse=True)
 def fresh_cache():
     timeline._cache.clear()
@@ -175,3 +170,8 @@ def test_console_timeline_writes_the_picture_and_says_where(kb, tmp_path, monkey
         assert reply.endswith(str(path)), reply
         assert path.read_bytes() == timeline.render_timeline(kb, lang)
     assert str(tmp_path) not in handle(engine, "r1")
+
+
+@pytest.mark.parametrize("question", ["show me the timeline", "DeepSeek 的发展脉络", "模型时间线", "时间线"])
+def test_the_issue_questions_ask_for_the_timeline(engine, question):
+    assert engine.ask(question).query.selector == "timeline"

@@ -391,6 +391,18 @@ async def timeline_png(kb: KnowledgeBase, lang: str) -> bytes:
     return await asyncio.to_thread(render_timeline, kb, lang)
 
 
+async def timeline_attachment(kb: KnowledgeBase, card: dict, lang: str) -> tuple[str, bytes, dict]:
+    """What a Discord reply to a timeline answer sends: the file name, the PNG, and the card
+    that shows it (`discord.File(io.BytesIO(png), filename=name)` with `Embed.from_dict(card)`)."""
+    return filename(lang), await timeline_png(kb, lang), with_image(card, lang)
+
+
+async def warm_timeline(kb: KnowledgeBase) -> None:
+    """Draw both pictures ahead (e.g. at start-up), so a /timeline reply meets Discord's 3 seconds."""
+    for lang in ("en", "zh"):
+        await timeline_png(kb, lang)
+
+
 def write_timeline(kb: KnowledgeBase, path: Path, lang: str = "en") -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

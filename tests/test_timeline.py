@@ -8,6 +8,7 @@ import asyncio
 import struct
 import subprocess
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -132,9 +133,27 @@ def test_with_a_chinese_font_the_labels_are_chinese(kb):
     assert timeline.render_timeline(kb, "zh") != timeline.render_timeline(kb, "en")
 
 
-def test_async_helper_renders_off_the_event_loop(kb):
-    data = asyncio.run(timeline.timeline_png(kb, "en"))
-    assert data == timeline.render_timeline(kb, "en")
+def test_async_helpers_render_off_the_event_loop(kb, monkeypatch):
+    drawn_in: list[int] = []
+    real = timeline.render_timeline
+
+    def spy(kb_, lang):
+        drawn_in.append(threading.get_ident())
+        return real(kb_, lang)
+
+    monkeypatch.setattr(timeline, "render_timeline", spy)
+
+    async def main() -> tuple[str, bytes, dict]:
+        await timeline.warm_timeline(kb)
+        attachment = await timeline.timeline_attachment(kb, {"title": "t"}, "en")
+        assert drawn_in and threading.get_ident() not in drawn_in
+        return attachment
+
+    name, png, card = asyncio.run(main())
+    assert name == "deepseek-timeline-en.png"
+    assert png == real(kb, "en")
+    assert card["image"] == {"url": "attachment://deepseek-timeline-en.png"}
+    assert len(timeline._cache) == 2  # warmed: both languages drawn once
 
 
 def test_write_timeline_and_discord_attachment_names(kb, tmp_path):

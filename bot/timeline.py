@@ -130,26 +130,22 @@ def _size_label(m: Model, lang: str) -> str:
     return text
 
 
-def _undated_order(kb: KnowledgeBase, undated: list[Model]) -> list[Model]:
-    # Put each undated model near what it is drawn from, so arrows stay short and do not cross:
-    # a model based on a dated one goes left (the early models), the design it carries sits
-    # between the models that carry it.
-    def key(m: Model) -> tuple[int, int]:
-        based = any(r.kind == "based_on" for r in m.relations)
-        carries = any(r.kind == "carried_by" for r in m.relations)
-        return (0 if based else 2 if carries else 1, m.section)
+def _has(m: Model, kind: str) -> bool:
+    return any(r.kind == kind for r in m.relations)
 
-    ordered = sorted(undated, key=key)
-    carriers = [m for m in ordered if any(r.kind == "carried_by" for r in m.relations)]
-    for carrier in carriers:
-        ordered.remove(carrier)
-        ordered.insert(min(len(ordered), 1 + len(ordered) // 2), carrier)
-    return ordered
+
+def _undated_order(undated: list[Model]) -> list[Model]:
+    # Keep arrows short and uncrossed: a model built on another goes first (left, under the
+    # early models it comes from), a design carried by others sits between the models it reaches.
+    based = [m for m in undated if _has(m, "based_on")]
+    carriers = [m for m in undated if _has(m, "carried_by") and m not in based]
+    rest = [m for m in undated if m not in based and m not in carriers]
+    return based + rest[: len(rest) // 2] + carriers + rest[len(rest) // 2:]
 
 
 def layout(kb: KnowledgeBase, lang: str) -> Layout:
     dated = sorted((m for m in kb.models if m.released), key=lambda m: (m.released, m.section))
-    undated = _undated_order(kb, [m for m in kb.models if not m.released])
+    undated = _undated_order([m for m in kb.models if not m.released])
     families = {m.family for m in dated}
     lanes = tuple(f for f in LANE_ORDER if f in families) + tuple(sorted(families - set(LANE_ORDER)))
 
@@ -234,7 +230,8 @@ def _colour(family: str) -> str:
 
 
 # Arrow colour and line per relation kind: the colour of the family the relation is about.
-KIND_STYLE = {"based_on": ("#e67e22", "-"), "carried_by": ("#8e44ad", "--"), "distilled": ("#c0392b", ":")}
+KIND_STYLE = {"based_on": (_colour("math"), "-"), "carried_by": (_colour("moe"), "--"),
+              "distilled": (_colour("reasoning"), ":")}
 DEFAULT_KIND_STYLE = ("#777777", "-")
 
 

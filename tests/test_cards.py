@@ -39,7 +39,7 @@ def all_queries(kb):
             yield Query("field", (mid,), field=field)
     yield Query("compare", tuple(ids))
     yield Query("compare", ("deepseek-v2", "deepseek-v3"))
-    for selector in ("all", "timeline", "tag:moe", "year:2024", "params>200"):
+    for selector in ("all", "timeline", "tag:moe", "date:2024", "params>200"):
         yield Query("list", selector=selector)
     yield Query("list", ("deepseek-v3",), selector="largest")
     for reason in ("help", "no-model", "out-of-scope", "unknown-model:GPT-4"):

@@ -120,3 +120,53 @@ def test_conversations_do_not_share_context(engine):
     engine.ask("Tell me about DeepSeek-V3", conversation="a")
     assert asked(engine, "how many parameters does it have?", "b")[0] == "none"
     assert asked(engine, "how many parameters does it have?")[0] == "none"
+
+
+@pytest.mark.parametrize(("text", "selector", "models"), [
+    ("Which models were released in November 2023?", "date:2023-11", {"deepseek-coder", "deepseek-llm"}),
+    ("2023 年 11 月发布了哪些模型", "date:2023-11", {"deepseek-coder", "deepseek-llm"}),
+    ("Which model was released on 2024-12-26?", "date:2024-12-26", {"deepseek-v3"}),
+    ("哪个模型是2025年1月20日发布的", "date:2025-01-20", {"deepseek-r1"}),
+    ("What came out in January 2025?", "date:2025-01", {"deepseek-r1", "janus-pro"}),
+    ("models from 2025", "date:2025", {"deepseek-r1", "janus-pro"}),
+    ("哪些模型没有公布发布时间", "undisclosed:released",
+     {"deepseek-moe", "deepseek-math", "deepseek-coder-v2", "deepseek-vl2"}),
+    ("which models have no paper", "undisclosed:paper", {"deepseek-math"}),
+])
+def test_date_and_undisclosed_filters(engine, text, selector, models):
+    query = engine.ask(text).query
+    assert (query.intent, query.selector, set(query.models)) == ("list", selector, models)
+
+
+def test_the_list_title_speaks_the_date(engine):
+    assert engine.ask("What came out in January 2025?").text.startswith("Models released in January 2025")
+    assert engine.ask("2023 年 11 月发布了哪些模型").text.startswith("2023 年 11 月发布的模型")
+
+
+@pytest.mark.parametrize("text", ["how do I install R1?", "R1 的 API 价格是多少", "where can I download janus pro"])
+def test_topics_the_article_never_covers_are_declined_even_for_a_named_model(engine, text):
+    answer = engine.ask(text)
+    assert answer.query.intent == "none" and answer.query.reason.startswith("beyond:")
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("deepseek v3 paramters", "parameters"), ("wen was janus pro relased", "released"), ("DeepSeek-V3 papr", "paper"),
+])
+def test_typos_in_question_words_are_mended(engine, text, field):
+    assert engine.ask(text).query.field == field
+
+
+def test_which_one_picks_among_the_models_just_compared(engine):
+    engine.ask("compare V2 and V3", conversation="p")
+    assert asked(engine, "which one is bigger?", "p") == ("list", {"deepseek-v3"}, None)
+    assert asked(engine, "哪个更早?", "p") == ("list", {"deepseek-v2"}, None)  # the pair is still the context
+
+
+def test_tell_me_more_gives_the_overview(engine):
+    engine.ask("when was V2 released?", conversation="m")
+    assert asked(engine, "tell me more", "m") == ("model", {"deepseek-v2"}, None)
+
+
+def test_chat_is_not_mended_into_a_question(engine):
+    engine.ask("V3 有多少参数?", conversation="chat")
+    assert engine.ask("anyone up for lunch?", conversation="chat").query.intent == "none"

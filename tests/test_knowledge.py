@@ -130,3 +130,8 @@ def test_a_broken_folder_stops_ask_with_one_clear_message(folder):
     (folder / "article.yaml").write_text(":\n  - [", encoding="utf-8")
     result = run_bot("--knowledge", str(folder), "ask", "r1")
     assert result.returncode == 2 and "knowledge error" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_cue_yaml_reads_as_a_boolean_is_caught(folder):
+    edit(folder / "lexicon.yaml", 'not published, "no", without', "not published, no, without")
+    assert "lexicon.yaml: undisclosed: False is not text; quote it" in problems(folder)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.core.cues import Cues
+from bot.core.dates import date_prefix
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
@@ -16,7 +17,6 @@ from bot.core.normalise import has_chinese, tokens_of
 from bot.core.query import Query
 from bot.core.search import FactSearch
 
-YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
 
 
@@ -30,10 +30,14 @@ class Understanding:
     def understand(self, text: str, context: Context | None = None) -> Query:
         normalised = self.kb.normaliser(text)
         links = self.linker.link(normalised)
+        if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
+            links.rest = self.cues.spell(links.rest)
         rest = links.rest
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest)
         if links.models:
+            if rest in self.cues.beyond and not self.cues.fields_in(rest):
+                return Query("none", reason=f"beyond:{links.models[0]}")
             if links.foreign and len(links.models) == 1 and rest in self.cues.compare:
                 # "R1 vs o1": what the article says against other models is in the features
                 return Query("field", tuple(links.models), field="features")
@@ -87,7 +91,11 @@ class Understanding:
         if rest in cues.timeline and set(fields) <= {"released"}:
             return self._selected("timeline")
         if superlative:
-            chosen = self._superlative(superlative, tags)
+            talked_about = context.models if context and len(context.models) > 1 and (
+                asks_one or rest in cues.pronouns) else None
+            chosen = self._superlative(superlative, tags, talked_about)
+            if chosen and talked_about:
+                return Query("list", (chosen,), selector=f"{superlative}:among")
             if chosen:
                 implied = {"largest": "parameters", "smallest": "parameters"}.get(superlative, "released")
                 extra = [f for f in fields if f != implied]
@@ -96,8 +104,10 @@ class Understanding:
                 return Query("list", (chosen,), selector=superlative)
         if threshold := self._amount(rest):
             return self._selected(f"params{threshold}")
-        if (year := YEAR.search(rest)) and (asks_list or asks_one or fields):
-            return self._selected(f"year:{year.group(1)}")
+        if (when := date_prefix(rest)) and set(fields) <= {"released"}:
+            return self._selected(f"date:{when}")
+        if rest in cues.undisclosed and (asks_list or asks_one) and fields:
+            return self._selected(f"undisclosed:{fields[0]}")
         if asks_one or (links.foreign and not tags):
             among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
             found = self.search.best(rest, among)
@@ -109,7 +119,7 @@ class Understanding:
             return Query("list", tuple(found), selector="search")
         if asks_list and (rest in cues.list_all or not self._leftover(rest)):
             return self._selected("all")
-        if context and (fields or rest in cues.pronouns or rest in cues.switch):
+        if context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more):
             if fields:
                 return Query("field", context.models, field=fields[0])
             if rest in cues.compare and len(context.models) > 1:
@@ -131,8 +141,9 @@ class Understanding:
                 words -= set(cue)
         return {w for w in words if w != "deepseek"}
 
-    def _superlative(self, kind: str, tags: list[str]) -> str | None:
-        pool = [m for m in self.kb.models if set(tags) <= set(m.tags)] or list(self.kb.models)
+    def _superlative(self, kind: str, tags: list[str], among: tuple[str, ...] | None = None) -> str | None:
+        pool = [m for m in self.kb.models if set(tags) <= set(m.tags) and (among is None or m.id in among)]
+        pool = pool or list(self.kb.models)
         if kind in ("largest", "smallest"):
             sized = [m for m in pool if m.total_b]
             if not sized:
@@ -185,8 +196,12 @@ def select(kb: KnowledgeBase, selector: str) -> list[str]:
         chosen = sorted(models, key=lambda m: (m.released is None, m.released or m.section, m.section))
     elif kind == "tag":
         chosen = [m for m in models if value in m.tags]
-    elif kind == "year":
-        chosen = [m for m in models if m.released and str(m.released.year) == value]
+    elif kind == "date":
+        chosen = [m for m in models if m.released and m.released.isoformat().startswith(value)]
+    elif kind == "undisclosed":
+        missing = {"released": lambda m: m.released is None, "parameters": lambda m: m.total_b is None,
+                   "paper": lambda m: m.paper_title is None}.get(value, lambda m: False)
+        chosen = [m for m in models if missing(m)]
     elif selector.startswith("params>"):
         chosen = [m for m in models if m.total_b and m.total_b > float(selector[7:])]
     elif selector.startswith("params<"):

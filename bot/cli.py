@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -104,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--json", action="store_true", help="print the answer object")
     form.add_argument("--jsonl", action="store_true", help="batch: JSON lines on stdin (see CONTRACT)")
     check = sub.add_parser("check", help="validate the knowledge folder and exit")
-    check.add_argument("--knowledge", metavar="DIR", dest="knowledge_sub")
+    check.add_argument("--knowledge", metavar="DIR", default=argparse.SUPPRESS, help="the folder to check")
     sub.add_parser("sync", help="sync the slash commands to Discord and exit")
     timeline = sub.add_parser("timeline", help="write the lineage picture as a PNG")
     timeline.add_argument("-o", "--output", default="timeline.png")
@@ -120,17 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        knowledge = getattr(args, "knowledge_sub", None) or args.knowledge
-        if knowledge:
-            settings = load_settings({**_environ(), "KNOWLEDGE_DIR": knowledge}, dotenv=False)
+        if args.knowledge:  # the option wins over KNOWLEDGE_DIR, with the same checks
+            settings = load_settings({**os.environ, "KNOWLEDGE_DIR": args.knowledge}, dotenv=False)
     except SettingsError as exc:
         print(f"setting error: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     return COMMANDS[args.command or "run"](args, settings)
 
-
-def _environ() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)

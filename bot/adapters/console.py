@@ -1,7 +1,7 @@
 """The console adapter: a local chat over the same engine, with the Discord commands.
 
 Lines starting with `/` are commands (`/help`, `/model NAME`, `/models [FILTER]`,
-`/compare A B`, `/timeline`, `/lang zh|en`); anything else is a question. Ctrl-D or Ctrl-C ends it.
+`/compare A B`, `/timeline`); anything else is a question. Ctrl-D or Ctrl-C ends it.
 A timeline answer also writes the lineage picture and says where."""
 
 from __future__ import annotations

@@ -135,3 +135,25 @@ def test_a_broken_folder_stops_ask_with_one_clear_message(folder):
 def test_a_cue_yaml_reads_as_a_boolean_is_caught(folder):
     edit(folder / "lexicon.yaml", 'not published, "no", without', "not published, no, without")
     assert "lexicon.yaml: undisclosed: False is not text; quote it" in problems(folder)
+
+
+def test_refresh_reloads_only_after_an_edit_and_survives_a_broken_one(folder):
+    engine = Engine.from_folder(folder)
+    kb = engine.kb
+    assert engine.refresh() is None and engine.kb is kb  # nothing changed: nothing reloaded
+    edit(folder / "models" / "deepseek-v3.yaml", "aliases: [deepseek v3,", "aliases: [dsv3 flagship, deepseek v3,")
+    assert engine.refresh() is None and engine.kb is not kb
+    assert engine.ask("dsv3 flagship").query.models == ("deepseek-v3",)
+    (folder / "models" / "deepseek-r1.yaml").write_text("id: [", encoding="utf-8")
+    assert "deepseek-r1.yaml" in engine.refresh()
+    assert engine.refresh() is None  # reported once
+    assert "660" in engine.ask("R1 的参数规模").text  # the last good knowledge still answers
+
+
+def test_console_reports_a_broken_edit_and_keeps_answering(folder, capsys):
+    from bot.adapters.console import handle
+
+    engine = Engine.from_folder(folder)
+    (folder / "lexicon.yaml").write_text("tags: [\n", encoding="utf-8")
+    assert "671" in handle(engine, "V3 有多少参数?")
+    assert "lexicon.yaml" in capsys.readouterr().err

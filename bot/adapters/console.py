@@ -23,6 +23,8 @@ def handle(engine: Engine, line: str, lang: str | None = None) -> str:
     line = line.strip()
     if not line:
         return ""
+    if error := engine.refresh():
+        print(f"knowledge error (still answering from the last good knowledge):\n{error}", file=sys.stderr)
     reply_lang = lang or reply_language(line)
     if not line.startswith("/"):
         answer = engine.ask(line, conversation=CONVERSATION, lang=lang)

@@ -19,6 +19,10 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 500
 
 
+def _files_state(folder: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*.yaml")))
+
+
 @dataclass(frozen=True)
 class Answer:
     query: Query
@@ -48,6 +52,7 @@ class Engine:
 
     def _use(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._seen = _files_state(kb.folder)
         self.understanding = Understanding(kb)
         self.composer = Composer(kb)
 
@@ -59,6 +64,17 @@ class Engine:
             log.error("knowledge reload failed, keeping the last good knowledge:\n%s", exc)
             return str(exc)
         return None
+
+    def refresh(self) -> str | None:
+        """Reload when a knowledge file changed since the last load (a cheap stat of each file).
+
+        A broken edit is reported once and the last good knowledge stays in use."""
+        state = _files_state(self.kb.folder)
+        if state == self._seen:
+            return None
+        error = self.reload()
+        self._seen = state
+        return error
 
     def ask(self, text: str, conversation: str | None = None, lang: str | None = None) -> Answer:
         lang = lang or reply_language(text)

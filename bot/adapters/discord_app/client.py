@@ -21,6 +21,7 @@ from .translations import ChineseTranslator
 from .views import DYNAMIC_ITEMS
 
 log = logging.getLogger(__name__)
+KNOWLEDGE_CHECK_SECONDS = 10
 
 
 def make_intents(settings: Settings) -> discord.Intents:
@@ -63,10 +64,17 @@ class QuestionBotMixin:
         self.add_dynamic_items(*DYNAMIC_ITEMS)  # type: ignore[attr-defined]
         # Draw the timeline pictures in the background, so the first /timeline is instant.
         self._warm_up = asyncio.create_task(warm_timeline(self.engine.kb))  # type: ignore[attr-defined]
+        self._refresher = asyncio.create_task(self._refresh_knowledge())
         if self.sync_on_start:
             await sync_if_changed(
                 self.tree, self.application_id, self.settings.guild_ids, self.settings.state_dir  # type: ignore[attr-defined]
             )
+
+    async def _refresh_knowledge(self) -> None:
+        """Pick up edits to knowledge/ while running; a broken edit keeps the last good knowledge."""
+        while True:
+            await asyncio.sleep(KNOWLEDGE_CHECK_SECONDS)
+            self.engine.refresh()  # type: ignore[attr-defined]
 
     async def on_ready(self) -> None:
         user = self.user  # type: ignore[attr-defined]

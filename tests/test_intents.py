@@ -192,3 +192,15 @@ def test_compare_with_the_model_before(engine):
 @pytest.mark.parametrize("text", ["Janus-Pro 有几个版本", "What are the distilled versions of R1?"])
 def test_versions_are_a_parameters_question(engine, text):
     assert engine.ask(text).query.field == "parameters"
+
+
+@pytest.mark.parametrize(("text", "selector", "models"), [
+    ("Which models did DeepSeek release before 2024?", "date<2024", {"deepseek-coder", "deepseek-llm"}),
+    ("2024 年之后发布了哪些模型", "date>2024", {"deepseek-r1", "janus-pro"}),
+    ("models released after May 2024", "date>2024-05", {"deepseek-v3", "deepseek-r1", "janus-pro"}),
+    ("Which was the last model released in 2024?", "newest", {"deepseek-v3"}),
+    ("the largest model released in 2025", "largest", {"deepseek-r1"}),
+])
+def test_dates_with_before_after_and_superlatives(engine, text, selector, models):
+    query = engine.ask(text).query
+    assert (query.intent, query.selector, set(query.models)) == ("list", selector, models)

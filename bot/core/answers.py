@@ -143,7 +143,7 @@ class Composer:
             description = m.features[lang] if kind == "search" else ""
         else:
             title = self.list_title(selector, lang, len(models))
-            if kind == "date":
+            if kind == "date" or selector.startswith(("date<", "date>")):
                 undated = [x.id for x in self.kb.models if not x.released]
                 notes.append(say(lang, "list_year_undated", names=self._names(undated, lang)))
             elif kind.startswith("params"):
@@ -166,6 +166,9 @@ class Composer:
             return say(lang, "list_tag", tag=self.kb.tag_name(value, lang))
         if kind == "date":
             return say(lang, "list_date", when=_spoken_date(value, lang))
+        if selector.startswith(("date<", "date>")):
+            key = "list_before" if selector[4] == "<" else "list_after"
+            return say(lang, key, when=_spoken_date(selector[5:], lang))
         if kind == "undisclosed":
             return say(lang, "list_undisclosed", label=say(lang, value))
         return say(lang, "list_more" if selector.startswith("params>") else "list_less", n=selector[7:])

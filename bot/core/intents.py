@@ -92,10 +92,14 @@ class Understanding:
         # "时间线" holds the release-date cue "时间"; the timeline is the release dates, so that one is fine.
         if rest in cues.timeline and set(fields) <= {"released"}:
             return self._selected("timeline")
+        when = date_prefix(rest)
         if superlative:
             talked_about = context.models if context and len(context.models) > 1 and (
                 asks_one or rest in cues.pronouns) else None
-            chosen = self._superlative(superlative, tags, talked_about)
+            pool = talked_about
+            if when and not talked_about:  # "the last model released in 2024"
+                pool = tuple(select(self.kb, f"date:{when}"))
+            chosen = self._superlative(superlative, tags, pool)
             if chosen and talked_about:
                 return Query("list", (chosen,), selector=f"{superlative}:among")
             if chosen:
@@ -106,8 +110,9 @@ class Understanding:
                 return Query("list", (chosen,), selector=superlative)
         if threshold := self._amount(rest):
             return self._selected(f"params{threshold}")
-        if (when := date_prefix(rest)) and set(fields) <= {"released"}:
-            return self._selected(f"date:{when}")
+        if when and set(fields) <= {"released"}:
+            relative = cues.relative_in(rest)  # "before 2024", "2024 年之后"
+            return self._selected(f"date{'<' if relative == 'before' else '>' if relative else ':'}{when}")
         if rest in cues.undisclosed and (asks_list or asks_one) and fields:
             return self._selected(f"undisclosed:{fields[0]}")
         if asks_one or (links.foreign and not tags):
@@ -200,6 +205,12 @@ def select(kb: KnowledgeBase, selector: str) -> list[str]:
         chosen = [m for m in models if value in m.tags]
     elif kind == "date":
         chosen = [m for m in models if m.released and m.released.isoformat().startswith(value)]
+    elif selector.startswith(("date<", "date>")):
+        limit = selector[5:]
+        before = selector[4] == "<"
+        chosen = [m for m in models if m.released
+                  and (m.released.isoformat()[: len(limit)] < limit if before
+                       else m.released.isoformat()[: len(limit)] > limit)]
     elif kind == "undisclosed":
         missing = {"released": lambda m: m.released is None, "parameters": lambda m: m.total_b is None,
                    "paper": lambda m: m.paper_title is None}.get(value, lambda m: False)

@@ -22,6 +22,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "timeline": "The DeepSeek lineage: {n} models in date order",
         "list_tag": "Models tagged {tag}",
         "list_date": "Models released in {when}",
+        "list_before": "Models released before {when}",
+        "list_after": "Models released after {when}",
         "list_undisclosed": "Models whose {label} the article does not give",
         "decline_beyond": "The article does not say that about {name}: it covers dates, parameters, features, "
                           "significance and papers.",
@@ -80,6 +82,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "timeline": "DeepSeek 发展脉络:{n} 个模型按时间排列",
         "list_tag": "标签为「{tag}」的模型",
         "list_date": "{when}发布的模型",
+        "list_before": "{when}之前发布的模型",
+        "list_after": "{when}之后发布的模型",
         "list_undisclosed": "文章未给出{label}的模型",
         "decline_beyond": "文章没有提到 {name} 的这方面信息:文章只介绍提出时间、参数量、特色、意义和论文。",
         "list_year_undated": "文章未给出时间的:{names}。",

@@ -104,7 +104,8 @@ class Understanding:
                 return Query("list", (chosen,), selector=f"{superlative}:among")
             if chosen:
                 implied = {"largest": "parameters", "smallest": "parameters"}.get(superlative, "released")
-                extra = [f for f in fields if f != implied]
+                # with a date given, "released" belongs to the filter, not to the question
+                extra = [f for f in fields if f != implied and not (when and f == "released")]
                 if extra and not asks_list:
                     return Query("field", (chosen,), field=extra[0], selector=superlative)
                 return Query("list", (chosen,), selector=superlative)

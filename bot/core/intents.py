@@ -7,6 +7,7 @@ model talked about just before."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.core.cues import Cues
 from bot.core.dates import date_prefix
@@ -34,7 +35,7 @@ class Understanding:
             links.rest = self.cues.spell(links.rest)
         rest = links.rest
         if links.unknown or (links.foreign and not links.models):
-            return self._not_covered(links, rest)
+            return self._not_covered(links, rest, text)
         if links.models:
             if rest in self.cues.beyond and not self.cues.fields_in(rest):
                 return Query("none", reason=f"beyond:{links.models[0]}")
@@ -185,13 +186,20 @@ class Understanding:
     def _selected(self, selector: str) -> Query:
         return Query("list", tuple(select(self.kb, selector)), selector=selector)
 
-    def _not_covered(self, links: Links, rest: str) -> Query:
+    def _not_covered(self, links: Links, rest: str, text: str) -> Query:
         names = links.unknown + links.foreign
         if rest in self.cues.which_one and not links.unknown:
             found = self.search.best(rest)
             if found:
                 return Query("list", (found,), selector="search")
-        return Query("none", reason=f"unknown-model:{names[0]}")
+        return Query("none", reason=f"unknown-model:{_as_typed(text, names[0])}")
+
+
+def _as_typed(text: str, name: str) -> str:
+    """The name as the user wrote it ("GPT-4"), found from its normalised tokens ("gpt 4")."""
+    pattern = r"[\W_]*".join(re.escape(token) for token in tokens_of(name))
+    found = re.search(pattern, unicodedata.normalize("NFKC", text), re.IGNORECASE)
+    return found.group() if found else name
 
 
 def select(kb: KnowledgeBase, selector: str) -> list[str]:

@@ -5,6 +5,8 @@ a value is never borrowed from another model."""
 
 from __future__ import annotations
 
+import calendar
+
 from bot.core.intents import select
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.phrases import say
@@ -14,6 +16,18 @@ from bot.core.reply import Reply
 
 def _b(value: float) -> str:
     return f"{value:g}"
+
+
+def _spoken_date(prefix: str, lang: str) -> str:
+    """"2024-12" as "December 2024" / "2024 年 12 月"."""
+    parts = [int(p) for p in prefix.split("-")]
+    if lang == "zh":
+        return " ".join(f"{n} {unit}" for n, unit in zip(parts, ("年", "月", "日"), strict=False))
+    year, month, day = ([*parts, 0, 0])[:3]
+    if not month:
+        return str(year)
+    name = calendar.month_name[month]
+    return f"{name} {day}, {year}" if day else f"{name} {year}"
 
 
 class Composer:
@@ -73,7 +87,9 @@ class Composer:
         return say(lang, "joiner").join(self.kb.tag_name(t, lang) for t in model.tags)
 
     def _line(self, model: Model, lang: str) -> str:
-        return f"{model.name[lang]} — {self.short_date(model, lang)} · {self.short_size(model, lang)}"
+        released = say(lang, "labelled", label=say(lang, "released"), value=self.short_date(model, lang))
+        size = say(lang, "labelled", label=say(lang, "parameters"), value=self.short_size(model, lang))
+        return f"{model.name[lang]} — {released} · {size}"
 
     # --- answer types ---------------------------------------------------------------------------
     def _overview(self, m: Model, lang: str) -> Reply:
@@ -110,12 +126,15 @@ class Composer:
         models = [self.kb.by_id[i] for i in ids]
         kind, _, value = selector.partition(":")
         notes: list[str] = []
-        if kind in ("largest", "smallest", "newest", "earliest", "after", "before", "search") and models:
+        single = kind != "search" or len(models) == 1
+        if kind in ("largest", "smallest", "newest", "earliest", "after", "before", "search") and models and single:
             m = models[0]
             shown = self.short_size(m, lang) if kind in ("largest", "smallest") else self.short_date(m, lang)
             other = self.kb.by_id[value].name[lang] if value in self.kb.by_id else ""
             title = say(lang, kind, name=m.name[lang], value=shown, other=other)
-            if kind in ("largest", "smallest"):
+            if value == "among":
+                pass  # chosen among the models just compared: the others are not in question
+            elif kind in ("largest", "smallest"):
                 unsized = [x.id for x in self.kb.models if not x.total_b]
                 notes.append(say(lang, "unranked", names=self._names(unsized, lang)))
             elif kind != "search":
@@ -124,7 +143,7 @@ class Composer:
             description = m.features[lang] if kind == "search" else ""
         else:
             title = self.list_title(selector, lang, len(models))
-            if kind == "year":
+            if kind == "date":
                 undated = [x.id for x in self.kb.models if not x.released]
                 notes.append(say(lang, "list_year_undated", names=self._names(undated, lang)))
             elif kind.startswith("params"):
@@ -139,25 +158,26 @@ class Composer:
     def list_title(self, selector: str, lang: str, count: int | None = None) -> str:
         kind, _, value = selector.partition(":")
         n = len(self.kb.models) if count is None else count
+        if selector == "search":
+            return say(lang, "search_many", n=n)
         if selector in ("all", "timeline"):
             return say(lang, "list_all" if selector == "all" else "timeline", n=n)
         if kind == "tag":
             return say(lang, "list_tag", tag=self.kb.tag_name(value, lang))
-        if kind == "year":
-            return say(lang, "list_year", year=value)
+        if kind == "date":
+            return say(lang, "list_date", when=_spoken_date(value, lang))
+        if kind == "undisclosed":
+            return say(lang, "list_undisclosed", label=say(lang, value))
         return say(lang, "list_more" if selector.startswith("params>") else "list_less", n=selector[7:])
 
     def _compare(self, query: Query, lang: str) -> Reply:
         models = [self.kb.by_id[i] for i in query.models]
         fields = []
         for m in models:
-            value = "\n".join([
-                f"{say(lang, 'released')}: {m.released_text[lang]}",
-                f"{say(lang, 'parameters')}: {m.parameters_text[lang]}",
-                f"{say(lang, 'tags')}: {self._tags(m, lang)}",
-                f"{say(lang, 'features')}: {m.features[lang]}",
-                f"{say(lang, 'paper')}: {self.value(m, 'paper', lang)}",
-            ])
+            facts = [("released", m.released_text[lang]), ("parameters", m.parameters_text[lang]),
+                     ("tags", self._tags(m, lang)), ("features", m.features[lang]),
+                     ("paper", self.value(m, "paper", lang))]
+            value = "\n".join(say(lang, "labelled", label=say(lang, key), value=v) for key, v in facts)
             fields.append((m.name[lang], value, len(models) <= 3))
         title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
         return Reply(title=title, fields=tuple(fields), footer=self._footer(lang, []),
@@ -169,7 +189,10 @@ class Composer:
             return Reply(title=say(lang, "help_title"), description=say(lang, "help_body"),
                          footer=self._footer(lang, []), url=self.kb.article.source)
         lines = []
-        if reason.startswith("unknown-model:"):
+        if reason.startswith("beyond:"):
+            model = self.kb.by_id[reason.partition(":")[2]]
+            lines.append(say(lang, "decline_beyond", name=model.name[lang]))
+        elif reason.startswith("unknown-model:"):
             lines.append(say(lang, "decline_unknown", name=reason.partition(":")[2]))
         elif reason == "no-model":
             lines.append(say(lang, "decline_no_model"))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz, process
+
 from bot.core.normalise import Normaliser, has_chinese, tokens_of
 
 
@@ -47,11 +49,15 @@ class Cues:
         self.units = {normaliser(str(u)): float(v) for u, v in lexicon["numbers"]["units"].items()}
         self.pronouns = cue_set(lexicon["followup"]["pronouns"])
         self.switch = cue_set(lexicon["followup"]["switch"])
+        self.tell_more = cue_set(lexicon["followup"]["more"])
+        self.undisclosed = cue_set(lexicon["undisclosed"])
+        self.beyond = cue_set(lexicon["beyond_article"])
         self.overview = cue_set(lexicon["overview"]["cues"])
         self.help = cue_set(lexicon["help"]["cues"])
         self.timeline = cue_set(lexicon["timeline"]["cues"])
         self.stopwords = {lang: set(words) for lang, words in lexicon["stopwords"].items()}
         self.words = self._latin_words(lexicon, normaliser)
+        self._spellable = sorted(w for w in self.words if len(w) >= 4)
 
     @staticmethod
     def _latin_words(lexicon: dict, normaliser: Normaliser) -> set[str]:
@@ -71,6 +77,16 @@ class Cues:
 
         walk({k: v for k, v in lexicon.items() if k not in ("normalise", "foreign_models")})
         return words
+
+    def spell(self, text: str) -> str:
+        """Mend typos in cue words ("paramters", "relase"): an unknown English word this close to one is it."""
+        words = text.split(" ")
+        for i, word in enumerate(words):
+            if len(word) >= 4 and word.isascii() and word.isalpha() and word not in self.words:
+                match = process.extractOne(word, self._spellable, scorer=fuzz.ratio, score_cutoff=85)
+                if match:
+                    words[i] = match[0]
+        return " ".join(words)
 
     def fields_in(self, text: str) -> list[str]:
         """Fields asked for, strongest evidence first, then by position in the text."""

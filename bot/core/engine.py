@@ -11,7 +11,7 @@ from bot.core.answers import Composer
 from bot.core.intents import Understanding
 from bot.core.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.core.language import reply_language
-from bot.core.memory import ConversationMemory, Context
+from bot.core.memory import Context, ConversationMemory
 from bot.core.query import Query
 from bot.render.cards import to_embed, to_text
 
@@ -65,7 +65,8 @@ class Engine:
         text = text[:MAX_QUESTION_CHARS]
         context = self.memory.get(conversation)
         query = self.understanding.understand(text, context)
-        if query.intent != "none":
+        if query.intent != "none" and not (query.selector or "").endswith(":among"):
+            # a pick among the models just compared keeps them as the context ("and which is older?")
             self.memory.remember(conversation, Context(query.models, query.intent, query.field))
         return self.answer(query, lang)
 
@@ -119,4 +120,4 @@ class Engine:
         years = sorted({m.released.year for m in self.kb.models if m.released})
         return ([(self.composer.list_title("all", lang), "all")]
                 + [(self.kb.tag_name(tag, lang), f"tag:{tag}") for tag in self.kb.lexicon["tags"]]
-                + [(str(year), f"year:{year}") for year in years])
+                + [(str(year), f"date:{year}") for year in years])

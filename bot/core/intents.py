@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 
 from bot.core.cues import Cues
+from bot.core.dates import date_prefix
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
-from bot.core.normalise import has_chinese
+from bot.core.normalise import has_chinese, tokens_of
 from bot.core.query import Query
 from bot.core.search import FactSearch
 
-YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
 
 
@@ -30,10 +30,17 @@ class Understanding:
     def understand(self, text: str, context: Context | None = None) -> Query:
         normalised = self.kb.normaliser(text)
         links = self.linker.link(normalised)
+        if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
+            links.rest = self.cues.spell(links.rest)
         rest = links.rest
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest)
         if links.models:
+            if rest in self.cues.beyond and not self.cues.fields_in(rest):
+                return Query("none", reason=f"beyond:{links.models[0]}")
+            if links.foreign and len(links.models) == 1 and rest in self.cues.compare:
+                # "R1 vs o1": what the article says against other models is in the features
+                return Query("field", tuple(links.models), field="features")
             return self._about_named(links.models, rest, context)
         return self._about_unnamed(rest, context, links)
 
@@ -83,7 +90,11 @@ class Understanding:
         if rest in cues.timeline and not fields:
             return self._selected("timeline")
         if superlative:
-            chosen = self._superlative(superlative, tags)
+            talked_about = context.models if context and len(context.models) > 1 and (
+                asks_one or rest in cues.pronouns) else None
+            chosen = self._superlative(superlative, tags, talked_about)
+            if chosen and talked_about:
+                return Query("list", (chosen,), selector=f"{superlative}:among")
             if chosen:
                 implied = {"largest": "parameters", "smallest": "parameters"}.get(superlative, "released")
                 extra = [f for f in fields if f != implied]
@@ -92,8 +103,10 @@ class Understanding:
                 return Query("list", (chosen,), selector=superlative)
         if threshold := self._amount(rest):
             return self._selected(f"params{threshold}")
-        if (year := YEAR.search(rest)) and (asks_list or asks_one or fields):
-            return self._selected(f"year:{year.group(1)}")
+        if (when := date_prefix(rest)) and set(fields) <= {"released"}:
+            return self._selected(f"date:{when}")
+        if rest in cues.undisclosed and (asks_list or asks_one) and fields:
+            return self._selected(f"undisclosed:{fields[0]}")
         if asks_one or (links.foreign and not tags):
             among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
             found = self.search.best(rest, among)
@@ -101,9 +114,11 @@ class Understanding:
                 return Query("list", (found,), selector="search")
         if tags and (asks_list or asks_one or not context):
             return self._selected(f"tag:{tags[0]}")
-        if asks_list and rest in cues.list_all:
+        if asks_list and (found := self.search.containing(rest)):
+            return Query("list", tuple(found), selector="search")
+        if asks_list and (rest in cues.list_all or not self._leftover(rest)):
             return self._selected("all")
-        if context and (fields or rest in cues.pronouns or rest in cues.switch):
+        if context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more):
             if fields:
                 return Query("field", context.models, field=fields[0])
             if rest in cues.compare and len(context.models) > 1:
@@ -117,8 +132,17 @@ class Understanding:
             return Query("none", reason="help")
         return Query("none", reason="out-of-scope", suggestions=tuple(links.suggestions))
 
-    def _superlative(self, kind: str, tags: list[str]) -> str | None:
-        pool = [m for m in self.kb.models if set(tags) <= set(m.tags)] or list(self.kb.models)
+    def _leftover(self, rest: str) -> set[str]:
+        """Words that are neither cue words nor stop words: what would narrow a list down."""
+        words = set(tokens_of(rest)) - self.cues.words - self.cues.stopwords["en"] - self.cues.stopwords["zh"]
+        for cue in (*self.cues.list.words, *self.cues.which_one.words, *self.cues.overview.words):
+            if has_chinese(cue):
+                words -= set(cue)
+        return {w for w in words if w != "deepseek"}
+
+    def _superlative(self, kind: str, tags: list[str], among: tuple[str, ...] | None = None) -> str | None:
+        pool = [m for m in self.kb.models if set(tags) <= set(m.tags) and (among is None or m.id in among)]
+        pool = pool or list(self.kb.models)
         if kind in ("largest", "smallest"):
             sized = [m for m in pool if m.total_b]
             if not sized:
@@ -140,9 +164,9 @@ class Understanding:
         units = sorted(self.cues.units.items(), key=lambda kv: -len(kv[0]))
         for match in AMOUNT.finditer(rest, cue.start()):
             after = rest[match.end():]
-            unit = next((size for name, size in units if after.startswith(name)
-                         and not after[len(name):len(name) + 1].isalpha()
-                         or after.startswith(name) and has_chinese(name)), None)
+            unit = next((size for name, size in units if (after.startswith(name)
+                         and not after[len(name):len(name) + 1].isalpha())
+                         or (after.startswith(name) and has_chinese(name))), None)
             if unit is None and not self.cues.fields["parameters"].find(rest):
                 continue
             billions = float(match.group(1)) * (unit or 1.0)
@@ -171,8 +195,12 @@ def select(kb: KnowledgeBase, selector: str) -> list[str]:
         chosen = sorted(models, key=lambda m: (m.released is None, m.released or m.section, m.section))
     elif kind == "tag":
         chosen = [m for m in models if value in m.tags]
-    elif kind == "year":
-        chosen = [m for m in models if m.released and str(m.released.year) == value]
+    elif kind == "date":
+        chosen = [m for m in models if m.released and m.released.isoformat().startswith(value)]
+    elif kind == "undisclosed":
+        missing = {"released": lambda m: m.released is None, "parameters": lambda m: m.total_b is None,
+                   "paper": lambda m: m.paper_title is None}.get(value, lambda m: False)
+        chosen = [m for m in models if missing(m)]
     elif selector.startswith("params>"):
         chosen = [m for m in models if m.total_b and m.total_b > float(selector[7:])]
     elif selector.startswith("params<"):

@@ -24,6 +24,7 @@ MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parame
 REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
+                "undisclosed", "beyond_article",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published"}
 
@@ -100,6 +101,16 @@ class KnowledgeBase:
         return self.lexicon["fields"][field_]["name"][lang]
 
 
+class _TextDateLoader(yaml.SafeLoader):
+    """Leaves dates as text so a bad one ("2024-13-26") is reported by key, not raised by YAML."""
+
+
+_TextDateLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class _Problems:
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -114,7 +125,7 @@ class _Problems:
 
 def _read_yaml(path: Path, problems: _Problems) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDateLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -142,7 +153,7 @@ def _bilingual(value: Any, where: str, problems: _Problems) -> Bilingual:
 
 
 def _date(value: Any, where: str, problems: _Problems) -> dt.date | None:
-    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
     if isinstance(value, str):
         try:
@@ -265,10 +276,24 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
                 problems.add(f"{where}: {group}.{name}", "expected name (zh, en), cues and optional weak cues")
                 continue
             _bilingual(entry["name"], f"{where}: {group}.{name}.name", problems)
+    _check_words(lexicon, where, problems)
     for name in FIELD_NAMES:
         if name not in (lexicon.get("fields") or {}):
             problems.add(f"{where}: fields", f"missing field {name!r}")
     return lexicon
+
+
+def _check_words(node: Any, where: str, problems: _Problems) -> None:
+    """Every cue must be text: YAML reads a bare no, yes, on or 12 as something else."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _check_words(value, f"{where}.{key}" if ":" in where else f"{where}: {key}", problems)
+    elif isinstance(node, list):
+        for item in node:
+            if isinstance(item, dict | list):
+                _check_words(item, where, problems)
+            elif not isinstance(item, str):
+                problems.add(where, f"{item!r} is not text; quote it")
 
 
 def _check_aliases(models: list[Model], normaliser: Normaliser, problems: _Problems, folder: Path) -> None:

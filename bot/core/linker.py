@@ -25,7 +25,7 @@ class Links:
     foreign: list[str] = field(default_factory=list)  # names of models the article does not cover
     unknown: list[str] = field(default_factory=list)  # DeepSeek versions the article does not have
     suggestions: list[str] = field(default_factory=list)  # near misses
-    rest: str = ""  # the normalised text with every name cut out
+    rest: str = ""  # the normalised text with the DeepSeek names cut out
 
     def add(self, model: str) -> None:
         if model not in self.models:
@@ -48,9 +48,11 @@ class Linker:
         cut: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
+            foreign_before = len(links.foreign)
             taken = self._exact(tokens, i, links) or self._fuzzy(tokens, i, links)
             if taken:
-                cut.append((spans[i][0], spans[i + taken - 1][1]))
+                if len(links.foreign) == foreign_before:  # foreign names stay: they describe ("on par with o1")
+                    cut.append((spans[i][0], spans[i + taken - 1][1]))
                 i += taken
             else:
                 i += 1

@@ -16,7 +16,7 @@ class Query:
     intent: str  # one of INTENTS
     models: tuple[str, ...] = ()
     field: str | None = None  # one of FIELDS, for intent "field"
-    # For intent "list": how the models were chosen, e.g. "tag:moe", "year:2024", "all",
+    # For intent "list": how the models were chosen, e.g. "tag:moe", "date:2024", "all",
     # "largest", "newest", "after:deepseek-r1", "params>200", "search".
     selector: str | None = None
     # For intent "none": why, e.g. "unknown-model:GPT-4", "no-model", "out-of-scope".
@@ -30,7 +30,7 @@ class Query:
 
     @classmethod
     def from_key(cls, key: str) -> Query:
-        intent, models, field_, selector = (key.split("|") + ["", "", "", ""])[:4]
+        intent, models, field_, selector = [*key.split("|"), "", "", ""][:4]
         if intent not in INTENTS:
             raise ValueError(f"unknown intent in key {key!r}")
         return cls(

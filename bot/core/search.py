@@ -6,24 +6,30 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import pairwise
 
 from bot.core.knowledge import KnowledgeBase
 from bot.core.normalise import CJK_RE, tokens_of
 
-MIN_SCORE = 1.2
+MIN_SCORE = 1.5
 LEAD = 1.5
+
+
+def _stem(word: str) -> str:
+    return (word[:-1] if len(word) > 3 and word.endswith("s") else word)[:6]
 
 
 def _terms(normalised: str, stopwords: dict[str, set[str]]) -> set[str]:
     """English words and Chinese character pairs (Chinese has no spaces to split on)."""
     tokens = tokens_of(normalised)
-    terms = {t for t in tokens if not CJK_RE.match(t) and len(t) > 1 and t not in stopwords["en"]}
+    # A six-letter prefix folds English endings: decouples/decoupled, generate/generation.
+    terms = {_stem(t) for t in tokens if not CJK_RE.match(t) and len(t) > 1 and t not in stopwords["en"]}
     run: list[str] = []
     for t in [*tokens, " "]:
         if CJK_RE.match(t):
             run.append(t)
             continue
-        for a, b in zip(run, run[1:], strict=False):
+        for a, b in pairwise(run):
             if a not in stopwords["zh"] and b not in stopwords["zh"]:
                 terms.add(a + b)
         run = []
@@ -42,9 +48,18 @@ class FactSearch:
         n = len(self._docs)
         self._idf = {term: math.log((n + 1) / (count + 0.5)) for term, count in df.items()}
 
+    def containing(self, normalised_question: str) -> list[str]:
+        """Every model whose facts hold all the question's telling terms ("which models are open source")."""
+        terms = _terms(normalised_question, self._stopwords)
+        if not terms:
+            return []
+        found = [mid for mid, doc in self._docs.items() if terms <= doc]
+        return found if len(found) < len(self._docs) else []
+
     def best(self, normalised_question: str, among: list[str] | None = None) -> str | None:
         terms = _terms(normalised_question, self._stopwords)
-        scores = sorted(((sum(self._idf[t] for t in terms & self._docs[mid]), mid)
+        # Squared weights let one rare, telling term ("fp8") outweigh a few common ones.
+        scores = sorted(((sum(self._idf[t] ** 2 for t in terms & self._docs[mid]), mid)
                          for mid in (among or self._docs)), reverse=True)
         if not scores or scores[0][0] < MIN_SCORE:
             return None

@@ -45,6 +45,7 @@ def to_embed(reply: Reply) -> dict:
         "type": "rich",
         "title": clip(reply.title, TITLE_MAX),
         "color": FAMILY_COLOURS.get(reply.family or "", NEUTRAL_COLOUR),
+        "flags": 0,  # discord.Embed.to_dict() always writes it
     }
     if description := _description(reply):
         embed["description"] = clip(description, DESCRIPTION_MAX)
@@ -73,7 +74,7 @@ def _fit_total(embed: dict) -> None:
     while (excess := embed_size(embed) - TOTAL_MAX) > 0:
         parts = [("description", None)] if "description" in embed else []
         parts += [("fields", i) for i in range(len(embed.get("fields", [])))]
-        key, index = max(parts, key=lambda p: len(embed[p[0]] if p[1] is None else embed[p[0]][p[1]]["value"]))
+        _, index = max(parts, key=lambda p: len(embed[p[0]] if p[1] is None else embed[p[0]][p[1]]["value"]))
         if index is None:
             embed["description"] = clip(embed["description"], max(1, len(embed["description"]) - excess))
         else:

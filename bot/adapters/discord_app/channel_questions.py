@@ -1,0 +1,98 @@
+"""Messages read as questions: mentions of the bot, DMs, and the configured question channels."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+
+from .question_text import MAX_QUESTION_CHARS, clean_question, is_too_long, reply_lang
+from .replies import NO_MENTIONS
+from .translations import note
+from .views import answer_message
+
+log = logging.getLogger(__name__)
+
+
+def in_question_channel(message: discord.Message, channel_ids: tuple[int, ...]) -> bool:
+    channel = message.channel
+    # A thread opened under a question channel is part of that conversation space.
+    return channel.id in channel_ids or getattr(channel, "parent_id", None) in channel_ids
+
+
+def question_from(message: discord.Message, bot_id: int) -> str:
+    names: dict[int, str] = {user.id: user.display_name for user in message.mentions}
+    names.update({role.id: role.name for role in message.role_mentions})
+    names.update({channel.id: f"#{channel.name}" for channel in message.channel_mentions})
+    return clean_question(message.content, names=names, drop_ids=frozenset({bot_id}))
+
+
+async def handle_message(client: Any, message: discord.Message) -> None:
+    """Answer `message` if it is meant for the bot; never raise."""
+    me = client.user
+    if me is None or message.author.bot or message.author.id == me.id:
+        return
+    addressed = message.guild is None or me in message.mentions
+    if not addressed and not in_question_channel(message, client.settings.question_channel_ids):
+        return
+    try:
+        await _answer(client, message, addressed=addressed)
+    except discord.Forbidden as exc:
+        log.warning("no permission to answer in channel %s: %s", message.channel.id, exc.text)
+    except discord.HTTPException as exc:
+        log.warning("Discord refused the answer in channel %s: %s %s",
+                    message.channel.id, exc.status, exc.text)
+    except Exception:
+        log.exception("failed to answer message %s in channel %s", message.id, message.channel.id)
+        if addressed:
+            await _reply(message, content=note("error", client.settings.default_lang), quiet=True)
+
+
+async def _answer(client: Any, message: discord.Message, *, addressed: bool) -> None:
+    text = question_from(message, client.user.id)
+    lang = reply_lang(text, None, client.settings.default_lang)
+    if not text or is_too_long(text):
+        # In a question channel this is just chat; only a direct address deserves a note.
+        if addressed:
+            key = "too_long" if text else "empty"
+            await _reply(message, content=note(key, lang, limit=MAX_QUESTION_CHARS))
+        return
+
+    user_id = message.author.id
+
+    def ask() -> Any:
+        return client.engine.ask(text, conversation=f"{user_id}:{message.channel.id}", lang=lang)
+
+    answer = None
+    if not addressed:
+        answer = ask()
+        if not client.engine.is_answerable(answer):
+            return  # a question channel hears chat too: stay out of it
+    wait = client.cooldown.remaining(user_id)
+    if wait:
+        if client.cooldown.first_warning(user_id):
+            await _reply(message, content=note("cooldown", lang, seconds=wait))
+        return
+    client.cooldown.start(user_id)
+    await _show_typing(message.channel)
+    await _reply(message, **answer_message(answer or ask(), client.engine))
+
+
+async def _show_typing(channel: discord.abc.Messageable) -> None:
+    try:
+        await channel.typing()  # one trigger: the answer follows within milliseconds
+    except discord.HTTPException as exc:
+        log.debug("typing indicator refused in %s: %s", getattr(channel, "id", "?"), exc)
+
+
+async def _reply(message: discord.Message, *, quiet: bool = False, **content: Any) -> None:
+    content.setdefault("allowed_mentions", NO_MENTIONS)
+    # A reply to a message deleted meanwhile still goes out, just without the reference.
+    reference = message.to_reference(fail_if_not_exists=False)
+    try:
+        await message.channel.send(reference=reference, mention_author=False, **content)
+    except discord.HTTPException:
+        if not quiet:
+            raise
+        log.warning("could not send a note in channel %s", message.channel.id)

@@ -1,0 +1,95 @@
+"""The Discord client: intents, endpoints, start-up, and the events it listens to."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+import yarl
+from discord.http import Route
+
+from bot.settings import Settings
+
+from .channel_questions import handle_message
+from .command_sync import sync_if_changed
+from .commands import build_tree
+from .cooldown import Cooldown
+from .translations import ChineseTranslator
+from .views import DYNAMIC_ITEMS
+
+log = logging.getLogger(__name__)
+
+
+def make_intents(settings: Settings) -> discord.Intents:
+    """Only what the bot needs. Mentions, DMs and slash commands work without the privileged
+    message content intent; only question channels (every message read) need it."""
+    intents = discord.Intents.none()
+    intents.guilds = True  # guild and channel cache, for replies and threads
+    intents.guild_messages = True  # messages that mention the bot (and question channels)
+    intents.dm_messages = True
+    intents.message_content = bool(settings.question_channel_ids)
+    return intents
+
+
+def apply_endpoints(settings: Settings) -> None:
+    """Point discord.py's REST and gateway at the configured ones (a proxy or a stand-in)."""
+    Route.BASE = settings.api_base
+    if settings.gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+class QuestionBotMixin:
+    """Shared by the plain and the auto-sharded client."""
+
+    def __init__(
+        self, settings: Settings, engine: Any, *, sync_on_start: bool = True, **options: Any
+    ) -> None:
+        super().__init__(  # type: ignore[call-arg]
+            intents=make_intents(settings),
+            allowed_mentions=discord.AllowedMentions.none(),
+            **options,
+        )
+        self.settings = settings
+        self.engine = engine
+        self.cooldown = Cooldown(settings.cooldown_seconds)
+        self.tree = build_tree(self, settings.guild_ids)  # type: ignore[arg-type]
+        self.sync_on_start = sync_on_start
+
+    async def setup_hook(self) -> None:
+        await self.tree.set_translator(ChineseTranslator())
+        self.add_dynamic_items(*DYNAMIC_ITEMS)  # type: ignore[attr-defined]
+        if self.sync_on_start:
+            await sync_if_changed(
+                self.tree, self.application_id, self.settings.guild_ids, self.settings.state_dir  # type: ignore[attr-defined]
+            )
+
+    async def on_ready(self) -> None:
+        user = self.user  # type: ignore[attr-defined]
+        log.info("connected as %s (id %s) to %d guilds", user, user.id, len(self.guilds))  # type: ignore[attr-defined]
+
+    async def on_message(self, message: discord.Message) -> None:
+        await handle_message(self, message)
+
+    async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
+        log.exception("error in %s; the bot keeps running", event_method)
+
+
+class QuestionBot(QuestionBotMixin, discord.Client):
+    pass
+
+
+class ShardedQuestionBot(QuestionBotMixin, discord.AutoShardedClient):
+    pass
+
+
+def create_client(settings: Settings, engine: Any, **options: Any) -> discord.Client:
+    """The plain client, or the auto-sharded one when shard settings are given."""
+    if settings.shard_count:
+        return ShardedQuestionBot(
+            settings, engine,
+            shard_count=settings.shard_count,
+            shard_ids=list(settings.shard_ids) or None,
+            **options,
+        )
+    return QuestionBot(settings, engine, **options)

@@ -1,0 +1,175 @@
+"""The slash commands: /ask, /model, /models, /compare, /help.
+
+Each callback translates the interaction into an engine call and the answer back into a
+card; the engine does all the understanding. Names and descriptions are declared in English
+here and localised by translations.ChineseTranslator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.core.query import Query
+
+from .question_text import MAX_QUESTION_CHARS, clean_question
+from .replies import interaction_lang, report_error, send, send_note
+from .views import answer_message
+
+MAX_CHOICES = 25  # Discord rejects more autocomplete choices than this
+CHOICE_LIMIT = 100  # characters in a choice's name and value
+
+
+def _engine(interaction: discord.Interaction) -> Any:
+    return interaction.client.engine  # type: ignore[attr-defined]
+
+
+async def _send_answer(interaction: discord.Interaction, answer: Any) -> None:
+    await send(interaction, **answer_message(answer, _engine(interaction)))
+
+
+async def _send_query(interaction: discord.Interaction, query: Query, lang: str) -> None:
+    await _send_answer(interaction, _engine(interaction).answer(query, lang))
+
+
+# -- autocomplete --------------------------------------------------------------------------
+
+async def complete_model(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    return [
+        app_commands.Choice(name=name[:CHOICE_LIMIT], value=model_id)
+        for name, model_id in _engine(interaction).complete(current[:CHOICE_LIMIT], limit=MAX_CHOICES)
+    ][:MAX_CHOICES]
+
+
+def _filters(interaction: discord.Interaction, typed: str) -> list[tuple[str, str]]:
+    lang = interaction_lang(interaction, typed)
+    return _engine(interaction).filters(lang)
+
+
+async def complete_filter(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    typed = current.casefold().strip()
+    return [
+        app_commands.Choice(name=label[:CHOICE_LIMIT], value=selector[:CHOICE_LIMIT])
+        for label, selector in _filters(interaction, current)
+        if typed in label.casefold() or typed in selector.casefold()
+    ][:MAX_CHOICES]
+
+
+def _selector(interaction: discord.Interaction, typed: str | None) -> str | None:
+    """The selector for what the user typed or picked: a selector itself, or a label."""
+    if not typed or not typed.strip():
+        return "all"
+    wanted = typed.casefold().strip()
+    for label, selector in _filters(interaction, typed):
+        if wanted in (label.casefold(), selector.casefold()):
+            return selector
+    return None
+
+
+# -- commands ------------------------------------------------------------------------------
+
+@app_commands.command(name="ask", description="Ask a question about the DeepSeek models")
+@app_commands.describe(question="Your question, in Chinese or English")
+async def ask(
+    interaction: discord.Interaction, question: app_commands.Range[str, 1, MAX_QUESTION_CHARS]
+) -> None:
+    text = clean_question(question)
+    lang = interaction_lang(interaction, text)
+    if not text:
+        await send_note(interaction, "empty", lang)
+        return
+    # Free text is the one path that may grow slow; deferring keeps the 3-second promise.
+    await interaction.response.defer(thinking=True)
+    conversation = f"{interaction.user.id}:{interaction.channel_id}"
+    await _send_answer(interaction, _engine(interaction).ask(text, conversation=conversation, lang=lang))
+
+
+@app_commands.command(name="model", description="Overview card of one model")
+@app_commands.describe(name="Model name, e.g. R1, V3 or Janus-Pro")
+@app_commands.autocomplete(name=complete_model)
+async def model(interaction: discord.Interaction, name: app_commands.Range[str, 1, CHOICE_LIMIT]) -> None:
+    lang = interaction_lang(interaction, name)
+    model_id = _resolve(interaction, name)
+    if model_id is None:
+        await send_note(interaction, "unknown_model", lang, name=clean_question(name)[:40])
+        return
+    await _send_query(interaction, Query(intent="model", models=(model_id,)), lang)
+
+
+@app_commands.command(name="models", description="List the models, optionally filtered")
+@app_commands.describe(filter="A tag or year to filter by")
+@app_commands.autocomplete(filter=complete_filter)
+async def models(interaction: discord.Interaction, filter: str | None = None) -> None:
+    lang = interaction_lang(interaction, filter or "")
+    selector = _selector(interaction, filter)
+    if selector is None:
+        await send_note(interaction, "unknown_filter", lang, name=clean_question(filter or "")[:40])
+        return
+    await _send_query(interaction, Query(intent="list", selector=selector), lang)
+
+
+@app_commands.command(name="compare", description="Compare two models side by side")
+@app_commands.describe(a="First model", b="Second model")
+@app_commands.autocomplete(a=complete_model, b=complete_model)
+async def compare(
+    interaction: discord.Interaction,
+    a: app_commands.Range[str, 1, CHOICE_LIMIT],
+    b: app_commands.Range[str, 1, CHOICE_LIMIT],
+) -> None:
+    lang = interaction_lang(interaction, a + b)
+    ids = []
+    for name in (a, b):
+        model_id = _resolve(interaction, name)
+        if model_id is None:
+            await send_note(interaction, "unknown_model", lang, name=clean_question(name)[:40])
+            return
+        ids.append(model_id)
+    await _send_query(interaction, Query(intent="compare", models=tuple(ids)), lang)
+
+
+@app_commands.command(name="help", description="What this bot can answer")
+async def help_(interaction: discord.Interaction) -> None:
+    lang = interaction_lang(interaction)
+    await _send_answer(interaction, _engine(interaction).help(lang))
+
+
+COMMANDS = (ask, model, models, compare, help_)
+
+
+def _resolve(interaction: discord.Interaction, name: str) -> str | None:
+    return _engine(interaction).resolve_model(name.strip())
+
+
+# -- the tree ------------------------------------------------------------------------------
+
+class QuestionTree(app_commands.CommandTree):
+    """The command tree with the shared cooldown and one error path for every command."""
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        if interaction.type is discord.InteractionType.autocomplete:
+            return True  # suggestions while typing are not questions
+        cooldown = self.client.cooldown  # type: ignore[attr-defined]
+        wait = cooldown.remaining(interaction.user.id)
+        if wait:
+            text = " ".join(str(o.get("value", "")) for o in (interaction.data or {}).get("options", []))
+            await send_note(interaction, "cooldown", interaction_lang(interaction, text), seconds=wait)
+            return False
+        cooldown.start(interaction.user.id)
+        return True
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
+    ) -> None:
+        await report_error(interaction, getattr(error, "original", error))
+
+
+def build_tree(client: discord.Client, guild_ids: tuple[int, ...] = ()) -> QuestionTree:
+    """The real command tree; with `guild_ids` the commands are also copied to those test guilds."""
+    tree = QuestionTree(client, allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=True))
+    for command in COMMANDS:
+        tree.add_command(command)
+    for guild_id in guild_ids:
+        tree.copy_global_to(guild=discord.Object(guild_id))
+    return tree
+

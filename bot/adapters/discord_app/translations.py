@@ -1,0 +1,115 @@
+"""Chinese for everything the adapter itself says: command names, option names and their
+descriptions (through discord.py's Translator), and the short notes the bot sends.
+
+Simplified Chinese is written here once; Traditional Chinese (zh-TW) is derived from it by
+OpenCC with Taiwan phrasing, so the two never drift apart."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import discord
+import opencc
+from discord import app_commands
+
+# English command text (as declared in commands.py) -> Simplified Chinese.
+# Discord requires names to be lower case, without spaces, at most 32 characters.
+NAMES_ZH: dict[str, str] = {
+    "ask": "提问",
+    "model": "模型",
+    "models": "模型列表",
+    "compare": "比较",
+    "help": "帮助",
+    "question": "问题",
+    "name": "名称",
+    "filter": "筛选",
+    "a": "第一个",
+    "b": "第二个",
+}
+
+DESCRIPTIONS_ZH: dict[str, str] = {
+    "Ask a question about the DeepSeek models": "就 DeepSeek 模型提一个问题",
+    "Your question, in Chinese or English": "你的问题,中文或英文",
+    "Overview card of one model": "查看一个模型的概览卡片",
+    "Model name, e.g. R1, V3 or Janus-Pro": "模型名称,例如 R1、V3 或 Janus-Pro",
+    "List the models, optionally filtered": "列出模型,可按条件筛选",
+    "A tag or year to filter by": "按标签或年份筛选",
+    "Compare two models side by side": "并排比较两个模型",
+    "First model": "第一个模型",
+    "Second model": "第二个模型",
+    "What this bot can answer": "这个机器人能回答什么",
+}
+
+# Notes the bot sends itself (the answers are the engine's). {seconds} etc. are filled in.
+NOTES: dict[str, dict[str, str]] = {
+    "cooldown": {
+        "en": "Easy there: you can ask again in {seconds:.0f} s.",
+        "zh": "请稍等 {seconds:.0f} 秒再提问。",
+    },
+    "too_long": {
+        "en": "That message is too long to be a question (at most {limit} characters). "
+              "Please ask it in one or two sentences.",
+        "zh": "这条消息太长了,不像一个问题(最多 {limit} 个字符)。请用一两句话提问。",
+    },
+    "empty": {
+        "en": "Ask me about a DeepSeek model, e.g. \"How many parameters does V3 have?\"",
+        "zh": "可以问我 DeepSeek 模型的问题,例如「V3 有多少参数?」",
+    },
+    "unknown_model": {
+        "en": "I don't know a model called \"{name}\". Try the suggestions while typing.",
+        "zh": "没有找到名为「{name}」的模型。输入时可以从建议中选择。",
+    },
+    "unknown_filter": {
+        "en": "Unknown filter \"{name}\". Pick one of the suggestions, or leave it empty for all models.",
+        "zh": "未知的筛选条件「{name}」。请从建议中选择,或留空以列出全部模型。",
+    },
+    "error": {
+        "en": "Something went wrong while answering. It has been logged; please try again.",
+        "zh": "回答时出了点问题,已记录下来,请再试一次。",
+    },
+    "switch_to": {"en": "中文", "zh": "English"},
+}
+
+
+def note(key: str, lang: str, **values: object) -> str:
+    return NOTES[key][lang].format(**values)
+
+
+@cache
+def _taiwan() -> opencc.OpenCC:
+    return opencc.OpenCC("s2twp")
+
+
+def _to_traditional(text: str) -> str:
+    return _taiwan().convert(text)
+
+
+def localise(text: str, locale: discord.Locale, *, is_name: bool) -> str | None:
+    table = NAMES_ZH if is_name else DESCRIPTIONS_ZH
+    simplified = table.get(text)
+    if simplified is None:
+        return None
+    if locale is discord.Locale.chinese:
+        return simplified
+    if locale is discord.Locale.taiwan_chinese:
+        return _to_traditional(simplified)
+    return None
+
+
+_NAME_LOCATIONS = (
+    app_commands.TranslationContextLocation.command_name,
+    app_commands.TranslationContextLocation.group_name,
+    app_commands.TranslationContextLocation.parameter_name,
+)
+
+
+class ChineseTranslator(app_commands.Translator):
+    """Supplies zh-CN and zh-TW names and descriptions for the command tree."""
+
+    async def translate(
+        self,
+        string: app_commands.locale_str,
+        locale: discord.Locale,
+        context: app_commands.TranslationContextTypes,
+    ) -> str | None:
+        return localise(string.message, locale, is_name=context.location in _NAME_LOCATIONS)

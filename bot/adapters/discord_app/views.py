@@ -1,0 +1,139 @@
+"""The components under an answer card, and what clicking them does.
+
+Every button is a DynamicItem: its custom id carries all it needs (the resolved query and
+a language), so a click is answered even after a restart, with no per-message state."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+import discord
+
+from bot.core.query import Query
+
+from .replies import report_error
+from .translations import note
+
+log = logging.getLogger(__name__)
+
+CUSTOM_ID_LIMIT = 100  # Discord's limit on a component custom id
+MAX_PICKS = 5  # one row of "did you mean" buttons
+_MODEL_PREFIX = "deepseek-"  # most ids share it; abbreviated so compare keys fit in a custom id
+
+
+def compact_key(query: Query) -> str:
+    return query.to_key().replace(_MODEL_PREFIX, "~")
+
+
+def expand_key(key: str) -> Query:
+    return Query.from_key(key.replace("~", _MODEL_PREFIX))
+
+
+def other_lang(lang: str) -> str:
+    return "en" if lang == "zh" else "zh"
+
+
+class LanguageButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=re.compile(r"qa:lang:(?P<lang>zh|en):(?P<key>.+)"),
+):
+    """Shows the same answer in the other language, in place."""
+
+    def __init__(self, query: Query, lang: str) -> None:
+        # `lang` is the language this button switches to; its label is written in that language.
+        super().__init__(
+            discord.ui.Button(
+                label=note("switch_to", other_lang(lang)),
+                style=discord.ButtonStyle.secondary,
+                emoji="🌐",
+                custom_id=f"qa:lang:{lang}:{compact_key(query)}",
+            )
+        )
+        self.query = query
+        self.lang = lang
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> LanguageButton:
+        return cls(expand_key(match["key"]), match["lang"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await show_answer(interaction, lambda engine: engine.answer(self.query, self.lang))
+
+
+class PickButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=re.compile(r"qa:pick:(?P<lang>zh|en):(?P<model>[\w.-]+)"),
+):
+    """One "did you mean" candidate; choosing it answers with that model's card."""
+
+    def __init__(self, model_id: str, lang: str, label: str | None = None) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=(label or model_id)[:80],
+                style=discord.ButtonStyle.primary,
+                custom_id=f"qa:pick:{lang}:{model_id}",
+            )
+        )
+        self.model_id = model_id
+        self.lang = lang
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> PickButton:
+        return cls(match["model"], match["lang"], getattr(item, "label", None))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        query = Query(intent="model", models=(self.model_id,))
+        await show_answer(interaction, lambda engine: engine.answer(query, self.lang))
+
+
+DYNAMIC_ITEMS = (LanguageButton, PickButton)
+
+
+def answer_view(answer: Any, engine: Any) -> discord.ui.View | None:
+    """Buttons for an answer: its "did you mean" candidates, then the language switch."""
+    view = discord.ui.View(timeout=None)
+    for model_id in answer.query.suggestions[:MAX_PICKS]:
+        view.add_item(PickButton(model_id, answer.lang, model_label(engine, model_id, answer.lang)))
+    if answer.query.intent != "none":
+        switch = LanguageButton(answer.query, other_lang(answer.lang))
+        if len(switch.custom_id) <= CUSTOM_ID_LIMIT:
+            view.add_item(switch)
+        else:
+            log.warning("answer key too long for a language button: %s", switch.custom_id)
+    return view if view.children else None
+
+
+def model_label(engine: Any, model_id: str, lang: str) -> str:
+    """The model's display name in `lang`, falling back to its id."""
+    model = engine.kb.by_id.get(model_id)
+    return model.name[lang] if model else model_id
+
+
+def answer_message(answer: Any, engine: Any) -> dict[str, Any]:
+    """Keyword arguments for sending an answer: its card, its buttons, and never a ping."""
+    message: dict[str, Any] = {
+        "embed": discord.Embed.from_dict(answer.card),
+        "allowed_mentions": discord.AllowedMentions.none(),
+    }
+    view = answer_view(answer, engine)
+    if view is not None:
+        message["view"] = view
+    return message
+
+
+async def show_answer(interaction: discord.Interaction, ask: Callable[[Any], Any]) -> None:
+    """Replace the clicked message's card (and buttons) with the answer `ask(engine)` gives."""
+    engine = interaction.client.engine  # type: ignore[attr-defined]
+    try:
+        message = answer_message(ask(engine), engine)
+        message.setdefault("view", None)  # an answer without buttons clears the old ones
+        await interaction.response.edit_message(**message)
+    except Exception as exc:  # discord.py would only log it; the user gets a note as well
+        await report_error(interaction, exc)

@@ -1,0 +1,38 @@
+"""Dates written in a question: "2024-12-26", "2024 年 12 月", "December 26, 2024", "Nov 2023"."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_PATTERNS = (
+    re.compile(r"(?<![0-9])(?P<y>20\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"),
+    re.compile(r"(?<![0-9])(?P<y>20\d\d)\s+(?P<m>\d{1,2})(?:\s+(?P<d>\d{1,2}))?(?![0-9])"),
+    re.compile(rf"(?<![a-z])(?P<mn>{_MONTH})\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<y>20\d\d)(?![0-9])"),
+    re.compile(rf"(?<![0-9])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH})\s+(?P<y>20\d\d)(?![0-9])"),
+    re.compile(r"(?<![0-9])(?P<y>20\d\d)(?![0-9])"),
+)
+
+
+def date_prefix(normalised: str) -> str | None:
+    """The most precise date the text names, as an ISO prefix: "2024", "2024-12" or "2024-12-26"."""
+    for pattern in _PATTERNS:
+        match = pattern.search(normalised)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = _MONTHS[parts["mn"]] if parts.get("mn") else int(parts["m"]) if parts.get("m") else None
+        day = int(parts["d"]) if parts.get("d") else None
+        if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+            continue
+        text = parts["y"]
+        if month:
+            text += f"-{month:02d}"
+            if day:
+                text += f"-{day:02d}"
+        return text
+    return None

@@ -1,0 +1,19 @@
+from pathlib import Path
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.knowledge import load_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = ROOT / "knowledge"
+
+
+@pytest.fixture(scope="session")
+def kb():
+    return load_knowledge(KNOWLEDGE)
+
+
+@pytest.fixture
+def engine(kb):
+    return Engine(kb)

@@ -1,0 +1,89 @@
+"""Every answer type renders to a real discord.Embed within Discord's limits, in both languages."""
+
+import discord
+import pytest
+
+from bot.core.query import Query
+from bot.core.reply import Reply
+from bot.render.cards import (
+    DESCRIPTION_MAX,
+    FIELD_VALUE_MAX,
+    FIELDS_MAX,
+    FOOTER_MAX,
+    TITLE_MAX,
+    TOTAL_MAX,
+    embed_size,
+    to_embed,
+)
+
+LANGS = ("zh", "en")
+
+
+def within_limits(card):
+    embed = discord.Embed.from_dict(card)
+    assert embed.to_dict() == card  # the dict is exactly what discord.py builds
+    assert len(embed.title or "") <= TITLE_MAX
+    assert len(embed.description or "") <= DESCRIPTION_MAX
+    assert len(embed.fields) <= FIELDS_MAX
+    assert all(len(f.value) <= FIELD_VALUE_MAX and f.value.strip() for f in embed.fields)
+    assert len(embed.footer.text or "") <= FOOTER_MAX
+    assert len(embed) <= TOTAL_MAX and len(embed) == embed_size(card)
+    return embed
+
+
+def all_queries(kb):
+    ids = [m.id for m in kb.models]
+    for mid in ids:
+        yield Query("model", (mid,))
+        for field in ("released", "parameters", "features", "significance", "paper"):
+            yield Query("field", (mid,), field=field)
+    yield Query("compare", tuple(ids))
+    yield Query("compare", ("deepseek-v2", "deepseek-v3"))
+    for selector in ("all", "timeline", "tag:moe", "date:2024", "params>200"):
+        yield Query("list", selector=selector)
+    yield Query("list", ("deepseek-v3",), selector="largest")
+    for reason in ("help", "no-model", "out-of-scope", "unknown-model:GPT-4"):
+        yield Query("none", reason=reason, suggestions=("deepseek-v3",))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_answer_fits_discord(engine, kb, lang):
+    for query in all_queries(kb):
+        within_limits(engine.answer(query, lang).card)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_card_cites_the_article(engine, kb, lang):
+    for query in all_queries(kb):
+        card = engine.answer(query, lang).card
+        assert "DeepSeek 模型发展脉络全解析" in card["footer"]["text"] and "2025-02-08" in card["footer"]["text"]
+        assert card["url"] == kb.article.source
+
+
+def test_overview_card_shows_the_facts_in_the_reply_language(engine):
+    embed = within_limits(engine.ask("介绍一下 DeepSeek-V3").card)
+    names = [f.name for f in embed.fields]
+    assert names[:2] == ["提出时间", "参数量"] and "第 8 节" in embed.footer.text
+    assert "6710 亿" in embed.fields[1].value and "《DeepSeek-V3 Technical Report》" in embed.fields[4].value
+    english = within_limits(engine.ask("tell me about deepseek v3").card)
+    assert [f.name for f in english.fields][:2] == ["Released", "Parameters"]
+
+
+def test_family_colour_is_consistent(engine):
+    assert engine.ask("what is V2").card["color"] == engine.ask("what is V3").card["color"]
+    assert engine.ask("what is V3").card["color"] != engine.ask("what is R1").card["color"]
+
+
+def test_oversized_content_is_clipped_to_fit():
+    huge = Reply(title="t" * 400, description="d" * 5000,
+                 fields=tuple((f"name {i}", "v" * 2000, False) for i in range(30)), footer="f" * 3000)
+    card = to_embed(huge)
+    embed = within_limits(card)
+    assert embed.title.endswith("…") and len(embed.fields) == FIELDS_MAX
+
+
+def test_question_markdown_and_mentions_are_never_echoed(engine):
+    for text in ("@everyone **V3** <@123> 有多少参数?", "<@&42> `r1` ~~paper~~ @here"):
+        answer = engine.ask(text)
+        assert answer.query.models
+        assert "@everyone" not in answer.text and "<@" not in answer.text and "@here" not in answer.text

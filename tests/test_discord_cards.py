@@ -1,0 +1,123 @@
+"""Real embeds and real views: every answer type fits Discord's limits as a discord.Embed, and
+the buttons carry everything they need in their custom ids."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+import discord
+import pytest
+
+from bot.adapters.discord_app.views import (
+    CUSTOM_ID_LIMIT,
+    LanguageButton,
+    PickButton,
+    answer_message,
+    compact_key,
+    expand_key,
+)
+from bot.core.engine import Engine
+from bot.core.query import FIELDS, Query
+from bot.settings import Settings
+
+LIMITS = {"title": 256, "description": 4096, "fields": 25, "field_value": 1024, "footer": 2048, "total": 6000}
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_folder(Settings().knowledge_dir)
+
+
+def all_queries(engine: Engine) -> list[Query]:
+    ids = [m.id for m in engine.kb.models]
+    queries = [Query("model", (mid,)) for mid in ids]
+    queries += [Query("field", (mid,), field=f) for mid in ids for f in FIELDS]
+    queries += [Query("compare", pair) for pair in itertools.combinations(ids, 2)]
+    queries += [Query("compare", tuple(ids)), Query("list", selector="all")]
+    queries += [Query("list", selector=selector) for _, selector in engine.filters("en")]
+    queries += [Query("none", reason="out-of-scope"), Query("none", reason="help"),
+                Query("none", reason="unknown-model:GPT-4", suggestions=("deepseek-v2", "deepseek-v3"))]
+    return queries
+
+
+def assert_within_limits(embed: discord.Embed) -> None:
+    assert len(embed.title or "") <= LIMITS["title"]
+    assert len(embed.description or "") <= LIMITS["description"]
+    assert len(embed.fields) <= LIMITS["fields"]
+    assert all(len(f.value or "") <= LIMITS["field_value"] for f in embed.fields)
+    assert len(embed.footer.text or "") <= LIMITS["footer"]
+    assert len(embed) <= LIMITS["total"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_answer_is_a_valid_card_with_valid_buttons(engine: Engine, lang: str):
+    for query in all_queries(engine):
+        answer = engine.answer(query, lang)
+        message = answer_message(answer, engine)
+        embed = message["embed"]
+        assert isinstance(embed, discord.Embed)
+        assert_within_limits(embed)
+        assert embed.footer.text, f"{query}: the article is cited in the footer"
+        assert message["allowed_mentions"].to_dict() == {"parse": []}
+        view = message.get("view")
+        for item in view.children if view else []:
+            assert len(item.custom_id) <= CUSTOM_ID_LIMIT
+
+
+def test_one_colour_per_family(engine: Engine):
+    colours: dict[str, set[int]] = {}
+    for model in engine.kb.models:
+        card = engine.answer(Query("model", (model.id,)), "en").card
+        colours.setdefault(model.family, set()).add(card["color"])
+    assert all(len(c) == 1 for c in colours.values())
+
+
+def test_language_button_round_trips_through_its_custom_id(engine: Engine):
+    query = Query("compare", tuple(m.id for m in engine.kb.models))
+    assert expand_key(compact_key(query)) == query
+    button = LanguageButton(query, "zh")
+    assert button.item.label == "中文"
+    match = re.fullmatch(LanguageButton.__discord_ui_compiled_template__, button.custom_id)
+    assert match and expand_key(match["key"]) == query and match["lang"] == "zh"
+
+
+def test_an_ambiguous_answer_offers_its_candidates_as_buttons(engine: Engine):
+    answer = engine.answer(Query("none", reason="no-model", suggestions=("deepseek-v2", "deepseek-v3")), "en")
+    view = answer_message(answer, engine)["view"]
+    picks = [item for item in view.children if item.custom_id.startswith("qa:pick:")]
+    assert [p.custom_id for p in picks] == ["qa:pick:en:deepseek-v2", "qa:pick:en:deepseek-v3"]
+    assert all(p.item.label for p in picks)
+
+
+class Click:
+    """The part of a component interaction the buttons use."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.client = type("Client", (), {"engine": engine, "settings": Settings()})()
+        self.edits: list[dict[str, Any]] = []
+        self.response = self
+
+    async def edit_message(self, **kwargs: Any) -> None:
+        self.edits.append(kwargs)
+
+
+async def test_choosing_a_candidate_answers_with_that_model(engine: Engine):
+    match = re.fullmatch(PickButton.__discord_ui_compiled_template__, "qa:pick:zh:deepseek-v3")
+    click = Click(engine)
+    button = await PickButton.from_custom_id(click, discord.ui.Button(label="V3"), match)
+    await button.callback(click)
+    [edit] = click.edits
+    assert edit["embed"].to_dict()["title"] == engine.answer(Query("model", ("deepseek-v3",)), "zh").card["title"]
+    assert edit["allowed_mentions"].to_dict() == {"parse": []}
+
+
+async def test_language_button_rebuilt_from_an_old_custom_id_answers_in_place(engine: Engine):
+    old = LanguageButton(Query("field", ("deepseek-v3",), field="parameters"), "en").custom_id
+    match = re.fullmatch(LanguageButton.__discord_ui_compiled_template__, old)
+    click = Click(engine)
+    button = await LanguageButton.from_custom_id(click, discord.ui.Button(), match)
+    await button.callback(click)
+    [edit] = click.edits
+    assert "671B" in str(edit["embed"].to_dict()) and edit["view"].children[0].item.label == "中文"

@@ -1,0 +1,248 @@
+"""The real command tree and its sync payload, and the command callbacks driven by a small
+fake interaction (the only fake: it stands in for Discord's side of one interaction)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import discord
+import pytest
+from discord import app_commands
+
+from bot.adapters.discord_app import commands
+from bot.adapters.discord_app.client import create_client, make_intents
+from bot.adapters.discord_app.command_sync import last_digest, payload_digest, remember_digest, tree_payload
+from bot.adapters.discord_app.cooldown import Cooldown
+from bot.adapters.discord_app.translations import ChineseTranslator
+from bot.core.engine import Engine
+from bot.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_folder(Settings().knowledge_dir)
+
+
+@pytest.fixture
+async def client(engine: Engine):
+    bot = create_client(Settings(cooldown_seconds=3), engine)
+    await bot.tree.set_translator(ChineseTranslator())
+    yield bot
+    await bot.close()
+
+
+# -- the tree and its payload --------------------------------------------------------------
+
+async def test_sync_payload_names_options_and_localisations(client):
+    payload = {c["name"]: c for c in await tree_payload(client.tree)}
+    assert list(payload) == ["ask", "model", "models", "compare", "help"]
+    option_types = {name: [(o["name"], o["type"], o.get("required", False)) for o in c.get("options", [])]
+                    for name, c in payload.items()}
+    assert option_types == {
+        "ask": [("question", 3, True)],
+        "model": [("name", 3, True)],
+        "models": [("filter", 3, False)],
+        "compare": [("a", 3, True), ("b", 3, True)],
+        "help": [],
+    }
+    assert payload["ask"]["options"][0]["max_length"] == 500
+    for command in payload.values():
+        assert command["name_localizations"].keys() == {"zh-CN", "zh-TW"}
+        assert command["description_localizations"].keys() == {"zh-CN", "zh-TW"}
+        for option in command.get("options", []):
+            assert option["name_localizations"].keys() == {"zh-CN", "zh-TW"}
+            assert option["description_localizations"].keys() == {"zh-CN", "zh-TW"}
+    assert payload["ask"]["name_localizations"] == {"zh-CN": "提问", "zh-TW": "提問"}
+    assert payload["model"]["options"][0]["name_localizations"]["zh-TW"] == "名稱"
+
+
+async def test_localised_names_are_valid_discord_names(client):
+    for command in await tree_payload(client.tree):
+        names = [*command["name_localizations"].values()]
+        names += [n for o in command.get("options", []) for n in o["name_localizations"].values()]
+        for name in names:
+            assert 1 <= len(name) <= 32 and name == name.lower() and " " not in name
+        descriptions = [*command["description_localizations"].values(), command["description"]]
+        assert all(1 <= len(d) <= 100 for d in descriptions)
+
+
+async def test_digest_changes_only_with_the_commands(client, tmp_path):
+    digest = await payload_digest(client.tree, 1, ())
+    assert digest == await payload_digest(client.tree, 1, ())
+    assert digest != await payload_digest(client.tree, 1, (123,))
+    assert last_digest(tmp_path) is None
+    remember_digest(tmp_path, digest)
+    assert last_digest(tmp_path) == digest
+
+
+def test_intents_ask_for_message_content_only_with_question_channels():
+    assert not make_intents(Settings()).message_content
+    assert make_intents(Settings(question_channel_ids=(1,))).message_content
+    intents = make_intents(Settings())
+    assert intents.guild_messages and intents.dm_messages and not intents.members and not intents.presences
+
+
+def test_sharded_when_shard_settings_are_given(engine):
+    sharded = create_client(Settings(shard_count=4, shard_ids=(2, 3)), engine)
+    assert isinstance(sharded, discord.AutoShardedClient)
+    assert sharded.shard_count == 4 and sharded.shard_ids == [2, 3]
+    assert not isinstance(create_client(Settings(), engine), discord.AutoShardedClient)
+
+
+# -- callbacks, driven by a fake interaction -----------------------------------------------
+
+@dataclass
+class Sent:
+    kind: str
+    kwargs: dict[str, Any]
+
+
+@dataclass
+class FakeResponse:
+    sent: list[Sent]
+    done: bool = False
+
+    def is_done(self) -> bool:
+        return self.done
+
+    async def send_message(self, **kwargs: Any) -> None:
+        self.done = True
+        self.sent.append(Sent("message", kwargs))
+
+    async def defer(self, **kwargs: Any) -> None:
+        self.done = True
+        self.sent.append(Sent("defer", kwargs))
+
+    async def edit_message(self, **kwargs: Any) -> None:
+        self.done = True
+        self.sent.append(Sent("edit", kwargs))
+
+    async def autocomplete(self, choices: list) -> None:
+        self.sent.append(Sent("autocomplete", {"choices": choices}))
+
+
+@dataclass
+class FakeFollowup:
+    sent: list[Sent]
+
+    async def send(self, **kwargs: Any) -> None:
+        self.sent.append(Sent("followup", kwargs))
+
+
+@dataclass
+class FakeInteraction:
+    client: Any
+    locale: discord.Locale = discord.Locale.american_english
+    type: discord.InteractionType = discord.InteractionType.application_command
+    data: dict = field(default_factory=dict)
+    channel_id: int = 20
+    command: Any = None
+    sent: list[Sent] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.user = discord.Object(10)
+        self.response = FakeResponse(self.sent)
+        self.followup = FakeFollowup(self.sent)
+
+
+def embed_of(sent: Sent) -> discord.Embed:
+    assert sent.kwargs["allowed_mentions"].to_dict() == {"parse": []}
+    return sent.kwargs["embed"]
+
+
+async def test_model_command_answers_with_the_card(client):
+    interaction = FakeInteraction(client)
+    await commands.model.callback(interaction, name="r1")
+    [sent] = interaction.sent
+    assert sent.kind == "message" and "R1" in embed_of(sent).title
+    assert not sent.kwargs.get("ephemeral")
+
+
+async def test_model_command_replies_in_the_users_chinese_locale(client):
+    interaction = FakeInteraction(client, locale=discord.Locale.taiwan_chinese)
+    await commands.model.callback(interaction, name="v3")
+    embed = embed_of(interaction.sent[0])
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in embed.title + (embed.description or ""))
+
+
+async def test_unknown_model_is_a_short_ephemeral_note_without_pings(client):
+    interaction = FakeInteraction(client)
+    await commands.model.callback(interaction, name="<@123456789012345678> **gpt-9**")
+    [sent] = interaction.sent
+    assert sent.kwargs["ephemeral"] and "gpt-9" in sent.kwargs["content"]
+    assert "<@" not in sent.kwargs["content"] and "**" not in sent.kwargs["content"]
+
+
+async def test_compare_and_models_and_help(client):
+    interaction = FakeInteraction(client)
+    await commands.compare.callback(interaction, a="v2", b="v3")
+    await commands.models.callback(FakeInteraction(client, sent=interaction.sent), filter="tag:moe")
+    await commands.help_.callback(FakeInteraction(client, sent=interaction.sent))
+    compared, listed, helped = (embed_of(s) for s in interaction.sent)
+    assert "V2" in str(compared.to_dict()) and "V3" in str(compared.to_dict())
+    assert "V3" in str(listed.to_dict()) and "/model" in helped.description
+
+
+async def test_models_accepts_a_label_and_rejects_an_unknown_filter(client):
+    label, selector = client.engine.filters("en")[1]
+    interaction = FakeInteraction(client)
+    await commands.models.callback(interaction, filter=label)
+    expected = client.engine.answer(commands.Query(intent="list", selector=selector), "en").card
+    assert interaction.sent[0].kwargs["embed"].title == expected["title"]
+    rejected = FakeInteraction(client)
+    await commands.models.callback(rejected, filter="no such filter")
+    assert rejected.sent[0].kwargs["ephemeral"]
+
+
+async def test_ask_defers_then_follows_up_with_the_engine_answer(client):
+    interaction = FakeInteraction(client)
+    await commands.ask.callback(interaction, question="V3 有多少参数?")
+    defer, followup = interaction.sent
+    assert defer.kind == "defer" and followup.kind == "followup"
+    assert "671B" in str(embed_of(followup).to_dict())
+
+
+async def test_ask_with_only_mention_text_gets_a_note(client):
+    interaction = FakeInteraction(client)
+    await commands.ask.callback(interaction, question="<@123456789012345678> ** ``")
+    [sent] = interaction.sent
+    assert sent.kwargs["ephemeral"]
+
+
+async def test_model_autocomplete_is_tiered_and_bounded(client):
+    interaction = FakeInteraction(client, type=discord.InteractionType.autocomplete)
+    jan = await commands.complete_model(interaction, "jan")
+    assert jan[0].value == "janus-pro" and "Janus-Pro" in jan[0].name
+    everything = await commands.complete_model(interaction, "")
+    assert 1 <= len(everything) <= 25
+    assert all(isinstance(c, app_commands.Choice) and len(c.name) <= 100 for c in everything)
+    assert (await commands.complete_model(interaction, "x" * 5000)) is not None
+
+
+async def test_cooldown_blocks_a_second_command_with_a_friendly_note(client):
+    now = [100.0]
+    client.cooldown = Cooldown(3, clock=lambda: now[0])
+    first, second = FakeInteraction(client), FakeInteraction(client)
+    assert await client.tree.interaction_check(first)
+    assert not await client.tree.interaction_check(second)
+    assert second.sent[0].kwargs["ephemeral"] and "3 s" in second.sent[0].kwargs["content"]
+    now[0] += 3
+    assert await client.tree.interaction_check(FakeInteraction(client))
+    typing = FakeInteraction(client, type=discord.InteractionType.autocomplete)
+    assert await client.tree.interaction_check(typing)  # suggestions are never throttled
+
+
+async def test_a_failing_command_becomes_an_ephemeral_note(client, caplog):
+    class Broken:
+        def resolve_model(self, name: str) -> str:
+            raise RuntimeError("knowledge went away")
+
+    client.engine = Broken()
+    interaction = FakeInteraction(client)
+    with pytest.raises(RuntimeError):
+        await commands.model.callback(interaction, name="r1")
+    await client.tree.on_error(interaction, app_commands.CommandInvokeError(commands.model, RuntimeError("x")))
+    [sent] = interaction.sent
+    assert sent.kwargs["ephemeral"] and "went wrong" in sent.kwargs["content"]
+    assert "failed" in caplog.text

@@ -1,0 +1,170 @@
+"""End to end: the real bot, started as `python -m bot`, against the loopback Discord stand-in."""
+
+from __future__ import annotations
+
+import pytest
+import pytest_asyncio
+
+from tests.discord_fixtures import (
+    CHINESE,
+    BotProcess,
+    ask_in_channel,
+    card_text,
+    click,
+    custom_ids,
+    pings_nobody,
+    run_interaction,
+    start_bot,
+)
+from tests.discord_standin import (
+    BOT_ID,
+    CHAT_CHANNEL,
+    DM_CHANNEL,
+    GUILD_ID,
+    LOCKED_CHANNEL,
+    OTHER_USER_ID,
+    QUESTION_CHANNEL,
+    DiscordStandIn,
+    autocomplete,
+    command,
+    interaction_payload,
+    message_payload,
+    user,
+)
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def standin():
+    server = DiscordStandIn()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(standin: DiscordStandIn, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bot")
+    process = await start_bot(standin, folder / "state", folder / "bot.log")
+    yield process
+    assert await process.stop() == 0, process.log()
+
+
+async def test_connects_asking_only_for_needed_intents(standin: DiscordStandIn, bot: BotProcess):
+    # guilds (1) + guild messages (512) + DMs (4096) + message content (32768), as question channels are set
+    assert standin.identify is not None
+    assert standin.identify["intents"] == 1 + 512 + 4096 + 32768
+
+
+async def test_syncs_localised_commands_to_the_test_guild(standin: DiscordStandIn, bot: BotProcess):
+    guild_commands = f"/applications/{BOT_ID}/guilds/{GUILD_ID}/commands"
+    put = await standin.wait_for(lambda r: r.method == "PUT" and r.path.endswith(guild_commands))
+    by_name = {c["name"]: c for c in put.body}
+    assert set(by_name) == {"ask", "model", "models", "compare", "help"}
+    assert by_name["compare"]["name_localizations"]["zh-CN"] == "比较"
+    assert by_name["compare"]["name_localizations"]["zh-TW"] == "比較"
+    assert [o["name"] for o in by_name["compare"]["options"]] == ["a", "b"]
+    assert by_name["model"]["options"][0]["autocomplete"] is True
+
+
+async def test_answers_a_question_channel_message_with_a_card(standin: DiscordStandIn, bot: BotProcess):
+    question, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "V3 有多少参数?")
+    assert "671B" in card_text(reply)
+    assert str(reply["message_reference"]["message_id"]) == question["id"]
+    assert pings_nobody(reply)
+    assert any(cid.startswith("qa:lang:en:") for cid in custom_ids(reply))
+
+
+async def test_stays_silent_on_chat_and_bots_in_a_question_channel(standin: DiscordStandIn, bot: BotProcess):
+    mark = standin.mark()
+    chat = message_payload(QUESTION_CHANNEL, content="anyone up for lunch?")
+    other_bot = message_payload(QUESTION_CHANNEL, content="what is V3?", author=user(OTHER_USER_ID, bot=True))
+    await standin.dispatch("MESSAGE_CREATE", chat)
+    await standin.dispatch("MESSAGE_CREATE", other_bot)
+    question, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "when was R1 released?")
+    assert str(reply["message_reference"]["message_id"]) == question["id"]
+    replied_to = [str(r.body["message_reference"]["message_id"]) for r in standin.requests[mark:]
+                  if r.method == "POST" and r.path.endswith("/messages")]
+    assert chat["id"] not in replied_to and other_bot["id"] not in replied_to
+
+
+async def test_answers_a_mention_without_echoing_it(standin: DiscordStandIn, bot: BotProcess):
+    bot_user = user(BOT_ID, "deepseek-qa", bot=True)
+    _, reply = await ask_in_channel(standin, CHAT_CHANNEL, f"<@{BOT_ID}> what is **R1**? @everyone",
+                                    mentions=[bot_user])
+    assert "R1" in card_text(reply)
+    assert f"<@{BOT_ID}>" not in str(reply) and "@everyone" not in str(reply)
+    assert pings_nobody(reply)
+
+
+async def test_answers_a_dm(standin: DiscordStandIn, bot: BotProcess):
+    _, reply = await ask_in_channel(standin, DM_CHANNEL, "when was janus pro released?", in_guild=False)
+    assert "Janus" in card_text(reply)
+
+
+async def test_declines_politely_when_mentioned_with_an_unanswerable_question(standin, bot):
+    _, reply = await ask_in_channel(standin, CHAT_CHANNEL, f"<@{BOT_ID}> will it rain tomorrow?",
+                                    mentions=[user(BOT_ID, "deepseek-qa", bot=True)])
+    assert reply["embeds"] and pings_nobody(reply)
+
+
+async def test_a_very_long_mention_gets_a_short_notice(standin: DiscordStandIn, bot: BotProcess):
+    _, reply = await ask_in_channel(standin, CHAT_CHANNEL, f"<@{BOT_ID}> " + "V3 " * 700,
+                                    mentions=[user(BOT_ID, "deepseek-qa", bot=True)])
+    assert "too long" in reply["content"] and not reply.get("embeds")
+
+
+async def test_survives_missing_permissions_and_rate_limits(standin: DiscordStandIn, bot: BotProcess):
+    mark = standin.mark()
+    locked = message_payload(LOCKED_CHANNEL, content=f"<@{BOT_ID}> what is V3?",
+                             mentions=[user(BOT_ID, "deepseek-qa", bot=True)])
+    await standin.dispatch("MESSAGE_CREATE", locked)
+    await standin.wait_for_post(LOCKED_CHANNEL, after=mark)  # refused with 403
+    standin.rate_limit_next_post = True
+    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "what is DeepSeek-V2?")
+    assert "V2" in card_text(reply)
+    assert "no permission to answer in channel" in bot.log()
+
+
+async def test_slash_model_r1(standin: DiscordStandIn, bot: BotProcess):
+    callback = await run_interaction(standin, interaction_payload(2, command("model", name="r1")))
+    assert callback["type"] == 4
+    assert "R1" in callback["data"]["embeds"][0]["title"]
+    assert pings_nobody(callback["data"])
+
+
+async def test_slash_compare_v2_v3(standin: DiscordStandIn, bot: BotProcess):
+    callback = await run_interaction(standin, interaction_payload(2, command("compare", a="v2", b="v3")))
+    text = card_text(callback["data"])
+    assert "V2" in text and "V3" in text
+
+
+async def test_slash_ask_follows_the_chinese_locale(standin: DiscordStandIn, bot: BotProcess):
+    question = command("ask", question="how many parameters does V3 have")
+    payload = interaction_payload(2, question, locale="zh-CN")
+    deferred = await run_interaction(standin, payload)
+    assert deferred["type"] == 5
+    followup = await standin.wait_for_followup(payload["token"])
+    assert "671B" in card_text(followup) and CHINESE.search(card_text(followup))
+
+
+async def test_autocompletes_jan_to_janus_pro(standin: DiscordStandIn, bot: BotProcess):
+    typing = autocomplete("model", "name", name="jan")
+    callback = await run_interaction(standin, interaction_payload(4, typing))
+    assert callback["type"] == 8
+    choices = callback["data"]["choices"]
+    assert choices[0]["value"] == "janus-pro" and "Janus-Pro" in choices[0]["name"]
+    assert len(choices) <= 25
+
+
+async def test_language_button_switches_the_card(standin: DiscordStandIn, bot: BotProcess):
+    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "V3 是什么时候发布的?")
+    assert CHINESE.search(reply["embeds"][0]["title"])
+    posted = standin.messages[max(standin.messages)]
+    button = next(cid for cid in custom_ids(reply) if cid.startswith("qa:lang:"))
+    callback = await click(standin, posted, button)
+    assert callback["type"] == 7  # the clicked message is updated in place
+    assert not CHINESE.search(callback["data"]["embeds"][0]["title"])
+    assert any(cid.startswith("qa:lang:zh:") for cid in custom_ids(callback["data"]))

@@ -1,0 +1,172 @@
+"""What a question asks, in both languages. Expected values come from the article."""
+
+import pytest
+
+
+def asked(engine, text, conversation=None):
+    q = engine.ask(text, conversation=conversation).query
+    return q.intent, set(q.models), q.field
+
+
+@pytest.mark.parametrize(("text", "intent", "models", "field"), [
+    ("what is deepseek v2", "model", {"deepseek-v2"}, None),
+    ("介绍一下 Janus Pro", "model", {"janus-pro"}, None),
+    ("how many params in deepseek-r1", "field", {"deepseek-r1"}, "parameters"),
+    ("V3每个token激活多少参数", "field", {"deepseek-v3"}, "parameters"),
+    ("When did R1 come out?", "field", {"deepseek-r1"}, "released"),
+    ("什麼時候發布的 R1", "field", {"deepseek-r1"}, "released"),
+    ("deepseek-coder-v2 论文", "field", {"deepseek-coder-v2"}, "paper"),
+    ("R1 发布的论文", "field", {"deepseek-r1"}, "paper"),      # weak "发布" yields to "论文"
+    ("What is DeepSeekMoE good at?", "field", {"deepseek-moe"}, "features"),
+    ("DeepSeek-V2 的意義", "field", {"deepseek-v2"}, "significance"),
+    ("When were V2 and V3 released?", "field", {"deepseek-v2", "deepseek-v3"}, "released"),
+    ("R1 vs o1", "field", {"deepseek-r1"}, "features"),       # the article's comparison is a feature
+])
+def test_model_and_field(engine, text, intent, models, field):
+    assert asked(engine, text) == (intent, models, field)
+
+
+@pytest.mark.parametrize(("text", "models"), [
+    ("compare deepseek llm with deepseek coder", {"deepseek-llm", "deepseek-coder"}),
+    ("Coder 和 Coder V2 的区别", {"deepseek-coder", "deepseek-coder-v2"}),
+    ("v2 vs v3 vs r1", {"deepseek-v2", "deepseek-v3", "deepseek-r1"}),
+])
+def test_comparisons(engine, text, models):
+    assert asked(engine, text) == ("compare", models, None)
+
+
+MOE = {"deepseek-moe", "deepseek-v2", "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3"}
+ALL = {"deepseek-coder", "deepseek-llm", "deepseek-moe", "deepseek-v2", "deepseek-math",
+       "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3", "deepseek-r1", "janus-pro"}
+
+
+@pytest.mark.parametrize(("text", "models"), [
+    ("which models use MoE", MOE),
+    ("哪些模型采用混合专家架构", MOE),
+    ("Which DeepSeek models are multimodal?", {"deepseek-vl2", "janus-pro"}),
+    ("which models can generate images?", {"janus-pro"}),
+    ("Which models were released in 2023?", {"deepseek-coder", "deepseek-llm"}),
+    ("哪些模型参数超过 2000 亿", {"deepseek-v2", "deepseek-v3", "deepseek-r1"}),
+    ("which models have fewer than 100B parameters", {"deepseek-llm", "janus-pro"}),
+    ("DeepSeek 有哪些模型", ALL),
+    ("what models are there", ALL),
+    ("which models are open source", {"deepseek-coder", "deepseek-v2", "deepseek-coder-v2", "deepseek-r1"}),
+    # superlatives and relative time resolve to one model
+    ("参数最多的模型是哪个", {"deepseek-v3"}),
+    ("哪个模型最早发布", {"deepseek-coder"}),
+    ("which model was released most recently", {"janus-pro"}),
+    ("what came before V3?", {"deepseek-v2"}),
+    ("What came out after DeepSeek LLM?", {"deepseek-v2"}),
+    # a model described, not named
+    ("Which model uses FP8?", {"deepseek-v3"}),
+    ("哪个模型用了强化学习", {"deepseek-r1"}),
+    ("which one is on par with o1", {"deepseek-r1"}),
+    ("which model decouples visual encoding", {"janus-pro"}),
+])
+def test_lists_and_superlatives(engine, text, models):
+    intent, got, _ = asked(engine, text)
+    assert (intent, got) == ("list", models)
+
+
+def test_superlative_with_another_field_answers_that_field(engine):
+    assert asked(engine, "when was the largest model released?") == ("field", {"deepseek-v3"}, "released")
+
+
+def test_undated_models_are_never_ranked_by_date(engine):
+    answer = engine.ask("which model came first?")
+    assert answer.query.models == ("deepseek-coder",)
+    assert "DeepSeekMath" in answer.text  # named as not ranked, not placed
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Tell me about Llama 3", "unknown-model:llama 3"),
+    ("DeepSeek-R2 什么时候发布", "unknown-model:r2"),
+    ("how many parameters does GPT-4 have", "unknown-model:gpt 4"),
+    ("What's the stock price of Nvidia?", "out-of-scope"),
+    ("帮我写一首诗", "out-of-scope"),
+    ("what's its paper?", "no-model"),
+    ("hello", "help"),
+    ("你好", "help"),
+])
+def test_declines(engine, text, reason):
+    answer = engine.ask(text)
+    assert (answer.query.intent, answer.query.models, answer.query.reason) == ("none", (), reason)
+
+
+def test_decline_says_what_the_bot_knows(engine):
+    text = engine.ask("Tell me about GPT-4").text
+    assert "does not cover gpt 4" in text and "Janus-Pro" in text and "DeepSeek Coder" in text
+
+
+def test_followups_keep_the_model_then_switch_it(engine):
+    assert asked(engine, "Tell me about DeepSeek-V3", "c") == ("model", {"deepseek-v3"}, None)
+    assert asked(engine, "how many parameters does it have?", "c") == ("field", {"deepseek-v3"}, "parameters")
+    assert asked(engine, "and its paper?", "c") == ("field", {"deepseek-v3"}, "paper")
+    assert asked(engine, "what about R1?", "c") == ("field", {"deepseek-r1"}, "paper")
+
+
+def test_chinese_followups(engine):
+    assert asked(engine, "V2 有多少参数", "z") == ("field", {"deepseek-v2"}, "parameters")
+    assert asked(engine, "那 V3 呢?", "z") == ("field", {"deepseek-v3"}, "parameters")
+    assert asked(engine, "它是什么时候发布的?", "z") == ("field", {"deepseek-v3"}, "released")
+
+
+def test_followup_compare_with_the_model_before(engine):
+    engine.ask("介绍一下 R1", conversation="k")
+    assert asked(engine, "它和 V3 有什么区别", "k") == ("compare", {"deepseek-r1", "deepseek-v3"}, None)
+
+
+def test_conversations_do_not_share_context(engine):
+    engine.ask("Tell me about DeepSeek-V3", conversation="a")
+    assert asked(engine, "how many parameters does it have?", "b")[0] == "none"
+    assert asked(engine, "how many parameters does it have?")[0] == "none"
+
+
+@pytest.mark.parametrize(("text", "selector", "models"), [
+    ("Which models were released in November 2023?", "date:2023-11", {"deepseek-coder", "deepseek-llm"}),
+    ("2023 年 11 月发布了哪些模型", "date:2023-11", {"deepseek-coder", "deepseek-llm"}),
+    ("Which model was released on 2024-12-26?", "date:2024-12-26", {"deepseek-v3"}),
+    ("哪个模型是2025年1月20日发布的", "date:2025-01-20", {"deepseek-r1"}),
+    ("What came out in January 2025?", "date:2025-01", {"deepseek-r1", "janus-pro"}),
+    ("models from 2025", "date:2025", {"deepseek-r1", "janus-pro"}),
+    ("哪些模型没有公布发布时间", "undisclosed:released",
+     {"deepseek-moe", "deepseek-math", "deepseek-coder-v2", "deepseek-vl2"}),
+    ("which models have no paper", "undisclosed:paper", {"deepseek-math"}),
+])
+def test_date_and_undisclosed_filters(engine, text, selector, models):
+    query = engine.ask(text).query
+    assert (query.intent, query.selector, set(query.models)) == ("list", selector, models)
+
+
+def test_the_list_title_speaks_the_date(engine):
+    assert engine.ask("What came out in January 2025?").text.startswith("Models released in January 2025")
+    assert engine.ask("2023 年 11 月发布了哪些模型").text.startswith("2023 年 11 月发布的模型")
+
+
+@pytest.mark.parametrize("text", ["how do I install R1?", "R1 的 API 价格是多少", "where can I download janus pro"])
+def test_topics_the_article_never_covers_are_declined_even_for_a_named_model(engine, text):
+    answer = engine.ask(text)
+    assert answer.query.intent == "none" and answer.query.reason.startswith("beyond:")
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("deepseek v3 paramters", "parameters"), ("wen was janus pro relased", "released"), ("DeepSeek-V3 papr", "paper"),
+])
+def test_typos_in_question_words_are_mended(engine, text, field):
+    assert engine.ask(text).query.field == field
+
+
+def test_which_one_picks_among_the_models_just_compared(engine):
+    engine.ask("compare V2 and V3", conversation="p")
+    assert asked(engine, "which one is bigger?", "p") == ("list", {"deepseek-v3"}, None)
+    assert asked(engine, "哪个更早?", "p") == ("list", {"deepseek-v2"}, None)  # the pair is still the context
+
+
+def test_tell_me_more_gives_the_overview(engine):
+    engine.ask("when was V2 released?", conversation="m")
+    assert asked(engine, "tell me more", "m") == ("model", {"deepseek-v2"}, None)
+
+
+def test_chat_is_not_mended_into_a_question(engine):
+    engine.ask("V3 有多少参数?", conversation="chat")
+    assert engine.ask("anyone up for lunch?", conversation="chat").query.intent == "none"

@@ -1,0 +1,137 @@
+"""Loading validates every file and names the file, the entry and the key of each problem."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.knowledge import KnowledgeError, load_knowledge
+from tests.conftest import KNOWLEDGE, ROOT
+
+
+@pytest.fixture
+def folder(tmp_path):
+    copy = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, copy)
+    return copy
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(folder):
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(folder)
+    return str(caught.value)
+
+
+def test_the_article_and_all_ten_models_load(kb):
+    assert [m.id for m in kb.models] == [
+        "deepseek-coder", "deepseek-llm", "deepseek-moe", "deepseek-v2", "deepseek-math",
+        "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3", "deepseek-r1", "janus-pro"]
+    assert kb.article.published.isoformat() == "2025-02-08"
+    v3 = kb.by_id["deepseek-v3"]
+    assert (v3.released.isoformat(), v3.total_b, v3.active_b) == ("2024-12-26", 671, 37)
+    assert kb.by_id["deepseek-r1"].distilled_b == (1.5, 70)
+    assert [b for _, b in kb.by_id["janus-pro"].variants] == [1, 7]
+    assert kb.by_id["deepseek-math"].paper_title is None
+    assert kb.by_id["deepseek-math"].relations[0].models == ("deepseek-coder",)
+
+
+def test_undisclosed_facts_are_null_with_the_articles_words(kb):
+    for mid in ("deepseek-moe", "deepseek-math", "deepseek-coder-v2", "deepseek-vl2"):
+        model = kb.by_id[mid]
+        assert model.released is None and "未" in model.released_text["zh"]
+        assert "not disclosed" in model.released_text["en"]
+
+
+def test_broken_yaml_names_file_and_line(folder):
+    (folder / "models" / "deepseek-v3.yaml").write_text("id: deepseek-v3\nname: {zh: [\n", encoding="utf-8")
+    message = problems(folder)
+    assert "deepseek-v3.yaml" in message and "broken YAML (line" in message
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("family: moe", "family: moe\ncolour: red", "deepseek-v3: unknown key 'colour'"),
+    ("  en: technical innovation leads a leap in performance\n", "", "deepseek-v3: headline: missing language 'en'"),
+    ("date: 2024-12-26", "date: 2024-13-26", "deepseek-v3: released.date: '2024-13-26' is not an ISO date"),
+    ("tags: [general, moe]", "tags: [general, moe, robotics]", "tag 'robotics' is not defined in lexicon.yaml"),
+    ("aliases: [deepseek v3,", "aliases: [r1, deepseek v3,", "deepseek-v3: aliases: 'r1' is also an alias of"),
+    ("total_b: 671", "total_b: lots", "deepseek-v3: parameters.total_b: 'lots' is not a positive number"),
+])
+def test_each_kind_of_mistake_is_named(folder, old, new, expected):
+    edit(folder / "models" / "deepseek-v3.yaml", old, new)
+    message = problems(folder)
+    assert expected in message and "deepseek-v3.yaml" in message
+
+
+def test_a_spelling_variant_of_another_models_alias_is_caught(folder):
+    edit(folder / "models" / "deepseek-v3.yaml", "aliases: [deepseek v3,", "aliases: [DeepSeek-V2, deepseek v3,")
+    assert "is also an alias of deepseek-v2" in problems(folder)
+
+
+def test_lexicon_problems_are_named(folder):
+    edit(folder / "lexicon.yaml", "tags:\n", "tagz: []\ntags:\n")
+    assert "lexicon.yaml: unknown key 'tagz'" in problems(folder)
+
+
+def test_all_problems_are_reported_at_once(folder):
+    edit(folder / "models" / "deepseek-v3.yaml", "family: moe", "family: robots")
+    edit(folder / "models" / "janus-pro.yaml", "date: 2025-01-28", "date: soon")
+    message = problems(folder)
+    assert "deepseek-v3: family" in message and "janus-pro: released.date" in message
+
+
+def test_reload_keeps_the_last_good_knowledge(folder):
+    engine = Engine.from_folder(folder)
+    (folder / "lexicon.yaml").write_text("tags: [\n", encoding="utf-8")
+    error = engine.reload()
+    assert error and "lexicon.yaml" in error
+    assert "671" in engine.ask("V3 有多少参数?").text
+
+
+def test_reload_picks_up_a_fixed_fact(folder):
+    engine = Engine.from_folder(folder)
+    edit(folder / "models" / "deepseek-v3.yaml", "aliases: [deepseek v3,", "aliases: [dsv3 flagship, deepseek v3,")
+    assert engine.reload() is None
+    assert engine.ask("dsv3 flagship").query.models == ("deepseek-v3",)
+
+
+def run_bot(*args):
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=60, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+
+
+def test_check_command_passes_on_the_shipped_knowledge():
+    result = run_bot("check")
+    assert result.returncode == 0 and "ok: 10 models" in result.stdout
+
+
+def test_check_command_fails_clearly_on_a_broken_folder(folder):
+    edit(folder / "models" / "deepseek-r1.yaml", "family: reasoning", "family: magic")
+    result = run_bot("check", "--knowledge", str(folder))
+    assert result.returncode == 1
+    assert "deepseek-r1: family: 'magic' is not one of" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_ask_over_another_knowledge_folder(folder):
+    edit(folder / "models" / "deepseek-v3.yaml", "总参数高达 6710 亿(671B)", "总参数高达 9990 亿(999B)")
+    result = run_bot("--knowledge", str(folder), "ask", "V3 有多少参数?")
+    assert result.returncode == 0 and "999B" in result.stdout
+
+
+def test_a_broken_folder_stops_ask_with_one_clear_message(folder):
+    (folder / "article.yaml").write_text(":\n  - [", encoding="utf-8")
+    result = run_bot("--knowledge", str(folder), "ask", "r1")
+    assert result.returncode == 2 and "knowledge error" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_cue_yaml_reads_as_a_boolean_is_caught(folder):
+    edit(folder / "lexicon.yaml", 'not published, "no", without', "not published, no, without")
+    assert "lexicon.yaml: undisclosed: False is not text; quote it" in problems(folder)

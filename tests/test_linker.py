@@ -1,0 +1,58 @@
+import pytest
+
+from bot.core.fuzzy_index import FuzzyIndex
+
+
+def linked(engine, text):
+    return engine.understanding.linker.link(engine.kb.normaliser(text))
+
+
+@pytest.mark.parametrize(("text", "models"), [
+    ("V2", ["deepseek-v2"]),                       # short codes exactly, never Coder-V2 or VL2
+    ("coder v2", ["deepseek-coder-v2"]),
+    ("deepseek-vl2", ["deepseek-vl2"]),
+    ("DeepSeek Coder", ["deepseek-coder"]),
+    ("deepseek coder v2 vs v2", ["deepseek-coder-v2", "deepseek-v2"]),
+    ("r1", ["deepseek-r1"]),
+    ("DeepSeekMath", ["deepseek-math"]),
+    ("Janus-Pro-7B", ["janus-pro"]),
+    ("雅努斯", ["janus-pro"]),
+    ("deepseek-coder-v1.5", ["deepseek-coder"]),
+    ("jaunus pro", ["janus-pro"]),                 # fuzzy, clearly ahead
+    ("deepseak coder v2", ["deepseek-coder-v2"]),
+])
+def test_models_are_found(engine, text, models):
+    assert linked(engine, text).models == models
+
+
+@pytest.mark.parametrize("text", ["GPT-4", "Llama 3", "claude", "通义千问"])
+def test_foreign_models_never_snap_to_a_deepseek_model(engine, text):
+    links = linked(engine, text)
+    assert links.models == [] and links.foreign
+
+
+@pytest.mark.parametrize("text", ["DeepSeek V4", "deepseek-r2", "V5", "VL3"])
+def test_unknown_versions_are_recognised(engine, text):
+    links = linked(engine, text)
+    assert links.models == [] and links.unknown
+
+
+def test_names_are_cut_out_of_the_rest(engine):
+    assert linked(engine, "When was DeepSeek-V3 released?").rest == "when was released"
+
+
+def test_fuzzy_match_needs_a_clear_lead():
+    index = FuzzyIndex({"deepseek v3": "v3", "deepseek v2": "v2", "janus pro": "janus"})
+    hit, near = index.match("deepseek v4")  # ties V2 and V3: offered, not guessed
+    assert hit is None and {h.model for h in near} == {"v2", "v3"}
+    hit, _ = index.match("janus prro")
+    assert hit is not None and hit.model == "janus"
+
+
+def test_fuzzy_index_narrows_candidates_on_a_large_alias_set():
+    aliases = {f"model{i:05d} chat": f"m{i}" for i in range(5000)}
+    aliases["orion vision pro"] = "orion"
+    index = FuzzyIndex(aliases)
+    assert len(index.candidates("orion visoin pro")) <= 64
+    hit, _ = index.match("orion visoin pro")
+    assert hit is not None and hit.model == "orion"

@@ -1,0 +1,33 @@
+import pytest
+
+from bot.core.language import reply_language
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("ｖ３ 有多少參數?", "v3 有多少参数"),          # full width and Traditional Chinese
+    ("DeepSeek－R1", "deepseek r1"),               # full-width hyphen
+    ("deep seek v 3", "deepseek v3"),              # spaced brand and version
+    ("whats deepseek-coderv2", "whats deepseek coder v2"),
+    ("deepseek-vl 2", "deepseek vl2"),
+    ("DeepSeekMath", "deepseek math"),             # glued brand
+    ("deepsek r1", "deepseek r1"),                 # brand typo
+    ("jaunus pro", "janus pro"),
+    ("coder2", "coder 2"),
+    ("GPT4-Turbo", "gpt 4 turbo"),
+    ("V3有多少参数", "v3 有多少参数"),              # script boundary
+    ("1.5B to 70B.", "1.5b to 70b"),
+    ("a\x00b\u200bc", "a b c"),                    # control and zero-width characters
+])
+def test_normaliser_folds_variants(kb, typed, expected):
+    assert kb.normaliser(typed) == expected
+
+
+def test_traditional_chinese_is_folded_by_the_converter(kb):
+    assert kb.normaliser("論文是什麼 發佈時間 參數規模") == "论文是什么 发布时间 参数规模"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("V3 有多少参数?", "zh"), ("when was R1 released?", "en"), ("參數", "zh"), ("???", "en"), ("", "en"),
+])
+def test_reply_language_follows_the_script(text, lang):
+    assert reply_language(text) == lang

@@ -136,14 +136,26 @@ SECTION_LABELS = {"released": "提出时间", "parameters": "参数量", "featur
                   "paper": "论文链接"}
 
 
+def knowledge_sections(kb: KnowledgeBase) -> dict[int, str]:
+    """The ten sections rebuilt from the knowledge's Chinese texts, when the article file is absent."""
+    return {m.section: "\n".join([
+        f"{m.name['zh']}:{m.headline['zh']}",
+        f"提出时间:{m.released_text['zh']}",
+        f"参数量:{m.parameters_text['zh']}",
+        f"特色:{m.features['zh']}",
+        f"意义:{m.significance['zh']}",
+        f"论文链接:{m.paper_title or (m.paper_text or {}).get('zh', '')}",
+    ]) for m in kb.models}
+
+
 class Bm25Bot(PeerBot):
     name = "BM25 (sections)"
 
-    def __init__(self, kb: KnowledgeBase, article: Path):
+    def __init__(self, kb: KnowledgeBase, article: Path | None):
         from rank_bm25 import BM25Okapi  # a bench extra, imported only when this peer runs
 
         super().__init__(kb)
-        self.sections = article_sections(article)
+        self.sections = article_sections(article) if article else knowledge_sections(kb)
         self.order = sorted(self.sections)
         self.bm25 = BM25Okapi([tokenize(self.sections[n]) for n in self.order])
         self.model_of = {m.section: m.id for m in kb.models}

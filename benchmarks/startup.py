@@ -7,8 +7,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,28 +25,27 @@ class StartRow:
     peak_rss_mb: float  # the largest of the runs
 
 
+# Runs one command and reports "wall_seconds peak_rss_kb exit_code". It is a fresh, small
+# process on purpose: Linux counts the RSS a child had before exec (a copy of its parent) in
+# its peak, so a command forked straight from this big benchmark process would look as big.
+_MEASURE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+wall = time.perf_counter() - start
+print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+"""
+
+
 def run_once(argv: list[str], cwd: Path) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB) of one run; the console path must not need a token."""
     env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
-    start = time.perf_counter()
-    errors = tempfile.TemporaryFile()  # a file, not a pipe: a chatty child never blocks on it
-    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-    deadline = start + TIMEOUT_S
-    while True:  # wait4 gives this child's own peak RSS, which waitpid + getrusage cannot
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            proc.kill()
-            raise RuntimeError(f"{argv} did not finish in {TIMEOUT_S} s")
-        time.sleep(0.002)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    with errors:
-        if proc.returncode != 0:
-            errors.seek(0)
-            raise RuntimeError(f"{argv} exited {proc.returncode}: {errors.read().decode()[-400:]}")
-    return wall, usage.ru_maxrss / 1024.0  # Linux reports KB
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *argv], cwd=cwd, env=env, capture_output=True,
+                         text=True, timeout=TIMEOUT_S, check=True).stdout.split()
+    wall, rss_kb, code = float(out[0]), int(out[1]), int(out[2])
+    if code != 0:
+        raise RuntimeError(f"{argv} exited {code}")
+    return wall, rss_kb / 1024.0  # Linux reports KB
 
 
 def run(cwd: Path, repeat: int = 5) -> list[StartRow]:

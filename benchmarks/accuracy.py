@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.timing import render
 from bot.core.engine import Engine
 
 CATEGORIES = ["overview", "field", "list", "superlative", "compare", "followup", "typo", "oos"]
@@ -93,10 +94,6 @@ def table(scores: list[Score], questions: list[dict]) -> str:
     rows = [c for c in CATEGORIES if any(q["cat"] == c for q in questions)]
     rows += sorted({q["cat"] for q in questions} - set(rows))
     rows += [f"lang {lang}" for lang in ("en", "zh") if any(q["lang"] == lang for q in questions)] + ["all"]
-    width = max(len(s.name) for s in scores) + 2
-    lines = [f"{'category':<12} {'n':>4}" + "".join(f"{s.name:>{width}}" for s in scores)]
-    for row in rows:
-        n = scores[0].right.get(row, [0, 0])[1]
-        cells = "".join(f"{s.pct(row):>{width - 1}.1f}%" for s in scores)
-        lines.append(f"{row:<12} {n:>4}{cells}")
-    return "\n".join(lines)
+    return render(["category", "n", *(s.name for s in scores)],
+                  [[row, str(scores[0].right.get(row, [0, 0])[1]), *(f"{s.pct(row):.1f}%" for s in scores)]
+                   for row in rows])

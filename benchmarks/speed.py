@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from benchmarks.timing import summary_ms, time_each
+from benchmarks.timing import render, summary_ms, time_each
 
 
 @dataclass
@@ -29,8 +29,5 @@ def measure(name: str, questions: list[dict], ask: Callable[[dict], object], rep
 
 
 def table(rows: list[SpeedRow]) -> str:
-    width = max(len(r.name) for r in rows) + 2
-    lines = [f"{'answerer':<{width}} {'median':>9} {'p99':>9} {'questions/s':>12}"]
-    for r in rows:
-        lines.append(f"{r.name:<{width}} {r.median_ms:>6.3f} ms {r.p99_ms:>6.3f} ms {r.per_second:>12,.0f}")
-    return "\n".join(lines)
+    return render(["answerer", "median", "p99", "questions/s"],
+                  [[r.name, f"{r.median_ms:.3f} ms", f"{r.p99_ms:.3f} ms", f"{r.per_second:,.0f}"] for r in rows])

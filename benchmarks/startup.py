@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.timing import render
+
 COMMANDS = {
     'python -m bot ask "r1"': [sys.executable, "-m", "bot", "ask", "r1"],
     'python -c "import discord"': [sys.executable, "-c", "import discord"],
@@ -57,8 +59,5 @@ def run(cwd: Path, repeat: int = 5) -> list[StartRow]:
 
 
 def table(rows: list[StartRow]) -> str:
-    width = max(len(r.command) for r in rows) + 2
-    lines = [f"{'command':<{width}} {'wall (median)':>14} {'peak RSS':>10}"]
-    for r in rows:
-        lines.append(f"{r.command:<{width}} {1000 * r.median_s:>11.0f} ms {r.peak_rss_mb:>7.1f} MB")
-    return "\n".join(lines)
+    return render(["command", "wall (median)", "peak RSS"],
+                  [[r.command, f"{1000 * r.median_s:.0f} ms", f"{r.peak_rss_mb:.1f} MB"] for r in rows])

@@ -30,3 +30,11 @@ def time_each(fn: Callable[[object], object], items: Iterable[object], repeat: i
 def summary_ms(seconds: list[float]) -> tuple[float, float]:
     """(median, p99) in milliseconds."""
     return statistics.median(seconds) * 1000.0, percentile(seconds, 99) * 1000.0
+
+
+def render(header: list[str], rows: list[list[str]]) -> str:
+    """A plain-text table: the first column left-aligned, the others right-aligned."""
+    widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
+    return "\n".join("  ".join(cell.ljust(w) if k == 0 else cell.rjust(w)
+                               for k, (cell, w) in enumerate(zip(r, widths, strict=True)))
+                     for r in [header, *rows])

@@ -172,10 +172,10 @@ def plot(rows: list[ScaleRow], path: str) -> None:
 
     sizes = [r.models for r in rows]
     fig, ax = plt.subplots(figsize=(6.4, 4.0), dpi=100)
-    ax.plot(sizes, [r.index_median_ms for r in rows], "o-", label="FuzzyIndex median")
-    ax.plot(sizes, [r.index_p99_ms for r in rows], "o--", label="FuzzyIndex p99")
-    ax.plot(sizes, [r.naive_median_ms for r in rows], "s-", label="extractOne(WRatio) median")
-    ax.plot(sizes, [r.naive_p99_ms for r in rows], "s--", label="extractOne(WRatio) p99")
+    ax.plot(sizes, [r.index_median_ms for r in rows], "o-", color="C0", label="FuzzyIndex median")
+    ax.plot(sizes, [r.index_p99_ms for r in rows], "o--", color="C0", label="FuzzyIndex p99")
+    ax.plot(sizes, [r.naive_median_ms for r in rows], "s-", color="C3", label="extractOne(WRatio) median")
+    ax.plot(sizes, [r.naive_p99_ms for r in rows], "s--", color="C3", label="extractOne(WRatio) p99")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("models in the knowledge (3 aliases each)")

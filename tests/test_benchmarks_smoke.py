@@ -20,7 +20,7 @@ def test_quick_run_prints_the_tables_with_the_baselines_and_writes_the_plot(tmp_
     out = done.stdout
     for heading in ("## Accuracy", "## Speed", "## Matching as knowledge grows", "## Start-up", "## Targets"):
         assert heading in out
-    for name in ("deepseek-qa-bot", "tag bot (WRatio)", "BM25 (sections)", "extractOne(WRatio)",
+    for name in ("deepseek-qa-bot", "tag bot (WRatio)", "BM25 (sections)", "extractOne median",
                  'python -c "import discord"'):
         assert name in out
     assert plot.read_bytes().startswith(b"\x89PNG")

@@ -52,6 +52,7 @@ class Recorded:
     path: str
     body: Any
     query: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # attachment name -> bytes
 
 
 class DiscordStandIn:
@@ -169,7 +170,14 @@ class DiscordStandIn:
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         is_json = request.can_read_body and request.content_type == "application/json"
         body = await request.json() if is_json else None
-        record = Recorded(request.method, request.path, body, dict(request.query))
+        files: dict[str, bytes] = {}
+        if request.content_type.startswith("multipart/"):  # a message with attachments
+            async for part in (await request.multipart()):
+                if part.name == "payload_json":
+                    body = json.loads(await part.text())
+                elif part.filename:
+                    files[part.filename] = bytes(await part.read())
+        record = Recorded(request.method, request.path, body, dict(request.query), files)
         response = self._respond(record)
         async with self._changed:
             self.requests.append(record)

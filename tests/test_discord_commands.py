@@ -36,7 +36,7 @@ async def client(engine: Engine):
 
 async def test_sync_payload_names_options_and_localisations(client):
     payload = {c["name"]: c for c in await tree_payload(client.tree)}
-    assert list(payload) == ["ask", "model", "models", "compare", "help"]
+    assert list(payload) == ["ask", "model", "models", "compare", "timeline", "help"]
     option_types = {name: [(o["name"], o["type"], o.get("required", False)) for o in c.get("options", [])]
                     for name, c in payload.items()}
     assert option_types == {
@@ -44,6 +44,7 @@ async def test_sync_payload_names_options_and_localisations(client):
         "model": [("name", 3, True)],
         "models": [("filter", 3, False)],
         "compare": [("a", 3, True), ("b", 3, True)],
+        "timeline": [],
         "help": [],
     }
     assert payload["ask"]["options"][0]["max_length"] == 500
@@ -246,3 +247,13 @@ async def test_a_failing_command_becomes_an_ephemeral_note(client, caplog):
     [sent] = interaction.sent
     assert sent.kwargs["ephemeral"] and "went wrong" in sent.kwargs["content"]
     assert "failed" in caplog.text
+
+
+async def test_timeline_command_attaches_the_picture_to_its_card(client):
+    interaction = FakeInteraction(client, locale=discord.Locale.chinese)
+    await commands.timeline.callback(interaction)
+    deferred, sent = interaction.sent
+    assert deferred.kind == "defer"
+    [file] = sent.kwargs["files"]
+    assert file.filename == "deepseek-timeline-zh.png" and file.fp.read(8) == b"\x89PNG\r\n\x1a\n"
+    assert embed_of(sent).image.url == "attachment://deepseek-timeline-zh.png"

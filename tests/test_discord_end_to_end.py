@@ -62,7 +62,7 @@ async def test_syncs_localised_commands_to_the_test_guild(standin: DiscordStandI
     guild_commands = f"/applications/{BOT_ID}/guilds/{GUILD_ID}/commands"
     put = await standin.wait_for(lambda r: r.method == "PUT" and r.path.endswith(guild_commands))
     by_name = {c["name"]: c for c in put.body}
-    assert set(by_name) == {"ask", "model", "models", "compare", "help"}
+    assert set(by_name) == {"ask", "model", "models", "compare", "timeline", "help"}
     assert by_name["compare"]["name_localizations"]["zh-CN"] == "比较"
     assert by_name["compare"]["name_localizations"]["zh-TW"] == "比較"
     assert [o["name"] for o in by_name["compare"]["options"]] == ["a", "b"]
@@ -168,3 +168,12 @@ async def test_language_button_switches_the_card(standin: DiscordStandIn, bot: B
     assert callback["type"] == 7  # the clicked message is updated in place
     assert not CHINESE.search(callback["data"]["embeds"][0]["title"])
     assert any(cid.startswith("qa:lang:zh:") for cid in custom_ids(callback["data"]))
+
+
+async def test_a_timeline_question_is_answered_with_the_picture(standin: DiscordStandIn, bot: BotProcess):
+    mark = standin.mark()
+    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "show me the timeline",
+                                    author=user(OTHER_USER_ID + 1))
+    assert reply["embeds"][0]["image"]["url"] == "attachment://deepseek-timeline-en.png"
+    [posted] = [r for r in standin.requests[mark:] if r.files]
+    assert posted.files["deepseek-timeline-en.png"].startswith(b"\x89PNG\r\n\x1a\n")

@@ -170,3 +170,25 @@ def test_tell_me_more_gives_the_overview(engine):
 def test_chat_is_not_mended_into_a_question(engine):
     engine.ask("V3 有多少参数?", conversation="chat")
     assert engine.ask("anyone up for lunch?", conversation="chat").query.intent == "none"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("Which came first, V2 or V3?", "Released first: DeepSeek-V2"),
+    ("V2 和 V3 哪个先发布", "先发布的是 DeepSeek-V2"),
+    ("Which is bigger, V2 or V3?", "Larger: DeepSeek-V3"),
+    ("which is bigger, V3 or coder v2", "Not ranked, as the article gives no figure: DeepSeek-Coder V2"),
+])
+def test_which_of_two_named_models_compares_them_and_says_which(engine, text, verdict):
+    answer = engine.ask(text)
+    assert answer.query.intent == "compare" and len(answer.query.models) == 2
+    assert verdict in answer.text
+
+
+def test_compare_with_the_model_before(engine):
+    engine.ask("V3 有多少参数", conversation="cmp")
+    assert asked(engine, "和 R1 比呢", "cmp") == ("compare", {"deepseek-v3", "deepseek-r1"}, None)
+
+
+@pytest.mark.parametrize("text", ["Janus-Pro 有几个版本", "What are the distilled versions of R1?"])
+def test_versions_are_a_parameters_question(engine, text):
+    assert engine.ask(text).query.field == "parameters"

@@ -56,3 +56,18 @@ def test_fuzzy_index_narrows_candidates_on_a_large_alias_set():
     assert len(index.candidates("orion visoin pro")) <= 64
     hit, _ = index.match("orion visoin pro")
     assert hit is not None and hit.model == "orion"
+
+
+@pytest.mark.parametrize(("text", "models"), [
+    ("DeepSeek LMM", ["deepseek-llm"]),        # the lead is judged after the shared brand
+    ("deepseek codr v2", ["deepseek-coder-v2"]),
+    ("deepseek mth", ["deepseek-math"]),
+    ("dpseek v3", ["deepseek-v3"]),
+])
+def test_typos_after_the_brand(engine, text, models):
+    assert linked(engine, text).models == models
+
+
+@pytest.mark.parametrize("text", ["deepseek model", "deepseek models", "deepseek 4", "what is deepseek"])
+def test_question_words_after_the_brand_are_not_names(engine, text):
+    assert linked(engine, text).models == []

@@ -1,7 +1,8 @@
 """The console adapter: a local chat over the same engine, with the Discord commands.
 
 Lines starting with `/` are commands (`/help`, `/model NAME`, `/models [FILTER]`,
-`/compare A B`, `/lang zh|en`); anything else is a question. Ctrl-D or Ctrl-C ends it."""
+`/compare A B`, `/timeline`, `/lang zh|en`); anything else is a question. Ctrl-D or Ctrl-C ends it.
+A timeline answer also writes the lineage picture and says where."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TextIO
 from bot.core.engine import Answer, Engine
 from bot.core.language import reply_language
 from bot.core.query import Query
+from bot.timeline import save_for_console
 
 CONVERSATION = "console"
 PROMPT = "you> "
@@ -23,11 +25,16 @@ def handle(engine: Engine, line: str, lang: str | None = None) -> str:
         return ""
     reply_lang = lang or reply_language(line)
     if not line.startswith("/"):
-        return engine.ask(line, conversation=CONVERSATION, lang=lang).text
-    command, _, argument = line[1:].partition(" ")
-    argument = argument.strip()
-    answer = _command(engine, command.lower(), argument, lang or reply_language(argument, reply_lang))
-    return answer.text if isinstance(answer, Answer) else answer
+        answer = engine.ask(line, conversation=CONVERSATION, lang=lang)
+    else:
+        command, _, argument = line[1:].partition(" ")
+        argument = argument.strip()
+        answer = _command(engine, command.lower(), argument, lang or reply_language(argument, reply_lang))
+    if not isinstance(answer, Answer):
+        return answer
+    if answer.query.selector == "timeline":
+        return f"{answer.text}\n\n{save_for_console(engine.kb, answer.lang)}"
+    return answer.text
 
 
 def _command(engine: Engine, command: str, argument: str, lang: str) -> Answer | str:
@@ -51,7 +58,9 @@ def _command(engine: Engine, command: str, argument: str, lang: str) -> Answer |
         if len(models) < 2 or None in models:
             return "Usage: /compare A B   (for example: /compare v2 v3)"
         return engine.answer(Query("compare", tuple(dict.fromkeys(models))), lang)
-    return f"Unknown command /{command}. Commands: /help /model /models /compare"
+    if command == "timeline":
+        return engine.answer(Query("list", selector="timeline"), lang)
+    return f"Unknown command /{command}. Commands: /help /model /models /compare /timeline"
 
 
 def chat(engine: Engine, lang: str | None = None, hint: str | None = None,

@@ -180,8 +180,26 @@ class Composer:
             value = "\n".join(say(lang, "labelled", label=say(lang, key), value=v) for key, v in facts)
             fields.append((m.name[lang], value, len(models) <= 3))
         title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
-        return Reply(title=title, fields=tuple(fields), footer=self._footer(lang, []),
+        return Reply(title=title, description=self._verdict(query.selector, models, lang),
+                     fields=tuple(fields), footer=self._footer(lang, []),
                      url=self.kb.article.source)
+
+    def _verdict(self, kind: str | None, models: list[Model], lang: str) -> str:
+        """Which of the compared models is largest / newest / ..., where the article gives the figures."""
+        if kind in ("largest", "smallest"):
+            known = [m for m in models if m.total_b]
+            key, shown = (lambda m: m.total_b), (lambda m: self.short_size(m, lang))
+        elif kind in ("newest", "earliest"):
+            known = [m for m in models if m.released]
+            key, shown = (lambda m: m.released), (lambda m: self.short_date(m, lang))
+        else:
+            return ""
+        if len(known) < len(models):
+            missing = [m.id for m in models if m not in known]
+            return say(lang, "unranked", names=self._names(missing, lang))
+        pick = max(known, key=key) if kind in ("largest", "newest") else min(known, key=key)
+        others = say(lang, "joiner").join(f"{m.name[lang]} {shown(m)}" for m in models if m is not pick)
+        return say(lang, f"verdict_{kind}", name=pick.name[lang], value=shown(pick), others=others)
 
     def _decline(self, query: Query, lang: str) -> Reply:
         reason = query.reason or "out-of-scope"

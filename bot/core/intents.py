@@ -49,9 +49,11 @@ class Understanding:
         cues = self.cues
         fields = cues.fields_in(rest)
         if len(models) >= 2:
-            if fields and rest not in cues.compare:
+            superlative = cues.superlative_in(rest)
+            if fields and rest not in cues.compare and not superlative:
                 return Query("field", tuple(models), field=fields[0])
-            return Query("compare", tuple(models))
+            # "which is bigger, V2 or V3?": the comparison, with the answer to "which" on top
+            return Query("compare", tuple(models), selector=superlative)
         model = models[0]
         relative = cues.relative_in(rest)
         if relative and (rest in cues.which_one or rest in cues.list or set(fields) <= {"released"}):
@@ -87,7 +89,8 @@ class Understanding:
         asks_one = rest in cues.which_one
         asks_list = rest in cues.list
 
-        if rest in cues.timeline and not fields:
+        # "时间线" holds the release-date cue "时间"; the timeline is the release dates, so that one is fine.
+        if rest in cues.timeline and set(fields) <= {"released"}:
             return self._selected("timeline")
         if superlative:
             talked_about = context.models if context and len(context.models) > 1 and (

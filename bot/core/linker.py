@@ -7,16 +7,21 @@ recognised as such, so they never snap to the nearest DeepSeek model."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from bot.core.fuzzy_index import FuzzyIndex
+from rapidfuzz import fuzz
+
+from bot.core.fuzzy_index import FuzzyIndex, Hit
 from bot.core.knowledge import KnowledgeBase
 from bot.core.normalise import TOKEN_RE, has_chinese, tokens_of
 
 MAX_SPAN = 5  # longest alias, in tokens, tried for an exact match
 FUZZY_SPAN = 3
 FUZZY_MIN_CHARS = 5
+ACCEPT = 85.0  # the fuzzy index's own acceptance score
+MARGIN = 15.0  # how far ahead of the runner-up the words after the brand must be
 
 
 @dataclass
@@ -38,6 +43,7 @@ class Linker:
         self._foreign = {tuple(tokens_of(kb.normaliser(name))) for name in kb.lexicon["foreign_models"]}
         self._unknown_version = re.compile(kb.lexicon["unknown_version_pattern"])
         self._cue_words = cue_words
+        self._brands = set(kb.lexicon["normalise"]["split_prefixes"])
         self.index = FuzzyIndex({" ".join(k): m for k, m in self._aliases.items()
                                  if not has_chinese(" ".join(k))}, min_length=FUZZY_MIN_CHARS)
 
@@ -74,14 +80,17 @@ class Linker:
         return 0
 
     def _fuzzy(self, tokens: list[str], i: int, links: Links) -> int:
-        if not self._fuzzy_candidate(tokens[i]):
+        if not (self._fuzzy_candidate(tokens[i]) or tokens[i] in self._brands):
             return 0
         best = None
         for n in range(min(FUZZY_SPAN, len(tokens) - i), 0, -1):
             span = tokens[i: i + n]
-            if any(has_chinese(t) for t in span) or len(" ".join(span)) < FUZZY_MIN_CHARS:
+            # a span is a name typed wrong only if its words are not question words ("deepseek model")
+            if len(" ".join(span)) < FUZZY_MIN_CHARS or self._names_unknown_version(span) or not all(
+                    self._fuzzy_candidate(t) or t in self._brands or _version_like(t) for t in span):
                 continue
             hit, near = self.index.match(" ".join(span))
+            hit = hit or self._clear_after_brand(span, near)
             if hit and (best is None or hit.score > best[0].score):
                 best = (hit, n)
             for miss in near:
@@ -92,9 +101,31 @@ class Linker:
         links.add(best[0].model)
         return best[1]
 
+    def _names_unknown_version(self, span: list[str]) -> bool:
+        """"deepseek r2" is R2, a version the article lacks: it must not fuzz into "deepseek 2"."""
+        pieces = [(t,) for t in span] + list(itertools.pairwise(span))
+        return any(piece not in self._aliases and self._unknown_version.match(" ".join(piece)) for piece in pieces)
+
+    def _clear_after_brand(self, span: list[str], near: list[Hit]) -> Hit | None:
+        """The shared brand ("deepseek ...") makes every alias look close: judge the lead on what follows it."""
+        if span[0] not in self._brands or len(span) < 2 or not near or near[0].score < ACCEPT:
+            return None
+        brand = span[0] + " "
+        typed = " ".join(span[1:])
+
+        def after_brand(hit: Hit) -> float:
+            return fuzz.ratio(typed, hit.alias.removeprefix(brand))
+
+        runner_up = after_brand(near[1]) if len(near) > 1 else 0.0
+        return near[0] if after_brand(near[0]) - runner_up >= MARGIN else None
+
     def _fuzzy_candidate(self, token: str) -> bool:
         # Only words that are not ordinary question words may be typos of a name.
-        return len(token) >= 4 and token.isascii() and token not in self._cue_words and not token.isdigit()
+        return len(token) >= 3 and token.isascii() and token not in self._cue_words and not token.isdigit()
+
+
+def _version_like(token: str) -> bool:
+    return token.isascii() and any(c.isdigit() for c in token) and len(token) <= 4
 
 
 def _cut_out(text: str, cut: list[tuple[int, int]]) -> str:

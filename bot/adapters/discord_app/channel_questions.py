@@ -10,7 +10,7 @@ import discord
 from .question_text import MAX_QUESTION_CHARS, clean_question, is_too_long, reply_lang
 from .replies import NO_MENTIONS
 from .translations import note
-from .views import answer_message
+from .views import answer_content
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ async def _answer(client: Any, message: discord.Message, *, addressed: bool) -> 
         return
     client.cooldown.start(user_id)
     await _show_typing(message.channel)
-    await _reply(message, **answer_message(answer or ask(), client.engine))
+    await _reply(message, **await answer_content(answer or ask(), client.engine))
 
 
 async def _show_typing(channel: discord.abc.Messageable) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -10,6 +11,7 @@ import yarl
 from discord.http import Route
 
 from bot.settings import Settings
+from bot.timeline import warm_timeline
 
 from .channel_questions import handle_message
 from .command_sync import sync_if_changed
@@ -59,6 +61,8 @@ class QuestionBotMixin:
     async def setup_hook(self) -> None:
         await self.tree.set_translator(ChineseTranslator())
         self.add_dynamic_items(*DYNAMIC_ITEMS)  # type: ignore[attr-defined]
+        # Draw the timeline pictures in the background, so the first /timeline is instant.
+        self._warm_up = asyncio.create_task(warm_timeline(self.engine.kb))  # type: ignore[attr-defined]
         if self.sync_on_start:
             await sync_if_changed(
                 self.tree, self.application_id, self.settings.guild_ids, self.settings.state_dir  # type: ignore[attr-defined]

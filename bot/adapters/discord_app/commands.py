@@ -15,7 +15,7 @@ from bot.core.query import Query
 
 from .question_text import MAX_QUESTION_CHARS, clean_question
 from .replies import interaction_lang, report_error, send, send_note
-from .views import answer_message
+from .views import answer_content
 
 MAX_CHOICES = 25  # Discord rejects more autocomplete choices than this
 CHOICE_LIMIT = 100  # characters in a choice's name and value
@@ -26,7 +26,7 @@ def _engine(interaction: discord.Interaction) -> Any:
 
 
 async def _send_answer(interaction: discord.Interaction, answer: Any) -> None:
-    await send(interaction, **answer_message(answer, _engine(interaction)))
+    await send(interaction, **await answer_content(answer, _engine(interaction)))
 
 
 async def _send_query(interaction: discord.Interaction, query: Query, lang: str) -> None:
@@ -134,7 +134,14 @@ async def help_(interaction: discord.Interaction) -> None:
     await _send_answer(interaction, _engine(interaction).help(lang))
 
 
-COMMANDS = (ask, model, models, compare, help_)
+@app_commands.command(name="timeline", description="The lineage of the models as a picture")
+async def timeline(interaction: discord.Interaction) -> None:
+    lang = interaction_lang(interaction)
+    await interaction.response.defer(thinking=True)  # a first, uncached picture may take a second
+    await _send_query(interaction, Query(intent="list", selector="timeline"), lang)
+
+
+COMMANDS = (ask, model, models, compare, timeline, help_)
 
 
 def _resolve(interaction: discord.Interaction, name: str) -> str | None:

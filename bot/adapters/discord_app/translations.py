@@ -20,6 +20,7 @@ NAMES_ZH: dict[str, str] = {
     "models": "模型列表",
     "compare": "比较",
     "help": "帮助",
+    "timeline": "时间线",
     "question": "问题",
     "name": "名称",
     "filter": "筛选",
@@ -38,6 +39,7 @@ DESCRIPTIONS_ZH: dict[str, str] = {
     "First model": "第一个模型",
     "Second model": "第二个模型",
     "What this bot can answer": "这个机器人能回答什么",
+    "The lineage of the models as a picture": "以图片查看模型的发展脉络",
 }
 
 # Notes the bot sends itself (the answers are the engine's). {seconds} etc. are filled in.

@@ -5,6 +5,7 @@ a language), so a click is answered even after a restart, with no per-message st
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from collections.abc import Callable
@@ -128,12 +129,25 @@ def answer_message(answer: Any, engine: Any) -> dict[str, Any]:
     return message
 
 
+async def answer_content(answer: Any, engine: Any) -> dict[str, Any]:
+    """`answer_message`, plus the timeline picture as an attachment when the answer is the timeline."""
+    message = answer_message(answer, engine)
+    if answer.query.selector == "timeline":
+        from bot.timeline import timeline_attachment  # matplotlib loads only on this path
+
+        name, png, card = await timeline_attachment(engine.kb, answer.card, answer.lang)
+        message["embed"] = discord.Embed.from_dict(card)
+        message["files"] = [discord.File(io.BytesIO(png), filename=name)]
+    return message
+
+
 async def show_answer(interaction: discord.Interaction, ask: Callable[[Any], Any]) -> None:
     """Replace the clicked message's card (and buttons) with the answer `ask(engine)` gives."""
     engine = interaction.client.engine  # type: ignore[attr-defined]
     try:
-        message = answer_message(ask(engine), engine)
+        message = await answer_content(ask(engine), engine)
         message.setdefault("view", None)  # an answer without buttons clears the old ones
+        message["attachments"] = message.pop("files", [])  # an edit replaces the old picture, if any
         await interaction.response.edit_message(**message)
     except Exception as exc:  # discord.py would only log it; the user gets a note as well
         await report_error(interaction, exc)

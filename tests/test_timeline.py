@@ -1,0 +1,196 @@
+"""The timeline picture: a valid, small, repeatable PNG in both languages, every model on it,
+undated models in their own lane, English labels when no Chinese font, and no plotting
+library on the question paths."""
+
+from __future__ import annotations
+
+import asyncio
+import struct
+import subprocess
+import sys
+import threading
+import warnings
+from pathlib import Path
+
+import pytest
+
+from bot import timeline
+from bot.core.knowledge import load_knowledge
+from bot.core.normalise import has_chinese
+
+ROOT = Path(__file__).resolve().parents[1]
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    timeline._cache.clear()
+    yield
+    timeline._cache.clear()
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == PNG_SIGNATURE
+    assert data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def no_cjk_font() -> str | None:
+    return None
+
+
+def render_without_glyph_warnings(kb, lang: str, **kwargs) -> bytes:
+    # matplotlib warns "Glyph ... missing from font(s)" when it would draw a box.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = timeline.render_timeline(kb, lang, **kwargs)
+    missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+    assert not missing, missing
+    return data
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_both_languages_render_a_small_valid_png(kb, lang):
+    data = render_without_glyph_warnings(kb, lang)
+    width, height = png_size(data)
+    assert (width, height) == (1300, 780)
+    assert len(data) < 1024 * 1024 < timeline.DISCORD_UPLOAD_LIMIT
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_second_render_is_the_same_bytes_even_when_drawn_again(kb, lang):
+    first = timeline.render_timeline(kb, lang)
+    assert timeline.render_timeline(kb, lang) is first  # reused from the cache
+    timeline._cache.clear()
+    assert timeline.render_timeline(kb, lang) == first  # drawn again: identical
+
+
+def test_cache_holds_one_picture_per_language_and_survives_a_reload(kb):
+    timeline.render_timeline(kb, "en")
+    timeline.render_timeline(kb, "zh")
+    timeline.render_timeline(load_knowledge(ROOT / "knowledge"), "en")  # same content, new object
+    assert len(timeline._cache) == 2
+
+
+def test_every_model_is_on_the_picture_in_the_reply_language(kb):
+    for lang in ("en", "zh"):
+        plan = timeline.layout(kb, lang)
+        ids = {mark.model for mark in plan.marks}
+        assert {m.id for m in kb.models} <= ids
+        labels = plan.labels()
+        for m in kb.models:
+            assert m.name[lang] in labels
+        assert plan.footer.count(kb.article.source) == 1
+        assert kb.article.published.isoformat() in plan.footer
+    assert has_chinese(timeline.layout(kb, "zh").title)
+    assert not any(has_chinese(text) for text in timeline.layout(kb, "en").labels())
+
+
+def test_undated_models_are_in_their_own_lane_and_dated_ones_on_the_axis(kb):
+    plan = timeline.layout(kb, "en")
+    by_id = {mark.model: mark for mark in plan.marks}
+    for m in kb.models:
+        assert by_id[m.id].date == m.released
+    undated = sorted(mark.lane for mark in plan.marks if mark.date is None)
+    assert undated == list(range(len(undated)))  # one slot each, no two on top of each other
+    assert {"deepseek-moe", "deepseek-math", "deepseek-coder-v2", "deepseek-vl2"} <= {
+        mark.model for mark in plan.marks if mark.date is None}
+    assert plan.title == "The DeepSeek lineage, 2023-11 to 2025-01"
+
+
+def test_the_relations_the_article_states_are_arrows(kb):
+    arrows = {(a.kind, a.source, a.target) for a in timeline.layout(kb, "en").arrows}
+    assert ("based_on", "deepseek-coder", "deepseek-math") in arrows
+    for carrier in ("deepseek-v2", "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3"):
+        assert ("carried_by", "deepseek-moe", carrier) in arrows
+    assert ("distilled", "deepseek-r1", f"{timeline.DISTILLED}:deepseek-r1") in arrows
+
+
+def test_sizes_are_written_where_the_article_gives_them(kb):
+    sizes = {mark.model: mark.size_label for mark in timeline.layout(kb, "en").marks}
+    assert sizes["deepseek-v2"] == "236B"
+    assert sizes["deepseek-llm"] == "7B / 67B"
+    assert sizes["deepseek-v3"].startswith("671B")
+    assert sizes["deepseek-coder"] == ""  # not disclosed: nothing invented
+
+
+def test_without_a_chinese_font_the_chinese_picture_has_english_labels(kb, caplog):
+    plan, fonts = timeline._fonts_for(kb, "zh", no_cjk_font)
+    assert len(fonts) == 1  # the Latin font only
+    assert plan.lang == "en"
+    assert not any(has_chinese(text) for text in plan.labels())
+    assert "English labels" in caplog.text
+    data = render_without_glyph_warnings(kb, "zh", find_font=no_cjk_font)
+    png_size(data)
+    assert data == timeline.render_timeline(kb, "en")  # exactly the English picture
+
+
+def test_with_a_chinese_font_the_labels_are_chinese(kb):
+    if timeline.find_cjk_font() is None:
+        pytest.skip("no CJK font installed (optional: fonts-noto-cjk)")
+    plan, fonts = timeline._fonts_for(kb, "zh", timeline.find_cjk_font)
+    assert plan.lang == "zh" and len(fonts) == 2
+    assert timeline.render_timeline(kb, "zh") != timeline.render_timeline(kb, "en")
+
+
+def test_async_helpers_render_off_the_event_loop(kb, monkeypatch):
+    drawn_in: list[int] = []
+    real = timeline.render_timeline
+
+    def spy(kb_, lang):
+        drawn_in.append(threading.get_ident())
+        return real(kb_, lang)
+
+    monkeypatch.setattr(timeline, "render_timeline", spy)
+
+    async def main() -> tuple[str, bytes, dict]:
+        await timeline.warm_timeline(kb)
+        attachment = await timeline.timeline_attachment(kb, {"title": "t"}, "en")
+        assert drawn_in and threading.get_ident() not in drawn_in
+        return attachment
+
+    name, png, card = asyncio.run(main())
+    assert name == "deepseek-timeline-en.png"
+    assert png == real(kb, "en")
+    assert card["image"] == {"url": "attachment://deepseek-timeline-en.png"}
+    assert len(timeline._cache) == 2  # warmed: both languages drawn once
+
+
+def test_write_timeline_and_discord_attachment_names(kb, tmp_path):
+    path = timeline.write_timeline(kb, tmp_path / "out" / "t.png", lang="en")
+    assert path.read_bytes() == timeline.render_timeline(kb, "en")
+    card = {"title": "x"}
+    assert timeline.with_image(card, "zh") == {
+        "title": "x", "image": {"url": "attachment://deepseek-timeline-zh.png"}}
+    assert card == {"title": "x"}  # the engine's card is left as it was
+
+
+def test_question_paths_do_not_import_matplotlib():
+    code = ("import sys\n"
+            "from bot import cli\n"
+            "cli.main(['ask', 'r1'])\n"
+            "cli.main(['ask', 'show me the timeline'])\n"
+            "from bot.adapters import console\n"
+            "assert 'matplotlib' not in sys.modules, 'matplotlib imported'\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "DeepSeek-R1" in result.stdout
+
+
+def test_console_timeline_writes_the_picture_and_says_where(kb, tmp_path, monkeypatch):
+    from bot.adapters.console import handle
+    from bot.core.engine import Engine
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    engine = Engine(kb)
+    for line, lang in (("/timeline", "en"), ("show me the timeline", "en"), ("DeepSeek 的发展脉络", "zh")):
+        reply = handle(engine, line)
+        path = tmp_path / timeline.filename(lang)
+        assert reply.endswith(str(path)), reply
+        assert path.read_bytes() == timeline.render_timeline(kb, lang)
+    assert str(tmp_path) not in handle(engine, "r1")
+
+
+@pytest.mark.parametrize("question", ["show me the timeline", "DeepSeek 的发展脉络", "模型时间线", "时间线"])
+def test_the_issue_questions_ask_for_the_timeline(engine, question):
+    assert engine.ask(question).query.selector == "timeline"

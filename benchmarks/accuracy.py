@@ -1,0 +1,99 @@
+"""Accuracy on labelled questions, the project beside the peer baselines, in one run.
+
+A question counts only when lang, intent, the set of models, the field and every required
+fact in the text are right: the same check as the answer contract's scorer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from benchmarks.timing import render
+from bot.core.engine import Engine
+
+CATEGORIES = ["overview", "field", "list", "superlative", "compare", "followup", "typo", "oos"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+
+
+def load_questions(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def date_in_text(iso: str, text: str) -> bool:
+    """True when lower-cased `text` states the ISO date as 2024-12-26, 2024年12月26日 or December 26, 2024."""
+    y, m, d = (int(x) for x in iso.split("-"))
+    compact = re.sub(r"\s+", "", text)
+    forms = [f"{y}-{m:02d}-{d:02d}", f"{y}/{m}/{d}", f"{y}/{m:02d}/{d:02d}", f"{y}.{m:02d}.{d:02d}",
+             f"{y}年{m}月{d}日", f"{y}年{m:02d}月{d:02d}日"]
+    if any(f in compact for f in forms):
+        return True
+    month = MONTHS[m - 1]
+    pattern = (rf"\b({month}|{month[:3]})\.?\s+{d}(st|nd|rd|th)?,?\s+{y}\b"
+               rf"|\b{d}(st|nd|rd|th)?\s+({month}|{month[:3]})\.?,?\s+{y}\b")
+    return re.search(pattern, text) is not None
+
+
+def is_right(q: dict, a: dict) -> bool:
+    """The contract's check: every scored part of answer `a` matches question `q`."""
+    accepted = [set(q["models"])] + [set(m) for m in q.get("models_alt", [])]
+    text = (a.get("text") or "").lower()
+    return (a.get("lang") == q["lang"]
+            and a.get("intent") in _as_list(q["intent"])
+            and set(a.get("models") or []) in accepted
+            and (a.get("intent") != "field" or "field" not in q or a.get("field") in _as_list(q["field"]))
+            and all(n.lower() in text for n in q.get("contains", []))
+            and all(any(n.lower() in text for n in group) for group in q.get("contains_any", []))
+            and all(date_in_text(str(d), text) for d in _as_list(q.get("date"))))
+
+
+@dataclass
+class Score:
+    name: str
+    right: dict[str, list[int]] = field(default_factory=dict)  # row -> [right, all]
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, row: str, ok: bool) -> None:
+        tally = self.right.setdefault(row, [0, 0])
+        tally[0] += ok
+        tally[1] += 1
+
+    def pct(self, row: str) -> float | None:
+        good, n = self.right.get(row, (0, 0))
+        return 100.0 * good / n if n else None
+
+
+def score(name: str, questions: list[dict], answer: Callable[[dict], dict]) -> Score:
+    result = Score(name)
+    for q in questions:
+        ok = is_right(q, answer(q))
+        for row in (q["cat"], f"lang {q['lang']}", "all"):
+            result.add(row, ok)
+        if not ok:
+            result.failures.append(f"{q['id']} {q['text']!r}")
+    return result
+
+
+def engine_answerer(knowledge: Path) -> Callable[[dict], dict]:
+    engine = Engine.from_folder(knowledge)  # a fresh engine: no conversation memory from earlier runs
+    return lambda q: engine.ask(q["text"], conversation=q.get("conversation")).to_contract()
+
+
+def table(scores: list[Score], questions: list[dict]) -> str:
+    rows = [c for c in CATEGORIES if any(q["cat"] == c for q in questions)]
+    rows += sorted({q["cat"] for q in questions} - set(rows))
+    rows += [f"lang {lang}" for lang in ("en", "zh") if any(q["lang"] == lang for q in questions)] + ["all"]
+    return render(["category", "n", *(s.name for s in scores)],
+                  [[row, str(scores[0].right.get(row, [0, 0])[1]), *(f"{s.pct(row):.1f}%" for s in scores)]
+                   for row in rows])

@@ -1,0 +1,84 @@
+"""Channel questions per second through the real bot, end to end, on loopback.
+
+The real bot runs as `python -m bot` against the tests' Discord stand-in (an aiohttp server
+on 127.0.0.1 speaking the REST API and the gateway). We send N MESSAGE_CREATE events in a
+question channel at once and time until the N-th reply is posted; every question must get
+exactly one reply to itself, and the bot's log must hold no error."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.discord_fixtures import start_bot
+from tests.discord_standin import API_PATH, QUESTION_CHANNEL, DiscordStandIn, message_payload
+
+REPLY_TIMEOUT_S = 120.0  # bounded: a stuck bot ends the benchmark with an error, not a hang
+
+
+@dataclass
+class ThroughputRow:
+    questions: int
+    replies: int
+    seconds: float
+    errors: list[str]
+
+    @property
+    def per_second(self) -> float:
+        return self.replies / self.seconds if self.seconds else 0.0
+
+
+def _replies(standin: DiscordStandIn, after: int) -> list[dict]:
+    path = f"{API_PATH}/channels/{QUESTION_CHANNEL}/messages"
+    return [r.body for r in standin.requests[after:] if r.method == "POST" and r.path == path]
+
+
+async def _run(texts: list[str], count: int) -> ThroughputRow:
+    standin = DiscordStandIn()
+    await standin.start()
+    with tempfile.TemporaryDirectory() as folder:
+        bot = await start_bot(standin, Path(folder) / "state", Path(folder) / "bot.log")
+        try:
+            # Warm up: the bot draws both timeline pictures in the background at start-up, and a
+            # timeline question waits for its picture; after these replies the bot is in steady state.
+            warm = ["timeline", "时间线", *texts[:3]]
+            await _ask(standin, warm, len(warm))
+            return await _ask(standin, list(itertools.islice(itertools.cycle(texts), count)), count)
+        finally:
+            code = await bot.stop()
+            log = bot.log()
+            await standin.stop()
+            if code != 0 or "Traceback" in log:
+                raise RuntimeError(f"the bot exited {code} or logged an error:\n{log[-2000:]}")
+
+
+async def _ask(standin: DiscordStandIn, texts: list[str], count: int) -> ThroughputRow:
+    mark = standin.mark()
+    messages = [message_payload(QUESTION_CHANNEL, content=t) for t in texts]
+    start = time.perf_counter()
+    for message in messages:
+        await standin.dispatch("MESSAGE_CREATE", message)
+    deadline = start + REPLY_TIMEOUT_S
+    while len(_replies(standin, mark)) < count and time.perf_counter() < deadline:
+        await asyncio.sleep(0.005)
+    seconds = time.perf_counter() - start
+    replies = _replies(standin, mark)
+    asked = sorted(m["id"] for m in messages)
+    answered = sorted(str((r.get("message_reference") or {}).get("message_id")) for r in replies)
+    errors = [] if answered == asked else [f"{len(replies)} replies to {count} questions, not one each"]
+    return ThroughputRow(count, len(replies), seconds, errors)
+
+
+def run(texts: list[str], count: int = 500) -> ThroughputRow:
+    """`texts`: questions the bot answers (it stays silent on chat, which would never be counted)."""
+    return asyncio.run(_run(texts, count))
+
+
+def table(row: ThroughputRow) -> str:
+    status = "no errors" if not row.errors else "; ".join(row.errors[:3])
+    return (f"{row.questions} channel questions -> {row.replies} replies in {row.seconds:.2f} s: "
+            f"{row.per_second:,.0f} questions/s through the stand-in ({status})")

@@ -1,0 +1,136 @@
+"""Run every benchmark in one go: `python -m benchmarks.run` from the project root.
+
+Prints accuracy beside the peer baselines, engine speed, matching at 100 to 10,000 models,
+console start-up and memory, and Discord throughput through the loopback stand-in; checks
+each target; writes the scaling plot. `--quick` shrinks everything to a few seconds (the
+smoke test uses it); figures from a quick run mean nothing."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_ARTICLE = ROOT.parent / "shared" / "article" / "deepseek-lineage.zh.txt"
+
+
+@dataclass(frozen=True)
+class Plan:
+    sizes: tuple[int, ...]
+    scale_queries: int
+    naive_queries: int
+    repeat: int
+    startup_runs: int
+    discord_questions: int
+
+
+FULL = Plan(sizes=(100, 1_000, 10_000), scale_queries=2000, naive_queries=500, repeat=3, startup_runs=5,
+            discord_questions=1000)
+QUICK = Plan(sizes=(20, 100), scale_queries=40, naive_queries=20, repeat=1, startup_runs=1, discord_questions=20)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
+
+
+def section(title: str) -> None:
+    print(f"\n## {title}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--questions", type=Path, default=ROOT / "benchmarks" / "questions.yaml",
+                    help="labelled question file (the answer contract's format)")
+    ap.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
+    ap.add_argument("--article", type=Path, default=DEFAULT_ARTICLE,
+                    help="the article, for the BM25 peer (absent: its sections rebuilt from the knowledge)")
+    ap.add_argument("--plot", type=Path, default=ROOT / "docs" / "bench-scaling.png")
+    ap.add_argument("--quick", action="store_true", help="tiny sizes and one repetition: checks it runs")
+    ap.add_argument("--skip", nargs="*", default=[], choices=["startup", "discord"],
+                    help="leave out the benchmarks that start processes")
+    args = ap.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+
+    from benchmarks import accuracy, scaling, speed
+    from benchmarks.baselines import Bm25Bot, TagBot
+    from bot.core.engine import Engine
+
+    print(f"# deepseek-qa-bot benchmarks{' (quick: figures mean nothing)' if args.quick else ''}")
+    print(f"machine: {machine()}")
+    targets: list[tuple[str, bool, str]] = []
+
+    section(f"Accuracy on {args.questions.name}, beside peer baselines")
+    questions = accuracy.load_questions(args.questions)
+    engine = Engine.from_folder(args.knowledge)
+    article = args.article if args.article.is_file() else None
+    peers = [TagBot(engine.kb), Bm25Bot(engine.kb, article)]
+    scores = [accuracy.score("deepseek-qa-bot", questions, accuracy.engine_answerer(args.knowledge))]
+    scores += [accuracy.score(p.name, questions, lambda q, p=p: p.answer(q["text"])) for p in peers]
+    print(accuracy.table(scores, questions))
+    print(f"\nBM25 sections from: {article or 'the knowledge (article file not found)'}")
+    if scores[0].failures:
+        print("deepseek-qa-bot misses: " + ", ".join(scores[0].failures))
+
+    section("Speed on the real knowledge (per question; fastest of "
+            f"{plan.repeat} rounds each, as timeit does)")
+    rows = [speed.measure("deepseek-qa-bot (engine.ask)", questions,
+                          lambda q: engine.ask(q["text"], conversation=q.get("conversation")), plan.repeat)]
+    rows += [speed.measure(p.name, questions, lambda q, p=p: p.answer(q["text"]), plan.repeat) for p in peers]
+    print(speed.table(rows))
+    targets.append(("engine p99 < 1 ms on the real knowledge", rows[0].p99_ms < 1.0, f"{rows[0].p99_ms:.3f} ms"))
+
+    section("Matching as knowledge grows (synthetic packs, typo queries)")
+    scale = scaling.run(plan.sizes, plan.scale_queries, plan.naive_queries)
+    print(scaling.table(scale))
+    args.plot.parent.mkdir(parents=True, exist_ok=True)
+    scaling.plot(scale, str(args.plot))
+    print(f"\nplot written: {args.plot}")
+    big = scale[-1]
+    targets += [
+        (f"{big.models:,} models: p99 < 5 ms", big.index_p99_ms < 5.0, f"{big.index_p99_ms:.3f} ms"),
+        (f"{big.models:,} models: >= 10x faster than extractOne", big.speedup >= 10, f"{big.speedup:.1f}x"),
+        (f"{big.models:,} models: >= 99% top-1 agreement", big.agreement >= 0.99, f"{100 * big.agreement:.1f}%"),
+    ]
+
+    if "startup" not in args.skip:
+        from benchmarks import startup
+
+        section(f"Start-up and memory (median of {plan.startup_runs} runs, peak RSS the largest)")
+        starts = startup.run(ROOT, plan.startup_runs)
+        print(startup.table(starts))
+        ask, discord = starts[0], starts[1]
+        targets += [
+            ("`python -m bot ask` faster than `import discord`", ask.median_s < discord.median_s,
+             f"{1000 * ask.median_s:.0f} ms vs {1000 * discord.median_s:.0f} ms"),
+            ("`python -m bot ask` peak RSS < 60 MB", ask.peak_rss_mb < 60, f"{ask.peak_rss_mb:.1f} MB"),
+        ]
+
+    if "discord" not in args.skip:
+        from benchmarks import discord_throughput
+
+        section("Discord throughput through the loopback stand-in (real bot, cooldown off)")
+        answerable = [q["text"] for q in questions
+                      if "conversation" not in q and Engine.is_answerable(engine.ask(q["text"]))]
+        row = discord_throughput.run(answerable, plan.discord_questions)
+        print(discord_throughput.table(row))
+        targets.append(("Discord >= 200 channel questions/s, no errors",
+                        row.per_second >= 200 and not row.errors, f"{row.per_second:,.0f}/s"))
+
+    section("Targets")
+    for name, met, figure in targets:
+        print(f"[{'met' if met else 'NOT met'}] {name}: {figure}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

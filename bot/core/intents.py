@@ -94,22 +94,8 @@ class Understanding:
         if rest in cues.timeline and set(fields) <= {"released"}:
             return self._selected("timeline")
         when = date_prefix(rest)
-        if superlative:
-            talked_about = context.models if context and len(context.models) > 1 and (
-                asks_one or rest in cues.pronouns) else None
-            pool = talked_about
-            if when and not talked_about:  # "the last model released in 2024"
-                pool = tuple(select(self.kb, f"date:{when}"))
-            chosen = self._superlative(superlative, tags, pool)
-            if chosen and talked_about:
-                return Query("list", (chosen,), selector=f"{superlative}:among")
-            if chosen:
-                implied = {"largest": "parameters", "smallest": "parameters"}.get(superlative, "released")
-                # with a date given, "released" belongs to the filter, not to the question
-                extra = [f for f in fields if f != implied and not (when and f == "released")]
-                if extra and not asks_list:
-                    return Query("field", (chosen,), field=extra[0], selector=superlative)
-                return Query("list", (chosen,), selector=superlative)
+        if superlative and (picked := self._superlative_query(superlative, rest, tags, fields, when, context)):
+            return picked
         if threshold := self._amount(rest):
             return self._selected(f"params{threshold}")
         if when and set(fields) <= {"released"}:
@@ -150,9 +136,28 @@ class Understanding:
                 words -= set(cue)
         return {w for w in words if w != "deepseek"}
 
+    def _superlative_query(self, kind: str, rest: str, tags: list[str], fields: list[str], when: str | None,
+                           context: Context | None) -> Query | None:
+        """"the largest model", "which one is newer?" (of the models just compared), "the last one in 2024"."""
+        cues = self.cues
+        talked_about = context.models if context and len(context.models) > 1 and (
+            rest in cues.which_one or rest in cues.pronouns) else None
+        if talked_about:
+            chosen = self._superlative(kind, tags, talked_about)
+            return Query("list", (chosen,), selector=f"{kind}:among") if chosen else None
+        chosen = self._superlative(kind, tags, tuple(select(self.kb, f"date:{when}")) if when else None)
+        if not chosen:
+            return None
+        implied = {"largest": "parameters", "smallest": "parameters"}.get(kind, "released")
+        # with a date given, "released" belongs to the filter, not to the question
+        extra = [f for f in fields if f != implied and not (when and f == "released")]
+        if extra and rest not in cues.list:
+            return Query("field", (chosen,), field=extra[0], selector=kind)
+        return Query("list", (chosen,), selector=kind)
+
     def _superlative(self, kind: str, tags: list[str], among: tuple[str, ...] | None = None) -> str | None:
-        pool = [m for m in self.kb.models if set(tags) <= set(m.tags) and (among is None or m.id in among)]
-        pool = pool or list(self.kb.models)
+        tagged = [m for m in self.kb.models if set(tags) <= set(m.tags)] or list(self.kb.models)
+        pool = [m for m in tagged if among is None or m.id in among]
         if kind in ("largest", "smallest"):
             sized = [m for m in pool if m.total_b]
             if not sized:

@@ -204,3 +204,18 @@ def test_versions_are_a_parameters_question(engine, text):
 def test_dates_with_before_after_and_superlatives(engine, text, selector, models):
     query = engine.ask(text).query
     assert (query.intent, query.selector, set(query.models)) == ("list", selector, models)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("写一段 Python 代码", "out-of-scope"),           # holds the tag word "代码", but asks for work
+    ("write me a sorting function in python", "out-of-scope"),
+    ("你是谁", "help"),
+    ("who are you", "help"),
+])
+def test_requests_for_work_and_questions_about_the_bot(engine, text, reason):
+    query = engine.ask(text).query
+    assert (query.intent, query.reason) == ("none", reason)
+
+
+def test_a_request_that_asks_which_model_is_still_answered(engine):
+    assert asked(engine, "哪个模型能画图") == ("list", {"janus-pro"}, None)

@@ -52,6 +52,7 @@ class Cues:
         self.tell_more = cue_set(lexicon["followup"]["more"])
         self.undisclosed = cue_set(lexicon["undisclosed"])
         self.beyond = cue_set(lexicon["beyond_article"])
+        self.requests = cue_set(lexicon["requests"])
         self.overview = cue_set(lexicon["overview"]["cues"])
         self.help = cue_set(lexicon["help"]["cues"])
         self.timeline = cue_set(lexicon["timeline"]["cues"])

@@ -90,6 +90,8 @@ class Understanding:
         asks_one = rest in cues.which_one
         asks_list = rest in cues.list
 
+        if rest in cues.requests and not (asks_list or asks_one):
+            return Query("none", reason="out-of-scope")
         # "时间线" holds the release-date cue "时间"; the timeline is the release dates, so that one is fine.
         if rest in cues.timeline and set(fields) <= {"released"}:
             return self._selected("timeline")

@@ -219,3 +219,8 @@ def test_requests_for_work_and_questions_about_the_bot(engine, text, reason):
 
 def test_a_request_that_asks_which_model_is_still_answered(engine):
     assert asked(engine, "哪个模型能画图") == ("list", {"janus-pro"}, None)
+
+
+def test_an_uncovered_name_is_echoed_without_markdown(engine):
+    text = engine.ask("Tell me about GPT**-4").text
+    assert "does not cover gpt 4" in text.lower() and "**" not in text

@@ -204,7 +204,8 @@ class Understanding:
 
 def _as_typed(text: str, name: str) -> str:
     """The name as the user wrote it ("GPT-4"), found from its normalised tokens ("gpt 4")."""
-    pattern = r"[\W_]*".join(re.escape(token) for token in tokens_of(name))
+    # only spaces, dashes, dots and underscores between the words: no markdown or mention syntax is echoed
+    pattern = r"[\s\-_.·]*".join(re.escape(token) for token in tokens_of(name))
     found = re.search(pattern, unicodedata.normalize("NFKC", text), re.IGNORECASE)
     return found.group() if found else name
 

@@ -224,3 +224,10 @@ def test_a_request_that_asks_which_model_is_still_answered(engine):
 def test_an_uncovered_name_is_echoed_without_markdown(engine):
     text = engine.ask("Tell me about GPT**-4").text
     assert "does not cover gpt 4" in text.lower() and "**" not in text
+
+
+@pytest.mark.parametrize("text", ["DeepSeek models", "tell me about the models", "compare the models",
+                                  "the models' parameters"])
+def test_the_models_in_general_lists_them_all(engine, text):
+    query = engine.ask(text).query
+    assert (query.intent, query.selector) == ("list", "all")

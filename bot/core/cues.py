@@ -58,6 +58,9 @@ class Cues:
         self.timeline = cue_set(lexicon["timeline"]["cues"])
         self.stopwords = {lang: set(words) for lang, words in lexicon["stopwords"].items()}
         self.words = self._latin_words(lexicon, normaliser)
+        chinese = {w for group in (*self.fields.values(), *self.weak_fields.values(), self.compare, self.list,
+                                    self.which_one, self.overview) for w in group.words if has_chinese(w)}
+        self.search_ignores = frozenset(self.words | chinese)
         self._spellable = sorted(w for w in self.words if len(w) >= 4)
 
     @staticmethod

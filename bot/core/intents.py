@@ -26,7 +26,7 @@ class Understanding:
         self.kb = kb
         self.cues = Cues(kb.lexicon, kb.normaliser)
         self.linker = Linker(kb, self.cues.words)
-        self.search = FactSearch(kb, self.cues.stopwords)
+        self.search = FactSearch(kb, self.cues.stopwords, self.cues.search_ignores)
 
     def understand(self, text: str, context: Context | None = None) -> Query:
         normalised = self.kb.normaliser(text)

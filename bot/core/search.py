@@ -19,26 +19,29 @@ def _stem(word: str) -> str:
     return (word[:-1] if len(word) > 3 and word.endswith("s") else word)[:6]
 
 
-def _terms(normalised: str, stopwords: dict[str, set[str]]) -> set[str]:
-    """English words and Chinese character pairs (Chinese has no spaces to split on)."""
+def _terms(normalised: str, stopwords: dict[str, set[str]], ignore: frozenset[str] = frozenset()) -> set[str]:
+    """English words and Chinese character pairs (Chinese has no spaces to split on), less `ignore`."""
     tokens = tokens_of(normalised)
     # A six-letter prefix folds English endings: decouples/decoupled, generate/generation.
-    terms = {_stem(t) for t in tokens if not CJK_RE.match(t) and len(t) > 1 and t not in stopwords["en"]}
+    terms = {_stem(t) for t in tokens
+             if not CJK_RE.match(t) and len(t) > 1 and t not in stopwords["en"] and t not in ignore}
     run: list[str] = []
     for t in [*tokens, " "]:
         if CJK_RE.match(t):
             run.append(t)
             continue
         for a, b in pairwise(run):
-            if a not in stopwords["zh"] and b not in stopwords["zh"]:
+            if a not in stopwords["zh"] and b not in stopwords["zh"] and a + b not in ignore:
                 terms.add(a + b)
         run = []
     return terms
 
 
 class FactSearch:
-    def __init__(self, kb: KnowledgeBase, stopwords: dict[str, set[str]]):
+    def __init__(self, kb: KnowledgeBase, stopwords: dict[str, set[str]], cue_words: frozenset[str]):
+        """`cue_words` say what is asked ("compare", "参数"), never what a model is: not searched for."""
         self._stopwords = stopwords
+        self._cue_words = cue_words
         self._docs: dict[str, set[str]] = {}
         for m in kb.models:
             parts = [m.features, m.significance, m.headline, m.parameters_text]
@@ -50,14 +53,14 @@ class FactSearch:
 
     def containing(self, normalised_question: str) -> list[str]:
         """Every model whose facts hold all the question's telling terms ("which models are open source")."""
-        terms = _terms(normalised_question, self._stopwords)
+        terms = _terms(normalised_question, self._stopwords, self._cue_words)
         if not terms:
             return []
         found = [mid for mid, doc in self._docs.items() if terms <= doc]
         return found if len(found) < len(self._docs) else []
 
     def best(self, normalised_question: str, among: list[str] | None = None) -> str | None:
-        terms = _terms(normalised_question, self._stopwords)
+        terms = _terms(normalised_question, self._stopwords, self._cue_words)
         # Squared weights let one rare, telling term ("fp8") outweigh a few common ones.
         scores = sorted(((sum(self._idf[t] ** 2 for t in terms & self._docs[mid]), mid)
                          for mid in (among or self._docs)), reverse=True)

@@ -71,3 +71,8 @@ def test_typos_after_the_brand(engine, text, models):
 @pytest.mark.parametrize("text", ["deepseek model", "deepseek models", "deepseek 4", "what is deepseek"])
 def test_question_words_after_the_brand_are_not_names(engine, text):
     assert linked(engine, text).models == []
+
+
+def test_long_chinese_aliases_match(engine):
+    assert linked(engine, "DeepSeek 视觉语言模型的论文").models == ["deepseek-vl2"]
+    assert linked(engine, "深度求索推理模型").models == ["deepseek-r1"]

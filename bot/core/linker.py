@@ -17,7 +17,6 @@ from bot.core.fuzzy_index import FuzzyIndex, Hit
 from bot.core.knowledge import KnowledgeBase
 from bot.core.normalise import TOKEN_RE, has_chinese, tokens_of
 
-MAX_SPAN = 5  # longest alias, in tokens, tried for an exact match
 FUZZY_SPAN = 3
 FUZZY_MIN_CHARS = 5
 ACCEPT = 85.0  # the fuzzy index's own acceptance score
@@ -40,7 +39,10 @@ class Links:
 class Linker:
     def __init__(self, kb: KnowledgeBase, cue_words: set[str]):
         self._aliases = kb.alias_keys()
+
         self._foreign = {tuple(tokens_of(kb.normaliser(name))) for name in kb.lexicon["foreign_models"]}
+        # every Chinese character is a token, so a Chinese name is long: try spans up to the longest one
+        self._longest = max(len(key) for key in (*self._aliases, *self._foreign))
         self._unknown_version = re.compile(kb.lexicon["unknown_version_pattern"])
         self._cue_words = cue_words
         self._brands = set(kb.lexicon["normalise"]["split_prefixes"])
@@ -66,7 +68,7 @@ class Linker:
         return links
 
     def _exact(self, tokens: list[str], i: int, links: Links) -> int:
-        for n in range(min(MAX_SPAN, len(tokens) - i), 0, -1):
+        for n in range(min(self._longest, len(tokens) - i), 0, -1):
             key = tuple(tokens[i: i + n])
             if key in self._aliases:
                 links.add(self._aliases[key])

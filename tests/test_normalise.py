@@ -31,3 +31,7 @@ def test_traditional_chinese_is_folded_by_the_converter(kb):
 ])
 def test_reply_language_follows_the_script(text, lang):
     assert reply_language(text) == lang
+
+
+def test_taiwan_phrasing_is_folded(kb):
+    assert kb.normaliser("R1 是甚麼時候發佈的 程式碼") == "r1 是什么时候发布的 代码"

@@ -30,7 +30,7 @@ TOKEN_RE = re.compile(rf"[a-z0-9][a-z0-9.+]*|[{CJK}]")
 def _t2s():
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC("tw2sp")  # Traditional (with Taiwan phrasing: 程式碼 -> 代码) to Simplified
 
 
 def has_chinese(text: str) -> bool:

@@ -231,3 +231,13 @@ def test_an_uncovered_name_is_echoed_without_markdown(engine):
 def test_the_models_in_general_lists_them_all(engine, text):
     query = engine.ask(text).query
     assert (query.intent, query.selector) == ("list", "all")
+
+
+def test_followup_switch_to_several_models_keeps_the_field(engine):
+    engine.ask("how many parameters does V3 have", conversation="many")
+    assert asked(engine, "and R1 and V2?", "many") == ("field", {"deepseek-r1", "deepseek-v2"}, "parameters")
+
+
+def test_followup_on_a_list_uses_all_its_models(engine):
+    engine.ask("哪些模型是多模态的?", conversation="lst")
+    assert asked(engine, "它们的论文呢?", "lst") == ("field", {"deepseek-vl2", "janus-pro"}, "paper")

@@ -53,6 +53,9 @@ class Understanding:
             superlative = cues.superlative_in(rest)
             if fields and rest not in cues.compare and not superlative:
                 return Query("field", tuple(models), field=fields[0])
+            if (context and context.intent == "field" and rest in cues.switch
+                    and rest not in cues.compare and not superlative):
+                return Query("field", tuple(models), field=context.field)  # "and R1 and V2?"
             # "which is bigger, V2 or V3?": the comparison, with the answer to "which" on top
             return Query("compare", tuple(models), selector=superlative)
         model = models[0]

@@ -12,10 +12,11 @@ from collections.abc import Mapping
 
 import discord
 
+from bot.core.normalise import has_chinese
+
 # Long enough for any real question in either language; a wall of pasted text is not one.
 MAX_QUESTION_CHARS = 500
 
-_CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _MENTION = re.compile(r"<(@!?|@&|#)(\d{15,20})>")
 _EMOJI_OR_TIMESTAMP = re.compile(r"<a?:(\w+):\d+>|<t:-?\d+(?::\w)?>")
 _SLASH_COMMAND = re.compile(r"</([\w -]+):\d+>")
@@ -23,10 +24,6 @@ _MASKED_LINK = re.compile(r"\[([^\]\n]*)\]\(<?[^)\s]*>?\)")
 _LINE_MARKUP = re.compile(r"^\s*(?:>>>|>|-#|#{1,3}|[-*+]|\d+\.)\s+", re.MULTILINE)
 _INLINE_MARKUP = re.compile(r"[*`~|\\]")
 _BROADCAST = re.compile(r"@(everyone|here)\b")
-
-
-def has_chinese(text: str) -> bool:
-    return bool(_CHINESE.search(text))
 
 
 def reply_lang(text: str, locale: discord.Locale | None, default: str) -> str:

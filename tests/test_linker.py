@@ -76,3 +76,12 @@ def test_question_words_after_the_brand_are_not_names(engine, text):
 def test_long_chinese_aliases_match(engine):
     assert linked(engine, "DeepSeek 视觉语言模型的论文").models == ["deepseek-vl2"]
     assert linked(engine, "深度求索推理模型").models == ["deepseek-r1"]
+
+
+@pytest.mark.parametrize(("text", "models"), [
+    ("deepseek coedr v2", ["deepseek-coder-v2"]),   # the version is right and decides
+    ("DeepSeek-Cober V2", ["deepseek-coder-v2"]),
+    ("ds coder 2", ["deepseek-coder-v2"]),          # "coder 2" reaches further than "ds coder"
+])
+def test_a_typed_version_decides_between_neighbours(engine, text, models):
+    assert linked(engine, text).models == models

@@ -71,6 +71,11 @@ class Linker:
         for n in range(min(self._longest, len(tokens) - i), 0, -1):
             key = tuple(tokens[i: i + n])
             if key in self._aliases:
+                # "ds coder 2": an overlapping name that reaches further ("coder 2") is the one meant
+                for j in range(i + 1, i + n):
+                    if (further := self._alias_at(tokens, j)) and j + further > i + n:
+                        links.add(self._aliases[tuple(tokens[j: j + further])])
+                        return j - i + further
                 links.add(self._aliases[key])
                 return n
             if key in self._foreign:
@@ -80,6 +85,11 @@ class Linker:
                 links.unknown.append(" ".join(key))
                 return n
         return 0
+
+    def _alias_at(self, tokens: list[str], i: int) -> int:
+        """The length of the longest alias starting at token i, or 0."""
+        return next((n for n in range(min(self._longest, len(tokens) - i), 0, -1)
+                     if tuple(tokens[i: i + n]) in self._aliases), 0)
 
     def _fuzzy(self, tokens: list[str], i: int, links: Links) -> int:
         if not (self._fuzzy_candidate(tokens[i]) or tokens[i] in self._brands):
@@ -92,7 +102,7 @@ class Linker:
                     self._fuzzy_candidate(t) or t in self._brands or _version_like(t) for t in span):
                 continue
             hit, near = self.index.match(" ".join(span))
-            hit = hit or self._clear_after_brand(span, near)
+            hit = hit or self._same_version(span) or self._clear_after_brand(span, near)
             if hit and (best is None or hit.score > best[0].score):
                 best = (hit, n)
             for miss in near:
@@ -107,6 +117,22 @@ class Linker:
         """"deepseek r2" is R2, a version the article lacks: it must not fuzz into "deepseek 2"."""
         pieces = [(t,) for t in span] + list(itertools.pairwise(span))
         return any(piece not in self._aliases and self._unknown_version.match(" ".join(piece)) for piece in pieces)
+
+    def _same_version(self, span: list[str]) -> Hit | None:
+        """"deepseek coedr v2": the version is typed right and decides; the words around it may be typos."""
+        versions = [t for t in span if _version_like(t)]
+        if not versions or len(versions) == len(span):
+            return None
+        words = " ".join(t for t in span if not _version_like(t))
+        scored = sorted(
+            ((fuzz.ratio(words, " ".join(t for t in hit.alias.split() if not _version_like(t))), hit)
+             for hit in self.index.top_per_model(" ".join(span), cutoff=60.0, models=6)
+             if [t for t in hit.alias.split() if _version_like(t)] == versions),
+            key=lambda pair: -pair[0])
+        if not scored or scored[0][0] < ACCEPT:
+            return None
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        return scored[0][1] if scored[0][0] - runner_up >= MARGIN else None
 
     def _clear_after_brand(self, span: list[str], near: list[Hit]) -> Hit | None:
         """The shared brand ("deepseek ...") makes every alias look close: judge the lead on what follows it."""

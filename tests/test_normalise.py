@@ -35,3 +35,9 @@ def test_reply_language_follows_the_script(text, lang):
 
 def test_taiwan_phrasing_is_folded(kb):
     assert kb.normaliser("R1 是甚麼時候發佈的 程式碼") == "r1 是什么时候发布的 代码"
+
+
+def test_spelling_folds_take_whole_words_only(kb):
+    assert kb.normaliser("DS-V3") == "deepseek v3"
+    assert kb.normaliser("words about ds") == "words about deepseek"
+    assert kb.normaliser("kids dslr") == "kids dslr"

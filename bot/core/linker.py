@@ -39,6 +39,7 @@ class Links:
 class Linker:
     def __init__(self, kb: KnowledgeBase, cue_words: set[str]):
         self._aliases = kb.alias_keys()
+        self._alias_tokens = {token for key in self._aliases for token in key}  # "v1" is in "coder v1"
 
         self._foreign = {tuple(tokens_of(kb.normaliser(name))) for name in kb.lexicon["foreign_models"]}
         # every Chinese character is a token, so a Chinese name is long: try spans up to the longest one
@@ -116,7 +117,8 @@ class Linker:
     def _names_unknown_version(self, span: list[str]) -> bool:
         """"deepseek r2" is R2, a version the article lacks: it must not fuzz into "deepseek 2"."""
         pieces = [(t,) for t in span] + list(itertools.pairwise(span))
-        return any(piece not in self._aliases and self._unknown_version.match(" ".join(piece)) for piece in pieces)
+        return any(piece not in self._aliases and not set(piece) <= self._alias_tokens
+                   and self._unknown_version.match(" ".join(piece)) for piece in pieces)
 
     def _same_version(self, span: list[str]) -> Hit | None:
         """"deepseek coedr v2": the version is typed right and decides; the words around it may be typos."""

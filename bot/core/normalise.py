@@ -46,11 +46,18 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def _whole_words(key: str) -> re.Pattern:
+    """Latin keys match whole words only ("ds" is DeepSeek, "words" stays words)."""
+    escaped = re.escape(key)
+    return re.compile(escaped if has_chinese(key) else rf"(?<![a-z0-9]){escaped}(?![a-z0-9])")
+
+
 class Normaliser:
     """Turns user text (and aliases, and cues) into one comparable form."""
 
     def __init__(self, replace: dict[str, str], split_prefixes: Iterable[str]):
-        self._replace = sorted(((self._basic(k), v) for k, v in replace.items()), key=lambda kv: -len(kv[0]))
+        keys = sorted(((self._basic(k), v) for k, v in replace.items()), key=lambda kv: -len(kv[0]))
+        self._replace = [(_whole_words(key), value) for key, value in keys]
         self._brands = tuple(split_prefixes)
         alternation = "|".join(re.escape(b) for b in self._brands) or "(?!)"
         self._glued_brand = re.compile(rf"(?<![a-z0-9])({alternation})(?=[a-z0-9])")
@@ -64,7 +71,7 @@ class Normaliser:
     def __call__(self, text: str) -> str:
         text = f" {self._basic(text)} "
         for old, new in self._replace:
-            text = text.replace(old, new)
+            text = old.sub(new, text)
         text = " ".join(self._fix_brand_typo(word) for word in text.split())
         text = self._glued_brand.sub(r"\1 ", text)
         text = _GLUED_VERSION.sub(r"\1 \2\3", text)

@@ -101,7 +101,7 @@ class KnowledgeBase:
         return self.lexicon["fields"][field_]["name"][lang]
 
 
-class _TextDateLoader(yaml.SafeLoader):
+class _TextDateLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present: ~10x faster
     """Leaves dates as text so a bad one ("2024-13-26") is reported by key, not raised by YAML."""
 
 

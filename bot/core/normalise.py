@@ -61,6 +61,8 @@ class Normaliser:
         self._brands = tuple(split_prefixes)
         alternation = "|".join(re.escape(b) for b in self._brands) or "(?!)"
         self._glued_brand = re.compile(rf"(?<![a-z0-9])({alternation})(?=[a-z0-9])")
+        # cues and aliases are normalised more than once while the engine is built; questions repeat too
+        self._cached = lru_cache(maxsize=4096)(self._normalise)
 
     @staticmethod
     def _basic(text: str) -> str:
@@ -69,6 +71,9 @@ class Normaliser:
         return " ".join(_SCRIPT_BOUNDARY.sub(" ", text).split())
 
     def __call__(self, text: str) -> str:
+        return self._cached(text)
+
+    def _normalise(self, text: str) -> str:
         text = f" {self._basic(text)} "
         for old, new in self._replace:
             text = old.sub(new, text)

@@ -13,6 +13,7 @@ def asked(engine, text, conversation=None):
     ("介绍一下 Janus Pro", "model", {"janus-pro"}, None),
     ("how many params in deepseek-r1", "field", {"deepseek-r1"}, "parameters"),
     ("V3每个token激活多少参数", "field", {"deepseek-v3"}, "parameters"),
+    ("R1 几B", "field", {"deepseek-r1"}, "parameters"),
     ("When did R1 come out?", "field", {"deepseek-r1"}, "released"),
     ("什麼時候發布的 R1", "field", {"deepseek-r1"}, "released"),
     ("deepseek-coder-v2 论文", "field", {"deepseek-coder-v2"}, "paper"),

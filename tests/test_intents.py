@@ -242,3 +242,9 @@ def test_followup_switch_to_several_models_keeps_the_field(engine):
 def test_followup_on_a_list_uses_all_its_models(engine):
     engine.ask("哪些模型是多模态的?", conversation="lst")
     assert asked(engine, "它们的论文呢?", "lst") == ("field", {"deepseek-vl2", "janus-pro"}, "paper")
+
+
+def test_which_one_compares_the_model_before_with_the_current_one(engine):
+    engine.ask("R1 什么时候发布", conversation="pair")
+    engine.ask("V3 呢", conversation="pair")
+    assert asked(engine, "哪个更早发布", "pair") == ("list", {"deepseek-v3"}, None)

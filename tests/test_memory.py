@@ -35,3 +35,10 @@ def test_no_conversation_key_remembers_nothing():
     memory = ConversationMemory()
     memory.remember(None, V3)
     assert memory.get(None) is None and len(memory) == 0
+
+
+def test_the_context_keeps_the_models_of_the_turn_before(engine):
+    engine.ask("tell me about V2", conversation="t")
+    engine.ask("what about V3?", conversation="t")
+    context = engine.memory.get("t")
+    assert context.models == ("deepseek-v3",) and context.earlier == ("deepseek-v2",)

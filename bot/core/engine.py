@@ -83,7 +83,8 @@ class Engine:
         query = self.understanding.understand(text, context)
         if query.intent != "none" and not (query.selector or "").endswith(":among"):
             # a pick among the models just compared keeps them as the context ("and which is older?")
-            self.memory.remember(conversation, Context(query.models, query.intent, query.field))
+            earlier = tuple(m for m in context.models if m not in query.models) if context else ()
+            self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier))
         return self.answer(query, lang)
 
     def answer(self, query: Query, lang: str) -> Answer:

@@ -145,8 +145,8 @@ class Understanding:
                            context: Context | None) -> Query | None:
         """"the largest model", "which one is newer?" (of the models just compared), "the last one in 2024"."""
         cues = self.cues
-        talked_about = context.models if context and len(context.models) > 1 and (
-            rest in cues.which_one or rest in cues.pronouns) else None
+        recent = (*context.models, *context.earlier) if context else ()
+        talked_about = recent if len(recent) > 1 and (rest in cues.which_one or rest in cues.pronouns) else None
         if talked_about:
             chosen = self._superlative(kind, tags, talked_about)
             return Query("list", (chosen,), selector=f"{kind}:among") if chosen else None

@@ -16,6 +16,7 @@ class Context:
     models: tuple[str, ...]
     intent: str
     field: str | None
+    earlier: tuple[str, ...] = ()  # the models of the turn before ("R1 …", "V3 呢?", "哪个更早?")
 
 
 class ConversationMemory:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 
+from bot.core import ranking
 from bot.core.intents import select
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.phrases import say
@@ -132,23 +133,16 @@ class Composer:
             shown = self.short_size(m, lang) if kind in ("largest", "smallest") else self.short_date(m, lang)
             other = self.kb.by_id[value].name[lang] if value in self.kb.by_id else ""
             title = say(lang, kind, name=m.name[lang], value=shown, other=other)
-            if value == "among":
-                pass  # chosen among the models just compared: the others are not in question
-            elif kind in ("largest", "smallest"):
-                unsized = [x.id for x in self.kb.models if not x.total_b]
-                notes.append(say(lang, "unranked", names=self._names(unsized, lang)))
-            elif kind != "search":
-                undated = [x.id for x in self.kb.models if not x.released]
-                notes.append(say(lang, "unranked", names=self._names(undated, lang)))
+            # chosen among the models just compared, the others are not in question
+            if value != "among" and kind != "search":
+                notes.append(say(lang, "unranked", names=self._unranked(self.kb.models, kind, lang)))
             description = m.features[lang] if kind == "search" else ""
         else:
             title = self.list_title(selector, lang, len(models))
-            if kind == "date" or selector.startswith(("date<", "date>")):
-                undated = [x.id for x in self.kb.models if not x.released]
-                notes.append(say(lang, "list_year_undated", names=self._names(undated, lang)))
+            if kind.startswith("date"):
+                notes.append(say(lang, "list_year_undated", names=self._unranked(self.kb.models, "newest", lang)))
             elif kind.startswith("params"):
-                unsized = [x.id for x in self.kb.models if not x.total_b]
-                notes.append(say(lang, "list_unsized", names=self._names(unsized, lang)))
+                notes.append(say(lang, "list_unsized", names=self._unranked(self.kb.models, "largest", lang)))
             description = "" if models else say(lang, "list_empty")
         return Reply(title=title, description="\n".join(x for x in (description, *notes) if x),
                      bullets=tuple(self._line(m, lang) for m in models),
@@ -189,20 +183,17 @@ class Composer:
 
     def _verdict(self, kind: str | None, models: list[Model], lang: str) -> str:
         """Which of the compared models is largest / newest / ..., where the article gives the figures."""
-        if kind in ("largest", "smallest"):
-            known = [m for m in models if m.total_b]
-            key, shown = (lambda m: m.total_b), (lambda m: self.short_size(m, lang))
-        elif kind in ("newest", "earliest"):
-            known = [m for m in models if m.released]
-            key, shown = (lambda m: m.released), (lambda m: self.short_date(m, lang))
-        else:
+        if kind not in ranking.BEST:
             return ""
-        if len(known) < len(models):
-            missing = [m.id for m in models if m not in known]
-            return say(lang, "unranked", names=self._names(missing, lang))
-        pick = max(known, key=key) if kind in ("largest", "newest") else min(known, key=key)
-        others = say(lang, "joiner").join(f"{m.name[lang]} {shown(m)}" for m in models if m is not pick)
-        return say(lang, f"verdict_{kind}", name=pick.name[lang], value=shown(pick), others=others)
+        if ranking.unranked(models, kind):
+            return say(lang, "unranked", names=self._unranked(models, kind, lang))
+        shown = self.short_size if kind in ("largest", "smallest") else self.short_date
+        chosen = ranking.pick(models, kind)
+        others = say(lang, "joiner").join(f"{m.name[lang]} {shown(m, lang)}" for m in models if m is not chosen)
+        return say(lang, f"verdict_{kind}", name=chosen.name[lang], value=shown(chosen, lang), others=others)
+
+    def _unranked(self, models, kind: str, lang: str) -> str:
+        return self._names([m.id for m in ranking.unranked(models, kind)], lang)
 
     def _decline(self, query: Query, lang: str) -> Reply:
         reason = query.reason or "out-of-scope"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.core import ranking
 from bot.core.cues import Cues
 from bot.core.dates import date_prefix
 from bot.core.knowledge import KnowledgeBase
@@ -162,18 +163,8 @@ class Understanding:
 
     def _superlative(self, kind: str, tags: list[str], among: tuple[str, ...] | None = None) -> str | None:
         tagged = [m for m in self.kb.models if set(tags) <= set(m.tags)] or list(self.kb.models)
-        pool = [m for m in tagged if among is None or m.id in among]
-        if kind in ("largest", "smallest"):
-            sized = [m for m in pool if m.total_b]
-            if not sized:
-                return None
-            pick = max if kind == "largest" else min
-            return pick(sized, key=lambda m: m.total_b).id
-        dated = [m for m in pool if m.released]
-        if not dated:
-            return None
-        pick = max if kind == "newest" else min
-        return pick(dated, key=lambda m: m.released).id
+        chosen = ranking.pick((m for m in tagged if among is None or m.id in among), kind)
+        return chosen.id if chosen else None
 
     def _amount(self, rest: str) -> str | None:
         """">200" / "<10" (billions) for "more than 200B parameters", "超过 2000 亿"."""

@@ -20,7 +20,7 @@ MAX_QUESTION_CHARS = 500
 
 
 def _files_state(folder: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*.yaml")))
+    return tuple(sorted((str(p), s.st_mtime_ns, s.st_size) for p in folder.rglob("*.yaml") if (s := p.stat())))
 
 
 @dataclass(frozen=True)

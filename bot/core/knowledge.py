@@ -97,9 +97,6 @@ class KnowledgeBase:
     def tag_name(self, tag: str, lang: str) -> str:
         return self.lexicon["tags"][tag]["name"][lang]
 
-    def field_name(self, field_: str, lang: str) -> str:
-        return self.lexicon["fields"][field_]["name"][lang]
-
 
 class _TextDateLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present: ~10x faster
     """Leaves dates as text so a bad one ("2024-13-26") is reported by key, not raised by YAML."""
@@ -270,12 +267,14 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
     _unknown_keys(lexicon, LEXICON_KEYS, where, problems)
     for key in sorted(LEXICON_KEYS - lexicon.keys()):
         problems.add(where, f"missing key {key!r}")
-    for group in ("tags", "fields"):
-        for name, entry in (lexicon.get(group) or {}).items():
-            if not isinstance(entry, dict) or not {"name", "cues"} <= set(entry) <= {"name", "cues", "weak"}:
-                problems.add(f"{where}: {group}.{name}", "expected name (zh, en), cues and optional weak cues")
-                continue
-            _bilingual(entry["name"], f"{where}: {group}.{name}.name", problems)
+    for name, entry in (lexicon.get("tags") or {}).items():
+        if not isinstance(entry, dict) or set(entry) != {"name", "cues"}:
+            problems.add(f"{where}: tags.{name}", "expected name (zh, en) and cues")
+            continue
+        _bilingual(entry["name"], f"{where}: tags.{name}.name", problems)
+    for name, entry in (lexicon.get("fields") or {}).items():
+        if not isinstance(entry, dict) or not {"cues"} <= set(entry) <= {"cues", "weak"}:
+            problems.add(f"{where}: fields.{name}", "expected cues and optional weak cues")
     _check_words(lexicon, where, problems)
     for name in FIELD_NAMES:
         if name not in (lexicon.get("fields") or {}):

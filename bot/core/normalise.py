@@ -91,8 +91,6 @@ class Normaliser:
                 return brand
         return word
 
-    def tokens(self, text: str) -> list[str]:
-        return TOKEN_RE.findall(self(text))
 
 
 def tokens_of(normalised: str) -> list[str]:

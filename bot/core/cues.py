@@ -79,7 +79,8 @@ class Cues:
             elif isinstance(node, str) and not has_chinese(node):
                 words.update(t for t in tokens_of(normaliser(node)) if t.isalpha())
 
-        walk({k: v for k, v in lexicon.items() if k not in ("normalise", "foreign_models")})
+        # names and a regular expression are not cue words
+        walk({k: v for k, v in lexicon.items() if k not in ("normalise", "foreign_models", "unknown_version_pattern")})
         return words
 
     def spell(self, text: str) -> str:

@@ -92,6 +92,5 @@ class Normaliser:
         return word
 
 
-
 def tokens_of(normalised: str) -> list[str]:
     return TOKEN_RE.findall(normalised)

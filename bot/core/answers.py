@@ -140,7 +140,7 @@ class Composer:
         else:
             title = self.list_title(selector, lang, len(models))
             if kind.startswith("date"):
-                notes.append(say(lang, "list_year_undated", names=self._unranked(self.kb.models, "newest", lang)))
+                notes.append(say(lang, "list_undated", names=self._unranked(self.kb.models, "newest", lang)))
             elif kind.startswith("params"):
                 notes.append(say(lang, "list_unsized", names=self._unranked(self.kb.models, "largest", lang)))
             description = "" if models else say(lang, "list_empty")

@@ -27,7 +27,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "list_undisclosed": "Models whose {label} the article does not give",
         "decline_beyond": "The article does not say that about {name}: it covers dates, parameters, features, "
                           "significance and papers.",
-        "list_year_undated": "Not dated in the article: {names}.",
+        "list_undated": "Not dated in the article: {names}.",
         "list_more": "Models with more than {n}B parameters in total",
         "list_less": "Models with fewer than {n}B parameters in total",
         "list_unsized": "Parameter count not disclosed: {names}.",
@@ -86,7 +86,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "list_after": "{when}之后发布的模型",
         "list_undisclosed": "文章未给出{label}的模型",
         "decline_beyond": "文章没有提到 {name} 的这方面信息:文章只介绍提出时间、参数量、特色、意义和论文。",
-        "list_year_undated": "文章未给出时间的:{names}。",
+        "list_undated": "文章未给出时间的:{names}。",
         "list_more": "总参数超过 {n}B 的模型",
         "list_less": "总参数少于 {n}B 的模型",
         "list_unsized": "参数量未明确公布的:{names}。",

@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -60,7 +61,12 @@ def test_broken_yaml_names_file_and_line(folder):
     ("family: moe", "family: moe\ncolour: red", "deepseek-v3: unknown key 'colour'"),
     ("  en: technical innovation leads a leap in performance\n", "", "deepseek-v3: headline: missing language 'en'"),
     ("date: 2024-12-26", "date: 2024-13-26", "deepseek-v3: released.date: '2024-13-26' is not an ISO date"),
-    ("tags: [general, moe]", "tags: [general, moe, robotics]", "tag 'robotics' is not defined in lexicon.yaml"),
+    ("tags:\n", "tags:\n  robotics: {zh: 采用创新的 MoE 架构, en: x}\n",
+     "tag 'robotics' is not defined in lexicon.yaml"),
+    ("fp8: {zh: \"FP8 混合精度训练\"", "fp8: {zh: \"FP16 混合精度训练\"",
+     "deepseek-v3: tags.fp8: the quote is not in this model's Chinese text"),
+    ("tags:\n  moe:", "tags: [moe]\nold_tags:\n  moe:",
+     "deepseek-v3: tags: expected a mapping of tag -> {zh, en} quote"),
     ("aliases: [deepseek v3,", "aliases: [r1, deepseek v3,", "deepseek-v3: aliases: 'r1' is also an alias of"),
     ("total_b: 671", "total_b: lots", "deepseek-v3: parameters.total_b: 'lots' is not a positive number"),
 ])
@@ -157,3 +163,17 @@ def test_console_reports_a_broken_edit_and_keeps_answering(folder, capsys):
     (folder / "lexicon.yaml").write_text("tags: [\n", encoding="utf-8")
     assert "671" in handle(engine, "V3 有多少参数?")
     assert "lexicon.yaml" in capsys.readouterr().err
+
+
+def test_every_tag_is_backed_by_the_articles_own_words(kb):
+    article = "".join(Path(ROOT.parent / "shared" / "article" / "deepseek-lineage.zh.txt").read_text("utf-8").split())
+    for m in kb.models:
+        assert m.tags, m.id
+        for tag, quote in m.tag_quotes.items():
+            assert "".join(quote["zh"].split()) in article, (m.id, tag)
+    tagged = {tag: {m.id for m in kb.models if tag in m.tags}
+              for tag in ("strong-at-math", "open-source", "general", "code")}
+    assert tagged["strong-at-math"] == {"deepseek-math", "deepseek-v3", "deepseek-r1"}
+    assert tagged["open-source"] == {"deepseek-coder", "deepseek-v2", "deepseek-coder-v2", "deepseek-r1"}
+    assert tagged["general"] == {"deepseek-llm"}
+    assert tagged["code"] == {"deepseek-coder", "deepseek-coder-v2"}

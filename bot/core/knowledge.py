@@ -63,6 +63,7 @@ class Model:
     paper_text: Bilingual | None
     paper_summary: Bilingual | None
     tags: tuple[str, ...]
+    tag_quotes: dict[str, Bilingual]  # each tag's supporting words from the article, and their translation
     relations: tuple[Relation, ...]
     aliases: tuple[str, ...]
 
@@ -216,10 +217,7 @@ def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> M
         problems.add(f"{where}: parameters.distilled_b", "expected [smallest, largest] in billions")
         distilled = None
 
-    model_tags = tuple(data["tags"] or ())
-    for tag in model_tags:
-        if tag not in tags:
-            problems.add(f"{where}: tags", f"tag {tag!r} is not defined in lexicon.yaml")
+    tag_quotes = _tag_quotes(data["tags"], f"{where}: tags", tags, problems)
 
     relations = []
     for i, rel in enumerate(data.get("relations") or []):
@@ -254,10 +252,32 @@ def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> M
         paper_text=_bilingual(paper["text"], f"{where}: paper.text", problems) if paper.get("text") else None,
         paper_summary=(_bilingual(paper["summary"], f"{where}: paper.summary", problems)
                        if paper.get("summary") else None),
-        tags=model_tags,
+        tags=tuple(tag_quotes),
+        tag_quotes=tag_quotes,
         relations=tuple(relations),
         aliases=tuple(str(a) for a in aliases),
     )
+
+
+def _tag_quotes(value: Any, where: str, tags: set[str], problems: _Problems) -> dict[str, Bilingual]:
+    """`tag: {zh: the article's words, en: their translation}` for each tag of a model."""
+    if not isinstance(value, dict):
+        problems.add(where, "expected a mapping of tag -> {zh, en} quote from the article")
+        return {}
+    quotes = {}
+    for tag, quote in value.items():
+        if tag not in tags:
+            problems.add(where, f"tag {tag!r} is not defined in lexicon.yaml")
+            continue
+        quotes[str(tag)] = _bilingual(quote, f"{where}.{tag}", problems)
+    return quotes
+
+
+def _unquoted_tags(m: Model) -> list[str]:
+    """Tags whose Chinese quote is not in the model's own article text (spacing aside)."""
+    texts = [m.features, m.significance, m.parameters_text, m.released_text, m.paper_summary or {"zh": ""}]
+    article_text = "".join("".join(t["zh"].split()) for t in texts)
+    return [tag for tag, quote in m.tag_quotes.items() if "".join(quote["zh"].split()) not in article_text]
 
 
 def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, Any]:
@@ -355,6 +375,10 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
                 if target not in ids:
                     problems.add(f"{folder / 'models' / (m.id + '.yaml')}: {m.id}: relations",
                                  f"unknown model {target!r}")
+        for tag in _unquoted_tags(m):
+            problems.add(f"{folder / 'models' / (m.id + '.yaml')}: {m.id}: tags.{tag}",
+                         "the quote is not in this model's Chinese text (features, significance, parameters, "
+                         "released, paper summary)")
     _check_aliases(models, normaliser, problems, folder)
     problems.raise_if_any()
     models.sort(key=lambda m: m.section)

@@ -12,6 +12,7 @@ from bot.core.intents import select
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.phrases import say
 from bot.core.query import Query
+from bot.core.relations import stated
 from bot.core.reply import Reply
 
 
@@ -137,9 +138,13 @@ class Composer:
             if value != "among" and kind != "search":
                 notes.append(say(lang, "unranked", names=self._unranked(self.kb.models, kind, lang)))
             description = m.features[lang] if kind == "search" else ""
+        elif kind == "relation":
+            return self._relation(value, models, lang)
         else:
             title = self.list_title(selector, lang, len(models))
-            if kind.startswith("date"):
+            if kind == "family":
+                notes.append(f"{self.kb.article.intro[lang]}\n{say(lang, 'family_note')}")
+            if kind.startswith("date") or kind in ("later", "earlier"):
                 notes.append(say(lang, "list_undated", names=self._unranked(self.kb.models, "newest", lang)))
             elif kind.startswith("params"):
                 notes.append(say(lang, "list_unsized", names=self._unranked(self.kb.models, "largest", lang)))
@@ -154,8 +159,10 @@ class Composer:
         n = len(self.kb.models) if count is None else count
         if selector == "search":
             return say(lang, "search_many", n=n)
-        if selector in ("all", "timeline"):
-            return say(lang, "list_all" if selector == "all" else "timeline", n=n)
+        if selector in ("all", "timeline", "family"):
+            return say(lang, "list_all" if selector == "all" else selector, n=n)
+        if kind in ("later", "earlier"):
+            return say(lang, f"list_{kind}", name=self.kb.by_id[value].name[lang])
         if kind == "tag":
             return say(lang, "list_tag", tag=self.kb.tag_name(value, lang))
         if kind == "date":
@@ -166,6 +173,16 @@ class Composer:
         if kind == "undisclosed":
             return say(lang, "list_undisclosed", label=say(lang, value))
         return say(lang, "list_more" if selector.startswith("params>") else "list_less", n=selector[7:])
+
+    def _relation(self, value: str, models: list[Model], lang: str) -> Reply:
+        """The relations the files state, in their own words, about the model asked."""
+        model_id, _, kind = value.partition(":")
+        model = self.kb.by_id[model_id]
+        lines = [f"{m.name[lang]}: {r.text[lang]}" for m, r in stated(self.kb, model_id, kind)]
+        return Reply(title=say(lang, "relation", name=model.name[lang]),
+                     description="\n".join(lines) or say(lang, "relation_none", name=model.name[lang]),
+                     bullets=tuple(self._line(m, lang) for m in models),
+                     family=model.family, footer=self._footer(lang, [model]), url=self.kb.article.source)
 
     def _compare(self, query: Query, lang: str) -> Reply:
         models = [self.kb.by_id[i] for i in query.models]

@@ -88,8 +88,10 @@ class Understanding:
         if rest in cues.compare and context and model not in context.models and (
                 rest in cues.pronouns or rest in cues.switch):
             return Query("compare", (*context.models, model))
+        if fields and (cues.strong_fields_in(rest) or not self.coverage.unexplained(rest, model)):
+            return Query("field", (model,), field=fields[0])  # a hint ("trained") must account for the rest
         if fields:
-            return Query("field", (model,), field=fields[0])
+            return Query("none", reason=f"beyond:{model}")
         if context and (rest in cues.switch or not rest) and rest not in cues.overview:
             if context.intent == "field":  # "v2 size?" then "r1?"
                 return Query("field", (model,), field=context.field)

@@ -7,6 +7,7 @@ Chinese has no spaces to find such words by; there the lexicon's `beyond_article
 from __future__ import annotations
 
 from bot.core.cues import Cues
+from bot.core.dates import MONTHS
 from bot.core.knowledge import KnowledgeBase
 from bot.core.normalise import tokens_of
 from bot.core.search import _stem
@@ -14,7 +15,8 @@ from bot.core.search import _stem
 
 class Coverage:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
-        self._known = cues.words | cues.stopwords["en"] | set(kb.lexicon["normalise"]["split_prefixes"])
+        self._known = (cues.words | cues.stopwords["en"] | set(kb.lexicon["normalise"]["split_prefixes"])
+                       | set(MONTHS))
         self._facts = {m.id: {_stem(t) for t in tokens_of(kb.normaliser(" ".join(
             [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text)),
              m.paper_title or "", *m.aliases])))} for m in kb.models}

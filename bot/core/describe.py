@@ -74,5 +74,6 @@ class Describer:
             return Described((among[0],), rest, False)
         if foreign and not self.by_other_model(rest, foreign):
             return None
-        found = self.search.best(rest, among)
+        # a question that only names a model's facts in passing is not a description of it: two terms at least
+        found = self.search.best(rest, among, min_terms=2)
         return Described((found,), rest, False) if found else None

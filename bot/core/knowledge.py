@@ -24,7 +24,7 @@ MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parame
 REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
-                "undisclosed", "beyond_article", "requests",
+                "undisclosed", "beyond_article", "requests", "operators",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published"}
 

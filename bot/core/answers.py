@@ -12,6 +12,7 @@ from bot.core import ranking
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.phrases import say
 from bot.core.query import Query
+from bot.core.relations import stated
 from bot.core.reply import Reply
 from bot.core.selection import Filter, Selection, parse, select
 
@@ -167,9 +168,13 @@ class Composer:
             if value != "among" and kind != "search":
                 notes.append(say(lang, "unranked", names=self._unranked(self.kb.models, kind, lang)))
             description = m.features[lang] if kind == "search" else ""
+        elif kind == "relation":
+            return self._relation(value, models, lang)
         else:
             title = self.list_title(selector, lang, len(models))
-            if kind.startswith("date"):
+            if kind == "family":
+                notes.append(f"{self.kb.article.intro[lang]}\n{say(lang, 'family_note')}")
+            if kind.startswith("date") or kind in ("later", "earlier"):
                 notes.append(say(lang, "list_undated", names=self._unranked(self.kb.models, "newest", lang)))
             elif kind.startswith("params"):
                 notes.append(say(lang, "list_unsized", names=self._unranked(self.kb.models, "largest", lang)))
@@ -183,8 +188,11 @@ class Composer:
         n = len(self.kb.models) if count is None else count
         if selector == "search":
             return say(lang, "search_many", n=n)
-        if selector in ("all", "timeline"):
-            return say(lang, "list_all" if selector == "all" else "timeline", n=n)
+        if selector in ("all", "timeline", "family"):
+            return say(lang, "list_all" if selector == "all" else selector, n=n)
+        kind, _, value = selector.partition(":")
+        if kind in ("later", "earlier"):
+            return say(lang, f"list_{kind}", name=self.kb.by_id[value].name[lang])
         return say(lang, "list_where", parts=self._where(parse(selector).filters, lang))
 
     def _where(self, filters: tuple[Filter, ...], lang: str) -> str:
@@ -238,6 +246,16 @@ class Composer:
                      bullets=tuple(self._line(m, lang) for m in models),
                      family=models[0].family if len(models) == 1 else None,
                      footer=self._footer(lang, models), url=self.kb.article.source)
+
+    def _relation(self, value: str, models: list[Model], lang: str) -> Reply:
+        """The relations the files state, in their own words, about the model asked."""
+        model_id, _, kind = value.partition(":")
+        model = self.kb.by_id[model_id]
+        lines = [f"{m.name[lang]}: {r.text[lang]}" for m, r in stated(self.kb, model_id, kind)]
+        return Reply(title=say(lang, "relation", name=model.name[lang]),
+                     description="\n".join(lines) or say(lang, "relation_none", name=model.name[lang]),
+                     bullets=tuple(self._line(m, lang) for m in models),
+                     family=model.family, footer=self._footer(lang, [model]), url=self.kb.article.source)
 
     def _compare(self, query: Query, lang: str) -> Reply:
         models = [self.kb.by_id[i] for i in query.models]

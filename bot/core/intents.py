@@ -10,8 +10,10 @@ import re
 import unicodedata
 
 from bot.core import ranking
+from bot.core.coverage import Coverage
 from bot.core.cues import Cues
 from bot.core.dates import date_prefix
+from bot.core.describe import Describer
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
@@ -31,21 +33,34 @@ class Understanding:
         self.linker = Linker(kb, self.cues.words)
         self.search = FactSearch(kb, self.cues.stopwords, self.cues.search_ignores)
         self.operators = Operators(kb, self.cues)
+        self.describer = Describer(kb, self.cues, self.search)
+        self.coverage = Coverage(kb, self.cues)
 
     def understand(self, text: str, context: Context | None = None) -> Query:
         normalised = self.kb.normaliser(text)
         links = self.linker.link(normalised)
+        if ((context and not links.models and links.rest in self.cues.switch)
+                or (links.models and links.rest in self.cues.compare)):
+            # "那 MoE 呢?", "llm vs v2": a word that names a model once the brand is put before it
+            links = self.linker.link(self.linker.with_brand(normalised))
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
             links.rest = self.cues.spell(links.rest)
         rest = links.rest
+        if rest in self.cues.beyond and not links.unknown:
+            # pricing, API, hardware, licences, news...: never answer another question instead
+            return Query("none", reason=f"beyond:{links.models[0]}" if links.models else "out-of-scope")
+        if links.foreign and not links.models and not links.unknown and (
+                described := self._described(rest, links.foreign, context)):
+            return described
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
         operated = self.operators.understand(links.models, rest)
         if operated and not (links.models and rest in self.cues.beyond):
             return operated
         if links.models:
-            if rest in self.cues.beyond and not self.cues.fields_in(rest):
-                return Query("none", reason=f"beyond:{links.models[0]}")
+            if rest in self.cues.compare and (figures := self.describer.figure_models(rest)):
+                # "那个 671B 的和 R1 比一下": a figure only one model has names it
+                links.models += [mid for _, mid, _ in figures if mid not in links.models]
             if links.foreign and len(links.models) == 1 and rest in self.cues.compare:
                 # "R1 vs o1": what the article says against other models is in the features
                 return Query("field", tuple(links.models), field="features")
@@ -68,28 +83,52 @@ class Understanding:
         model = models[0]
         relative = cues.relative_in(rest)
         if relative and (rest in cues.which_one or rest in cues.list or set(fields) <= {"released"}):
-            neighbour = self._neighbour(model, relative)
-            if neighbour:
-                return Query("list", (neighbour,), selector=f"{relative}:{model}")
+            # "which models came after V2?" asks for all of them, "what came after V3?" for the next one
+            every = "later" if relative == "after" else "earlier"
+            if rest in cues.list or not self._neighbour(model, relative):
+                return self._selected(f"{every}:{model}")
+            return Query("list", (self._neighbour(model, relative),), selector=f"{relative}:{model}")
+        if (kind := cues.relation_in(rest)) and not cues.strong_fields_in(rest):
+            return self._selected(f"relation:{model}:{kind}")
         if rest in cues.compare and context and model not in context.models and (
                 rest in cues.pronouns or rest in cues.switch):
             return Query("compare", (*context.models, model))
+        if fields and (cues.strong_fields_in(rest) or not self.coverage.unexplained(rest, model)):
+            return Query("field", (model,), field=fields[0])  # a hint ("trained") must account for the rest
         if fields:
-            return Query("field", (model,), field=fields[0])
-        if context and rest in cues.switch and rest not in cues.overview:
-            if context.intent == "field":
+            return Query("none", reason=f"beyond:{model}")
+        if context and (rest in cues.switch or not rest) and rest not in cues.overview:
+            if context.intent == "field":  # "v2 size?" then "r1?"
                 return Query("field", (model,), field=context.field)
             if context.intent == "compare":
                 return Query("compare", tuple(dict.fromkeys((*context.models, model))))
+        if self.coverage.unexplained(rest, model):
+            # "is R1 banned in Italy?": an overview would answer another question
+            return Query("none", reason=f"beyond:{model}")
         return Query("model", (model,))
 
     def _neighbour(self, model: str, direction: str) -> str | None:
-        dated = sorted((m for m in self.kb.models if m.released), key=lambda m: m.released)
-        ids = [m.id for m in dated]
-        if model not in ids:
+        every = select(self.kb, f"{'later' if direction == 'after' else 'earlier'}:{model}")
+        return (every[0] if direction == "after" else every[-1]) if every else None
+
+    def _described(self, rest: str, foreign: list[str], context: Context | None) -> Query | None:
+        """A question about a model named by its description ("the FP8 one: how big?"), answered as if named."""
+        cues = self.cues
+        superlative = cues.superlative_in(rest)
+        if rest in cues.list or not (cues.strong_fields_in(rest) or rest in cues.compare or superlative):
             return None
-        i = ids.index(model) + (1 if direction == "after" else -1)
-        return ids[i] if 0 <= i < len(ids) else None
+        if context and rest in cues.pronouns:
+            return None  # "how big is it?" is about the model before
+        described = self.describer.resolve(rest, foreign)
+        if described is None:
+            return None
+        if len(described.models) > 1:
+            return Query("compare", described.models, selector=superlative) if (
+                rest in cues.compare or superlative) else None
+        rest = described.rest
+        if described.by_figure and set(cues.fields_in(rest)) - {"parameters"}:
+            rest = cues.fields["parameters"].strip(rest)  # "37B active params, when?": the figure described it
+        return self._about_named(list(described.models), rest, context)
 
     # --- no model named -------------------------------------------------------------------------
     def _about_unnamed(self, rest: str, context: Context | None, links: Links) -> Query:
@@ -106,15 +145,21 @@ class Understanding:
         if rest in cues.timeline and set(fields) <= {"released"}:
             return self._selected("timeline")
         when = date_prefix(rest)
-        if superlative and (picked := self._superlative_query(superlative, rest, tags, fields, when, context)):
-            return picked
         if threshold := self._amount(rest):
             return self._selected(f"params{threshold}")
+        if rest in cues.compare and (described := self._described(rest, [], context)):
+            return described  # "the FP8 one vs the RL one, which is newer?"
+        if superlative and (picked := self._superlative_query(superlative, rest, tags, fields, when, context)):
+            return picked
         if when and set(fields) <= {"released"}:
             relative = cues.relative_in(rest)  # "before 2024", "2024 年之后"
             return self._selected(f"date{'<' if relative == 'before' else '>' if relative else ':'}{when}")
         if rest in cues.undisclosed and (asks_list or asks_one) and fields:
             return self._selected(f"undisclosed:{fields[0]}")
+        if self._about_family(rest, fields, tags):
+            return self._selected("family")
+        if described := self._described(rest, [], context):
+            return described
         if asks_one or (links.foreign and not tags):
             among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
             found = self.search.best(rest, among)
@@ -140,6 +185,13 @@ class Understanding:
             return Query("none", reason="help")
         return Query("none", reason="out-of-scope", suggestions=tuple(links.suggestions))
 
+    def _about_family(self, rest: str, fields: list[str], tags: list[str]) -> bool:
+        """"what is DeepSeek?", "deepseek 全家桶": the brand itself, not one of its models."""
+        if rest in self.cues.family:
+            return not tags
+        brand_only = "deepseek" in tokens_of(rest) and not fields and not tags
+        return brand_only and (rest in self.cues.overview or not self._leftover(rest))
+
     def _leftover(self, rest: str) -> set[str]:
         """Words that are neither cue words nor stop words: what would narrow a list down."""
         words = set(tokens_of(rest)) - self.cues.words - self.cues.stopwords["en"] - self.cues.stopwords["zh"]
@@ -152,7 +204,9 @@ class Understanding:
                            context: Context | None) -> Query | None:
         """"the largest model", "which one is newer?" (of the models just compared), "the last one in 2024"."""
         cues = self.cues
-        recent = (*context.models, *context.earlier) if context else ()
+        # the models of the last answer; one model and the one before it ("R1 …", "V3 呢?", "哪个更早?")
+        recent = () if not context else context.models if len(context.models) > 1 else (
+            *context.models, *context.earlier)
         talked_about = recent if len(recent) > 1 and (rest in cues.which_one or rest in cues.pronouns) else None
         if talked_about:
             chosen = self._superlative(kind, tags, talked_about)
@@ -163,6 +217,8 @@ class Understanding:
         implied = {"largest": "parameters", "smallest": "parameters"}.get(kind, "released")
         # with a date given, "released" belongs to the filter, not to the question
         extra = [f for f in fields if f != implied and not (when and f == "released")]
+        if not extra and implied in cues.strong_fields_in(rest) and not when and rest not in cues.which_one:
+            extra = [implied]  # "the first open-source code model: which day?" asks its date
         if extra and rest not in cues.list:
             return Query("field", (chosen,), field=extra[0], selector=kind)
         return Query("list", (chosen,), selector=kind)
@@ -195,7 +251,7 @@ class Understanding:
 
     def _not_covered(self, links: Links, rest: str, text: str) -> Query:
         names = links.unknown + links.foreign
-        if rest in self.cues.which_one and not links.unknown:
+        if rest in self.cues.which_one and not links.unknown and self.describer.by_other_model(rest, links.foreign):
             found = self.search.best(rest)
             if found:
                 return Query("list", (found,), selector="search")

@@ -24,9 +24,10 @@ MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parame
 REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
-                "undisclosed", "beyond_article", "requests", "operators",
+                "undisclosed", "beyond_article", "requests", "family", "relations", "chatter", "described",
+                "operators",
                 "stopwords"}
-ARTICLE_KEYS = {"title", "source", "published"}
+ARTICLE_KEYS = {"title", "source", "published", "intro"}
 
 
 class KnowledgeError(ValueError):
@@ -73,6 +74,7 @@ class Article:
     title: Bilingual
     source: str
     published: dt.date
+    intro: Bilingual  # what the article says DeepSeek is about, before its first section
 
 
 @dataclass
@@ -349,7 +351,8 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
         if published is None:
             problems.add(where, "published date is required")
         article = Article(_bilingual(article_data.get("title"), f"{where}: title", problems),
-                          str(article_data.get("source") or ""), published or dt.date.min)
+                          str(article_data.get("source") or ""), published or dt.date.min,
+                          _bilingual(article_data.get("intro"), f"{where}: intro", problems))
     elif article_data is not None:
         problems.add(str(folder / "article.yaml"), "expected a mapping")
     problems.raise_if_any()

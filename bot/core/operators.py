@@ -76,9 +76,9 @@ class Operators:
         periods = self._period_spans(rest)
         filters = self._filters(rest, periods)
         rank = self._rank(rest, periods)
-        counted = rest in self.count and (filters or rest in self.cues.list)
-        # one plain filter with or without a plain superlative is the intents' ("MoE models", "the largest in 2025")
-        novel = (rank and (rank.op or rank.kind not in ranking.PLAIN)) or counted or len(filters) > 1 \
+        counted = rest in self.count and rest in self.cues.list  # "how many models", not "the param count"
+        # plain filters and superlatives are the intents' ("MoE models", "the largest in 2025", "the fp8 one")
+        novel = (rank and (rank.op or rank.kind not in ranking.PLAIN)) or counted \
             or any(f.negated or ".." in f.value for f in filters)
         if not novel:
             return None

@@ -70,6 +70,13 @@ PHRASES: dict[str, dict[str, str]] = {
         "diff_size": ("{bigger} has {diff}B more parameters in total than {smaller} ({a}B vs {b}B), "
                       "about {ratio} times as many."),
         "diff_unknown": "Cannot compute: {name}'s {label} is not disclosed in the article.",
+        "list_later": "Models released after {name}",
+        "list_earlier": "Models released before {name}",
+        "family": "DeepSeek: {n} models, from the article",
+        "family_note": ("Below, the models in the article's order, which it calls chronological; ask for the "
+                        "timeline (/timeline) to see them on a time axis."),
+        "relation": "What the article says links {name} to other models",
+        "relation_none": "The article states no such link for {name}.",
         "decline_beyond": "The article does not say that about {name}: it covers dates, parameters, features, "
                           "significance and papers.",
         "list_undated": "Not dated in the article: {names}.",
@@ -191,6 +198,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "verdict_newest": "发布更晚的是 {name}({value};{others})。",
         "verdict_earliest": "先发布的是 {name}({value};{others})。",
         "decline_title": "这个问题文章里没有答案",
+        "list_later": "{name} 之后发布的模型",
+        "list_earlier": "{name} 之前发布的模型",
+        "family": "DeepSeek:文章介绍的 {n} 个模型",
+        "family_note": "下面按文章的顺序(即它所说的时间顺序)列出各个模型;想看时间轴可以问“时间线”(/timeline)。",
+        "relation": "文章中 {name} 与其他模型的关系",
+        "relation_none": "文章没有提到 {name} 的这种关系。",
         "decline_unknown": "文章没有介绍 {name},我不会猜测。",
         "decline_scope": "我只回答文章中 DeepSeek 模型的相关问题。",
         "decline_no_model": "你问的是哪个模型?请说出名字,例如“R1 是什么时候发布的?”。",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from bot.core import ranking
 from bot.core.knowledge import KnowledgeBase, Model
+from bot.core.relations import related
 
 FIGURES = {"params": lambda m: m.total_b, "active": lambda m: m.active_b}
 _MISSING = {"released": lambda m: m.released is None, "parameters": lambda m: m.total_b is None,
@@ -155,9 +156,15 @@ def parse(selector: str) -> Selection | None:
 
 def select(kb: KnowledgeBase, selector: str) -> list[str]:
     """The models a list selector stands for: in the article's order, or in the ranking's."""
-    if selector == "timeline":
-        selector = "sort:earliest"
-    selection = parse(selector)
+    kind, _, value = selector.partition(":")
+    if kind in ("later", "earlier") and value in kb.by_id:  # every model released after / before this one
+        pivot = kb.by_id[value].released
+        if not pivot:
+            return []
+        selector = f"date{'>' if kind == 'later' else '<'}{pivot.isoformat()}&sort:earliest"
+    elif kind == "relation":
+        return [m.id for m in kb.models if m.id in set(related(kb, *value.split(":")))]
+    selection = parse({"family": "all", "timeline": "sort:earliest"}.get(selector, selector))
     if selection is None:
         raise ValueError(f"unknown list selector {selector!r}")
     return [m.id for m in selection.apply(kb.models)]

@@ -1,0 +1,25 @@
+"""Does the parse account for the question? An overview answers "what is R1?", not "is R1 banned in
+Italy?": an English word that is no cue, no polite chatter and not in the model's own facts is an
+important word left unexplained, and the bot declines rather than answer something else.
+
+Chinese has no spaces to find such words by; there the lexicon's `beyond_article` topics decide."""
+
+from __future__ import annotations
+
+from bot.core.cues import Cues
+from bot.core.knowledge import KnowledgeBase
+from bot.core.normalise import tokens_of
+from bot.core.search import _stem
+
+
+class Coverage:
+    def __init__(self, kb: KnowledgeBase, cues: Cues):
+        self._known = cues.words | cues.stopwords["en"] | set(kb.lexicon["normalise"]["split_prefixes"])
+        self._facts = {m.id: {_stem(t) for t in tokens_of(kb.normaliser(" ".join(
+            [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text)),
+             m.paper_title or "", *m.aliases])))} for m in kb.models}
+
+    def unexplained(self, rest: str, model: str) -> set[str]:
+        """The words of `rest` (a question about `model`, names cut out) that nothing accounts for."""
+        words = {t for t in tokens_of(rest) if t.isascii() and t.isalpha() and len(t) > 1} - self._known
+        return {w for w in words if _stem(w) not in self._facts[model]}

@@ -1,0 +1,78 @@
+"""A model named by what the article says about it, resolved the way a name is: "the FP8 one",
+"那个 671B 的", "the one with 37B active parameters", "the one on par with o1".
+
+Three kinds of evidence, strongest first: a figure only one model has (671B, 37B active, 1B),
+a tag only one model carries (FP8, reinforcement learning), then the tags together and the
+words of the facts (FactSearch). The described words are cut from the question, so what is
+left says what is asked about the model (its date, its paper, a comparison)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.cues import Cues
+from bot.core.knowledge import KnowledgeBase, Model
+from bot.core.search import FactSearch
+
+# "671b", "37 billion", "6710 亿", "1.5b": a figure with its unit (in billions after the unit's factor)
+FIGURE = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*(b|bn|billion|亿)(?![a-z])")
+UNITS = {"b": 1.0, "bn": 1.0, "billion": 1.0, "亿": 0.1}
+
+
+@dataclass(frozen=True)
+class Described:
+    models: tuple[str, ...]  # in the order described
+    rest: str  # the question without the describing words
+    by_figure: bool  # a figure described them: the parameters it names are not what is asked
+
+
+def _figures(m: Model) -> set[float]:
+    values = {m.total_b, m.active_b, *(b for _, b in m.variants), *(m.distilled_b or ())}
+    return {v for v in values if v}
+
+
+class Describer:
+    def __init__(self, kb: KnowledgeBase, cues: Cues, search: FactSearch):
+        self.kb, self.cues, self.search = kb, cues, search
+        self._figures = {m.id: _figures(m) for m in kb.models}
+        self._facts = {m.id: " ".join(kb.normaliser(t[lang]) for t in (m.features, m.significance, m.parameters_text)
+                                      for lang in ("zh", "en")) for m in kb.models}
+
+    def figure_models(self, rest: str) -> list[tuple[int, str, re.Match]]:
+        """(position, model, match) for each figure in `rest` that only one model has."""
+        found = []
+        for match in FIGURE.finditer(rest):
+            value = round(float(match.group(1)) * UNITS[match.group(2)], 3)
+            owners = [mid for mid, values in self._figures.items() if value in values]
+            if len(owners) == 1:
+                found.append((match.start(), owners[0], match))
+        return found
+
+    def by_other_model(self, rest: str, foreign: list[str]) -> bool:
+        """Whether other models' names describe a DeepSeek model here ("the one on par with o1"): the article
+        names them in some model's facts, and the question says it means a model of its own."""
+        named = any(name in facts for name in foreign for facts in self._facts.values())
+        return named and rest in self.cues.described
+
+    def resolve(self, rest: str, foreign: list[str]) -> Described | None:
+        figures = self.figure_models(rest)
+        own_tags = []  # tags only one model carries, where they are named
+        for tag, cue_set in self.cues.tags.items():
+            owners = [m.id for m in self.kb.models if tag in m.tags]
+            if len(owners) == 1 and (match := cue_set.find(rest)):
+                own_tags.append((match.start(), owners[0], match))
+        hits = sorted(figures + own_tags, key=lambda hit: hit[0])
+        if hits:
+            cut = rest
+            for _, _, match in hits:
+                cut = cut.replace(match.group(), " ")
+            return Described(tuple(dict.fromkeys(mid for _, mid, _ in hits)), " ".join(cut.split()), bool(figures))
+        tags = self.cues.tags_in(rest)
+        among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
+        if among is not None and len(among) == 1:
+            return Described((among[0],), rest, False)
+        if foreign and not self.by_other_model(rest, foreign):
+            return None
+        found = self.search.best(rest, among)
+        return Described((found,), rest, False) if found else None

@@ -205,6 +205,8 @@ class Composer:
             return say(lang, key, tag=self.kb.tag_name(f.value, lang))
         if f.kind == "undisclosed":
             return say(lang, key, label=say(lang, f.value).lower())
+        if f.kind == "is":
+            return say(lang, key, name=self.kb.by_id[f.value].name[lang])
         if f.kind == "date":
             start, _, end = f.value.partition("..")
             return say(lang, key + (".." if end else ""), when=_spoken_date(start, lang),

@@ -3,6 +3,7 @@
 A selector is terms joined by "&", short enough for a button's custom id:
 
     tag:moe                   the models the article tags so; "!tag:moe" the others
+    !is:deepseek-r1           every model but that one ("除了 R1 以外")
     date:2024                 released in a period (an ISO prefix); "date:2024-05..2025-01" both ends included
     date<2024-06, date>2024   released before / after a period (the period itself not included)
     undisclosed:released      the article gives no such fact; "!undisclosed:released" it does
@@ -27,14 +28,14 @@ FIGURES = {"params": lambda m: m.total_b, "active": lambda m: m.active_b}
 _MISSING = {"released": lambda m: m.released is None, "parameters": lambda m: m.total_b is None,
             "paper": lambda m: m.paper_title is None}
 _RANK = re.compile(r"(?:sort:)?(?P<kind>[a-z-]+)(?:(?P<op>[@*])(?P<n>\d+))?")
-_FILTER = re.compile(r"(?P<neg>!?)(?:(?P<kind>tag|undisclosed|date):(?P<value>[\w.-]+)"
+_FILTER = re.compile(r"(?P<neg>!?)(?:(?P<kind>tag|undisclosed|date|is):(?P<value>[\w.-]+)"
                      r"|(?P<cmp_kind>date|params|active)(?P<cmp>[<>=])(?P<cmp_value>[\d.-]+))")
 SIZE_TOLERANCE = 0.005  # "6710 亿" is 671B; 660B is not
 
 
 @dataclass(frozen=True)
 class Filter:
-    kind: str  # tag, date, undisclosed, params, active
+    kind: str  # tag, date, undisclosed, params, active, is (one model by id)
     op: str  # ":" (is / in), "<", ">", "="
     value: str
     negated: bool = False
@@ -52,6 +53,8 @@ class Filter:
         """Whether the model passes the filter, before negation; None when the article does not say."""
         if self.kind == "tag":
             return self.value in m.tags
+        if self.kind == "is":
+            return m.id == self.value
         if self.kind == "undisclosed":
             return _MISSING.get(self.value, lambda _: False)(m)
         if self.kind == "date":

@@ -8,7 +8,7 @@ import sys
 from bot.core.batch import run_jsonl
 from tests.conftest import ROOT
 
-FIELDS = {"id", "lang", "intent", "models", "field", "text", "card"}
+FIELDS = {"id", "lang", "intent", "models", "field", "selector", "text", "card"}
 
 
 def batch(engine, *items):

@@ -177,3 +177,13 @@ async def test_a_timeline_question_is_answered_with_the_picture(standin: Discord
     assert reply["embeds"][0]["image"]["url"] == "attachment://deepseek-timeline-en.png"
     [posted] = [r for r in standin.requests[mark:] if r.files]
     assert posted.files["deepseek-timeline-en.png"].startswith(b"\x89PNG\r\n\x1a\n")
+
+
+async def test_a_yes_no_check_answers_first_and_switches_language_through_its_button(standin, bot):
+    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "V3 是开源的吗?", author=user(OTHER_USER_ID + 2))
+    assert reply["embeds"][0]["description"].startswith("文章没有说 DeepSeek-V3 属于「开源」")
+    posted = standin.messages[max(standin.messages)]
+    button = next(cid for cid in custom_ids(reply) if cid.startswith("qa:lang:"))
+    callback = await click(standin, posted, button)
+    assert callback["data"]["embeds"][0]["description"].startswith("The article does not say that of DeepSeek-V3")
+    assert pings_nobody(reply)

@@ -24,6 +24,9 @@ class CueSet:
     def find(self, text: str) -> re.Match | None:
         return self._re.search(text) if self._re else None
 
+    def find_all(self, text: str) -> list[re.Match]:
+        return list(self._re.finditer(text)) if self._re else []
+
     def __contains__(self, text: str) -> bool:
         return self.find(text) is not None
 

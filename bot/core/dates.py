@@ -18,21 +18,34 @@ _PATTERNS = (
 )
 
 
+def _prefix(match: re.Match) -> str | None:
+    parts = match.groupdict()
+    month = MONTHS[parts["mn"]] if parts.get("mn") else int(parts["m"]) if parts.get("m") else None
+    day = int(parts["d"]) if parts.get("d") else None
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None
+    text = parts["y"]
+    if month:
+        text += f"-{month:02d}"
+        if day:
+            text += f"-{day:02d}"
+    return text
+
+
 def date_prefix(normalised: str) -> str | None:
     """The most precise date the text names, as an ISO prefix: "2024", "2024-12" or "2024-12-26"."""
     for pattern in _PATTERNS:
-        match = pattern.search(normalised)
-        if not match:
-            continue
-        parts = match.groupdict()
-        month = MONTHS[parts["mn"]] if parts.get("mn") else int(parts["m"]) if parts.get("m") else None
-        day = int(parts["d"]) if parts.get("d") else None
-        if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
-            continue
-        text = parts["y"]
-        if month:
-            text += f"-{month:02d}"
-            if day:
-                text += f"-{day:02d}"
-        return text
+        for match in pattern.finditer(normalised):
+            if text := _prefix(match):
+                return text
     return None
+
+
+def date_spans(normalised: str) -> list[tuple[int, int, str]]:
+    """Every date the text names, in order: (start, end, ISO prefix); "between May 2024 and Jan 2025"."""
+    found: list[tuple[int, int, str]] = []
+    for pattern in _PATTERNS:  # the most precise patterns first; a year inside a date is not a date again
+        for match in pattern.finditer(normalised):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found) and (text := _prefix(match)):
+                found.append((match.start(), match.end(), text))
+    return sorted(found)

@@ -36,6 +36,8 @@ class Answer:
             "intent": self.query.intent,
             "models": list(self.query.models),
             "field": self.query.field if self.query.intent == "field" else None,
+            # how a list was chosen, or what a field or comparison checks or computes (README: "selector")
+            "selector": self.query.selector if self.query.intent in ("list", "field", "compare") else None,
             "text": self.text,
             "card": self.card,
         }

@@ -18,9 +18,10 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
 from bot.core.normalise import has_chinese, tokens_of
+from bot.core.operators import Operators
 from bot.core.query import Query
-from bot.core.relations import related
 from bot.core.search import FactSearch
+from bot.core.selection import select
 
 AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
 
@@ -31,6 +32,7 @@ class Understanding:
         self.cues = Cues(kb.lexicon, kb.normaliser)
         self.linker = Linker(kb, self.cues.words)
         self.search = FactSearch(kb, self.cues.stopwords, self.cues.search_ignores)
+        self.operators = Operators(kb, self.cues)
         self.describer = Describer(kb, self.cues, self.search)
         self.coverage = Coverage(kb, self.cues)
 
@@ -52,6 +54,9 @@ class Understanding:
             return described
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
+        operated = self.operators.understand(links.models, rest)
+        if operated and not (links.models and rest in self.cues.beyond):
+            return operated
         if links.models:
             if rest in self.cues.compare and (figures := self.describer.figure_models(rest)):
                 # "那个 671B 的和 R1 比一下": a figure only one model has names it
@@ -261,40 +266,3 @@ def _as_typed(text: str, name: str) -> str:
     found = re.search(pattern, unicodedata.normalize("NFKC", text), re.IGNORECASE)
     return found.group() if found else name
 
-
-def select(kb: KnowledgeBase, selector: str) -> list[str]:
-    """The models a list selector stands for, in the article's order."""
-    kind, _, value = selector.partition(":")
-    models = kb.models
-    if selector in ("all", "family"):
-        chosen = models
-    elif selector == "timeline":
-        chosen = sorted(models, key=lambda m: (m.released is None, m.released or m.section, m.section))
-    elif kind == "tag":
-        chosen = [m for m in models if value in m.tags]
-    elif kind == "date":
-        chosen = [m for m in models if m.released and m.released.isoformat().startswith(value)]
-    elif selector.startswith(("date<", "date>")):
-        limit = selector[5:]
-        before = selector[4] == "<"
-        chosen = [m for m in models if m.released
-                  and (m.released.isoformat()[: len(limit)] < limit if before
-                       else m.released.isoformat()[: len(limit)] > limit)]
-    elif kind in ("later", "earlier"):
-        pivot = kb.by_id[value].released
-        dated = sorted((m for m in models if m.released and pivot), key=lambda m: m.released)
-        chosen = [m for m in dated if (m.released > pivot if kind == "later" else m.released < pivot)]
-    elif kind == "relation":
-        wanted = set(related(kb, *value.split(":")))
-        chosen = [m for m in models if m.id in wanted]
-    elif kind == "undisclosed":
-        missing = {"released": lambda m: m.released is None, "parameters": lambda m: m.total_b is None,
-                   "paper": lambda m: m.paper_title is None}.get(value, lambda m: False)
-        chosen = [m for m in models if missing(m)]
-    elif selector.startswith("params>"):
-        chosen = [m for m in models if m.total_b and m.total_b > float(selector[7:])]
-    elif selector.startswith("params<"):
-        chosen = [m for m in models if m.total_b and m.total_b < float(selector[7:])]
-    else:
-        raise ValueError(f"unknown list selector {selector!r}")
-    return [m.id for m in chosen]

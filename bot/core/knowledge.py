@@ -25,6 +25,7 @@ REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
                 "undisclosed", "beyond_article", "requests", "family", "relations", "chatter", "described",
+                "operators",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published", "intro"}
 

@@ -250,3 +250,20 @@ def test_deepseekmoe_gives_an_example_size_and_is_never_ranked_by_it(engine):
     assert "not disclosed" not in engine.ask("how many parameters does DeepSeekMoE have").text
     assert "deepseek-moe" not in engine.ask("models with more than 200B parameters").query.models
     assert engine.ask("which is bigger, DeepSeekMoE or V2?").text.count("Larger") == 0
+
+
+# Words that carry the article's strength, and English that keeps it (neither weaker nor stronger).
+STRENGTH = {"重大变革": ("revolution",), "质变": ("qualitative leap",), "革新": ("transformed",),
+            "出色": ("excel",), "卓越": ("excel",), "优秀": ("excellent",), "突出": ("outstanding",),
+            "全新": ("brand-new",), "显著": ("marked", "remarkable"), "极大": ("greatly",), "大幅": ("greatly",),
+            "基于 Transformer 架构优化": ("built on an optimised Transformer",)}
+
+
+def test_english_keeps_the_strength_of_the_chinese(kb):
+    for m in kb.models:
+        texts = [m.headline, m.features, m.significance, m.released_text, m.parameters_text, m.paper_summary,
+                 *m.tag_quotes.values(), *(r.text for r in m.relations)]
+        for text in filter(None, texts):
+            for zh, english in STRENGTH.items():
+                if zh in text["zh"]:
+                    assert any(e in text["en"] for e in english), (m.id, zh, text["en"])

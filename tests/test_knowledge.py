@@ -267,3 +267,11 @@ def test_english_keeps_the_strength_of_the_chinese(kb):
             for zh, english in STRENGTH.items():
                 if zh in text["zh"]:
                     assert any(e in text["en"] for e in english), (m.id, zh, text["en"])
+
+
+@pytest.mark.parametrize("question", [
+    "the smallest model", "models with fewer than 10B parameters", "which is smaller, janus pro or deepseek llm?",
+    "参数最小的模型", "list all models"])
+def test_sizes_read_from_model_names_are_labelled_wherever_a_card_ranks_or_lists_them(engine, question):
+    text = engine.ask(question).text
+    assert "Janus-Pro" in text and ("from the model names" in text or "取自模型名称" in text)

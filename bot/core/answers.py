@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import calendar
 
-from bot.core import ranking
+from bot.core import ranking, sources
 from bot.core.intents import select
-from bot.core.knowledge import KnowledgeBase, Model, NotCovered, Relation
+from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.phrases import say
 from bot.core.query import Query
 from bot.core.reply import Reply
@@ -212,7 +212,7 @@ class Composer:
         if reason.startswith("beyond:"):
             model = self.kb.by_id[reason.partition(":")[2]]
             lines.append(say(lang, "decline_beyond", name=model.name[lang]))
-        elif (mention := self.mention(query)) is not None:
+        elif (mention := sources.mention(self.kb, query)) is not None:
             # named only in another model's section: say what the article says there, nothing more
             entry, model, relation = mention
             lines.append(say(lang, "decline_mentioned", name=entry.name, model=model.name[lang],
@@ -230,12 +230,12 @@ class Composer:
         return Reply(title=say(lang, "decline_title"), description="\n".join(lines),
                      footer=self._footer(lang, cited), url=self.kb.article.source)
 
-    def mention(self, query: Query) -> tuple[NotCovered, Model, Relation] | None:
-        """For a declined name the article mentions only in a relation of another model: that entry,
-        model and relation."""
-        kind, _, name = (query.reason or "").partition(":")
-        entry = self.kb.uncovered(name) if kind == "unknown-model" else None
-        if entry is None or entry.mentioned_by is None:
+    def source(self, query: Query, lang: str) -> Reply | None:
+        """The article's own passages behind the answer to `query`, in Chinese, each under its section."""
+        found = sources.source_of(self.kb, query)
+        if found is None:
             return None
-        model = self.kb.by_id[entry.mentioned_by]
-        return entry, model, next(r for r in model.relations if entry.name in r.names)
+        fields = tuple((say(lang, "source_section", n=p.section, heading=p.heading), p.text, False)
+                       for p in found.passages)
+        return Reply(title=say(lang, "source_title"), fields=fields, url=self.kb.article.source,
+                     footer=say(lang, "source_footer", zh_title=found.article, date=found.date))

@@ -15,6 +15,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_disclosed": "not disclosed",
         "source": 'Source: "{title}" ({zh_title}), {date}',
         "section": ", section {n}",
+        "source_title": "原文 · the article's own words",
+        "source_section": "Section {n} · {heading}",
+        "source_footer": "《{zh_title}》, {date}",
         "field_line": "{name} — {label}: {value}",
         "labelled": "{label}: {value}",
         "quote": "“{title}”",
@@ -58,7 +61,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "help_body": ("I answer from one article, in English or Chinese. Try:\n"
                       "• when was V3 released?\n• how many parameters does R1 have?\n"
                       "• compare V2 and V3\n• which models use MoE?\n• what is the newest model?\n"
-                      "Commands: /model NAME · /models [FILTER] · /compare A B · /help"),
+                      "Commands: /ask QUESTION · /model NAME · /models [FILTER] · /compare A B · /timeline · /help\n"
+                      "Under an answer, 原文 / Source shows the article's own passage it came from."),
         "joiner": ", ",
         "vs": " vs ",
         "b_total": "{n}B total",
@@ -79,6 +83,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_disclosed": "未明确公开",
         "source": "来源:《{zh_title}》,{date}",
         "section": ",第 {n} 节",
+        "source_title": "原文",
+        "source_section": "第 {n} 节 · {heading}",
+        "source_footer": "《{zh_title}》,{date}",
         "field_line": "{name} 的{label}:{value}",
         "labelled": "{label}:{value}",
         "quote": "《{title}》",
@@ -120,7 +127,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "help_body": ("我根据一篇文章用中文或英文回答。可以试试:\n"
                       "• V3 是什么时候发布的?\n• R1 有多少参数?\n• V2 和 V3 对比\n"
                       "• 哪些模型采用 MoE?\n• 最新的模型是哪个?\n"
-                      "命令:/model 名称 · /models [筛选] · /compare A B · /help"),
+                      "命令:/ask 问题 · /model 名称 · /models [筛选] · /compare A B · /timeline · /help\n"
+                      "回答下方的「原文 / Source」按钮显示答案所依据的文章原文。"),
         "joiner": "、",
         "vs": " 与 ",
         "b_total": "总参数 {n}B",

@@ -186,7 +186,7 @@ def test_console_timeline_writes_the_picture_and_says_where(kb, tmp_path, monkey
     for line, lang in (("/timeline", "en"), ("show me the timeline", "en"), ("DeepSeek 的发展脉络", "zh")):
         reply = handle(engine, line)
         path = tmp_path / timeline.filename(lang)
-        assert reply.endswith(str(path)), reply
+        assert str(path) in reply, reply
         assert path.read_bytes() == timeline.render_timeline(kb, lang)
     assert str(tmp_path) not in handle(engine, "r1")
 

@@ -77,8 +77,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "list_later": "Models released after {name}",
         "list_earlier": "Models released before {name}",
         "family": "DeepSeek: {n} models, from the article",
-        "family_note": ("Below, the models in the article's order, which it calls chronological; ask for the "
-                        "timeline (/timeline) to see them on a time axis."),
+        "family_note": "Ask for the timeline (/timeline) to see them on a time axis.",
         "relation": "What the article says links {name} to other models",
         "relation_none": "The article states no such link for {name}.",
         "decline_beyond": "The article does not say that about {name}: it covers dates, parameters, features, "
@@ -214,7 +213,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "list_later": "{name} 之后发布的模型",
         "list_earlier": "{name} 之前发布的模型",
         "family": "DeepSeek:文章介绍的 {n} 个模型",
-        "family_note": "下面按文章的顺序(即它所说的时间顺序)列出各个模型;想看时间轴可以问“时间线”(/timeline)。",
+        "family_note": "想在时间轴上看它们,可以问“时间线”(/timeline)。",
         "relation": "文章中 {name} 与其他模型的关系",
         "relation_none": "文章没有提到 {name} 的这种关系。",
         "decline_unknown": "文章没有介绍 {name},我不会猜测。",

@@ -294,9 +294,10 @@ class Composer:
             return say(lang, "diff_unknown", name=missing.name[lang], label=say(lang, field).lower())
         low, high = sorted((a, b), key=figure)
         if field == "parameters":
+            ratio = high.total_b / low.total_b
             return say(lang, "diff_size", bigger=high.name[lang], smaller=low.name[lang],
                        diff=_b(high.total_b - low.total_b), a=_b(high.total_b), b=_b(low.total_b),
-                       ratio=_b(round(high.total_b / low.total_b, 1)))
+                       ratio=_b(round(ratio, 2 if ratio < 2 else 1)))
         days = (high.released - low.released).days
         key = "diff_same_day" if not days else "diff_days_long" if days > 60 else "diff_days"
         return say(lang, key, later=high.name[lang], earlier=low.name[lang], days=days,

@@ -47,6 +47,7 @@ class Operators:
         self.range = cue_set(lexicon["range"])
         self.periods = {months: cue_set(words) for months, words in lexicon["periods"].items()}
         self.check = cue_set(lexicon["check"]["cues"])
+        self.comparative = cue_set(lexicon["comparative"])
         self.check_starts = {kb.normaliser(w) for w in lexicon["check"]["starts"]}
         self.difference = {kind: cue_set(words) for kind, words in lexicon["difference"].items()}
         self.ordinals = {kb.normaliser(str(w)): int(n) for w, n in lexicon["ordinals"].items()}
@@ -214,14 +215,15 @@ class Operators:
 
     def _asks_yes_no(self, rest: str) -> bool:
         first = rest.split(" ", 1)[0]
+        bare_tag = any((m := group.find(rest)) and m.group() == rest.strip() for group in self.cues.tags.values())
         return first in self.check_starts or rest.startswith(tuple(w + " " for w in self.check_starts)) \
-            or rest in self.check
+            or rest in self.check or bare_tag  # "v3 open source?"
 
     def _check(self, models: list[str], rest: str) -> Query | None:
         """"is V3 bigger than R1?" claims a ranking; "is R1 open source?" claims a filter of one model."""
         kind = self.cues.superlative_in(rest)
         relative = self.cues.relative_in(rest)
-        kind = kind or {"after": "newest", "before": "earliest"}.get(relative or "")
+        kind = kind or {"after": "newest", "before": "earliest"}.get(relative or "") or self._compared(rest)
         if len(models) == 2 and kind in ranking.DESCENDING:
             return Query("compare", tuple(models), selector=f"check:{kind}")
         if len(models) != 1:
@@ -231,6 +233,16 @@ class Operators:
         if claim is None or claim.kind == "undisclosed":
             return None
         return Query("field", tuple(models), field=claim.field, selector=f"check:{claim.key}")
+
+    def _compared(self, rest: str) -> str | None:
+        """"比 R1 多", "比 V3 早": the rank word after the comparison word."""
+        if match := self.comparative.find(rest):
+            return next((kind for word, kind in self.rank_words.items() if word in rest[match.end():]), None)
+        return None
+
+    def computes(self, models: list[str], rest: str) -> bool:
+        """Whether the question asks for a difference between two models ("how much earlier")."""
+        return len(models) == 2 and self._difference(rest) is not None
 
     def _date_claim(self, rest: str) -> Filter | None:
         dated = self._date_filters(rest, self._period_spans(rest))

@@ -6,7 +6,10 @@ Chinese has no spaces to find such words by; there the lexicon's `beyond_article
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz, process
+
 from bot.core.cues import Cues
+from bot.core.dates import MONTHS
 from bot.core.knowledge import KnowledgeBase
 from bot.core.normalise import tokens_of
 from bot.core.search import _stem
@@ -14,7 +17,9 @@ from bot.core.search import _stem
 
 class Coverage:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
-        self._known = cues.words | cues.stopwords["en"] | set(kb.lexicon["normalise"]["split_prefixes"])
+        self._known = (cues.words | cues.stopwords["en"] | set(kb.lexicon["normalise"]["split_prefixes"])
+                       | set(MONTHS))
+        self._spellable = [w for w in self._known if len(w) >= 4]
         self._facts = {m.id: {_stem(t) for t in tokens_of(kb.normaliser(" ".join(
             [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text)),
              m.paper_title or "", *m.aliases])))} for m in kb.models}
@@ -22,4 +27,8 @@ class Coverage:
     def unexplained(self, rest: str, model: str) -> set[str]:
         """The words of `rest` (a question about `model`, names cut out) that nothing accounts for."""
         words = {t for t in tokens_of(rest) if t.isascii() and t.isalpha() and len(t) > 1} - self._known
-        return {w for w in words if _stem(w) not in self._facts[model]}
+        return {w for w in words if _stem(w) not in self._facts[model] and not self._typo(w)}
+
+    def _typo(self, word: str) -> bool:
+        """"wen", "relased": a word this close to a known one is that word mistyped, not a new topic."""
+        return process.extractOne(word, self._spellable, scorer=fuzz.ratio, score_cutoff=85) is not None

@@ -5,9 +5,9 @@ from __future__ import annotations
 import calendar
 import re
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _PATTERNS = (
     re.compile(r"(?<![0-9])(?P<y>20\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"),
@@ -20,7 +20,7 @@ _PATTERNS = (
 
 def _prefix(match: re.Match) -> str | None:
     parts = match.groupdict()
-    month = _MONTHS[parts["mn"]] if parts.get("mn") else int(parts["m"]) if parts.get("m") else None
+    month = MONTHS[parts["mn"]] if parts.get("mn") else int(parts["m"]) if parts.get("m") else None
     day = int(parts["d"]) if parts.get("d") else None
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None

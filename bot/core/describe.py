@@ -1,10 +1,11 @@
 """A model named by what the article says about it, resolved the way a name is: "the FP8 one",
 "那个 671B 的", "the one with 37B active parameters", "the one on par with o1".
 
-Three kinds of evidence, strongest first: a figure only one model has (671B, 37B active, 1B),
-a tag only one model carries (FP8, reinforcement learning), then the tags together and the
-words of the facts (FactSearch). The described words are cut from the question, so what is
-left says what is asked about the model (its date, its paper, a comparison)."""
+Four kinds of evidence, strongest first: a figure only one model has (671B, 37B active, 1B),
+a tag only one model carries (FP8, reinforcement learning), a release date only one model has,
+then the tags together and the words of the facts (FactSearch). The described words are cut
+from the question, so what is left says what is asked about the model (its date, its paper,
+a comparison)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.cues import Cues
+from bot.core.dates import date_prefix
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.search import FactSearch
 
@@ -63,16 +65,23 @@ class Describer:
             if len(owners) == 1 and (match := cue_set.find(rest)):
                 own_tags.append((match.start(), owners[0], match))
         hits = sorted(figures + own_tags, key=lambda hit: hit[0])
+        tags = self.cues.tags_in(rest)
+        if len({mid for _, mid, _ in hits}) == 1 and not set(tags) <= set(self.kb.by_id[hits[0][1]].tags):
+            hits = []  # "视觉语言模型": the language-model tag names LLM, but LLM has no vision
         if hits:
             cut = rest
             for _, _, match in hits:
                 cut = cut.replace(match.group(), " ")
             return Described(tuple(dict.fromkeys(mid for _, mid, _ in hits)), " ".join(cut.split()), bool(figures))
-        tags = self.cues.tags_in(rest)
         among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
         if among is not None and len(among) == 1:
             return Described((among[0],), rest, False)
+        when = date_prefix(rest)
+        dated = [m.id for m in self.kb.models if when and m.released and m.released.isoformat().startswith(when)]
+        if len(dated) == 1:
+            return Described((dated[0],), rest, False)  # "the one from May 2024"
         if foreign and not self.by_other_model(rest, foreign):
             return None
-        found = self.search.best(rest, among)
+        # a question that only names a model's facts in passing is not a description of it: two terms at least
+        found = self.search.best(rest, among, min_terms=2)
         return Described((found,), rest, False) if found else None

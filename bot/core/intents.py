@@ -40,7 +40,7 @@ class Understanding:
         normalised = self.kb.normaliser(text)
         links = self.linker.link(normalised)
         if ((context and not links.models and links.rest in self.cues.switch)
-                or (links.models and links.rest in self.cues.compare)):
+                or (links.models and (links.rest in self.cues.compare or self.cues.superlative_in(links.rest)))):
             # "那 MoE 呢?", "llm vs v2": a word that names a model once the brand is put before it
             links = self.linker.link(self.linker.with_brand(normalised))
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
@@ -114,7 +114,8 @@ class Understanding:
         """A question about a model named by its description ("the FP8 one: how big?"), answered as if named."""
         cues = self.cues
         superlative = cues.superlative_in(rest)
-        if rest in cues.list or not (cues.strong_fields_in(rest) or rest in cues.compare or superlative):
+        asks = cues.strong_fields_in(rest) or rest in cues.compare or superlative or cues.relation_in(rest)
+        if rest in cues.list or not asks:
             return None
         if context and rest in cues.pronouns:
             return None  # "how big is it?" is about the model before

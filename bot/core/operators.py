@@ -40,6 +40,7 @@ class Operators:
         self.reach = int(lexicon["negation_reach"])
         self.disclosed = cue_set(lexicon["disclosed"])
         self.count = cue_set(lexicon["count"])
+        self.not_count = cue_set(lexicon["not_count"])
         self.exclude = cue_set(lexicon["exclude"])
         self.sort = cue_set(lexicon["sort"])
         self.sort_direction = {kind: cue_set(words) for kind, words in lexicon["sort_direction"].items()}
@@ -93,7 +94,8 @@ class Operators:
 
     def _counts(self, rest: str, filters: list[Filter]) -> bool:
         """"how many models", "非 MoE 的有几个"; not "how many params does the fp8 one have"."""
-        if not (match := self.count.find(rest)):
+        if not (match := self.count.find(rest)) or any(m.start() <= match.start() < m.end()
+                                                        for m in self.not_count.find_all(rest)):
             return False
         after = rest[match.end():]
         asks_field = any((f := group.find(after)) and f.start() <= 1 for group in self.cues.fields.values())

@@ -144,13 +144,27 @@ class Operators:
             return [((start, end), Filter("date", op or ":", iso))
                     for (start, end, iso), op in zip(dates, beside, strict=True)]
         (start, end, first), last = dates[0], dates[-1]
-        if len(dates) > 1 and rest in self.range:
-            return [((start, last[1]), Filter("date", ":", f"{first}..{last[2]}"))]
-        if periods and len(first) == 4:  # "2024 年下半年", "late 2023"
-            months = periods[0][1].split("..")
-            return [((start, end), Filter("date", ":", f"{first}-{months[0]}..{first}-{months[1]}"))]
+        if len(dates) > 1 and rest in self.range:  # "from late 2024 to early 2025": each end in its own part
+            return [((start, last[1]), Filter("date", ":", f"{self._part(first, start, end, periods, 0)}.."
+                                                           f"{self._part(last[2], last[0], last[1], periods, 1)}"))]
+        if any(self._near(start, end, span) for span, _ in periods):  # "2024 年下半年", "late 2023"
+            value = f"{self._part(first, start, end, periods, 0)}..{self._part(first, start, end, periods, 1)}"
+            return [((start, end), Filter("date", ":", value))]
         relative = self.cues.relative_in(rest)
         return [((start, end), Filter("date", {"before": "<", "after": ">"}.get(relative or "", ":"), first))]
+
+    @staticmethod
+    def _gap(start: int, end: int, span: Span) -> int:
+        return max(span[0] - end, start - span[1])
+
+    def _near(self, start: int, end: int, span: Span) -> bool:
+        return self._gap(start, end, span) <= 8
+
+    def _part(self, year: str, start: int, end: int, periods: list[tuple[Span, str]], side: int) -> str:
+        """A year as the first (side 0) or last (1) month of the part of it named nearest it, else the year."""
+        near = sorted((self._gap(start, end, span), months) for span, months in periods
+                      if len(year) == 4 and self._near(start, end, span))
+        return f"{year}-{near[0][1].split('..')[side]}" if near else year
 
     def _beside(self, rest: str, start: int, end: int) -> str | None:
         """"<" or ">" when "before" / "after" stands right before the date in English ("after June 2024"),
@@ -162,7 +176,7 @@ class Operators:
         return None
 
     def _period_spans(self, rest: str) -> list[tuple[Span, str]]:
-        return [(m.span(), months) for months, group in self.periods.items() if (m := group.find(rest))]
+        return [(m.span(), months) for months, group in self.periods.items() for m in group.find_all(rest)]
 
     def _rank(self, rest: str, periods: list[tuple[Span, str]]) -> Rank | None:
         taken = [span for span, _ in periods]  # "第二季度", "first half": a part of a year, not a rank
@@ -231,7 +245,14 @@ class Operators:
         if len(models) != 1:
             return None
         figure = self._figure(rest)
-        claim = (figure and figure[1]) or self._date_claim(rest) or next(iter(self._filters(rest, [])), None)
+        claim = (figure and figure[1]) or self._date_claim(rest)
+        superlative = self.cues.superlative_in(rest)
+        if not claim and superlative:  # "is R1 the newest model?", "V3 是最大的 MoE 模型吗"
+            scope = [f for f in self._filters(rest, []) if f.kind == "tag"]
+            field = "parameters" if superlative in ranking.SIZES else "released"
+            ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
+            return Query("field", tuple(models), field=field, selector=f"check:{ranked.key}")
+        claim = claim or next(iter(self._filters(rest, [])), None)
         if claim is None or claim.kind == "undisclosed":
             return None
         return Query("field", tuple(models), field=claim.field, selector=f"check:{claim.key}")

@@ -192,3 +192,19 @@ def test_a_claim_that_one_model_ranks_first_is_checked_against_all_the_ranked_on
 ])
 def test_operators_compose(engine, text, selector):
     assert engine.ask(text).query.selector == selector
+
+
+@pytest.mark.parametrize(("turns", "selector", "models", "first_line"), [
+    (["tell me about v3", "is it open source?"], "check:tag:open-source", ("deepseek-v3",), "The article does not say"),
+    (["介绍一下 R1", "它是开源的吗"], "check:tag:open-source", ("deepseek-r1",), "对,DeepSeek-R1:开源。"),
+    (["compare v2 and v3", "how many days apart are they?"], "diff:released", ("deepseek-v2", "deepseek-v3"),
+     "DeepSeek-V3 came out 233 days"),
+    (["V3 有多少参数", "那它比 R1 大吗"], "check:largest", ("deepseek-v3", "deepseek-r1"), "对,更大的是 DeepSeek-V3"),
+])
+def test_checks_and_differences_follow_the_models_talked_about(engine, turns, selector, models, first_line):
+    *before, last = turns
+    for text in before:
+        engine.ask(text, conversation="op")
+    answer = engine.ask(last, conversation="op")
+    assert (answer.query.selector, answer.query.models) == (selector, models)
+    assert answer.card["description"].startswith(first_line)

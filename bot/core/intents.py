@@ -54,7 +54,7 @@ class Understanding:
             return described
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
-        if operated := self.operators.understand(links.models, rest):
+        if operated := self.operators.understand(links.models, rest, context.models if context else ()):
             return operated
         if links.models:
             if rest in self.cues.compare and (figures := self.describer.figure_models(rest)):

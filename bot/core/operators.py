@@ -66,8 +66,15 @@ class Operators:
         self._top = [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"), re.compile(rf"{number}{measure}?\s*{sup}"),
                      re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
 
-    def understand(self, models: list[str], rest: str) -> Query | None:
-        """The query a question makes of these operators, or None when it makes none."""
+    def understand(self, models: list[str], rest: str, recent: tuple[str, ...] = ()) -> Query | None:
+        """The query a question makes of these operators, or None when it makes none. With no model
+        named, "is it open source?" and "how many days apart are they?" are about the `recent` ones."""
+        if not models and recent and len(recent) <= 2 and rest in self.cues.pronouns and (
+                self._asks_yes_no(rest) or (len(recent) == 2 and self._difference(rest))):
+            models = list(recent)
+        elif len(models) == 1 and len(recent) == 1 and recent[0] not in models and rest in self.cues.pronouns \
+                and rest in self.comparative:
+            models = [recent[0], *models]  # "那它比 R1 大吗": "it" is the one talked about
         if len(models) == 2 and (diff := self._difference(rest)):
             return Query("compare", tuple(models), selector=f"diff:{diff}")
         if models and self._asks_yes_no(rest):
@@ -247,7 +254,7 @@ class Operators:
         figure = self._figure(rest)
         claim = (figure and figure[1]) or self._date_claim(rest)
         superlative = self.cues.superlative_in(rest)
-        if not claim and superlative:  # "is R1 the newest model?", "V3 是最大的 MoE 模型吗"
+        if not claim and superlative and rest not in self.comparative:  # "is R1 the newest?", "V3 是最大的吗"
             scope = [f for f in self._filters(rest, []) if f.kind == "tag"]
             field = "parameters" if superlative in ranking.SIZES else "released"
             ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))

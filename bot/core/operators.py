@@ -52,6 +52,7 @@ class Operators:
         self.check_starts = {kb.normaliser(w) for w in lexicon["check"]["starts"]}
         self.difference = {kind: cue_set(words) for kind, words in lexicon["difference"].items()}
         self.ordinals = {kb.normaliser(str(w)): int(n) for w, n in lexicon["ordinals"].items()}
+        self.generation = tuple(kb.normaliser(w) for w in lexicon["generation"])
         self.numbers = {kb.normaliser(str(w)): int(n) for w, n in lexicon["numbers"].items()}
         self.rank_words = {kb.normaliser(w): kind for kind, words in lexicon["rank_words"].items() for w in words}
         superlatives = {w: kind for kind, group in cues.superlative.items() for w in group.words}
@@ -60,7 +61,7 @@ class Operators:
         number = f"(?P<n>{_alternation(self.numbers)})"
         top, sup = _alternation(lexicon["top"]), f"(?P<sup>{_alternation(superlatives)})"
         word = rf"\s*(?P<w>{_alternation(self.rank_words)})?"  # "第二大", "前两大"
-        self._ordinal = re.compile(rf"(?P<o>{_alternation(self.ordinals)}){measure}?{word}")
+        self._ordinal = re.compile(rf"(?P<o>{_alternation(self.ordinals)})(?P<m>{measure})?{word}")
         units = "|".join(re.escape(u) for u in sorted(cues.units, key=len, reverse=True))
         self._figure_re = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})(?![a-z])")
         self._top = [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"), re.compile(rf"{number}{measure}?\s*{sup}"),
@@ -191,11 +192,15 @@ class Operators:
         def free(match: re.Match) -> bool:
             return not any(s <= match.start() < e for s, e in taken)
 
+        def ranks(match: re.Match) -> bool:  # "第二个", "第二大", "second"; not "第二代", "second generation"
+            generation = rest[match.end("o"):].lstrip().startswith(self.generation)
+            return free(match) and not generation and bool(match["m"] or match["w"] or not has_chinese(match["o"]))
+
         found = sorted((m.start(), kind) for kind, group in self.cues.superlative.items()
                        for m in group.find_all(rest) if free(m))
         kind = superlative = found[0][1] if found else None
 
-        ordinal = next((m for m in self._ordinal.finditer(rest) if free(m)), None)
+        ordinal = next((m for m in self._ordinal.finditer(rest) if ranks(m)), None)
         top = next((m for pattern in self._top for m in pattern.finditer(rest) if free(m)), None)
         if ordinal:
             kind = self.rank_words.get(ordinal["w"] or "") or kind

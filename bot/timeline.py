@@ -37,6 +37,8 @@ WORDS: dict[str, dict[str, str]] = {
         "size_note": "Marker area: total parameters as the article gives them; hollow where it gives none",
         "source": 'Source: "{title}", {date} · {url}',
         "saved": "Timeline picture saved to {path}",
+        "no_cjk_font": "No font with Chinese glyphs is installed, so the picture has English labels "
+                       "(install one, e.g. fonts-noto-cjk).",
     },
     "zh": {
         "title": "DeepSeek 模型发展脉络({start} 至 {end})",
@@ -48,6 +50,7 @@ WORDS: dict[str, dict[str, str]] = {
         "size_note": "圆点面积:文章给出的总参数量;空心表示文章未给出",
         "source": "来源:《{title}》,{date} · {url}",
         "saved": "时间线图片已保存到 {path}",
+        "no_cjk_font": "本机没有含中文字形的字体,图片改用英文标注(可安装 fonts-noto-cjk 等字体)。",
     },
 }
 
@@ -198,6 +201,10 @@ def find_cjk_font() -> str | None:
 
     by_name = {f.name: f.fname for f in font_manager.fontManager.ttflist}
     return next((by_name[name] for name in CJK_FONT_NAMES if name in by_name), None)
+
+
+def has_chinese_font() -> bool:
+    return find_cjk_font() is not None
 
 
 def _covers(font_files: list[str], texts: list[str]) -> bool:

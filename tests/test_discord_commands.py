@@ -167,12 +167,14 @@ async def test_model_command_replies_in_the_users_chinese_locale(client):
     assert any("\u4e00" <= ch <= "\u9fff" for ch in embed.title + (embed.description or ""))
 
 
-async def test_unknown_model_is_a_short_ephemeral_note_without_pings(client):
+async def test_a_model_the_article_does_not_cover_is_declined_with_the_ten_it_does(client):
     interaction = FakeInteraction(client)
     await commands.model.callback(interaction, name="<@123456789012345678> **gpt-9**")
     [sent] = interaction.sent
-    assert sent.kwargs["ephemeral"] and "gpt-9" in sent.kwargs["content"]
-    assert "<@" not in sent.kwargs["content"] and "**" not in sent.kwargs["content"]
+    card = str(embed_of(sent).to_dict())
+    assert sent.kwargs["ephemeral"] and "does not cover gpt-9" in card
+    assert all(m.name["en"] in card for m in client.engine.kb.models)
+    assert "<@" not in card and "**" not in card
 
 
 async def test_compare_and_models_and_help(client):
@@ -182,7 +184,8 @@ async def test_compare_and_models_and_help(client):
     await commands.help_.callback(FakeInteraction(client, sent=interaction.sent))
     compared, listed, helped = (embed_of(s) for s in interaction.sent)
     assert "V2" in str(compared.to_dict()) and "V3" in str(compared.to_dict())
-    assert "V3" in str(listed.to_dict()) and "/model" in helped.description
+    assert "V3" in str(listed.to_dict())
+    assert all(f"/{command.name}" in helped.description for command in commands.COMMANDS)  # every command
 
 
 async def test_models_accepts_a_label_and_rejects_an_unknown_filter(client):

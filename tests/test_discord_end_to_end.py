@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 import pytest_asyncio
 
+from tests.conftest import ROOT
 from tests.discord_fixtures import (
     CHINESE,
     BotProcess,
@@ -17,6 +20,7 @@ from tests.discord_fixtures import (
     start_bot,
 )
 from tests.discord_standin import (
+    API_PATH,
     BOT_ID,
     CHAT_CHANNEL,
     DM_CHANNEL,
@@ -33,6 +37,24 @@ from tests.discord_standin import (
 )
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+SPEC = ROOT.parent / "shared" / "discord-spec"  # beside the clone, as in CI
+
+
+@pytest.fixture(scope="module")
+def spec_checker():
+    sys.path.insert(0, str(SPEC))
+    try:
+        from spec_check import SpecChecker
+    finally:
+        sys.path.remove(str(SPEC))
+    return SpecChecker(str(SPEC / "discord-openapi.json.gz"))
+
+
+def spec_errors(checker, requests) -> list[str]:
+    """What Discord would reject among the requests the bot sent."""
+    return [str(v) for r in requests if r.method in ("POST", "PATCH") and r.body is not None
+            for v in checker.check(r.method, r.path.removeprefix(API_PATH), r.body) if v.level == "error"]
 
 
 
@@ -180,10 +202,24 @@ async def test_a_timeline_question_is_answered_with_the_picture(standin: Discord
 
 
 async def test_a_yes_no_check_answers_first_and_switches_language_through_its_button(standin, bot):
-    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "V3 是开源的吗?", author=user(OTHER_USER_ID + 2))
+    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "V3 是开源的吗?", author=user(OTHER_USER_ID + 3))
     assert reply["embeds"][0]["description"].startswith("文章没有说 DeepSeek-V3 属于「开源」")
     posted = standin.messages[max(standin.messages)]
     button = next(cid for cid in custom_ids(reply) if cid.startswith("qa:lang:"))
     callback = await click(standin, posted, button)
     assert callback["data"]["embeds"][0]["description"].startswith("The article does not say that of DeepSeek-V3")
     assert pings_nobody(reply)
+
+
+async def test_source_button_shows_the_articles_passage_to_the_clicker_alone(standin, bot, spec_checker):
+    mark = standin.mark()
+    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "V3 有多少参数?", author=user(OTHER_USER_ID + 2))
+    posted = standin.messages[max(standin.messages)]
+    button = next(cid for cid in custom_ids(reply) if cid.startswith("qa:src:"))
+    callback = await click(standin, posted, button)
+    assert callback["type"] == 4 and callback["data"]["flags"] & 64  # a new message, ephemeral
+    shown = card_text(callback["data"]) + callback["data"]["embeds"][0]["footer"]["text"]
+    assert "参数量:总参数高达 6710 亿,每 token 激活 370 亿参数" in shown
+    assert "第 8 节" in shown and "2025-02-08" in shown
+    assert pings_nobody(callback["data"])
+    assert spec_errors(spec_checker, standin.requests[mark:]) == []

@@ -98,12 +98,12 @@ def test_undated_models_are_in_their_own_lane_and_dated_ones_on_the_axis(kb):
     assert plan.title == "The DeepSeek lineage, 2023-11 to 2025-01"
 
 
-def test_the_relations_the_article_states_are_arrows(kb):
+def test_the_relations_the_article_states_are_arrows_and_no_others(kb):
     arrows = {(a.kind, a.source, a.target) for a in timeline.layout(kb, "en").arrows}
-    assert ("based_on", "deepseek-coder", "deepseek-math") in arrows
-    for carrier in ("deepseek-v2", "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3"):
-        assert ("carried_by", "deepseek-moe", carrier) in arrows
-    assert ("distilled", "deepseek-r1", f"{timeline.DISTILLED}:deepseek-r1") in arrows
+    # DeepSeekMath's base is DeepSeek-Coder-v1.5 7B, not a model of the article: no arrow into it;
+    # DeepSeekMoE's section names DeepSeek-V2 alone as an example of the idea
+    assert arrows == {("carried_by", "deepseek-moe", "deepseek-v2"),
+                      ("distilled", "deepseek-r1", f"{timeline.DISTILLED}:deepseek-r1")}
 
 
 def test_sizes_are_written_where_the_article_gives_them(kb):
@@ -186,7 +186,7 @@ def test_console_timeline_writes_the_picture_and_says_where(kb, tmp_path, monkey
     for line, lang in (("/timeline", "en"), ("show me the timeline", "en"), ("DeepSeek 的发展脉络", "zh")):
         reply = handle(engine, line)
         path = tmp_path / timeline.filename(lang)
-        assert reply.endswith(str(path)), reply
+        assert str(path) in reply, reply
         assert path.read_bytes() == timeline.render_timeline(kb, lang)
     assert str(tmp_path) not in handle(engine, "r1")
 

@@ -21,7 +21,7 @@ class Coverage:
                        | set(MONTHS))
         self._spellable = [w for w in self._known if len(w) >= 4]
         self._facts = {m.id: {_stem(t) for t in tokens_of(kb.normaliser(" ".join(
-            [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text)),
+            [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text) if t),
              m.paper_title or "", *m.aliases])))} for m in kb.models}
 
     def unexplained(self, rest: str, model: str) -> set[str]:

@@ -38,6 +38,8 @@ class Describer:
     def __init__(self, kb: KnowledgeBase, cues: Cues, search: FactSearch):
         self.kb, self.cues, self.search = kb, cues, search
         self._figures = {m.id: _figures(m) for m in kb.models}
+        carriers = {tag: [m.id for m in kb.models if tag in m.tags] for tag in cues.tags}
+        self._own_tags = {tag: owners[0] for tag, owners in carriers.items() if len(owners) == 1}
         self._facts = {m.id: " ".join(kb.normaliser(t[lang]) for t in (m.features, m.significance, m.parameters_text)
                                       for lang in ("zh", "en")) for m in kb.models}
 
@@ -60,10 +62,9 @@ class Describer:
     def resolve(self, rest: str, foreign: list[str]) -> Described | None:
         figures = self.figure_models(rest)
         own_tags = []  # tags only one model carries, where they are named
-        for tag, cue_set in self.cues.tags.items():
-            owners = [m.id for m in self.kb.models if tag in m.tags]
-            if len(owners) == 1 and (match := cue_set.find(rest)):
-                own_tags.append((match.start(), owners[0], match))
+        for tag, owner in self._own_tags.items():
+            if match := self.cues.tags[tag].find(rest):
+                own_tags.append((match.start(), owner, match))
         hits = sorted(figures + own_tags, key=lambda hit: hit[0])
         tags = self.cues.tags_in(rest)
         if len({mid for _, mid, _ in hits}) == 1 and not set(tags) <= set(self.kb.by_id[hits[0][1]].tags):

@@ -217,7 +217,8 @@ class Understanding:
         implied = {"largest": "parameters", "smallest": "parameters"}.get(kind, "released")
         # with a date given, "released" belongs to the filter, not to the question
         extra = [f for f in fields if f != implied and not (when and f == "released")]
-        if not extra and implied in cues.strong_fields_in(rest) and not when and rest not in cues.which_one:
+        if (not extra and implied == "released" and implied in cues.strong_fields_in(rest) and not when
+                and rest not in cues.which_one):
             extra = [implied]  # "the first open-source code model: which day?" asks its date
         if extra and rest not in cues.list:
             return Query("field", (chosen,), field=extra[0], selector=kind)

@@ -15,6 +15,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_disclosed": "not disclosed",
         "source": 'Source: "{title}" ({zh_title}), {date}',
         "section": ", section {n}",
+        "source_title": "原文 · the article's own words",
+        "source_section": "Section {n} · {heading}",
+        "source_footer": "《{zh_title}》, {date}",
         "field_line": "{name} — {label}: {value}",
         "labelled": "{label}: {value}",
         "quote": "“{title}”",
@@ -77,14 +80,13 @@ PHRASES: dict[str, dict[str, str]] = {
         "list_later": "Models released after {name}",
         "list_earlier": "Models released before {name}",
         "family": "DeepSeek: {n} models, from the article",
-        "family_note": ("Below, the models in the article's order, which it calls chronological; ask for the "
-                        "timeline (/timeline) to see them on a time axis."),
+        "family_note": "Ask for the timeline (/timeline) to see them on a time axis.",
         "relation": "What the article says links {name} to other models",
         "relation_none": "The article states no such link for {name}.",
         "decline_beyond": "The article does not say that about {name}: it covers dates, parameters, features, "
                           "significance and papers.",
         "list_undated": "Not dated in the article: {names}.",
-        "list_unsized": "Parameter count not disclosed: {names}.",
+        "list_unsized": "No parameter count of their own in the article: {names}.",
         "list_empty": "No model in the article matches.",
         "largest": "The largest model by total parameters: {name} ({value})",
         "smallest": "The smallest model by total parameters: {name} ({value})",
@@ -94,7 +96,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "before": "Released before {other}: {name} ({value})",
         "search": "The model that fits: {name}",
         "search_many": "The {n} models the article describes that way",
-        "unranked": "Not ranked, as the article gives no figure: {names}.",
+        "unranked": "Not ranked, as the article gives no figure of their own: {names}.",
         "compare_title": "{names} compared",
         "verdict_largest": "Larger: {name} ({value}; {others}).",
         "verdict_smallest": "Smaller: {name} ({value}; {others}).",
@@ -102,6 +104,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "verdict_earliest": "Released first: {name} ({value}; {others}).",
         "decline_title": "I can't answer that from the article",
         "decline_unknown": "The article does not cover {name}, so I won't guess.",
+        "decline_mentioned": "The article does not cover {name} as a model of its own: it names it only in "
+                             "the section on {model}, which is {said}.",
         "decline_scope": "I only answer questions about the DeepSeek models in the article.",
         "decline_no_model": "Which model do you mean? Name one, for example “when was R1 released?”.",
         "knows": "I know these {n} models: {names}.",
@@ -110,12 +114,15 @@ PHRASES: dict[str, dict[str, str]] = {
         "help_body": ("I answer from one article, in English or Chinese. Try:\n"
                       "• when was V3 released?\n• how many parameters does R1 have?\n"
                       "• compare V2 and V3\n• which models use MoE?\n• what is the newest model?\n"
-                      "Commands: /model NAME · /models [FILTER] · /compare A B · /help"),
+                      "Commands: /ask QUESTION · /model NAME · /models [FILTER] · /compare A B · /timeline · /help\n"
+                      "Under an answer, 原文 / Source shows the article's own passage it came from."),
         "joiner": ", ",
         "vs": " vs ",
         "b_total": "{n}B total",
         "b_active": "{n}B active per token",
         "b_distilled": "distilled {lo}B–{hi}B",
+        "b_example": "varies by model (e.g. {name}: {n}B)",
+        "b_from_names": "from the model names",
     },
     "zh": {
         "released": "提出时间",
@@ -129,6 +136,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_disclosed": "未明确公开",
         "source": "来源:《{zh_title}》,{date}",
         "section": ",第 {n} 节",
+        "source_title": "原文",
+        "source_section": "第 {n} 节 · {heading}",
+        "source_footer": "《{zh_title}》,{date}",
         "field_line": "{name} 的{label}:{value}",
         "labelled": "{label}:{value}",
         "quote": "《{title}》",
@@ -189,7 +199,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "diff_unknown": "无法计算:文章未明确给出 {name} 的{label}。",
         "decline_beyond": "文章没有提到 {name} 的这方面信息:文章只介绍提出时间、参数量、特色、意义和论文。",
         "list_undated": "文章未给出时间的:{names}。",
-        "list_unsized": "参数量未明确公布的:{names}。",
+        "list_unsized": "文章未给出其自身参数量的:{names}。",
         "list_empty": "文章中没有符合条件的模型。",
         "largest": "总参数最大的模型:{name}({value})",
         "smallest": "总参数最小的模型:{name}({value})",
@@ -199,7 +209,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "before": "{other} 之前发布的模型:{name}({value})",
         "search": "符合描述的模型:{name}",
         "search_many": "文章中符合描述的 {n} 个模型",
-        "unranked": "文章未给出数据、未参与排序的:{names}。",
+        "unranked": "文章未给出其自身数据、未参与排序的:{names}。",
         "compare_title": "{names} 对比",
         "verdict_largest": "更大的是 {name}({value};{others})。",
         "verdict_smallest": "更小的是 {name}({value};{others})。",
@@ -209,10 +219,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "list_later": "{name} 之后发布的模型",
         "list_earlier": "{name} 之前发布的模型",
         "family": "DeepSeek:文章介绍的 {n} 个模型",
-        "family_note": "下面按文章的顺序(即它所说的时间顺序)列出各个模型;想看时间轴可以问“时间线”(/timeline)。",
+        "family_note": "想在时间轴上看它们,可以问“时间线”(/timeline)。",
         "relation": "文章中 {name} 与其他模型的关系",
         "relation_none": "文章没有提到 {name} 的这种关系。",
         "decline_unknown": "文章没有介绍 {name},我不会猜测。",
+        "decline_mentioned": "文章没有单独介绍 {name},只在介绍 {model} 时提到它:{model} {said}。",
         "decline_scope": "我只回答文章中 DeepSeek 模型的相关问题。",
         "decline_no_model": "你问的是哪个模型?请说出名字,例如“R1 是什么时候发布的?”。",
         "knows": "我了解这 {n} 个模型:{names}。",
@@ -221,12 +232,15 @@ PHRASES: dict[str, dict[str, str]] = {
         "help_body": ("我根据一篇文章用中文或英文回答。可以试试:\n"
                       "• V3 是什么时候发布的?\n• R1 有多少参数?\n• V2 和 V3 对比\n"
                       "• 哪些模型采用 MoE?\n• 最新的模型是哪个?\n"
-                      "命令:/model 名称 · /models [筛选] · /compare A B · /help"),
+                      "命令:/ask 问题 · /model 名称 · /models [筛选] · /compare A B · /timeline · /help\n"
+                      "回答下方的「原文 / Source」按钮显示答案所依据的文章原文。"),
         "joiner": "、",
         "vs": " 与 ",
         "b_total": "总参数 {n}B",
         "b_active": "每 token 激活 {n}B",
         "b_distilled": "蒸馏版 {lo}B–{hi}B",
+        "b_example": "因模型而异(如 {name}:{n}B)",
+        "b_from_names": "取自模型名称",
     },
 }
 

@@ -1,4 +1,4 @@
-"""The slash commands: /ask, /model, /models, /compare, /help.
+"""The slash commands: /ask, /model, /models, /compare, /timeline, /help.
 
 Each callback translates the interaction into an engine call and the answer back into a
 card; the engine does all the understanding. Names and descriptions are declared in English
@@ -25,8 +25,13 @@ def _engine(interaction: discord.Interaction) -> Any:
     return interaction.client.engine  # type: ignore[attr-defined]
 
 
-async def _send_answer(interaction: discord.Interaction, answer: Any) -> None:
-    await send(interaction, **await answer_content(answer, _engine(interaction)))
+async def _send_answer(interaction: discord.Interaction, answer: Any, *, ephemeral: bool = False) -> None:
+    await send(interaction, **await answer_content(answer, _engine(interaction)), ephemeral=ephemeral)
+
+
+async def _not_covered(interaction: discord.Interaction, name: str, lang: str) -> None:
+    """A name the article does not cover: say so and list what it covers, to the user alone."""
+    await _send_answer(interaction, _engine(interaction).not_covered(clean_question(name), lang), ephemeral=True)
 
 
 async def _send_query(interaction: discord.Interaction, query: Query, lang: str) -> None:
@@ -92,7 +97,7 @@ async def model(interaction: discord.Interaction, name: app_commands.Range[str, 
     lang = interaction_lang(interaction, name)
     model_id = _resolve(interaction, name)
     if model_id is None:
-        await send_note(interaction, "unknown_model", lang, name=clean_question(name)[:40])
+        await _not_covered(interaction, name, lang)
         return
     await _send_query(interaction, Query(intent="model", models=(model_id,)), lang)
 
@@ -122,7 +127,7 @@ async def compare(
     for name in (a, b):
         model_id = _resolve(interaction, name)
         if model_id is None:
-            await send_note(interaction, "unknown_model", lang, name=clean_question(name)[:40])
+            await _not_covered(interaction, name, lang)
             return
         ids.append(model_id)
     await _send_query(interaction, Query(intent="compare", models=tuple(ids)), lang)

@@ -57,10 +57,6 @@ NOTES: dict[str, dict[str, str]] = {
         "en": "Ask me about a DeepSeek model, e.g. \"How many parameters does V3 have?\"",
         "zh": "可以问我 DeepSeek 模型的问题,例如「V3 有多少参数?」",
     },
-    "unknown_model": {
-        "en": "I don't know a model called \"{name}\". Try the suggestions while typing.",
-        "zh": "没有找到名为「{name}」的模型。输入时可以从建议中选择。",
-    },
     "unknown_filter": {
         "en": "Unknown filter \"{name}\". Pick one of the suggestions, or leave it empty for all models.",
         "zh": "未知的筛选条件「{name}」。请从建议中选择,或留空以列出全部模型。",
@@ -70,6 +66,8 @@ NOTES: dict[str, dict[str, str]] = {
         "zh": "回答时出了点问题,已记录下来,请再试一次。",
     },
     "switch_to": {"en": "中文", "zh": "English"},
+    "source": {"en": "原文 / Source", "zh": "原文 / Source"},
+    "no_source": {"en": "This answer quotes nothing from the article.", "zh": "这个回答没有引用文章原文。"},
 }
 
 

@@ -15,7 +15,7 @@ import discord
 
 from bot.core.query import Query
 
-from .replies import report_error
+from .replies import report_error, send, send_note
 from .translations import note
 
 log = logging.getLogger(__name__)
@@ -94,20 +94,58 @@ class PickButton(
         await show_answer(interaction, lambda engine: engine.answer(query, self.lang))
 
 
-DYNAMIC_ITEMS = (LanguageButton, PickButton)
+class SourceButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=re.compile(r"qa:src:(?P<lang>zh|en):(?P<key>.+)"),
+):
+    """Shows the clicker alone the article's own passages the answer came from."""
+
+    def __init__(self, query: Query, lang: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=note("source", lang),
+                style=discord.ButtonStyle.secondary,
+                emoji="📜",
+                custom_id=f"qa:src:{lang}:{compact_key(query)}",
+            )
+        )
+        self.query = query
+        self.lang = lang
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> SourceButton:
+        return cls(expand_key(match["key"]), match["lang"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        engine = interaction.client.engine  # type: ignore[attr-defined]
+        try:
+            source = engine.source(self.query, self.lang)
+            if source is None:
+                await send_note(interaction, "no_source", self.lang)
+                return
+            await send(interaction, embed=discord.Embed.from_dict(source.card), ephemeral=True)
+        except Exception as exc:  # discord.py would only log it; the user gets a note as well
+            await report_error(interaction, exc)
+
+
+DYNAMIC_ITEMS = (LanguageButton, PickButton, SourceButton)
 
 
 def answer_view(answer: Any, engine: Any) -> discord.ui.View | None:
-    """Buttons for an answer: its "did you mean" candidates, then the language switch."""
+    """Buttons for an answer: its "did you mean" candidates, the language switch, the article's passage."""
     view = discord.ui.View(timeout=None)
     for model_id in answer.query.suggestions[:MAX_PICKS]:
         view.add_item(PickButton(model_id, answer.lang, model_label(engine, model_id, answer.lang)))
-    if answer.query.intent != "none":
-        switch = LanguageButton(answer.query, other_lang(answer.lang))
-        if len(switch.custom_id) <= CUSTOM_ID_LIMIT:
-            view.add_item(switch)
+    buttons = [LanguageButton(answer.query, other_lang(answer.lang))] if answer.query.intent != "none" else []
+    if answer.source is not None:
+        buttons.append(SourceButton(answer.query, answer.lang))
+    for button in buttons:
+        if len(button.custom_id) <= CUSTOM_ID_LIMIT:
+            view.add_item(button)
         else:
-            log.warning("answer key too long for a language button: %s", switch.custom_id)
+            log.warning("answer key too long for a button: %s", button.custom_id)
     return view if view.children else None
 
 

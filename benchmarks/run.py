@@ -50,7 +50,8 @@ def section(title: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--questions", type=Path, nargs="+",
-                    default=[ROOT / "benchmarks" / "questions.yaml", ROOT / "benchmarks" / "questions.discord.yaml"],
+                    default=[ROOT / "benchmarks" / "questions.yaml", ROOT / "benchmarks" / "questions.discord.yaml",
+                             ROOT / "benchmarks" / "questions.operators.yaml"],
                     help="labelled question files (the answer contract's format), each scored on its own")
     ap.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
     ap.add_argument("--article", type=Path, default=DEFAULT_ARTICLE,

@@ -110,7 +110,7 @@ def test_counting_gives_the_number_first_then_the_list(engine, text, head, undat
     ("how many times bigger is v3 than deepseek llm", ("deepseek-v3", "deepseek-llm"),
      ["671B vs 67B", "about 10 times"]),
     ("how many days between coder v2 and v3?", ("deepseek-coder-v2", "deepseek-v3"),
-     ["Cannot compute", "DeepSeek-Coder V2's released is not disclosed"]),
+     ["Cannot compute", "DeepSeek-Coder V2's release date is not disclosed"]),
 ])
 def test_differences_are_computed_from_the_two_values_shown(engine, text, models, wanted):
     answer = engine.ask(text)
@@ -126,7 +126,7 @@ def test_differences_are_computed_from_the_two_values_shown(engine, text, models
     ("does v3 have 37b active params?", "Yes — DeepSeek-V3: 671 billion", "每 token 激活 370 亿"),
     # where the article is silent it says so, and never borrows from another model
     ("V3 是开源的吗?", "文章没有说 DeepSeek-V3 属于「开源」", None),
-    ("was deepseek math released in 2024?", "The article does not say: DeepSeekMath's released is not disclosed",
+    ("was deepseek math released in 2024?", "The article does not say: DeepSeekMath's release date is not disclosed",
      None),
 ])
 def test_yes_no_checks_answer_first_then_quote_the_article(engine, text, first_line, words):
@@ -171,3 +171,40 @@ def test_the_contract_carries_the_selector(engine):
     assert engine.ask("which models are not MoE?").to_contract()["selector"] == "!tag:moe"
     assert engine.ask("is r1 open source?").to_contract()["selector"] == "check:tag:open-source"
     assert engine.ask("r1").to_contract()["selector"] is None
+
+
+@pytest.mark.parametrize(("text", "first_line"), [
+    ("is r1 the newest model?", "No — The most recently released model: Janus-Pro (2025-01-28)"),
+    ("Janus-Pro 是最小的模型吗", "对,总参数最小的模型:Janus-Pro"),
+    ("is deepseek math the oldest?", "The article does not say: DeepSeekMath's release date is not disclosed"),
+])
+def test_a_claim_that_one_model_ranks_first_is_checked_against_all_the_ranked_ones(engine, text, first_line):
+    answer = engine.ask(text)
+    assert answer.query.intent == "field" and answer.card["description"].startswith(first_line)
+
+
+@pytest.mark.parametrize(("text", "selector"), [
+    ("models from late 2024 to early 2025", "date:2024-10..2025-03"),
+    ("2024年上半年到2025年初发布了哪些", "date:2024-01..2025-03"),
+    ("models after june 2024 and before 2025", "date>2024-06&date<2025"),
+    ("which models are neither moe nor open source", "!tag:moe&!tag:open-source"),
+    ("参数超过2000亿的模型有几个", "params>200&count"),
+])
+def test_operators_compose(engine, text, selector):
+    assert engine.ask(text).query.selector == selector
+
+
+@pytest.mark.parametrize(("turns", "selector", "models", "first_line"), [
+    (["tell me about v3", "is it open source?"], "check:tag:open-source", ("deepseek-v3",), "The article does not say"),
+    (["介绍一下 R1", "它是开源的吗"], "check:tag:open-source", ("deepseek-r1",), "对,DeepSeek-R1:开源。"),
+    (["compare v2 and v3", "how many days apart are they?"], "diff:released", ("deepseek-v2", "deepseek-v3"),
+     "DeepSeek-V3 came out 233 days"),
+    (["V3 有多少参数", "那它比 R1 大吗"], "check:largest", ("deepseek-v3", "deepseek-r1"), "对,更大的是 DeepSeek-V3"),
+])
+def test_checks_and_differences_follow_the_models_talked_about(engine, turns, selector, models, first_line):
+    *before, last = turns
+    for text in before:
+        engine.ask(text, conversation="op")
+    answer = engine.ask(last, conversation="op")
+    assert (answer.query.selector, answer.query.models) == (selector, models)
+    assert answer.card["description"].startswith(first_line)

@@ -123,7 +123,11 @@ class Composer:
 
     def _field(self, query: Query, lang: str) -> Reply:
         if (query.selector or "").startswith("check:"):
-            return self._check(self.kb.by_id[query.models[0]], parse(query.selector[6:]).filters[0], lang)
+            claim = parse(query.selector[6:])
+            model = self.kb.by_id[query.models[0]]
+            if claim.rank:
+                return self._rank_check(model, claim, lang)
+            return self._check(model, claim.filters[0], lang)
         models = [self.kb.by_id[i] for i in query.models]
         label = say(lang, query.field)
         lines = [say(lang, "field_line", name=m.name[lang], label=label, value=self.value(m, query.field, lang))
@@ -147,7 +151,7 @@ class Composer:
             title, value = f"{name} · {label}", self.value(m, claim.field, lang)
             words = {"zh": self.value(m, claim.field, "zh"), "en": self.value(m, claim.field, "en")}
         if held is None:
-            lines = [say(lang, "check_undisclosed", name=name, label=say(lang, claim.field).lower())]
+            lines = [say(lang, "check_undisclosed", name=name, label=say(lang, f"fact_{claim.field}"))]
         elif claim.kind == "tag" and not held:  # a tag the article does not give is not said, not denied
             lines = [say(lang, "check_untagged", name=name, tag=value)]
         else:
@@ -155,6 +159,25 @@ class Composer:
                      say(lang, "article_words", **words)]
         return Reply(title=title, description="\n".join(lines), family=m.family, footer=self._footer(lang, [m]),
                      url=self.kb.article.source)
+
+    def _rank_check(self, m: Model, claim: Selection, lang: str) -> Reply:
+        """"is R1 the newest model?": yes or no, then the one that is, among the models the article ranks."""
+        kind = claim.rank.kind
+        field = "parameters" if kind in ranking.SIZES else "released"
+        ranked = claim.apply(self.kb.models)
+        if not ranking.FIGURE[kind](m) or not ranked:
+            line = say(lang, "check_undisclosed", name=m.name[lang], label=say(lang, f"fact_{field}"))
+        else:
+            best = ranked[0]
+            shown = self.short_size(best, lang) if kind in ranking.SIZES else self.short_date(best, lang)
+            verdict = say(lang, kind, name=best.name[lang], value=shown, other="")
+            line = say(lang, "yes_compare" if best is m else "no_compare", verdict=verdict)
+        notes = [say(lang, "among", parts=self._where(claim.filters, lang))] if claim.filters else []
+        unranked = ranking.unranked(Selection(claim.filters).apply(self.kb.models), kind)
+        if unranked:
+            notes.append(say(lang, "unranked", names=self._names([u.id for u in unranked], lang)))
+        return Reply(title=f"{m.name[lang]} · {say(lang, field)}", description="\n".join([line, *notes]),
+                     family=m.family, footer=self._footer(lang, [m]), url=self.kb.article.source)
 
     def _list(self, query: Query, lang: str) -> Reply:
         selector = query.selector or "all"
@@ -211,7 +234,7 @@ class Composer:
         if f.kind == "tag":
             return say(lang, key, tag=self.kb.tag_name(f.value, lang))
         if f.kind == "undisclosed":
-            return say(lang, key, label=say(lang, f.value).lower())
+            return say(lang, key, label=say(lang, f"fact_{f.value}"))
         if f.kind == "is":
             return say(lang, key, name=self.kb.by_id[f.value].name[lang])
         if f.kind == "date":
@@ -298,12 +321,13 @@ class Composer:
         figure = ranking.FIGURE["earliest" if field == "released" else "smallest"]
         missing = next((m for m in (a, b) if not figure(m)), None)
         if missing:
-            return say(lang, "diff_unknown", name=missing.name[lang], label=say(lang, field).lower())
+            return say(lang, "diff_unknown", name=missing.name[lang], label=say(lang, f"fact_{field}"))
         low, high = sorted((a, b), key=figure)
         if field == "parameters":
+            ratio = high.total_b / low.total_b
             return say(lang, "diff_size", bigger=high.name[lang], smaller=low.name[lang],
                        diff=_b(high.total_b - low.total_b), a=_b(high.total_b), b=_b(low.total_b),
-                       ratio=_b(round(high.total_b / low.total_b, 1)))
+                       ratio=_b(round(ratio, 2 if ratio < 2 else 1)))
         days = (high.released - low.released).days
         key = "diff_same_day" if not days else "diff_days_long" if days > 60 else "diff_days"
         return say(lang, key, later=high.name[lang], earlier=low.name[lang], days=days,

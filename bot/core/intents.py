@@ -46,7 +46,7 @@ class Understanding:
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
             links.rest = self.cues.spell(links.rest)
         rest = links.rest
-        if rest in self.cues.beyond and not links.unknown:
+        if rest in self.cues.beyond and not links.unknown and not self.operators.computes(links.models, rest):
             # pricing, API, hardware, licences, news...: never answer another question instead
             return Query("none", reason=f"beyond:{links.models[0]}" if links.models else "out-of-scope")
         if links.foreign and not links.models and not links.unknown and (
@@ -54,8 +54,7 @@ class Understanding:
             return described
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
-        operated = self.operators.understand(links.models, rest)
-        if operated and not (links.models and rest in self.cues.beyond):
+        if operated := self.operators.understand(links.models, rest, context.models if context else ()):
             return operated
         if links.models:
             if rest in self.cues.compare and (figures := self.describer.figure_models(rest)):

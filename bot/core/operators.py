@@ -40,6 +40,7 @@ class Operators:
         self.reach = int(lexicon["negation_reach"])
         self.disclosed = cue_set(lexicon["disclosed"])
         self.count = cue_set(lexicon["count"])
+        self.not_count = cue_set(lexicon["not_count"])
         self.exclude = cue_set(lexicon["exclude"])
         self.sort = cue_set(lexicon["sort"])
         self.sort_direction = {kind: cue_set(words) for kind, words in lexicon["sort_direction"].items()}
@@ -47,9 +48,11 @@ class Operators:
         self.range = cue_set(lexicon["range"])
         self.periods = {months: cue_set(words) for months, words in lexicon["periods"].items()}
         self.check = cue_set(lexicon["check"]["cues"])
+        self.comparative = cue_set(lexicon["comparative"])
         self.check_starts = {kb.normaliser(w) for w in lexicon["check"]["starts"]}
         self.difference = {kind: cue_set(words) for kind, words in lexicon["difference"].items()}
         self.ordinals = {kb.normaliser(str(w)): int(n) for w, n in lexicon["ordinals"].items()}
+        self.generation = tuple(kb.normaliser(w) for w in lexicon["generation"])
         self.numbers = {kb.normaliser(str(w)): int(n) for w, n in lexicon["numbers"].items()}
         self.rank_words = {kb.normaliser(w): kind for kind, words in lexicon["rank_words"].items() for w in words}
         superlatives = {w: kind for kind, group in cues.superlative.items() for w in group.words}
@@ -58,14 +61,21 @@ class Operators:
         number = f"(?P<n>{_alternation(self.numbers)})"
         top, sup = _alternation(lexicon["top"]), f"(?P<sup>{_alternation(superlatives)})"
         word = rf"\s*(?P<w>{_alternation(self.rank_words)})?"  # "第二大", "前两大"
-        self._ordinal = re.compile(rf"(?P<o>{_alternation(self.ordinals)}){measure}?{word}")
+        self._ordinal = re.compile(rf"(?P<o>{_alternation(self.ordinals)})(?P<m>{measure})?{word}")
         units = "|".join(re.escape(u) for u in sorted(cues.units, key=len, reverse=True))
         self._figure_re = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})(?![a-z])")
         self._top = [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"), re.compile(rf"{number}{measure}?\s*{sup}"),
                      re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
 
-    def understand(self, models: list[str], rest: str) -> Query | None:
-        """The query a question makes of these operators, or None when it makes none."""
+    def understand(self, models: list[str], rest: str, recent: tuple[str, ...] = ()) -> Query | None:
+        """The query a question makes of these operators, or None when it makes none. With no model
+        named, "is it open source?" and "how many days apart are they?" are about the `recent` ones."""
+        if not models and recent and len(recent) <= 2 and rest in self.cues.pronouns and (
+                self._asks_yes_no(rest) or (len(recent) == 2 and self._difference(rest))):
+            models = list(recent)
+        elif len(models) == 1 and len(recent) == 1 and recent[0] not in models and rest in self.cues.pronouns \
+                and rest in self.comparative:
+            models = [recent[0], *models]  # "那它比 R1 大吗": "it" is the one talked about
         if len(models) == 2 and (diff := self._difference(rest)):
             return Query("compare", tuple(models), selector=f"diff:{diff}")
         if models and self._asks_yes_no(rest):
@@ -92,7 +102,8 @@ class Operators:
 
     def _counts(self, rest: str, filters: list[Filter]) -> bool:
         """"how many models", "非 MoE 的有几个"; not "how many params does the fp8 one have"."""
-        if not (match := self.count.find(rest)):
+        if not (match := self.count.find(rest)) or any(m.start() <= match.start() < m.end()
+                                                        for m in self.not_count.find_all(rest)):
             return False
         after = rest[match.end():]
         asks_field = any((f := group.find(after)) and f.start() <= 1 for group in self.cues.fields.values())
@@ -141,13 +152,27 @@ class Operators:
             return [((start, end), Filter("date", op or ":", iso))
                     for (start, end, iso), op in zip(dates, beside, strict=True)]
         (start, end, first), last = dates[0], dates[-1]
-        if len(dates) > 1 and rest in self.range:
-            return [((start, last[1]), Filter("date", ":", f"{first}..{last[2]}"))]
-        if periods and len(first) == 4:  # "2024 年下半年", "late 2023"
-            months = periods[0][1].split("..")
-            return [((start, end), Filter("date", ":", f"{first}-{months[0]}..{first}-{months[1]}"))]
+        if len(dates) > 1 and rest in self.range:  # "from late 2024 to early 2025": each end in its own part
+            return [((start, last[1]), Filter("date", ":", f"{self._part(first, start, end, periods, 0)}.."
+                                                           f"{self._part(last[2], last[0], last[1], periods, 1)}"))]
+        if any(self._near(start, end, span) for span, _ in periods):  # "2024 年下半年", "late 2023"
+            value = f"{self._part(first, start, end, periods, 0)}..{self._part(first, start, end, periods, 1)}"
+            return [((start, end), Filter("date", ":", value))]
         relative = self.cues.relative_in(rest)
         return [((start, end), Filter("date", {"before": "<", "after": ">"}.get(relative or "", ":"), first))]
+
+    @staticmethod
+    def _gap(start: int, end: int, span: Span) -> int:
+        return max(span[0] - end, start - span[1])
+
+    def _near(self, start: int, end: int, span: Span) -> bool:
+        return self._gap(start, end, span) <= 8
+
+    def _part(self, year: str, start: int, end: int, periods: list[tuple[Span, str]], side: int) -> str:
+        """A year as the first (side 0) or last (1) month of the part of it named nearest it, else the year."""
+        near = sorted((self._gap(start, end, span), months) for span, months in periods
+                      if len(year) == 4 and self._near(start, end, span))
+        return f"{year}-{near[0][1].split('..')[side]}" if near else year
 
     def _beside(self, rest: str, start: int, end: int) -> str | None:
         """"<" or ">" when "before" / "after" stands right before the date in English ("after June 2024"),
@@ -159,7 +184,7 @@ class Operators:
         return None
 
     def _period_spans(self, rest: str) -> list[tuple[Span, str]]:
-        return [(m.span(), months) for months, group in self.periods.items() if (m := group.find(rest))]
+        return [(m.span(), months) for months, group in self.periods.items() for m in group.find_all(rest)]
 
     def _rank(self, rest: str, periods: list[tuple[Span, str]]) -> Rank | None:
         taken = [span for span, _ in periods]  # "第二季度", "first half": a part of a year, not a rank
@@ -167,11 +192,15 @@ class Operators:
         def free(match: re.Match) -> bool:
             return not any(s <= match.start() < e for s, e in taken)
 
+        def ranks(match: re.Match) -> bool:  # "第二个", "第二大", "second"; not "第二代", "second generation"
+            generation = rest[match.end("o"):].lstrip().startswith(self.generation)
+            return free(match) and not generation and bool(match["m"] or match["w"] or not has_chinese(match["o"]))
+
         found = sorted((m.start(), kind) for kind, group in self.cues.superlative.items()
                        for m in group.find_all(rest) if free(m))
         kind = superlative = found[0][1] if found else None
 
-        ordinal = next((m for m in self._ordinal.finditer(rest) if free(m)), None)
+        ordinal = next((m for m in self._ordinal.finditer(rest) if ranks(m)), None)
         top = next((m for pattern in self._top for m in pattern.finditer(rest) if free(m)), None)
         if ordinal:
             kind = self.rank_words.get(ordinal["w"] or "") or kind
@@ -214,23 +243,41 @@ class Operators:
 
     def _asks_yes_no(self, rest: str) -> bool:
         first = rest.split(" ", 1)[0]
+        bare_tag = any((m := group.find(rest)) and m.group() == rest.strip() for group in self.cues.tags.values())
         return first in self.check_starts or rest.startswith(tuple(w + " " for w in self.check_starts)) \
-            or rest in self.check
+            or rest in self.check or bare_tag  # "v3 open source?"
 
     def _check(self, models: list[str], rest: str) -> Query | None:
         """"is V3 bigger than R1?" claims a ranking; "is R1 open source?" claims a filter of one model."""
         kind = self.cues.superlative_in(rest)
         relative = self.cues.relative_in(rest)
-        kind = kind or {"after": "newest", "before": "earliest"}.get(relative or "")
+        kind = kind or {"after": "newest", "before": "earliest"}.get(relative or "") or self._compared(rest)
         if len(models) == 2 and kind in ranking.DESCENDING:
             return Query("compare", tuple(models), selector=f"check:{kind}")
         if len(models) != 1:
             return None
         figure = self._figure(rest)
-        claim = (figure and figure[1]) or self._date_claim(rest) or next(iter(self._filters(rest, [])), None)
+        claim = (figure and figure[1]) or self._date_claim(rest)
+        superlative = self.cues.superlative_in(rest)
+        if not claim and superlative and rest not in self.comparative:  # "is R1 the newest?", "V3 是最大的吗"
+            scope = [f for f in self._filters(rest, []) if f.kind == "tag"]
+            field = "parameters" if superlative in ranking.SIZES else "released"
+            ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
+            return Query("field", tuple(models), field=field, selector=f"check:{ranked.key}")
+        claim = claim or next(iter(self._filters(rest, [])), None)
         if claim is None or claim.kind == "undisclosed":
             return None
         return Query("field", tuple(models), field=claim.field, selector=f"check:{claim.key}")
+
+    def _compared(self, rest: str) -> str | None:
+        """"比 R1 多", "比 V3 早": the rank word after the comparison word."""
+        if match := self.comparative.find(rest):
+            return next((kind for word, kind in self.rank_words.items() if word in rest[match.end():]), None)
+        return None
+
+    def computes(self, models: list[str], rest: str) -> bool:
+        """Whether the question asks for a difference between two models ("how much earlier")."""
+        return len(models) == 2 and self._difference(rest) is not None
 
     def _date_claim(self, rest: str) -> Filter | None:
         dated = self._date_filters(rest, self._period_spans(rest))

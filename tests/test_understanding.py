@@ -140,6 +140,11 @@ def test_followups_keep_the_last_answers_models(engine):
     engine.ask("compare v2 and v3", conversation="g")
     engine.ask("compare r1 and janus pro", conversation="g")
     assert asked(engine, "which one is earlier?", "g")[1] == {"deepseek-r1"}  # the last comparison, not the one before
+    assert asked(engine, "how big is it?", "g") == ("field", {"deepseek-r1"}, "parameters")  # the pick is remembered
+    engine.ask("what came after v3", conversation="n")
+    assert asked(engine, "and after that?", "n")[1] == {"janus-pro"}  # a neighbour of the last answer
+    engine.ask("tell me about deepseek math", conversation="r")
+    assert engine.ask("what is it based on?", conversation="r").query.selector.startswith("relation:deepseek-math")
 
 
 def test_an_off_topic_question_is_declined_and_keeps_the_memory(engine):

@@ -184,6 +184,12 @@ class Understanding:
             return Query("list", tuple(found), selector="search")
         if asks_list and (rest in cues.list_all or not self._leftover(rest)):
             return self._selected("all")
+        if context and len(context.models) == 1 and (rest in cues.pronouns or rest in cues.switch):
+            model = context.models[0]
+            if kind := cues.relation_in(rest):  # "what is it based on?"
+                return self._selected(f"relation:{model}:{kind}")
+            if (relative := cues.relative_in(rest)) and (neighbour := self._neighbour(model, relative)):
+                return Query("list", (neighbour,), selector=f"{relative}:{model}")  # "and after that?"
         if context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more):
             if fields:
                 return Query("field", context.models, field=fields[0])

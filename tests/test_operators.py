@@ -124,6 +124,9 @@ def test_differences_are_computed_from_the_two_values_shown(engine, text, models
     ("R1 was released in december 2024 right?", "No — DeepSeek-R1: January 20, 2025.", "2025 年 1 月 20 日"),
     ("R1 有 671B 参数吗", "不对,DeepSeek-R1:有 660B 模型", "有 660B 模型"),
     ("does v3 have 37b active params?", "Yes — DeepSeek-V3: 671 billion", "每 token 激活 370 亿"),
+    # a negation that only asks whether it is ("isn't it…?", "不是…吗?")
+    ("isn't r1 open source?", "Yes — DeepSeek-R1: open source.", "性能与 OpenAI 的 o1 正式版持平并开源"),
+    ("R1 不是开源的吗", "对,DeepSeek-R1:开源。", "性能与 OpenAI 的 o1 正式版持平并开源"),
     # where the article is silent it says so, and never borrows from another model
     ("V3 是开源的吗?", "文章没有说 DeepSeek-V3 属于「开源」", None),
     ("was deepseek math released in 2024?", "The article does not say: DeepSeekMath's release date is not disclosed",

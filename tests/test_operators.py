@@ -30,6 +30,8 @@ def test_a_filter_can_be_negated_and_the_title_says_what_was_excluded(engine, te
     got, ids, reply = listed(engine, text)
     assert (got, set(ids)) == (selector, models)
     assert reply.startswith(title)
+    # not being called MoE is not the article saying "not MoE"
+    assert ("!tag:" not in selector) or ("does not call these" in reply or "这不等于文章说它们不是" in reply)
 
 
 def test_a_negated_year_names_the_undated_models_apart(engine):

@@ -194,6 +194,9 @@ def test_a_claim_that_one_model_ranks_first_is_checked_against_all_the_ranked_on
     ("models after june 2024 and before 2025", "date>2024-06&date<2025"),
     ("which models are neither moe nor open source", "!tag:moe&!tag:open-source"),
     ("参数超过2000亿的模型有几个", "params>200&count"),
+    ("top 3 bigest models", "largest*3"),  # a typo in a rank question is mended, "three" is no typo
+    ("top three largest models", "largest*3"),
+    ("哪些模型不开源", "!tag:open-source"),
 ])
 def test_operators_compose(engine, text, selector):
     assert engine.ask(text).query.selector == selector

@@ -87,7 +87,13 @@ class Operators:
         if models and rest in self.exclude and (rest in self.cues.list or rest in self.cues.which_one
                                                 or self.cues.superlative_in(rest)):
             return self._selection(rest, excluded=models)  # "除了 R1 以外哪些模型是开源的"
-        return None if models else self._selection(rest)
+        if models:
+            return None
+        if rest in self.cues.list or self._ordinal.search(rest) or self._top[0].search(rest):
+            # "top 3 bigest models", "2nd largst": typos, in a list or rank question; "three" is no typo
+            rest = " ".join(w if w in self.numbers or w in self.ordinals else self.cues.spell(w)
+                            for w in rest.split(" "))
+        return self._selection(rest)
 
     # --- select, order, take, count -------------------------------------------------------------
     def _selection(self, rest: str, excluded: list[str] = ()) -> Query | None:

@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     if "discord" not in args.skip:
         from benchmarks import discord_throughput
 
-        section("Discord throughput through the loopback stand-in (real bot, cooldown off)")
+        section("Discord throughput through the loopback stand-in (real bot, rate limit off)")
         answerable = [q["text"] for q in questions
                       if "conversation" not in q and Engine.is_answerable(engine.ask(q["text"]))]
         row = discord_throughput.run(answerable, plan.discord_questions)

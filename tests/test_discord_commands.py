@@ -13,7 +13,7 @@ from discord import app_commands
 from bot.adapters.discord_app import commands
 from bot.adapters.discord_app.client import create_client, make_intents
 from bot.adapters.discord_app.command_sync import last_digest, payload_digest, remember_digest, tree_payload
-from bot.adapters.discord_app.cooldown import Cooldown
+from bot.adapters.discord_app.rate_limit import RateLimiter
 from bot.adapters.discord_app.translations import ChineseTranslator
 from bot.core.engine import Engine
 from bot.settings import Settings
@@ -26,7 +26,7 @@ def engine() -> Engine:
 
 @pytest.fixture
 async def client(engine: Engine):
-    bot = create_client(Settings(cooldown_seconds=3), engine)
+    bot = create_client(Settings(), engine)
     await bot.tree.set_translator(ChineseTranslator())
     yield bot
     await bot.close()
@@ -221,14 +221,17 @@ async def test_model_autocomplete_is_tiered_and_bounded(client):
     assert (await commands.complete_model(interaction, "x" * 5000)) is not None
 
 
-async def test_cooldown_blocks_a_second_command_with_a_friendly_note(client):
+async def test_rate_limit_answers_a_burst_then_a_private_note_on_every_refused_command(client):
     now = [100.0]
-    client.cooldown = Cooldown(3, clock=lambda: now[0])
-    first, second = FakeInteraction(client), FakeInteraction(client)
-    assert await client.tree.interaction_check(first)
-    assert not await client.tree.interaction_check(second)
-    assert second.sent[0].kwargs["ephemeral"] and "3 s" in second.sent[0].kwargs["content"]
-    now[0] += 3
+    client.rate_limit = RateLimiter(2, 5, clock=lambda: now[0])
+    assert await client.tree.interaction_check(FakeInteraction(client))
+    assert await client.tree.interaction_check(FakeInteraction(client))
+    for _ in range(2):  # each refused command is told, privately: Discord expects an answer
+        refused = FakeInteraction(client)
+        assert not await client.tree.interaction_check(refused)
+        [note] = refused.sent
+        assert note.kwargs["ephemeral"] and "5 s" in note.kwargs["content"]
+    now[0] += 5
     assert await client.tree.interaction_check(FakeInteraction(client))
     typing = FakeInteraction(client, type=discord.InteractionType.autocomplete)
     assert await client.tree.interaction_check(typing)  # suggestions are never throttled

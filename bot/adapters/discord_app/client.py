@@ -16,7 +16,7 @@ from bot.timeline import warm_timeline
 from .channel_questions import handle_message
 from .command_sync import sync_if_changed
 from .commands import build_tree
-from .cooldown import Cooldown
+from .rate_limit import RateLimiter
 from .translations import ChineseTranslator
 from .views import DYNAMIC_ITEMS
 
@@ -55,7 +55,7 @@ class QuestionBotMixin:
         )
         self.settings = settings
         self.engine = engine
-        self.cooldown = Cooldown(settings.cooldown_seconds)
+        self.rate_limit = RateLimiter(settings.rate_limit_burst, settings.rate_limit_refill_seconds)
         self.tree = build_tree(self, settings.guild_ids)  # type: ignore[arg-type]
         self.sync_on_start = sync_on_start
 

@@ -44,9 +44,9 @@ DESCRIPTIONS_ZH: dict[str, str] = {
 
 # Notes the bot sends itself (the answers are the engine's). {seconds} etc. are filled in.
 NOTES: dict[str, dict[str, str]] = {
-    "cooldown": {
-        "en": "Easy there: you can ask again in {seconds:.0f} s.",
-        "zh": "请稍等 {seconds:.0f} 秒再提问。",
+    "rate_limited": {
+        "en": "You're asking faster than I answer: you can ask again in {seconds} s.",
+        "zh": "提问太快了,请 {seconds} 秒后再问。",
     },
     "too_long": {
         "en": "That message is too long to be a question (at most {limit} characters). "

@@ -25,8 +25,8 @@ def engine() -> Engine:
 
 
 @pytest.fixture
-async def client(engine: Engine):
-    bot = create_client(Settings(), engine)
+async def client(engine: Engine, tmp_path):
+    bot = create_client(Settings(state_dir=tmp_path), engine)
     await bot.tree.set_translator(ChineseTranslator())
     yield bot
     await bot.close()
@@ -260,3 +260,17 @@ async def test_timeline_command_attaches_the_picture_to_its_card(client):
     [file] = sent.kwargs["files"]
     assert file.filename == "deepseek-timeline-zh.png" and file.fp.read(8) == b"\x89PNG\r\n\x1a\n"
     assert embed_of(sent).image.url == "attachment://deepseek-timeline-zh.png"
+
+
+def test_caches_the_bot_never_reads_are_off_and_permissions_still_resolve(engine, tmp_path):
+    from tests.discord_standin import BOT_ID, QUESTION_CHANNEL, guild, user
+
+    client = create_client(Settings(state_dir=tmp_path), engine)
+    state = client._connection
+    assert state.max_messages is None and state.member_cache_flags.value == 0 and not state._chunk_guilds
+    state.user = discord.ClientUser(state=state, data=user(BOT_ID, "deepseek-qa", bot=True))
+    server = discord.Guild(data=guild(), state=state)
+    assert server.me is not None and server.me.id == BOT_ID  # its own member is kept all the same
+    assert len(server.members) == 1
+    permissions = server.get_channel(QUESTION_CHANNEL).permissions_for(server.me)
+    assert permissions.send_messages and permissions.read_message_history

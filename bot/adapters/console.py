@@ -2,23 +2,26 @@
 
 Lines starting with `/` are commands (`/help`, `/model NAME`, `/models [FILTER]`,
 `/compare A B`, `/timeline`); anything else is a question. Ctrl-D or Ctrl-C ends it.
-A timeline answer also writes the lineage picture and says where."""
+A timeline answer also writes the lineage picture under the state directory and says where."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from bot.core.engine import Answer, Engine
 from bot.core.language import reply_language
 from bot.core.query import Query
+from bot.settings import Settings
 from bot.timeline import save_for_console
 
 CONVERSATION = "console"
 PROMPT = "you> "
+DEFAULT_STATE_DIR = Settings().state_dir
 
 
-def handle(engine: Engine, line: str, lang: str | None = None) -> str:
+def handle(engine: Engine, line: str, lang: str | None = None, state_dir: Path = DEFAULT_STATE_DIR) -> str:
     """The reply to one console line: a command or a question."""
     line = line.strip()
     if not line:
@@ -35,7 +38,7 @@ def handle(engine: Engine, line: str, lang: str | None = None) -> str:
     if not isinstance(answer, Answer):
         return answer
     if answer.query.selector == "timeline":
-        return f"{answer.text}\n\n{save_for_console(engine.kb, answer.lang)}"
+        return f"{answer.text}\n\n{save_for_console(engine.kb, answer.lang, state_dir / 'pictures')}"
     return answer.text
 
 
@@ -66,7 +69,7 @@ def _command(engine: Engine, command: str, argument: str, lang: str) -> Answer |
 
 
 def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
-         stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+         stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, state_dir: Path = DEFAULT_STATE_DIR) -> int:
     if hint:
         print(hint, file=stdout)
     print("Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
@@ -82,5 +85,5 @@ def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
         if not line:
             print("", file=stdout)
             return 0
-        if reply := handle(engine, line, lang):
+        if reply := handle(engine, line, lang, state_dir):
             print(reply + "\n", file=stdout, flush=True)

@@ -77,7 +77,7 @@ async def _answer(client: Any, message: discord.Message, *, addressed: bool) -> 
             await _reply(message, content=note("rate_limited", lang, seconds=math.ceil(wait)))
         return
     await _show_typing(message.channel)
-    await _reply(message, **await answer_content(answer or ask(), client.engine))
+    await _reply(message, **await answer_content(answer or ask(), client))
 
 
 async def _show_typing(channel: discord.abc.Messageable) -> None:

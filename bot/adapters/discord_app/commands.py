@@ -27,7 +27,7 @@ def _engine(interaction: discord.Interaction) -> Any:
 
 
 async def _send_answer(interaction: discord.Interaction, answer: Any) -> None:
-    await send(interaction, **await answer_content(answer, _engine(interaction)))
+    await send(interaction, **await answer_content(answer, interaction.client))
 
 
 async def _send_query(interaction: discord.Interaction, query: Query, lang: str) -> None:

@@ -274,3 +274,16 @@ def test_caches_the_bot_never_reads_are_off_and_permissions_still_resolve(engine
     assert len(server.members) == 1
     permissions = server.get_channel(QUESTION_CHANNEL).permissions_for(server.me)
     assert permissions.send_messages and permissions.read_message_history
+
+
+async def test_without_the_taiwan_conversion_zh_tw_falls_back_to_english_with_one_warning(
+        engine, tmp_path, monkeypatch, caplog):
+    from bot.adapters.discord_app import translations
+
+    monkeypatch.setattr(translations, "_TO_TAIWAN", "raise SystemExit('opencc is missing')")
+    bot = create_client(Settings(state_dir=tmp_path), engine)
+    await bot.tree.set_translator(ChineseTranslator())
+    payload = {c["name"]: c for c in await tree_payload(bot.tree)}
+    assert payload["ask"]["name_localizations"] == {"zh-CN": "提问"}
+    assert caplog.text.count("opencc is missing") == 1
+    await bot.close()

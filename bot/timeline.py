@@ -13,6 +13,7 @@ import hashlib
 import io
 import logging
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -387,6 +388,17 @@ def cached_path(folder: Path, kb: KnowledgeBase, lang: str) -> Path:
     return folder / f"timeline-{knowledge_version(kb)}-{lang}.png"
 
 
+_CACHED_NAME = re.compile(r"timeline-[0-9a-f]{16}-[a-z]{2}\.png")
+
+
+def drop_other_versions(folder: Path, kb: KnowledgeBase) -> None:
+    """Remove the cached pictures of earlier knowledge, so edits do not pile them up."""
+    keep = {cached_path(folder, kb, lang).name for lang in LANGS}
+    for path in folder.iterdir():
+        if _CACHED_NAME.fullmatch(path.name) and path.name not in keep:
+            path.unlink(missing_ok=True)
+
+
 def save_new(folder: Path, lang: str, data: bytes) -> Path:
     """Write `data` to a new file with a unique name in `folder`; never opens an existing path."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -433,6 +445,7 @@ def main(argv: list[str]) -> int:
         kb = load_knowledge(knowledge)
         for lang in LANGS:
             write_timeline(kb, cached_path(folder, kb, lang), lang)
+        drop_other_versions(folder, kb)
     except (KnowledgeError, OSError) as exc:
         print(f"timeline not drawn: {exc}", file=sys.stderr)
         return 1

@@ -190,11 +190,14 @@ def test_timeline_onto_a_folder_or_an_unwritable_path_is_one_line(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["file"]  # nothing half-written left behind
 
 
-def test_the_child_entry_draws_both_pictures_into_the_cache(kb, tmp_path):
+def test_the_child_entry_draws_both_pictures_into_the_cache_and_drops_older_ones(kb, tmp_path):
+    (tmp_path / "timeline-0123456789abcdef-en.png").write_bytes(b"an earlier knowledge version")
+    (tmp_path / "timeline-en-k3j_x9q1.png").write_bytes(b"saved by the console: not the cache's")
     done = run_cli("bot.timeline", str(ROOT / "knowledge"), str(tmp_path))
     assert done.returncode == 0, done.stderr
     version = timeline.knowledge_version(kb)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"timeline-{version}-en.png", f"timeline-{version}-zh.png"]
+    assert {p.name for p in tmp_path.iterdir()} == {
+        f"timeline-{version}-en.png", f"timeline-{version}-zh.png", "timeline-en-k3j_x9q1.png"}
     for lang in timeline.LANGS:
         assert timeline.cached_path(tmp_path, kb, lang).read_bytes() == timeline.render_timeline(kb, lang)
     for args in ((), (str(tmp_path / "no-such-folder"), str(tmp_path))):

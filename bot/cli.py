@@ -61,7 +61,7 @@ def cmd_ask(args, settings: Settings) -> int:
 def cmd_chat(args, settings: Settings, *, hint: str | None = None) -> int:
     from bot.adapters.console import chat
 
-    return chat(_engine(settings), lang=args.lang if args else None, hint=hint)
+    return chat(_engine(settings), lang=args.lang if args else None, hint=hint, state_dir=settings.state_dir)
 
 
 def cmd_run(args, settings: Settings) -> int:
@@ -86,7 +86,11 @@ def cmd_sync(args, settings: Settings) -> int:
 def cmd_timeline(args, settings: Settings) -> int:
     from bot.timeline import write_timeline
 
-    path = write_timeline(_engine(settings).kb, Path(args.output), lang=args.lang or settings.default_lang)
+    try:
+        path = write_timeline(_engine(settings).kb, Path(args.output), lang=args.lang or settings.default_lang)
+    except OSError as exc:
+        print(f"cannot write the picture to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(path)
     return 0
 

@@ -1,7 +1,8 @@
 """Near-identical wordings of failed questions, grouped.
 
-Questions are compared after the engine's own normalisation (so `DS3`, `ｄｓ３` and `ds3` are one
-word, Traditional is Simplified) as token sets, each Chinese character a token: rapidfuzz's
+Questions are compared by their wording (the caller's function: the engine's normalised text, so
+`DS3`, `ｄｓ３` and `ds3` are one word and Traditional is Simplified, less the names of models the
+bot knows) as token sets, each Chinese character a token: rapidfuzz's
 token_set_ratio, plus a shared-token share so that a short question ("v3") does not glue every
 longer one that contains it into one group. Linked questions form a group (single linkage)."""
 
@@ -61,12 +62,12 @@ def _similar(a: str, b: str) -> bool:
     return len(sa & sb) / len(sa | sb) >= SHARED
 
 
-def cluster(records: Iterable[MissRecord], normalise: Callable[[str], str]) -> list[Group]:
+def cluster(records: Iterable[MissRecord], wording: Callable[[str], str]) -> list[Group]:
     """The failed records (declines, downvotes, near misses) grouped by wording, largest group first."""
     by_text: dict[str, list[MissRecord]] = {}
     for record in records:
         if record.kind in FAILURES:
-            key = " ".join(tokens_of(normalise(record.question))) or record.question.strip().lower()
+            key = " ".join(tokens_of(wording(record.question))) or record.question.strip().lower()
             by_text.setdefault(key, []).append(record)
     texts = list(by_text)
     parent = list(range(len(texts)))

@@ -40,8 +40,8 @@ class Report:
 def build_report(records: Iterable[MissRecord], engine: Engine, first_day: dt.date | None = None,
                  today: dt.date | None = None) -> Report:
     chosen = list(since(records, first_day))
-    groups = cluster(chosen, engine.kb.normaliser)
     suggester = Suggester(engine)
+    groups = cluster(chosen, suggester.wording)
     return Report(first_day, today or dt.date.today(), knowledge_version(engine.kb.folder), len(chosen),
                   sum(r.kind in FAILURES for r in chosen),
                   [(g, suggester.suggest(g)) for g in groups[:MAX_GROUPS]], len(groups), satisfaction(chosen))

@@ -87,11 +87,16 @@ class Suggester:
     def _normalised(self, group: Group) -> list[str]:
         return [self.kb.normaliser(q) for q in group.questions]
 
+    def wording(self, question: str) -> str:
+        """What a question says besides the names of models the bot knows: "V3 几时出的" and "R1 几时出的"
+        are one wording, "ds3 什么时候发布" keeps its unknown "ds3"."""
+        normalised = self.kb.normaliser(question)
+        return self.linker.link(normalised).rest or normalised
+
     # --- alias ----------------------------------------------------------------------------------
     def _aliases(self, group: Group) -> list[Suggestion]:
         texts = self._normalised(group)
-        unknown = Counter(t for text in texts for t in set(tokens_of(text))
-                          if t.isascii() and len(t) >= 2 and not t.isdigit() and t not in self._known)
+        unknown = Counter(w for text in texts for w in self._unknown_words(text))
         noted = Counter(m for note in group.notes for m in self._models_named(note))
         found = []
         for word, count in unknown.most_common(3):
@@ -112,6 +117,12 @@ class Suggester:
                 continue
             found.append(Suggestion("alias", Edit(f"models/{mid}.yaml", ("aliases",), word), mid, evidence))
         return found
+
+    def _unknown_words(self, text: str) -> set[str]:
+        """Latin words the bot does not know, with the number the normaliser split off ("dsv2")."""
+        tokens = [*tokens_of(text), ""]
+        return {t + tokens[i + 1] if tokens[i + 1].isdigit() else t for i, t in enumerate(tokens[:-1])
+                if t.isascii() and len(t) >= 2 and not t.isdigit() and t not in self._known}
 
     def _models_named(self, text: str) -> list[str]:
         return self.linker.link(self.kb.normaliser(text)).models
@@ -183,8 +194,9 @@ class Suggester:
         words = [t for t in tokens_of(rest) if not CJK_RE.match(t)]
         out |= {" ".join(words[i:i + n]) for n in range(1, 4) for i in range(len(words) - n + 1)
                 if words[i] not in stop["en"] and words[i + n - 1] not in stop["en"]}
-        return {p for p in out if _units(p, stop) and not any(c.isdigit() for c in p)
-                and self.cues.search_ignores.isdisjoint({p}) and not self._is_cue(p)}
+        # a Chinese phrase says something only with two characters that are not stop words ("有啥" does not)
+        return {p for p in out if len(_units(p, stop)) >= (2 if has_chinese(p) else 1)
+                and not any(c.isdigit() for c in p) and p not in self.cues.search_ignores and not self._is_cue(p)}
 
     def _is_cue(self, phrase: str) -> bool:
         groups = (*self.cues.fields.values(), *self.cues.weak_fields.values(), self.cues.beyond)

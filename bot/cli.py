@@ -128,7 +128,11 @@ def cmd_report(args, settings: Settings) -> int:
     else:
         out = insights.to_text(report, hint)
     if args.output:
-        Path(args.output).write_text(out, encoding="utf-8")
+        try:
+            Path(args.output).write_text(out, encoding="utf-8")
+        except OSError as exc:
+            print(f"report error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
         print(f"report written: {args.output}")
     else:
         sys.stdout.write(out)
@@ -145,7 +149,7 @@ def _apply(report, suggestion_id: str, folder: Path) -> int:
         return 1
     try:
         diff = apply_edit(folder, suggestion.edit)
-    except EditError as exc:
+    except (EditError, OSError) as exc:
         print(f"not applied: {exc}", file=sys.stderr)
         return 1
     print(f"applied {suggestion.id}: {suggestion.edit.describe()}; the knowledge check passes. "

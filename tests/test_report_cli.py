@@ -90,7 +90,8 @@ def test_apply_makes_the_bot_answer_and_says_what_changed(setup):
 def test_bad_source_and_period_are_one_line(setup, tmp_path):
     folder, log = setup
     for args, message in [((), "--from FILE.jsonl"), (("--from", str(tmp_path / "nope.jsonl")), "cannot read"),
-                          (("--from", str(log), "--since", "soon"), "--since")]:
+                          (("--from", str(log), "--since", "soon"), "--since"),
+                          (("--from", str(log), "-o", str(tmp_path / "no" / "dir.txt")), "cannot write")]:
         done = bot("report", *args, knowledge=folder)
         assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1

@@ -88,6 +88,11 @@ def _outcome(parse: dict) -> str:
     return f"answered as {parse['intent']} {' '.join(parse['models'])} {what}".strip()
 
 
+def _servers(group: dict) -> str:
+    n = len(group["servers"])
+    return f"{n} server{'' if n == 1 else 's'}"
+
+
 def _evidence(evidence: dict) -> str:
     return "; ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in evidence.items())
 
@@ -106,7 +111,7 @@ def to_text(report: Report, apply_hint: str = "python -m bot report --apply") ->
     for n, g in enumerate(data["groups"], 1):
         langs = ", ".join(f"{k} {v}" for k, v in g["languages"].items())
         kinds = ", ".join(f"{k} {v}" for k, v in g["kinds"].items())
-        lines.append(f"{n}. {g['count']}x · {len(g['servers'])} servers · {langs} · {kinds} · {_outcome(g['parse'])}")
+        lines.append(f"{n}. {g['count']}x · {_servers(g)} · {langs} · {kinds} · {_outcome(g['parse'])}")
         lines.append("   e.g. " + " · ".join(json.dumps(e, ensure_ascii=False) for e in g["examples"]))
         for s in g["suggestions"]:
             lines.append(f"   suggestion {s['id']}: {s['summary']}")
@@ -132,7 +137,7 @@ def to_html(report: Report, chart_png: bytes | None = None, apply_hint: str = "p
              f"{report.records} records, {report.failures} failed, in {report.groups_total} groups</p>",
              "<h2>Failed questions</h2><ol>"]
     for g in data["groups"]:
-        parts.append(f"<li><p><b>{g['count']}×</b> · {len(g['servers'])} servers · "
+        parts.append(f"<li><p><b>{g['count']}×</b> · {_servers(g)} · "
                      f"{e(', '.join(f'{k} {v}' for k, v in g['languages'].items()))} · {e(_outcome(g['parse']))}</p>"
                      "<ul>" + "".join(f"<li>{e(x)}</li>" for x in g["examples"]) + "</ul>")
         for s in g["suggestions"]:

@@ -34,7 +34,7 @@ def setup(tmp_path):
     return folder, log
 
 
-GROUP_KEYS = {"count", "servers", "languages", "kinds", "examples", "parse", "suggestions"}
+GROUP_KEYS = {"count", "servers", "languages", "kinds", "examples", "parse", "wordings", "changed", "suggestions"}
 SUGGESTION_KEYS = {"id", "kind", "file", "keys", "value", "target", "fixed", "of", "summary", "evidence"}
 
 
@@ -85,6 +85,9 @@ def test_apply_makes_the_bot_answer_and_says_what_changed(setup):
 
     again = bot("report", "--from", str(log), "--since", "all", "--apply", suggestion["id"], knowledge=folder)
     assert again.returncode == 1 and "no suggestion" in again.stderr  # fixed: the report no longer offers it
+    after = json.loads(bot("report", "--from", str(log), "--since", "all", "--format", "json",
+                           knowledge=folder).stdout)["groups"][0]
+    assert after["count"] == 50 and after["changed"] == after["wordings"] == 50 and after["suggestions"] == []
 
 
 def test_bad_source_and_period_are_one_line(setup, tmp_path):

@@ -25,7 +25,6 @@ EXAMPLES = 3
 @dataclass
 class Group:
     records: list[MissRecord] = field(default_factory=list)
-    texts: Counter = field(default_factory=Counter)  # distinct normalised wording -> records
 
     @property
     def count(self) -> int:
@@ -85,7 +84,5 @@ def cluster(records: Iterable[MissRecord], wording: Callable[[str], str]) -> lis
                 parent[root(i + 1 + j)] = root(i)
     groups: dict[int, Group] = {}
     for i, text in enumerate(texts):
-        group = groups.setdefault(root(i), Group())
-        group.records.extend(by_text[text])
-        group.texts[text] = len(by_text[text])
+        groups.setdefault(root(i), Group()).records.extend(by_text[text])
     return sorted(groups.values(), key=lambda g: (-g.count, g.questions[0]))

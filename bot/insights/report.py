@@ -30,6 +30,7 @@ class Report:
     records: int
     failures: int
     groups: list[tuple[Group, list[Suggestion]]]
+    changed: list[int]  # per group: distinct wordings the current knowledge reads differently than recorded
     groups_total: int
     votes: dict[str, list[Votes]]
 
@@ -41,10 +42,18 @@ def build_report(records: Iterable[MissRecord], engine: Engine, first_day: dt.da
                  today: dt.date | None = None) -> Report:
     chosen = list(since(records, first_day))
     suggester = Suggester(engine)
-    groups = cluster(chosen, suggester.wording)
+    found = cluster(chosen, suggester.wording)
+    groups = found[:MAX_GROUPS]
     return Report(first_day, today or dt.date.today(), knowledge_version(engine.kb.folder), len(chosen),
-                  sum(r.kind in FAILURES for r in chosen),
-                  [(g, suggester.suggest(g)) for g in groups[:MAX_GROUPS]], len(groups), satisfaction(chosen))
+                  sum(r.kind in FAILURES for r in chosen), [(g, suggester.suggest(g)) for g in groups],
+                  [_changed(g, engine) for g in groups], len(found), satisfaction(chosen))
+
+
+def _changed(group: Group, engine: Engine) -> int:
+    """Wordings an edit made since the records were taken already reads differently (fixed, or at least changed)."""
+    recorded = {r.question: (r.intent, r.models, r.field) for r in group.records}
+    now = {q: engine.understanding.understand(q) for q in recorded}
+    return sum((q.intent, q.models, q.field) != recorded[text] for text, q in now.items())
 
 
 # --- JSON -------------------------------------------------------------------------------------------
@@ -68,8 +77,9 @@ def to_json(report: Report) -> dict:
         "failures": report.failures,
         "groups_total": report.groups_total,
         "groups": [{"count": g.count, "servers": [str(s) for s in g.servers], "languages": g.languages,
-                    "kinds": g.kinds, "examples": g.examples, "parse": _parse(g),
-                    "suggestions": [_suggestion_json(s) for s in found]} for g, found in report.groups],
+                    "kinds": g.kinds, "examples": g.examples, "parse": _parse(g), "wordings": len(g.questions),
+                    "changed": changed, "suggestions": [_suggestion_json(s) for s in found]}
+                   for (g, found), changed in zip(report.groups, report.changed, strict=True)],
         "satisfaction": {name: [{"intent" if name == "by_intent" else "model": v.key, "up": v.up, "down": v.down}
                                 for v in rows] for name, rows in report.votes.items()},
     }
@@ -117,6 +127,8 @@ def to_text(report: Report, apply_hint: str = "python -m bot report --apply") ->
             lines.append(f"   suggestion {s['id']}: {s['summary']}")
             lines.append(f"     evidence: {_evidence(s['evidence'])}")
             lines.append(f"     apply: {apply_hint} {s['id']}")
+        if g["changed"]:
+            lines.append(f"   since recorded: {g['changed']} of {g['wordings']} wordings now read differently")
         if not g["suggestions"]:
             lines.append("   no edit found that fixes it")
     for name, head in (("by_intent", "intent"), ("by_model", "model")):

@@ -145,7 +145,7 @@ class Suggester:
     # --- cue or beyond --------------------------------------------------------------------------
     def _phrases(self, group: Group) -> list[Suggestion]:
         texts = self._normalised(group)
-        rests = [self.cues.spell(self.linker.link(t).rest) for t in texts]
+        rests = [self._without_cues(self.cues.spell(self.linker.link(t).rest)) for t in texts]
         counts = Counter(p for rest in rests for p in self._phrases_in(rest))
         if not counts:
             return []
@@ -178,6 +178,16 @@ class Suggester:
                                     evidence | {"in_article": False, "best_field_affinity": round(
                                         affinity[ranked[0]], 2)}))
         return found
+
+    def _without_cues(self, text: str) -> str:
+        """The text less every cue word the bot already reads in it: what is left is what it does not."""
+        c = self.cues
+        for cues in (*c.fields.values(), *c.weak_fields.values(), *c.tags.values(), *c.superlative.values(),
+                     *c.relative.values(), c.list, c.which_one, c.compare, c.overview, c.beyond, c.pronouns,
+                     c.switch, c.tell_more, c.requests, c.help, c.timeline, c.undisclosed):
+            while found := cues.find(text):
+                text = f"{text[:found.start()]} {text[found.end():]}"
+        return text
 
     def _phrases_in(self, rest: str) -> set[str]:
         """Candidate phrases of what is left of a question: Chinese runs of 2-4 characters, English
@@ -223,6 +233,8 @@ class Suggester:
 
     # --- the trial ------------------------------------------------------------------------------
     def _tried(self, suggestion: Suggestion, questions: list[str]) -> Suggestion | None:
+        """The suggestion with how many wordings it fixes (answered as intended with the edit, not without),
+        or None when it fixes too few or the check rejects it."""
         try:
             copy = trial_copy(self.kb.folder, [suggestion.edit])
         except EditError:
@@ -233,7 +245,8 @@ class Suggester:
             return None
         finally:
             shutil.rmtree(copy, ignore_errors=True)
-        fixed = sum(_intended(suggestion, trial.understanding.understand(q)) for q in questions)
+        now, then = self.engine.understanding.understand, trial.understanding.understand
+        fixed = sum(_intended(suggestion, then(q)) and not _intended(suggestion, now(q)) for q in questions)
         suggestion.fixed, suggestion.of = fixed, len(questions)
         return suggestion if fixed and fixed >= FIX_SHARE * len(questions) else None
 

@@ -182,3 +182,26 @@ def test_period_and_votes(engine):
     assert first_day("all", TODAY) is None and first_day("2w", TODAY) == TODAY - dt.timedelta(days=13)
     with pytest.raises(RecordError):
         first_day("yesterday", TODAY)
+
+
+def test_a_word_the_notes_tie_to_a_model_becomes_its_alias(engine):
+    questions = ["whale 什么时候发布", "whale什么时候发布的", "请问 whale 什么时候发布"]
+    plain = build_report(records_of(engine, questions), engine, today=TODAY)
+    assert plain.groups[0][1] == []  # "whale" resembles no model's name: nothing to go on
+    noted = build_report(records_of(engine, questions, note="I meant DeepSeek-V3"), engine, today=TODAY)
+    top = noted.groups[0][1][0]
+    assert (top.kind, top.target, top.edit.value, top.fixed) == ("alias", "deepseek-v3", "whale", 3)
+    assert top.evidence["notes_naming_model"] == 3
+
+
+def test_an_applied_cue_is_read_by_the_running_engine(knowledge_copy):
+    engine = Engine.from_folder(knowledge_copy)
+    report = build_report(records_of(engine, ["V3 几时出的", "R1几时出的?", "v2 几时出的"]), engine, today=TODAY)
+    cue = report.groups[0][1][0]
+    apply_edit(knowledge_copy, cue.edit)
+    assert engine.ask("Janus-Pro 几时出的").query.intent == "model"  # before the reload
+    engine.refresh()
+    query = engine.ask("Janus-Pro 几时出的").query  # a model none of the records named
+    assert (query.intent, query.models, query.field) == ("field", ("janus-pro",), "released")
+    assert yaml.safe_load((knowledge_copy / "lexicon.yaml").read_text(encoding="utf-8"))["fields"]["released"][
+        "cues"][-1] == cue.edit.value

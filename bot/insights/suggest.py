@@ -73,8 +73,8 @@ class Suggester:
         self._article = self.kb.normaliser(" ".join(
             text[lang] for m in self.kb.models
             for text in (m.features, m.significance, m.headline, m.parameters_text, m.released_text,
-                         m.paper_summary or {}, m.paper_text or {}, *(r.text for r in m.relations), m.name)
-            for lang in ("zh", "en") if lang in text))
+                         m.paper_summary, m.paper_text, *(r.text for r in m.relations), m.name)
+            if text for lang in ("zh", "en")))  # a headline or a paper text may be absent
         self._article_words = set(tokens_of(self._article))
 
     # --- the group, as the engine reads it now --------------------------------------------------

@@ -1,8 +1,9 @@
 """Run every benchmark in one go: `python -m benchmarks.run` from the project root.
 
-Prints accuracy beside the peer baselines, engine speed, matching at 100 to 10,000 models,
-console start-up and memory, the running bot's memory beside a bare discord.py client, and
-Discord throughput through the loopback stand-in; checks
+Prints accuracy beside the peer baselines, the maintainer's report's suggestions applied and
+measured on held-out questions, engine speed, matching at 100 to 10,000 models, console
+start-up and memory, the running bot's memory beside a bare discord.py client, and Discord
+throughput through the loopback stand-in; checks
 each target; writes the scaling plot. `--quick` shrinks everything to a few seconds (the
 smoke test uses it); figures from a quick run mean nothing."""
 
@@ -84,6 +85,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nBM25 sections from: {article or 'the knowledge (article file not found)'}")
     if scores[0].failures:
         print("deepseek-qa-bot misses: " + ", ".join(scores[0].failures))
+
+    section("Active learning: the maintainer's report's suggestions applied, measured on held-out questions")
+    from benchmarks import active_learning
+
+    learning = active_learning.run(active_learning.question_files(ROOT), args.knowledge,
+                                   limit=8 if args.quick else None)
+    print(learning.text)
+    before, after = learning.as_written
+    targets.append(("suggestions break no held-out question", after >= before, f"{before:.1f}% -> {after:.1f}%"))
 
     section("Speed on the real knowledge (per question; fastest of "
             f"{plan.repeat} rounds each, as timeit does)")

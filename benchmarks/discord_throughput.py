@@ -43,8 +43,8 @@ async def _run(texts: list[str], count: int) -> ThroughputRow:
     with tempfile.TemporaryDirectory() as folder:
         bot = await start_bot(standin, Path(folder) / "state", Path(folder) / "bot.log")
         try:
-            # Warm up: the bot draws both timeline pictures in the background at start-up, and a
-            # timeline question waits for its picture; after these replies the bot is in steady state.
+            # Warm up: the first timeline question has both pictures drawn by a child process;
+            # after these replies they are files, and the bot is in steady state.
             warm = ["timeline", "时间线", *texts[:3]]
             await _ask(standin, warm, len(warm))
             return await _ask(standin, list(itertools.islice(itertools.cycle(texts), count)), count)

@@ -31,7 +31,8 @@ class Settings:
     gateway_url: str | None = None
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
     state_dir: Path = PROJECT_ROOT / ".bot-state"
-    cooldown_seconds: float = 3.0
+    rate_limit_burst: int = 4
+    rate_limit_refill_seconds: float = 5.0
 
 
 def _ids(name: str, raw: str) -> tuple[int, ...]:
@@ -110,6 +111,10 @@ def load_settings(env: dict[str, str] | None = None, *, dotenv: bool = True) -> 
         values["knowledge_dir"] = path
     if raw := get("BOT_STATE_DIR"):
         values["state_dir"] = Path(raw).expanduser()
-    if raw := get("COOLDOWN_SECONDS"):
-        values["cooldown_seconds"] = float(_number("COOLDOWN_SECONDS", raw, float))
+    if raw := get("RATE_LIMIT_BURST"):
+        values["rate_limit_burst"] = int(_number("RATE_LIMIT_BURST", raw, int))
+        if not values["rate_limit_burst"]:
+            raise SettingsError("RATE_LIMIT_BURST: must be at least 1")
+    if raw := get("RATE_LIMIT_REFILL_SECONDS"):
+        values["rate_limit_refill_seconds"] = float(_number("RATE_LIMIT_REFILL_SECONDS", raw, float))
     return Settings(**values)

@@ -56,7 +56,9 @@ class Recorded:
 
 
 class DiscordStandIn:
-    def __init__(self) -> None:
+    def __init__(self, servers: int = 1, channels: int = 30) -> None:
+        # The test guild, then servers - 1 more of `channels` text channels each (for scale).
+        self.guilds = [guild()] + [guild(GUILD_ID + k, channels) for k in range(1, servers)]
         self.requests: list[Recorded] = []
         self.identify: dict[str, Any] | None = None
         self.identified = asyncio.Event()
@@ -160,10 +162,12 @@ class DiscordStandIn:
         shard = identify.get("shard", [0, 1])
         await self.dispatch("READY", {
             "v": 10, "user": user(BOT_ID, "deepseek-qa", bot=True), "session_id": "standin-session",
-            "resume_gateway_url": self.gateway_url, "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+            "resume_gateway_url": self.gateway_url,
+            "guilds": [{"id": g["id"], "unavailable": True} for g in self.guilds],
             "application": {"id": str(BOT_ID), "flags": 0}, "shard": shard,
         })
-        await self.dispatch("GUILD_CREATE", guild())
+        for data in self.guilds:
+            await self.dispatch("GUILD_CREATE", data)
 
     # -- REST -------------------------------------------------------------------------------
 
@@ -249,19 +253,24 @@ def application() -> dict[str, Any]:
             "owner": user(OTHER_USER_ID, "owner"), "team": None, "summary": ""}
 
 
-def channel(channel_id: int, name: str) -> dict[str, Any]:
-    return {"id": str(channel_id), "type": 0, "name": name, "position": 0, "guild_id": str(GUILD_ID),
+def channel(channel_id: int, name: str, guild_id: int = GUILD_ID) -> dict[str, Any]:
+    return {"id": str(channel_id), "type": 0, "name": name, "position": 0, "guild_id": str(guild_id),
             "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None}
 
 
-def guild() -> dict[str, Any]:
+def guild(guild_id: int = GUILD_ID, channels: int = 0) -> dict[str, Any]:
+    """The test guild with its three channels; another id gets `channels` plain text channels."""
+    if guild_id == GUILD_ID:
+        listed = [channel(QUESTION_CHANNEL, "ask-deepseek"), channel(CHAT_CHANNEL, "general"),
+                  channel(LOCKED_CHANNEL, "announcements")]
+    else:
+        listed = [channel(snowflake(), f"channel-{k}", guild_id) for k in range(channels)]
     return {
-        "id": str(GUILD_ID), "name": "Stand-in Guild", "icon": None, "owner_id": str(OTHER_USER_ID),
+        "id": str(guild_id), "name": "Stand-in Guild", "icon": None, "owner_id": str(OTHER_USER_ID),
         "unavailable": False, "large": False, "member_count": 3, "features": [], "emojis": [], "stickers": [],
-        "roles": [{"id": str(GUILD_ID), "name": "@everyone", "permissions": "68608", "position": 0,
+        "roles": [{"id": str(guild_id), "name": "@everyone", "permissions": "68608", "position": 0,
                    "color": 0, "hoist": False, "managed": False, "mentionable": False}],
-        "channels": [channel(QUESTION_CHANNEL, "ask-deepseek"), channel(CHAT_CHANNEL, "general"),
-                     channel(LOCKED_CHANNEL, "announcements")],
+        "channels": listed,
         "members": [{"user": user(BOT_ID, "deepseek-qa", bot=True), "roles": [], "joined_at": TIMESTAMP,
                      "deaf": False, "mute": False, "flags": 0}],
         "threads": [], "voice_states": [], "presences": [], "stage_instances": [],

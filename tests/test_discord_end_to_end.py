@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -192,13 +193,24 @@ async def test_language_button_switches_the_card(standin: DiscordStandIn, bot: B
     assert any(cid.startswith("qa:lang:zh:") for cid in custom_ids(callback["data"]))
 
 
-async def test_a_timeline_question_is_answered_with_the_picture(standin: DiscordStandIn, bot: BotProcess):
+def loaded_libraries(bot: BotProcess) -> str:
+    return Path(f"/proc/{bot.process.pid}/maps").read_text()
+
+
+async def test_a_timeline_question_is_answered_with_the_picture_drawn_outside(standin, bot: BotProcess):
+    pictures = bot.log_path.parent / "state" / "pictures"
+    assert not pictures.exists()  # nothing drawn until asked
     mark = standin.mark()
     _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "show me the timeline",
                                     author=user(OTHER_USER_ID + 1))
     assert reply["embeds"][0]["image"]["url"] == "attachment://deepseek-timeline-en.png"
     [posted] = [r for r in standin.requests[mark:] if r.files]
     assert posted.files["deepseek-timeline-en.png"].startswith(b"\x89PNG\r\n\x1a\n")
+    assert sorted(p.name.rsplit("-", 1)[-1] for p in pictures.iterdir()) == ["en.png", "zh.png"]
+    assert posted.files["deepseek-timeline-en.png"] == next(pictures.glob("*-en.png")).read_bytes()
+    maps = loaded_libraries(bot)
+    assert "rapidfuzz" in maps  # the engine's compiled libraries show here; the plotting one never does
+    assert "matplotlib" not in maps
 
 
 async def test_a_yes_no_check_answers_first_and_switches_language_through_its_button(standin, bot):

@@ -30,6 +30,8 @@ def test_a_filter_can_be_negated_and_the_title_says_what_was_excluded(engine, te
     got, ids, reply = listed(engine, text)
     assert (got, set(ids)) == (selector, models)
     assert reply.startswith(title)
+    # not being called MoE is not the article saying "not MoE"
+    assert ("!tag:" not in selector) or ("does not call these" in reply or "这不等于文章说它们不是" in reply)
 
 
 def test_a_negated_year_names_the_undated_models_apart(engine):
@@ -124,6 +126,9 @@ def test_differences_are_computed_from_the_two_values_shown(engine, text, models
     ("R1 was released in december 2024 right?", "No — DeepSeek-R1: January 20, 2025.", "2025 年 1 月 20 日"),
     ("R1 有 671B 参数吗", "不对,DeepSeek-R1:有 660B 模型", "有 660B 模型"),
     ("does v3 have 37b active params?", "Yes — DeepSeek-V3: 671 billion", "每 token 激活 370 亿"),
+    # a negation that only asks whether it is ("isn't it…?", "不是…吗?")
+    ("isn't r1 open source?", "Yes — DeepSeek-R1: open source.", "性能与 OpenAI 的 o1 正式版持平并开源"),
+    ("R1 不是开源的吗", "对,DeepSeek-R1:开源。", "性能与 OpenAI 的 o1 正式版持平并开源"),
     # where the article is silent it says so, and never borrows from another model
     ("V3 是开源的吗?", "文章没有说 DeepSeek-V3 属于「开源」", None),
     ("was deepseek math released in 2024?", "The article does not say: DeepSeekMath's release date is not disclosed",
@@ -189,6 +194,9 @@ def test_a_claim_that_one_model_ranks_first_is_checked_against_all_the_ranked_on
     ("models after june 2024 and before 2025", "date>2024-06&date<2025"),
     ("which models are neither moe nor open source", "!tag:moe&!tag:open-source"),
     ("参数超过2000亿的模型有几个", "params>200&count"),
+    ("top 3 bigest models", "largest*3"),  # a typo in a rank question is mended, "three" is no typo
+    ("top three largest models", "largest*3"),
+    ("哪些模型不开源", "!tag:open-source"),
 ])
 def test_operators_compose(engine, text, selector):
     assert engine.ask(text).query.selector == selector

@@ -3,22 +3,25 @@
 Lines starting with `/` are commands (`/help`, `/ask QUESTION`, `/model NAME`, `/models [FILTER]`,
 `/compare A B`, `/timeline`, and `/source`: the article's passage behind the last answer);
 anything else is a question. Ctrl-D or Ctrl-C ends it. A timeline answer also writes the
-lineage picture and says where (and, once, when Chinese labels can't be drawn)."""
+lineage picture under the state directory and says where (and, once, when Chinese labels can't be drawn)."""
 
 from __future__ import annotations
 
 import logging
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from bot.core.engine import Answer, Engine
 from bot.core.language import reply_language
 from bot.core.query import Query
+from bot.settings import Settings
 from bot.timeline import has_chinese_font, save_for_console, say_timeline
 
 CONVERSATION = "console"
 PROMPT = "you> "
+DEFAULT_STATE_DIR = Settings().state_dir
 CONSOLE_ONLY = {"en": "In this console: /source shows the article's passage behind the last answer; Ctrl-D quits.",
                 "zh": "控制台中:/source 显示上一个回答所依据的文章原文;Ctrl-D 退出。"}
 
@@ -28,6 +31,7 @@ class Session:
     """What one console chat remembers between lines besides the engine's follow-up memory."""
     last: Answer | None = None
     told_font: bool = False
+    state_dir: Path = DEFAULT_STATE_DIR  # pictures are saved under it, each with a new name
 
 
 def handle(engine: Engine, line: str, lang: str | None = None, session: Session | None = None) -> str:
@@ -56,7 +60,7 @@ def handle(engine: Engine, line: str, lang: str | None = None, session: Session 
 
 
 def _timeline(engine: Engine, lang: str, session: Session) -> str:
-    saved = save_for_console(engine.kb, lang)
+    saved = save_for_console(engine.kb, lang, session.state_dir / "pictures")
     if lang != "zh" or session.told_font or has_chinese_font():
         return saved
     session.told_font = True  # said once, plainly, instead of a log line in the middle of the chat
@@ -100,7 +104,7 @@ def _command(engine: Engine, command: str, argument: str, lang: str, session: Se
 
 
 def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
-         stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+         stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, state_dir: Path = DEFAULT_STATE_DIR) -> int:
     if hint:
         print(hint, file=stdout)
     print("Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
@@ -110,13 +114,12 @@ def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
     level = logger.level
     logger.setLevel(logging.ERROR)
     try:
-        return _loop(engine, lang, stdin, stdout)
+        return _loop(engine, lang, stdin, stdout, Session(state_dir=state_dir))
     finally:
         logger.setLevel(level)
 
 
-def _loop(engine: Engine, lang: str | None, stdin: TextIO, stdout: TextIO) -> int:
-    session = Session()
+def _loop(engine: Engine, lang: str | None, stdin: TextIO, stdout: TextIO, session: Session) -> int:
     interactive = stdin.isatty()
     while True:
         if interactive:

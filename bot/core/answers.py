@@ -264,6 +264,8 @@ class Composer:
             title = say(lang, "list_where", parts=parts)
         if rank and parts:
             notes.append(say(lang, "among", parts=parts))
+        notes += [say(lang, "untagged_note", tag=self.kb.tag_name(f.value, lang))
+                  for f in selection.filters if f.kind == "tag" and f.negated]
         if rank:
             scope = Selection(selection.filters).apply(self.kb.models)
             if unranked := ranking.unranked(scope, rank.kind):

@@ -50,6 +50,10 @@ class Operators:
         self.check = cue_set(lexicon["check"]["cues"])
         self.comparative = cue_set(lexicon["comparative"])
         self.check_starts = {kb.normaliser(w) for w in lexicon["check"]["starts"]}
+        rhetorical = lexicon["rhetorical"]
+        self.rhetorical_starts = tuple(kb.normaliser(w) + " " for w in rhetorical["starts"])
+        self.rhetorical_negation = cue_set(rhetorical["negation"])
+        self.rhetorical_ends = tuple(kb.normaliser(w) for w in rhetorical["ends"])
         self.difference = {kind: cue_set(words) for kind, words in lexicon["difference"].items()}
         self.ordinals = {kb.normaliser(str(w)): int(n) for w, n in lexicon["ordinals"].items()}
         self.generation = tuple(kb.normaliser(w) for w in lexicon["generation"])
@@ -83,7 +87,13 @@ class Operators:
         if models and rest in self.exclude and (rest in self.cues.list or rest in self.cues.which_one
                                                 or self.cues.superlative_in(rest)):
             return self._selection(rest, excluded=models)  # "除了 R1 以外哪些模型是开源的"
-        return None if models else self._selection(rest)
+        if models:
+            return None
+        if rest in self.cues.list or self._ordinal.search(rest) or self._top[0].search(rest):
+            # "top 3 bigest models", "2nd largst": typos, in a list or rank question; "three" is no typo
+            rest = " ".join(w if w in self.numbers or w in self.ordinals else self.cues.spell(w)
+                            for w in rest.split(" "))
+        return self._selection(rest)
 
     # --- select, order, take, count -------------------------------------------------------------
     def _selection(self, rest: str, excluded: list[str] = ()) -> Query | None:
@@ -267,7 +277,14 @@ class Operators:
         claim = claim or next(iter(self._filters(rest, [])), None)
         if claim is None or claim.kind == "undisclosed":
             return None
+        if claim.negated and self._rhetorical(rest):
+            claim = replace(claim, negated=False)
         return Query("field", tuple(models), field=claim.field, selector=f"check:{claim.key}")
+
+    def _rhetorical(self, rest: str) -> bool:
+        """"isn't R1 open source?", "R1 不是开源的吗": asks whether it is, not whether it is not."""
+        return rest.startswith(self.rhetorical_starts) or (
+            rest in self.rhetorical_negation and rest.rstrip().endswith(self.rhetorical_ends))
 
     def _compared(self, rest: str) -> str | None:
         """"比 R1 多", "比 V3 早": the rank word after the comparison word."""

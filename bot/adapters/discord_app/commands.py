@@ -6,6 +6,7 @@ here and localised by translations.ChineseTranslator."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import discord
@@ -26,7 +27,7 @@ def _engine(interaction: discord.Interaction) -> Any:
 
 
 async def _send_answer(interaction: discord.Interaction, answer: Any, *, ephemeral: bool = False) -> None:
-    await send(interaction, **await answer_content(answer, _engine(interaction)), ephemeral=ephemeral)
+    await send(interaction, **await answer_content(answer, interaction.client), ephemeral=ephemeral)
 
 
 async def _not_covered(interaction: discord.Interaction, name: str, lang: str) -> None:
@@ -156,18 +157,18 @@ def _resolve(interaction: discord.Interaction, name: str) -> str | None:
 # -- the tree ------------------------------------------------------------------------------
 
 class QuestionTree(app_commands.CommandTree):
-    """The command tree with the shared cooldown and one error path for every command."""
+    """The command tree with the shared rate limit and one error path for every command."""
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         if interaction.type is discord.InteractionType.autocomplete:
             return True  # suggestions while typing are not questions
-        cooldown = self.client.cooldown  # type: ignore[attr-defined]
-        wait = cooldown.remaining(interaction.user.id)
+        wait = self.client.rate_limit.try_acquire(interaction.user.id)  # type: ignore[attr-defined]
         if wait:
+            # Every refused command gets its note: it is private, and Discord expects an answer.
             text = " ".join(str(o.get("value", "")) for o in (interaction.data or {}).get("options", []))
-            await send_note(interaction, "cooldown", interaction_lang(interaction, text), seconds=wait)
+            await send_note(interaction, "rate_limited", interaction_lang(interaction, text),
+                            seconds=math.ceil(wait))
             return False
-        cooldown.start(interaction.user.id)
         return True
 
     async def on_error(

@@ -14,6 +14,7 @@ from typing import Any
 import discord
 
 from bot.core.query import Query
+from bot.timeline import filename, with_image
 
 from .replies import report_error, send, send_note
 from .translations import note
@@ -196,23 +197,21 @@ def answer_message(answer: Any, engine: Any) -> dict[str, Any]:
     return message
 
 
-async def answer_content(answer: Any, engine: Any) -> dict[str, Any]:
+async def answer_content(answer: Any, client: Any) -> dict[str, Any]:
     """`answer_message`, plus the timeline picture as an attachment when the answer is the timeline."""
-    message = answer_message(answer, engine)
+    message = answer_message(answer, client.engine)
     if answer.query.selector == "timeline":
-        from bot.timeline import timeline_attachment  # matplotlib loads only on this path
-
-        name, png, card = await timeline_attachment(engine.kb, answer.card, answer.lang)
-        message["embed"] = discord.Embed.from_dict(card)
-        message["files"] = [discord.File(io.BytesIO(png), filename=name)]
+        png = await client.pictures.png(client.engine.kb, answer.lang)
+        message["embed"] = discord.Embed.from_dict(with_image(answer.card, answer.lang))
+        message["files"] = [discord.File(io.BytesIO(png), filename=filename(answer.lang))]
     return message
 
 
 async def show_answer(interaction: discord.Interaction, ask: Callable[[Any], Any]) -> None:
     """Replace the clicked message's card (and buttons) with the answer `ask(engine)` gives."""
-    engine = interaction.client.engine  # type: ignore[attr-defined]
+    client = interaction.client
     try:
-        message = await answer_content(ask(engine), engine)
+        message = await answer_content(ask(client.engine), client)  # type: ignore[attr-defined]
         message.setdefault("view", None)  # an answer without buttons clears the old ones
         message["attachments"] = message.pop("files", [])  # an edit replaces the old picture, if any
         await interaction.response.edit_message(**message)

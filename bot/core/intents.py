@@ -21,7 +21,7 @@ from bot.core.normalise import has_chinese, tokens_of
 from bot.core.operators import Operators
 from bot.core.query import Query
 from bot.core.search import FactSearch
-from bot.core.selection import select
+from bot.core.selection import amount, select
 
 AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
 
@@ -263,7 +263,7 @@ class Understanding:
             if unit is None and not self.cues.fields["parameters"].find(rest):
                 continue
             billions = float(match.group(1)) * (unit or 1.0)
-            return f"{'>' if more else '<'}{billions:g}"
+            return f"{'>' if more else '<'}{amount(billions)}"
         return None
 
     def _selected(self, selector: str) -> Query:

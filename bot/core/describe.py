@@ -73,12 +73,16 @@ class Describer:
                 kept.append((tag, match))
         return kept
 
+    def marked_models(self, rest: str) -> list[tuple[int, str, re.Match]]:
+        """(position, model, match) for each figure only one model has and each tag only one carries."""
+        own_tags = [(match.start(), self._own_tags[tag], match) for tag, match in self._tags_named(rest)
+                    if tag in self._own_tags]
+        return sorted(self.figure_models(rest) + own_tags, key=lambda hit: hit[0])
+
     def resolve(self, rest: str, foreign: list[str]) -> Described | None:
         figures = self.figure_models(rest)
-        tags = self._tags_named(rest)
-        own_tags = [(match.start(), self._own_tags[tag], match) for tag, match in tags if tag in self._own_tags]
-        hits = sorted(figures + own_tags, key=lambda hit: hit[0])
-        tags = [tag for tag, _ in tags]
+        hits = self.marked_models(rest)
+        tags = [tag for tag, _ in self._tags_named(rest)]
         if hits:
             cut = rest
             for _, _, match in hits:

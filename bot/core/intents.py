@@ -62,9 +62,11 @@ class Understanding:
                 return self._about_named(list(operated.models), rest, context)
             return operated
         if links.models:
-            if rest in self.cues.compare and (figures := self.describer.figure_models(rest)):
-                # "那个 671B 的和 R1 比一下": a figure only one model has names it
-                links.models += [mid for _, mid, _ in figures if mid not in links.models]
+            if rest in self.cues.compare and (marked := self.describer.figure_models(rest) if rest not in
+                                              self.cues.described else self.describer.marked_models(rest)):
+                # "那个 671B 的和 R1 比一下", "那个 FP8 训练的模型和 R1 哪个更新": a figure only one model has names
+                # it; so does a tag only one model carries, where the question says it describes a model
+                links.models += [mid for _, mid, _ in marked if mid not in links.models]
             if links.foreign and len(links.models) == 1 and rest in self.cues.compare:
                 # "R1 vs o1": what the article says against other models is in the features; it never
                 # compares R1 with ChatGPT
@@ -85,8 +87,10 @@ class Understanding:
             if (context and context.intent == "field" and rest in cues.switch
                     and rest not in cues.compare and not superlative):
                 return Query("field", tuple(models), field=context.field)  # "and R1 and V2?"
-            # "which is bigger, V2 or V3?": the comparison, with the answer to "which" on top
-            return Query("compare", tuple(models), selector=superlative)
+            # "which is bigger, V2 or V3?": the comparison, with the answer to "which" on top; "compare their
+            # sizes" ranks them by it
+            ranked_by = {"parameters": "largest", "released": "newest"}.get(fields[0]) if fields else None
+            return Query("compare", tuple(models), selector=superlative or ranked_by)
         model = models[0]
         relative = cues.relative_in(rest)
         if relative and (rest in cues.which_one or rest in cues.list or set(fields) <= {"released"}):
@@ -206,8 +210,8 @@ class Understanding:
 
     def _about_family(self, rest: str, fields: list[str], tags: list[str]) -> bool:
         """"what is DeepSeek?", "deepseek 全家桶": the brand itself, not one of its models."""
-        if rest in self.cues.family:
-            return not tags
+        if rest in self.cues.family or ("deepseek" in tokens_of(rest) and rest in self.cues.list):
+            return not tags  # "DeepSeek 的模型有哪些"
         brand_only = "deepseek" in tokens_of(rest) and not fields and not tags
         return brand_only and (rest in self.cues.overview or not self._leftover(rest))
 

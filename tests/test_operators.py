@@ -198,6 +198,8 @@ def test_a_claim_that_one_model_ranks_first_is_checked_against_all_the_ranked_on
     ("top three largest models", "largest*3"),
     ("哪些模型不开源", "!tag:open-source"),
     ("how many models were released after v3", "date>2024-12-26&count"),
+    ("which models were released in january", "date:--01"),
+    ("R1 是 1 月发布的吗", "check:date:--01"),
     ("V2 之前发布了几个模型", "date<2024-05-07&count"),
 ])
 def test_operators_compose(engine, text, selector):

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bot.core import ranking
 from bot.core.cues import Cues, CueSet
-from bot.core.dates import date_spans
+from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
 from bot.core.normalise import has_chinese
 from bot.core.query import Query
@@ -108,7 +108,7 @@ class Operators:
         counted = self._counts(rest, filters)
         # plain filters and superlatives are the intents' ("MoE models", "the largest in 2025", "the fp8 one")
         novel = (rank and (rank.op or rank.kind not in ranking.PLAIN)) or counted \
-            or any(f.negated or ".." in f.value for f in filters) \
+            or any(f.negated or ".." in f.value or f.value.startswith("--") for f in filters) \
             or (len(filters) > 1 and any(f.kind != "tag" for f in filters))
         if not novel:
             return None
@@ -160,8 +160,8 @@ class Operators:
         """"in 2024", "between May 2024 and Jan 2025", "2024 年下半年", "after June 2024 and before 2025"."""
         figures = [m.span() for m in self._figure_re.finditer(rest)]  # "超过 2000 亿" is no year
         dates = [d for d in date_spans(rest) if not any(s < d[1] and d[0] < e for s, e in figures)]
-        if not dates:
-            return []
+        if not dates:  # "in January": that month of any year
+            return [((start, end), Filter("date", ":", month)) for start, end, month in month_spans(rest)][:1]
         beside = [self._beside(rest, start, end) for start, end, _ in dates]
         if any(beside):  # each date with its own "before" / "after"
             return [((start, end), Filter("date", op or ":", iso))

@@ -26,11 +26,21 @@ def asked(engine, text, conversation=None):
     ("用强化学习训练的那个模型意义是什么", ("field", {"deepseek-r1"}, "significance")),
     ("the model on par with openai o1, when was it released", ("field", {"deepseek-r1"}, "released")),  # facts
     ("the vision language moe model: why does it matter", ("field", {"deepseek-vl2"}, "significance")),  # tags
+    ("那个视觉语言模型是什么时候发布的", ("field", {"deepseek-vl2"}, "released")),  # not LLM's "语言模型"
+    ("the model released on 2024-12-26, what's special about it", ("field", {"deepseek-v3"}, "features")),  # a date
+    ("the open source reasoning model from jan 2025, why is it important",  # filters that leave one model
+     ("field", {"deepseek-r1"}, "significance")),
     ("the 671b model vs the 660b model", ("compare", {"deepseek-v3", "deepseek-r1"}, None)),
     ("那个 671B 的和 Janus-Pro 比一下", ("compare", {"deepseek-v3", "janus-pro"}, None)),
 ])
 def test_a_described_model_is_answered_like_a_named_one(engine, text, expected):
     assert asked(engine, text) == expected
+
+
+def test_a_described_model_takes_the_named_models_operators(engine):
+    described = engine.ask("the fp8 one, is it open source?").query  # a check, as for "is V3 open source?"
+    named = engine.ask("is v3 open source?").query
+    assert (described.models, described.selector) == (("deepseek-v3",), named.selector) and named.selector
 
 
 def test_a_description_then_a_followup_stays_on_that_model(engine):
@@ -41,6 +51,7 @@ def test_a_description_then_a_followup_stays_on_that_model(engine):
 @pytest.mark.parametrize("text", [
     "how many params does GPT-4 have",  # another model's name alone describes nothing
     "gpt-4o 和 claude 哪个好",  # names the article never uses describe nothing either
+    "deepseek r1 vs chatgpt which is better",  # the article compares R1 with o1, never with ChatGPT
 ])
 def test_another_models_name_is_no_description_of_ours(engine, text):
     assert engine.ask(text).query.intent == "none"
@@ -129,6 +140,11 @@ def test_followups_keep_the_last_answers_models(engine):
     engine.ask("compare v2 and v3", conversation="g")
     engine.ask("compare r1 and janus pro", conversation="g")
     assert asked(engine, "which one is earlier?", "g")[1] == {"deepseek-r1"}  # the last comparison, not the one before
+    assert asked(engine, "how big is it?", "g") == ("field", {"deepseek-r1"}, "parameters")  # the pick is remembered
+    engine.ask("what came after v3", conversation="n")
+    assert asked(engine, "and after that?", "n")[1] == {"janus-pro"}  # a neighbour of the last answer
+    engine.ask("tell me about deepseek math", conversation="r")
+    assert engine.ask("what is it based on?", conversation="r").query.selector.startswith("relation:deepseek-math")
 
 
 def test_an_off_topic_question_is_declined_and_keeps_the_memory(engine):

@@ -17,8 +17,10 @@ from bot.core.search import _stem
 
 class Coverage:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
+        # a topic word of its own ("price", "github") is never explained, nor taken for a typo of a known word
+        topics = {w for w in cues.beyond.words if " " not in w}
         self._known = (cues.words | cues.stopwords["en"] | set(kb.lexicon["normalise"]["split_prefixes"])
-                       | set(MONTHS))
+                       | set(MONTHS)) - topics
         self._spellable = [w for w in self._known if len(w) >= 4]
         self._facts = {m.id: {_stem(t) for t in tokens_of(kb.normaliser(" ".join(
             [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text) if t),

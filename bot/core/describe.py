@@ -53,22 +53,32 @@ class Describer:
                 found.append((match.start(), owners[0], match))
         return found
 
+    def names_other_models(self, model: str, foreign: list[str]) -> bool:
+        """Whether the article names any of these other models in `model`'s facts (R1's: o1)."""
+        return any(re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", self._facts[model]) for name in foreign)
+
     def by_other_model(self, rest: str, foreign: list[str]) -> bool:
         """Whether other models' names describe a DeepSeek model here ("the one on par with o1"): the article
         names them in some model's facts, and the question says it means a model of its own."""
-        named = any(name in facts for name in foreign for facts in self._facts.values())
+        named = any(self.names_other_models(mid, foreign) for mid in self._facts)
         return named and rest in self.cues.described
+
+    def _tags_named(self, rest: str) -> list[tuple[str, re.Match]]:
+        """The tags the text names, leftmost-longest: "视觉语言模型" is vision, not also "语言模型" (LLM's)."""
+        found = sorted(((tag, m) for tag, cue_set in self.cues.tags.items() if (m := cue_set.find(rest))),
+                       key=lambda hit: (hit[1].start(), -len(hit[1].group())))
+        kept: list[tuple[str, re.Match]] = []
+        for tag, match in found:
+            if all(match.start() >= m.end() for _, m in kept):
+                kept.append((tag, match))
+        return kept
 
     def resolve(self, rest: str, foreign: list[str]) -> Described | None:
         figures = self.figure_models(rest)
-        own_tags = []  # tags only one model carries, where they are named
-        for tag, owner in self._own_tags.items():
-            if match := self.cues.tags[tag].find(rest):
-                own_tags.append((match.start(), owner, match))
+        tags = self._tags_named(rest)
+        own_tags = [(match.start(), self._own_tags[tag], match) for tag, match in tags if tag in self._own_tags]
         hits = sorted(figures + own_tags, key=lambda hit: hit[0])
-        tags = self.cues.tags_in(rest)
-        if len({mid for _, mid, _ in hits}) == 1 and not set(tags) <= set(self.kb.by_id[hits[0][1]].tags):
-            hits = []  # "视觉语言模型": the language-model tag names LLM, but LLM has no vision
+        tags = [tag for tag, _ in tags]
         if hits:
             cut = rest
             for _, _, match in hits:
@@ -84,5 +94,5 @@ class Describer:
         if foreign and not self.by_other_model(rest, foreign):
             return None
         # a question that only names a model's facts in passing is not a description of it: two terms at least
-        found = self.search.best(rest, among, min_terms=2)
+        found = self.search.best(rest, among, min_terms=1 if foreign else 2)  # an other model's name is telling
         return Described((found,), rest, False) if found else None

@@ -55,13 +55,21 @@ class Understanding:
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
         if operated := self.operators.understand(links.models, rest, context.models if context else ()):
+            if (not links.models and operated.intent == "list" and len(operated.models) == 1
+                    and self.cues.strong_fields_in(rest) and rest not in self.cues.list
+                    and rest not in self.cues.which_one and not self.cues.superlative_in(rest)):
+                # "the open-source reasoning model from Jan 2025: why does it matter?": one model, a field of it
+                return self._about_named(list(operated.models), rest, context)
             return operated
         if links.models:
             if rest in self.cues.compare and (figures := self.describer.figure_models(rest)):
                 # "那个 671B 的和 R1 比一下": a figure only one model has names it
                 links.models += [mid for _, mid, _ in figures if mid not in links.models]
             if links.foreign and len(links.models) == 1 and rest in self.cues.compare:
-                # "R1 vs o1": what the article says against other models is in the features
+                # "R1 vs o1": what the article says against other models is in the features; it never
+                # compares R1 with ChatGPT
+                if not self.describer.names_other_models(links.models[0], links.foreign):
+                    return self._not_covered(links, rest, text)
                 return Query("field", tuple(links.models), field="features")
             return self._about_named(links.models, rest, context)
         return self._about_unnamed(rest, context, links)
@@ -114,7 +122,8 @@ class Understanding:
         """A question about a model named by its description ("the FP8 one: how big?"), answered as if named."""
         cues = self.cues
         superlative = cues.superlative_in(rest)
-        asks = cues.strong_fields_in(rest) or rest in cues.compare or superlative or cues.relation_in(rest)
+        asks = (cues.strong_fields_in(rest) or rest in cues.compare or superlative or cues.relation_in(rest)
+                or ((foreign or rest in cues.described) and rest not in cues.which_one))  # "the fp8 one, is it …?"
         if rest in cues.list or not asks:
             return None
         if context and rest in cues.pronouns:
@@ -122,13 +131,17 @@ class Understanding:
         described = self.describer.resolve(rest, foreign)
         if described is None:
             return None
-        if len(described.models) > 1:
-            return Query("compare", described.models, selector=superlative) if (
+        recent = context.models if context else ()
+        if len(described.models) > 1:  # "the 671b one vs the 236b one": how far apart, which is newer
+            return (self.operators.understand(list(described.models), rest, recent)
+                    or Query("compare", described.models, selector=superlative)) if (
                 rest in cues.compare or superlative) else None
         rest = described.rest
         if described.by_figure and set(cues.fields_in(rest)) - {"parameters"}:
             rest = cues.fields["parameters"].strip(rest)  # "37B active params, when?": the figure described it
-        return self._about_named(list(described.models), rest, context)
+        # from here on the described model is a named one: checks and differences too
+        models = list(described.models)
+        return self.operators.understand(models, rest, recent) or self._about_named(models, rest, context)
 
     # --- no model named -------------------------------------------------------------------------
     def _about_unnamed(self, rest: str, context: Context | None, links: Links) -> Query:
@@ -171,6 +184,12 @@ class Understanding:
             return Query("list", tuple(found), selector="search")
         if asks_list and (rest in cues.list_all or not self._leftover(rest)):
             return self._selected("all")
+        if context and len(context.models) == 1 and (rest in cues.pronouns or rest in cues.switch):
+            model = context.models[0]
+            if kind := cues.relation_in(rest):  # "what is it based on?"
+                return self._selected(f"relation:{model}:{kind}")
+            if (relative := cues.relative_in(rest)) and (neighbour := self._neighbour(model, relative)):
+                return Query("list", (neighbour,), selector=f"{relative}:{model}")  # "and after that?"
         if context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more):
             if fields:
                 return Query("field", context.models, field=fields[0])

@@ -201,6 +201,8 @@ def test_a_claim_that_one_model_ranks_first_is_checked_against_all_the_ranked_on
     ("which models were released in january", "date:--01"),
     ("R1 是 1 月发布的吗", "check:date:--01"),
     ("V2 之前发布了几个模型", "date<2024-05-07&count"),
+    ("which open source models came out before v3", "date<2024-12-26&tag:open-source"),
+    ("哪些模型的参数量是公开的", "!undisclosed:parameters"),
 ])
 def test_operators_compose(engine, text, selector):
     assert engine.ask(text).query.selector == selector

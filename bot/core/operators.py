@@ -84,11 +84,14 @@ class Operators:
             return Query("compare", tuple(models), selector=f"diff:{diff}")
         if models and self._asks_yes_no(rest):
             return self._check(models, rest)
-        if len(models) == 1 and (relative := self.cues.relative_in(rest)) and self._counts(rest, []) \
-                and (pivot := self.kb.by_id[models[0]].released):  # "how many models came out after V3"
-            dated = Filter("date", "<" if relative == "before" else ">", pivot.isoformat())
-            selection = Selection((dated,), count=True)
-            return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
+        relative = self.cues.relative_in(rest)
+        if len(models) == 1 and relative and (pivot := self.kb.by_id[models[0]].released):
+            # "how many models came out after V3", "which moe models are before V3": its date is the bound
+            tags = tuple(f for f in self._filters(rest, []) if f.kind == "tag")
+            if (counted := self._counts(rest, list(tags))) or (tags and rest in self.cues.list):
+                dated = Filter("date", "<" if relative == "before" else ">", pivot.isoformat())
+                selection = Selection((dated, *tags), count=counted)
+                return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
         if models and rest in self.exclude and (rest in self.cues.list or rest in self.cues.which_one
                                                 or self.cues.superlative_in(rest)):
             return self._selection(rest, excluded=models)  # "除了 R1 以外哪些模型是开源的"

@@ -197,6 +197,12 @@ def test_a_claim_that_one_model_ranks_first_is_checked_against_all_the_ranked_on
     ("top 3 bigest models", "largest*3"),  # a typo in a rank question is mended, "three" is no typo
     ("top three largest models", "largest*3"),
     ("哪些模型不开源", "!tag:open-source"),
+    ("how many models were released after v3", "date>2024-12-26&count"),
+    ("which models were released in january", "date:--01"),
+    ("R1 是 1 月发布的吗", "check:date:--01"),
+    ("V2 之前发布了几个模型", "date<2024-05-07&count"),
+    ("which open source models came out before v3", "date<2024-12-26&tag:open-source"),
+    ("哪些模型的参数量是公开的", "!undisclosed:parameters"),
 ])
 def test_operators_compose(engine, text, selector):
     assert engine.ask(text).query.selector == selector

@@ -22,7 +22,9 @@ def _b(value: float) -> str:
 
 
 def _spoken_date(prefix: str, lang: str) -> str:
-    """"2024-12" as "December 2024" / "2024 年 12 月"."""
+    """"2024-12" as "December 2024" / "2024 年 12 月"; "--12" (any year) as "December" / "12 月"."""
+    if prefix.startswith("--"):
+        return f"{int(prefix[2:])} 月" if lang == "zh" else calendar.month_name[int(prefix[2:])]
     parts = [int(p) for p in prefix.split("-")]
     if lang == "zh":
         return " ".join(f"{n} {unit}" for n, unit in zip(parts, ("年", "月", "日"), strict=False))

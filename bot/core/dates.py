@@ -49,3 +49,21 @@ def date_spans(normalised: str) -> list[tuple[int, int, str]]:
             if not any(s < match.end() and match.start() < e for s, e, _ in found) and (text := _prefix(match)):
                 found.append((match.start(), match.end(), text))
     return sorted(found)
+
+
+# a month with no year: "in December", "1 月" (a year beside it makes it a date above)
+_MONTH_ONLY = (
+    re.compile(rf"(?<![a-z])(?:in|on|during|of)\s+(?P<mn>{_MONTH})(?![a-z])(?!\s*\d)"),
+    re.compile(r"(?<![0-9年])(?<!年 )(?P<m>\d{1,2})\s*月(?!\s*\d)"),
+)
+
+
+def month_spans(normalised: str) -> list[tuple[int, int, str]]:
+    """Months named without a year, as "--MM": "was R1 released in January?", "R1 是 1 月发布的吗"."""
+    found = []
+    for pattern in _MONTH_ONLY:
+        for match in pattern.finditer(normalised):
+            month = MONTHS[match["mn"]] if match.groupdict().get("mn") else int(match["m"])
+            if 1 <= month <= 12:
+                found.append((match.start(), match.end(), f"--{month:02d}"))
+    return sorted(found)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bot.core import ranking
 from bot.core.cues import Cues, CueSet
-from bot.core.dates import date_spans
+from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
 from bot.core.normalise import has_chinese
 from bot.core.query import Query
@@ -84,6 +84,14 @@ class Operators:
             return Query("compare", tuple(models), selector=f"diff:{diff}")
         if models and self._asks_yes_no(rest):
             return self._check(models, rest)
+        relative = self.cues.relative_in(rest)
+        if len(models) == 1 and relative and (pivot := self.kb.by_id[models[0]].released):
+            # "how many models came out after V3", "which moe models are before V3": its date is the bound
+            tags = tuple(f for f in self._filters(rest, []) if f.kind == "tag")
+            if (counted := self._counts(rest, list(tags))) or (tags and rest in self.cues.list):
+                dated = Filter("date", "<" if relative == "before" else ">", pivot.isoformat())
+                selection = Selection((dated, *tags), count=counted)
+                return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
         if models and rest in self.exclude and (rest in self.cues.list or rest in self.cues.which_one
                                                 or self.cues.superlative_in(rest)):
             return self._selection(rest, excluded=models)  # "除了 R1 以外哪些模型是开源的"
@@ -103,7 +111,7 @@ class Operators:
         counted = self._counts(rest, filters)
         # plain filters and superlatives are the intents' ("MoE models", "the largest in 2025", "the fp8 one")
         novel = (rank and (rank.op or rank.kind not in ranking.PLAIN)) or counted \
-            or any(f.negated or ".." in f.value for f in filters) \
+            or any(f.negated or ".." in f.value or f.value.startswith("--") for f in filters) \
             or (len(filters) > 1 and any(f.kind != "tag" for f in filters))
         if not novel:
             return None
@@ -155,8 +163,8 @@ class Operators:
         """"in 2024", "between May 2024 and Jan 2025", "2024 年下半年", "after June 2024 and before 2025"."""
         figures = [m.span() for m in self._figure_re.finditer(rest)]  # "超过 2000 亿" is no year
         dates = [d for d in date_spans(rest) if not any(s < d[1] and d[0] < e for s, e in figures)]
-        if not dates:
-            return []
+        if not dates:  # "in January": that month of any year
+            return [((start, end), Filter("date", ":", month)) for start, end, month in month_spans(rest)][:1]
         beside = [self._beside(rest, start, end) for start, end, _ in dates]
         if any(beside):  # each date with its own "before" / "after"
             return [((start, end), Filter("date", op or ":", iso))

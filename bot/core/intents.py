@@ -113,8 +113,9 @@ class Understanding:
                 return Query("field", (model,), field=context.field)
             if context.intent == "compare":
                 return Query("compare", tuple(dict.fromkeys((*context.models, model))))
-        if self.coverage.unexplained(rest, model):
-            # "is R1 banned in Italy?": an overview would answer another question
+        if rest not in cues.overview and self.coverage.unexplained(rest, model):
+            # "is R1 banned in Italy?": an overview would answer another question ("what is R1, thx in advance"
+            # asks for the overview in so many words)
             return Query("none", reason=f"beyond:{model}")
         return Query("model", (model,))
 

@@ -72,6 +72,7 @@ def test_a_question_beyond_the_article_is_declined_not_answered_otherwise(engine
 
 @pytest.mark.parametrize(("text", "intent"), [
     ("ok so what's coder v2 exactly lol", "model"),  # chatter explains nothing and needs no explaining
+    ("can anyone explain what deepseekmoe is? thx in advance", "model"),  # an overview asked in so many words
     ("wen was janus pro relased", "field"),  # typos of known words are those words
     ("how many tokens was deepseek math trained on", "field"),  # the model's own facts explain the words
 ])

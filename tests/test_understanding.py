@@ -38,6 +38,13 @@ def test_a_described_model_is_answered_like_a_named_one(engine, text, expected):
     assert asked(engine, text) == expected
 
 
+@pytest.mark.parametrize("text", ["the one that comes in two sizes", "那个有两个版本的模型是什么时候发布的"])
+def test_a_description_several_models_fit_offers_them(engine, kb, text):
+    query = engine.ask(text).query
+    assert query.intent == "none" and set(query.suggestions) == {m.id for m in kb.models if len(m.variants) == 2}
+    assert len(query.suggestions) > 1  # DeepSeek LLM (7B, 67B) and Janus-Pro (1B, 7B)
+
+
 def test_a_described_model_takes_the_named_models_operators(engine):
     described = engine.ask("the fp8 one, is it open source?").query  # a check, as for "is V3 open source?"
     named = engine.ask("is v3 open source?").query

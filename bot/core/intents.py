@@ -137,13 +137,16 @@ class Understanding:
         if described is None:
             return None
         recent = context.models if context else ()
+        if described.candidates:  # the article describes more than one model so: offer them
+            return Query("none", reason="no-model", suggestions=described.models)
         if len(described.models) > 1:  # "the 671b one vs the 236b one": how far apart, which is newer
             return (self.operators.understand(list(described.models), rest, recent)
                     or Query("compare", described.models, selector=superlative)) if (
                 rest in cues.compare or superlative) else None
         rest = described.rest
-        if described.by_figure and set(cues.fields_in(rest)) - {"parameters"}:
-            rest = cues.fields["parameters"].strip(rest)  # "37B active params, when?": the figure described it
+        if described.by_figure and (set(cues.fields_in(rest)) - {"parameters"} or rest in cues.which_one):
+            # "37B active params, when?", "which one has 1B and 7B versions?": the figure described it
+            rest = cues.fields["parameters"].strip(rest)
         # from here on the described model is a named one: checks and differences too
         models = list(described.models)
         return self.operators.understand(models, rest, recent) or self._about_named(models, rest, context)

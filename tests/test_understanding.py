@@ -72,6 +72,7 @@ def test_another_models_name_is_no_description_of_ours(engine, text):
     "how big is v3's vocabulary",  # a field word beside a topic the article never covers
     "is deepseek r1 censored",  # no lexicon word: the overview would leave "censored" unexplained
     "where can i try janus pro",
+    "what's the cheapest deepseek model",  # the brand with an unexplained word is not the family
 ])
 def test_a_question_beyond_the_article_is_declined_not_answered_otherwise(engine, text):
     assert engine.ask(text).query.intent == "none"

@@ -217,7 +217,9 @@ class Understanding:
         if rest in self.cues.family or ("deepseek" in tokens_of(rest) and rest in self.cues.list):
             return not tags  # "DeepSeek 的模型有哪些"
         brand_only = "deepseek" in tokens_of(rest) and not fields and not tags
-        return brand_only and (rest in self.cues.overview or not self._leftover(rest))
+        # "what's the cheapest deepseek model" is not "what is DeepSeek": no English word left unexplained
+        unexplained = {w for w in self._leftover(rest) if w.isascii()}
+        return brand_only and not unexplained and (rest in self.cues.overview or not self._leftover(rest))
 
     def _leftover(self, rest: str) -> set[str]:
         """Words that are neither cue words nor stop words: what would narrow a list down."""

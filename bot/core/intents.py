@@ -183,7 +183,7 @@ class Understanding:
             return described
         if asks_one or (links.foreign and not tags):
             among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
-            found = self.search.best(rest, among)
+            found = self.search.best(rest, among, min_terms=1 if links.foreign else 2)
             if found:
                 return Query("list", (found,), selector="search")
         if tags and (asks_list or asks_one or not context):

@@ -33,7 +33,7 @@ def test_bad_commands_explain_themselves(engine):
 
 def test_chat_loop_ends_cleanly_at_end_of_input(engine):
     out = io.StringIO()
-    assert chat(engine, stdin=io.StringIO("r1\n/help\n"), stdout=out) == 0
+    assert chat(engine, stdin=io.BytesIO(b"r1\n/help\n"), stdout=out) == 0
     assert "DeepSeek-R1" in out.getvalue() and "/compare" in out.getvalue()
 
 

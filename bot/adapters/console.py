@@ -7,7 +7,7 @@ A timeline answer also writes the lineage picture and says where."""
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from bot.core.engine import Answer, Engine
 from bot.core.language import reply_language
@@ -66,7 +66,10 @@ def _command(engine: Engine, command: str, argument: str, lang: str) -> Answer |
 
 
 def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
-         stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+         stdin: BinaryIO | None = None, stdout: TextIO = sys.stdout) -> int:
+    """Read lines as bytes and decode each one here: bytes that are not UTF-8 become U+FFFD,
+    whatever the locale, and never end the chat."""
+    stdin = stdin or sys.stdin.buffer
     if hint:
         print(hint, file=stdout)
     print("Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
@@ -78,9 +81,9 @@ def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
         try:
             line = stdin.readline()
         except KeyboardInterrupt:
-            line = ""
+            line = b""
         if not line:
             print("", file=stdout)
             return 0
-        if reply := handle(engine, line, lang):
+        if reply := handle(engine, line.decode("utf-8", errors="replace"), lang):
             print(reply + "\n", file=stdout, flush=True)

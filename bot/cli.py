@@ -70,9 +70,14 @@ def cmd_run(args, settings: Settings) -> int:
         hint = ("No DISCORD_TOKEN set: this is the local console chat. "
                 "Put a token in .env (see .env.example) to connect to Discord.")
         return cmd_chat(None, settings, hint=hint)
-    from bot.adapters.discord_app import run
+    # Until the bot's own handlers are in place, SIGTERM stops it as Ctrl-C does: quietly, exit 0.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        from bot.adapters.discord_app import run
 
-    return run(settings, _engine(settings))
+        return run(settings, _engine(settings))
+    except KeyboardInterrupt:
+        return 0
 
 
 def cmd_sync(args, settings: Settings) -> int:

@@ -79,8 +79,9 @@ async def _login(client: discord.Client, settings: Settings) -> int:
     except discord.HTTPException as exc:
         log.error("%s answered HTTP %s; check https://discordstatus.com, and DISCORD_API_BASE if set",
                   where, exc.status)
-    except (TypeError, KeyError, ValueError):  # discord.py read a page that is not the API's JSON
-        log.error("%s did not answer like Discord's API (an HTML page or a proxy?); check DISCORD_API_BASE", where)
+    except (TypeError, KeyError, ValueError) as exc:  # discord.py read a page that is not the API's JSON
+        log.error("%s did not answer like Discord's API (an HTML page or a proxy?); check DISCORD_API_BASE "
+                  "(%s: %.100s)", where, type(exc).__name__, exc)
     return 1
 
 

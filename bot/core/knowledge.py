@@ -148,11 +148,14 @@ class _Problems:
             raise KnowledgeError("\n".join(self.lines))
 
 
+_UNREADABLE = object()  # what _read_yaml returns after reporting why: nothing more to say about the file
+
+
 def _read_yaml(path: Path, problems: _Problems) -> Any:
     try:
         if not stat.S_ISREG(path.stat().st_mode):  # opening a FIFO would wait forever
             problems.add(str(path), "not a regular file")
-            return None
+            return _UNREADABLE
         text = path.read_text(encoding="utf-8")
         _refuse_aliases(text)
         return yaml.load(text, Loader=_TextDateLoader)
@@ -162,7 +165,7 @@ def _read_yaml(path: Path, problems: _Problems) -> Any:
         problems.add(str(path), f"broken YAML{at}: {getattr(exc, 'problem', None) or exc}")
     except (OSError, UnicodeDecodeError) as exc:
         problems.add(str(path), f"cannot read: {exc}")
-    return None
+    return _UNREADABLE
 
 
 def _refuse_aliases(text: str) -> None:
@@ -259,6 +262,8 @@ def _unknown_keys(data: dict, allowed: set[str], where: str, problems: _Problems
 
 def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> Model | None:
     where = str(path)
+    if data is _UNREADABLE:
+        return None
     if not isinstance(data, dict):
         problems.add(where, "expected a mapping of model keys")
         return None
@@ -344,6 +349,8 @@ def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> M
 
 
 def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, Any]:
+    if lexicon is _UNREADABLE:
+        return {}
     if not isinstance(lexicon, dict):
         problems.add(where, "expected a mapping")
         return {}
@@ -402,16 +409,18 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
                              problems)
     article_data = _read_yaml(folder / "article.yaml", problems)
     article = None
-    if isinstance(article_data, dict) and _fits(article_data, ARTICLE_SHAPE, str(folder / "article.yaml"), problems):
-        where = str(folder / "article.yaml")
+    where = str(folder / "article.yaml")
+    if article_data is _UNREADABLE:
+        pass
+    elif not isinstance(article_data, dict):
+        problems.add(where, "expected a mapping")
+    elif _fits(article_data, ARTICLE_SHAPE, where, problems):
         _unknown_keys(article_data, ARTICLE_KEYS, where, problems)
         published = _date(article_data.get("published"), f"{where}: published", problems)
         if published is None:
             problems.add(where, "published date is required")
         article = Article(_bilingual(article_data.get("title"), f"{where}: title", problems),
                           str(article_data.get("source") or ""), published or dt.date.min)
-    elif not isinstance(article_data, dict | None):
-        problems.add(str(folder / "article.yaml"), "expected a mapping")
     problems.raise_if_any()
 
     norm_cfg = lexicon.get("normalise") or {}

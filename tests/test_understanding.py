@@ -32,9 +32,17 @@ def asked(engine, text, conversation=None):
      ("field", {"deepseek-r1"}, "significance")),
     ("the 671b model vs the 660b model", ("compare", {"deepseek-v3", "deepseek-r1"}, None)),
     ("那个 671B 的和 Janus-Pro 比一下", ("compare", {"deepseek-v3", "janus-pro"}, None)),
+    ("那个 FP8 训练的模型和 R1 哪个更新", ("compare", {"deepseek-v3", "deepseek-r1"}, None)),
 ])
 def test_a_described_model_is_answered_like_a_named_one(engine, text, expected):
     assert asked(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", ["the one that comes in two sizes", "那个有两个版本的模型是什么时候发布的"])
+def test_a_description_several_models_fit_offers_them(engine, kb, text):
+    query = engine.ask(text).query
+    assert query.intent == "none" and set(query.suggestions) == {m.id for m in kb.models if len(m.variants) == 2}
+    assert len(query.suggestions) > 1  # DeepSeek LLM (7B, 67B) and Janus-Pro (1B, 7B)
 
 
 def test_a_described_model_takes_the_named_models_operators(engine):
@@ -64,6 +72,7 @@ def test_another_models_name_is_no_description_of_ours(engine, text):
     "how big is v3's vocabulary",  # a field word beside a topic the article never covers
     "is deepseek r1 censored",  # no lexicon word: the overview would leave "censored" unexplained
     "where can i try janus pro",
+    "what's the cheapest deepseek model",  # the brand with an unexplained word is not the family
 ])
 def test_a_question_beyond_the_article_is_declined_not_answered_otherwise(engine, text):
     assert engine.ask(text).query.intent == "none"
@@ -71,6 +80,7 @@ def test_a_question_beyond_the_article_is_declined_not_answered_otherwise(engine
 
 @pytest.mark.parametrize(("text", "intent"), [
     ("ok so what's coder v2 exactly lol", "model"),  # chatter explains nothing and needs no explaining
+    ("can anyone explain what deepseekmoe is? thx in advance", "model"),  # an overview asked in so many words
     ("wen was janus pro relased", "field"),  # typos of known words are those words
     ("how many tokens was deepseek math trained on", "field"),  # the model's own facts explain the words
 ])
@@ -81,6 +91,7 @@ def test_the_decline_rule_keeps_true_answers(engine, text, intent):
 @pytest.mark.parametrize(("text", "lang"), [
     ("what is deepseek?", "en"), ("DeepSeek 是什么公司", "zh"), ("列一下 deepseek 全家桶", "zh"),
     ("give me a rundown of the deepseek models", "en"), ("DeepSeek 是什麼?", "zh"),
+    ("DeepSeek 的模型有哪些,分别什么时候发布", "zh"),
 ])
 def test_the_family_card(engine, kb, text, lang):
     answer = engine.ask(text)
@@ -128,6 +139,7 @@ def test_an_edited_relation_changes_the_answer(tmp_path):
     ("R1 之前发布了哪些模型", ["deepseek-coder", "deepseek-llm", "deepseek-v2", "deepseek-v3"]),
     ("what came out after v3?", ["deepseek-r1"]),  # one: the next
     ("Janus-Pro 之后还有模型吗", []),  # the last one: none after it, and it says so
+    ("哪些模型比 v3 晚出", ["deepseek-r1", "janus-pro"]),
 ])
 def test_neighbours_in_time(engine, text, models):
     query = engine.ask(text).query
@@ -172,6 +184,7 @@ MISSING = {"released": lambda m: m.released is None, "parameters": lambda m: m.t
     ("哪几个没写参数规模", "parameters"),
     ("哪些模型發佈時間不明", "released"),  # Traditional
     ("any model without a paper?", "paper"),
+    ("有没有模型没公布发布时间的", "released"),
 ])
 def test_filters_over_missing_facts(engine, kb, text, fact):
     query = engine.ask(text).query
@@ -193,6 +206,8 @@ def test_wording_gaps_per_field(engine, field, texts):
     ("V3 和 V2 哪个参数多?", "which has more params, v3 or v2?"),
     ("r1 和 janus pro 哪个先出", "r1 or janus pro, which came out first"),
     ("v2 跟 v3 比谁更新", "v2 vs v3, which is newer"),
+    ("V3 和 R1 誰比較新", "which is newer, v3 or r1"),
+    ("v2 和 v3 的参数量对比", "compare v2 and v3 size"),  # comparing one figure ranks by it
 ])
 def test_comparison_verdicts_in_both_languages(engine, zh, en):
     zh_answer, en_answer = engine.ask(zh), engine.ask(en)

@@ -20,6 +20,10 @@ from bot.core.search import FactSearch
 # "671b", "37 billion", "6710 亿", "1.5b": a figure with its unit (in billions after the unit's factor)
 FIGURE = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*(b|bn|billion|亿)(?![a-z])")
 UNITS = {"b": 1.0, "bn": 1.0, "billion": 1.0, "亿": 0.1}
+# "comes in two sizes", "有两个版本": how many sizes the article gives a model
+SIZES = re.compile(r"(?<![a-z0-9])(two|three|2|3|两|二|三)\s*"
+                   r"(sizes|versions|variants|个版本|种版本|种规模|种尺寸|个尺寸|个规格|种大小)")
+COUNTS = {"two": 2, "2": 2, "两": 2, "二": 2, "three": 3, "3": 3, "三": 3}
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class Described:
     models: tuple[str, ...]  # in the order described
     rest: str  # the question without the describing words
     by_figure: bool  # a figure described them: the parameters it names are not what is asked
+    candidates: bool = False  # the description fits several models equally: offer them, answer none
 
 
 def _figures(m: Model) -> set[float]:
@@ -73,12 +78,16 @@ class Describer:
                 kept.append((tag, match))
         return kept
 
+    def marked_models(self, rest: str) -> list[tuple[int, str, re.Match]]:
+        """(position, model, match) for each figure only one model has and each tag only one carries."""
+        own_tags = [(match.start(), self._own_tags[tag], match) for tag, match in self._tags_named(rest)
+                    if tag in self._own_tags]
+        return sorted(self.figure_models(rest) + own_tags, key=lambda hit: hit[0])
+
     def resolve(self, rest: str, foreign: list[str]) -> Described | None:
         figures = self.figure_models(rest)
-        tags = self._tags_named(rest)
-        own_tags = [(match.start(), self._own_tags[tag], match) for tag, match in tags if tag in self._own_tags]
-        hits = sorted(figures + own_tags, key=lambda hit: hit[0])
-        tags = [tag for tag, _ in tags]
+        hits = self.marked_models(rest)
+        tags = [tag for tag, _ in self._tags_named(rest)]
         if hits:
             cut = rest
             for _, _, match in hits:
@@ -87,6 +96,10 @@ class Describer:
         among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
         if among is not None and len(among) == 1:
             return Described((among[0],), rest, False)
+        if sizes := SIZES.search(rest):  # "the one that comes in two sizes": DeepSeek LLM and Janus-Pro both do
+            fits = tuple(m.id for m in self.kb.models if len(m.variants) == COUNTS[sizes.group(1)])
+            if fits:
+                return Described(fits, rest, True, candidates=len(fits) > 1)
         when = date_prefix(rest)
         dated = [m.id for m in self.kb.models if when and m.released and m.released.isoformat().startswith(when)]
         if len(dated) == 1:

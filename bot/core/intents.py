@@ -21,7 +21,7 @@ from bot.core.normalise import has_chinese, tokens_of
 from bot.core.operators import Operators
 from bot.core.query import Query
 from bot.core.search import FactSearch
-from bot.core.selection import select
+from bot.core.selection import amount, select
 
 AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
 
@@ -62,9 +62,11 @@ class Understanding:
                 return self._about_named(list(operated.models), rest, context)
             return operated
         if links.models:
-            if rest in self.cues.compare and (figures := self.describer.figure_models(rest)):
-                # "那个 671B 的和 R1 比一下": a figure only one model has names it
-                links.models += [mid for _, mid, _ in figures if mid not in links.models]
+            if rest in self.cues.compare and (marked := self.describer.figure_models(rest) if rest not in
+                                              self.cues.described else self.describer.marked_models(rest)):
+                # "那个 671B 的和 R1 比一下", "那个 FP8 训练的模型和 R1 哪个更新": a figure only one model has names
+                # it; so does a tag only one model carries, where the question says it describes a model
+                links.models += [mid for _, mid, _ in marked if mid not in links.models]
             if links.foreign and len(links.models) == 1 and rest in self.cues.compare:
                 # "R1 vs o1": what the article says against other models is in the features; it never
                 # compares R1 with ChatGPT
@@ -85,8 +87,10 @@ class Understanding:
             if (context and context.intent == "field" and rest in cues.switch
                     and rest not in cues.compare and not superlative):
                 return Query("field", tuple(models), field=context.field)  # "and R1 and V2?"
-            # "which is bigger, V2 or V3?": the comparison, with the answer to "which" on top
-            return Query("compare", tuple(models), selector=superlative)
+            # "which is bigger, V2 or V3?": the comparison, with the answer to "which" on top; "compare their
+            # sizes" ranks them by it
+            ranked_by = {"parameters": "largest", "released": "newest"}.get(fields[0]) if fields else None
+            return Query("compare", tuple(models), selector=superlative or ranked_by)
         model = models[0]
         relative = cues.relative_in(rest)
         if relative and (rest in cues.which_one or rest in cues.list or set(fields) <= {"released"}):
@@ -109,8 +113,9 @@ class Understanding:
                 return Query("field", (model,), field=context.field)
             if context.intent == "compare":
                 return Query("compare", tuple(dict.fromkeys((*context.models, model))))
-        if self.coverage.unexplained(rest, model):
-            # "is R1 banned in Italy?": an overview would answer another question
+        if rest not in cues.overview and self.coverage.unexplained(rest, model):
+            # "is R1 banned in Italy?": an overview would answer another question ("what is R1, thx in advance"
+            # asks for the overview in so many words)
             return Query("none", reason=f"beyond:{model}")
         return Query("model", (model,))
 
@@ -132,13 +137,16 @@ class Understanding:
         if described is None:
             return None
         recent = context.models if context else ()
+        if described.candidates:  # the article describes more than one model so: offer them
+            return Query("none", reason="no-model", suggestions=described.models)
         if len(described.models) > 1:  # "the 671b one vs the 236b one": how far apart, which is newer
             return (self.operators.understand(list(described.models), rest, recent)
                     or Query("compare", described.models, selector=superlative)) if (
                 rest in cues.compare or superlative) else None
         rest = described.rest
-        if described.by_figure and set(cues.fields_in(rest)) - {"parameters"}:
-            rest = cues.fields["parameters"].strip(rest)  # "37B active params, when?": the figure described it
+        if described.by_figure and (set(cues.fields_in(rest)) - {"parameters"} or rest in cues.which_one):
+            # "37B active params, when?", "which one has 1B and 7B versions?": the figure described it
+            rest = cues.fields["parameters"].strip(rest)
         # from here on the described model is a named one: checks and differences too
         models = list(described.models)
         return self.operators.understand(models, rest, recent) or self._about_named(models, rest, context)
@@ -206,10 +214,12 @@ class Understanding:
 
     def _about_family(self, rest: str, fields: list[str], tags: list[str]) -> bool:
         """"what is DeepSeek?", "deepseek 全家桶": the brand itself, not one of its models."""
-        if rest in self.cues.family:
-            return not tags
+        if rest in self.cues.family or ("deepseek" in tokens_of(rest) and rest in self.cues.list):
+            return not tags  # "DeepSeek 的模型有哪些"
         brand_only = "deepseek" in tokens_of(rest) and not fields and not tags
-        return brand_only and (rest in self.cues.overview or not self._leftover(rest))
+        # "what's the cheapest deepseek model" is not "what is DeepSeek": no English word left unexplained
+        unexplained = {w for w in self._leftover(rest) if w.isascii()}
+        return brand_only and not unexplained and (rest in self.cues.overview or not self._leftover(rest))
 
     def _leftover(self, rest: str) -> set[str]:
         """Words that are neither cue words nor stop words: what would narrow a list down."""
@@ -263,7 +273,7 @@ class Understanding:
             if unit is None and not self.cues.fields["parameters"].find(rest):
                 continue
             billions = float(match.group(1)) * (unit or 1.0)
-            return f"{'>' if more else '<'}{billions:g}"
+            return f"{'>' if more else '<'}{amount(billions)}"
         return None
 
     def _selected(self, selector: str) -> Query:

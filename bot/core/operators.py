@@ -16,7 +16,7 @@ from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
 from bot.core.normalise import has_chinese
 from bot.core.query import Query
-from bot.core.selection import Filter, Rank, Selection
+from bot.core.selection import Filter, Rank, Selection, amount
 
 Span = tuple[int, int]
 
@@ -315,4 +315,4 @@ class Operators:
             return None
         op = ">" if rest in self.cues.more else "<" if rest in self.cues.less else "="
         kind = "active" if rest in self.active else "params"
-        return match.span(), Filter(kind, op, f"{float(match['n']) * self.cues.units[match['unit']]:g}")
+        return match.span(), Filter(kind, op, amount(float(match['n']) * self.cues.units[match['unit']]))

@@ -29,6 +29,11 @@ FIGURES = {"params": lambda m: m.total_b, "active": lambda m: m.active_b}
 _MISSING = {"released": lambda m: m.released is None, "parameters": lambda m: m.total_b is None,
             "paper": lambda m: m.paper_title is None}
 _RANK = re.compile(r"(?:sort:)?(?P<kind>[a-z-]+)(?:(?P<op>[@*])(?P<n>\d+))?")
+def amount(billions: float) -> str:
+    """A number of billions as a selector writes it: plain digits, never "1e+06" (which no selector reads)."""
+    return f"{billions:f}".rstrip("0").rstrip(".")
+
+
 _FILTER = re.compile(r"(?P<neg>!?)(?:(?P<kind>tag|undisclosed|date|is):(?P<value>[\w.-]+)"
                      r"|(?P<cmp_kind>date|params|active)(?P<cmp>[<>=])(?P<cmp_value>[\d.-]+))")
 SIZE_TOLERANCE = 0.005  # "6710 亿" is 671B; 660B is not

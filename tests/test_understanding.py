@@ -121,6 +121,22 @@ def test_relations_come_from_the_model_files(kb):
     assert stated.text["en"] in based.text
 
 
+def test_a_relation_word_finds_the_relation_the_files_state(engine, kb):
+    query = engine.ask("哪些模型基于 DeepSeekMoE").query  # "based on" the idea: the relation the file states
+    stated = {mid for r in kb.by_id["deepseek-moe"].relations for mid in r.models}
+    assert query.intent == "list" and set(query.models) == stated
+
+
+def test_a_relation_word_the_code_does_not_know_is_refused(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    lexicon = folder / "lexicon.yaml"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8").replace("  carried_by: [", "  inspired_by: [", 1),
+                       encoding="utf-8")
+    with pytest.raises(ValueError, match=r"relations\.inspired_by: expected a relation kind"):
+        load_knowledge(folder)
+
+
 def test_an_edited_relation_changes_the_answer(tmp_path):
     folder = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, folder)

@@ -456,6 +456,10 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
     for name in FIELD_NAMES:
         if name not in (lexicon.get("fields") or {}):
             problems.add(f"{where}: fields", f"missing field {name!r}")
+    relations = lexicon.get("relations")
+    for kind in relations if isinstance(relations, dict) else ():
+        if kind not in RELATION_KINDS:
+            problems.add(f"{where}: relations.{kind}", f"expected a relation kind, one of {', '.join(RELATION_KINDS)}")
     return lexicon
 
 

@@ -185,6 +185,8 @@ def test_an_off_topic_question_is_declined_and_keeps_the_memory(engine):
     ("v2 size?", "r1?", ("field", {"deepseek-r1"}, "parameters")),  # a bare name keeps the field
     ("deepseek llm 什么时候发布的", "那 MoE 呢?", ("field", {"deepseek-moe"}, "released")),  # the brand completes
     ("how big is v3", "and llm?", ("field", {"deepseek-llm"}, "parameters")),
+    ("r1 有多少参数", "那个用 FP8 的呢", ("field", {"deepseek-v3"}, "parameters")),  # a description switches too
+    ("what is janus pro", "what about the reasoning model", ("model", {"deepseek-r1"}, None)),
 ])
 def test_a_followup_switches_the_model_and_keeps_the_question(engine, first, then, expected):
     engine.ask(first, conversation="s")

@@ -136,8 +136,8 @@ class Understanding:
                 or ((foreign or rest in cues.described) and rest not in cues.which_one))  # "the fp8 one, is it …?"
         if rest in cues.list or not asks:
             return None
-        if context and rest in cues.pronouns:
-            return None  # "how big is it?" is about the model before
+        if context and rest in cues.pronouns and rest not in cues.described:
+            return None  # "how big is it?" is about the model before; "那个用 FP8 的呢" describes another
         described = self.describer.resolve(rest, foreign)
         if described is None:
             return None

@@ -155,8 +155,9 @@ def test_a_broken_folder_stops_ask_with_one_clear_message(folder):
 
 
 def test_a_cue_yaml_reads_as_a_boolean_is_caught(folder):
+    at = load_knowledge(folder).lexicon["undisclosed"].index("no")
     edit(folder / "lexicon.yaml", 'not published, "no", without', "not published, no, without")
-    assert "lexicon.yaml: undisclosed[21]: False is not text; quote it" in problems(folder)
+    assert f"lexicon.yaml: undisclosed[{at}]: False is not text; quote it" in problems(folder)
 
 
 def test_refresh_reloads_only_after_an_edit_and_survives_a_broken_one(folder):

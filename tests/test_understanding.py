@@ -121,6 +121,22 @@ def test_relations_come_from_the_model_files(kb):
     assert stated.text["en"] in based.text
 
 
+def test_a_relation_word_finds_the_relation_the_files_state(engine, kb):
+    query = engine.ask("哪些模型基于 DeepSeekMoE").query  # "based on" the idea: the relation the file states
+    stated = {mid for r in kb.by_id["deepseek-moe"].relations for mid in r.models}
+    assert query.intent == "list" and set(query.models) == stated
+
+
+def test_a_relation_word_the_code_does_not_know_is_refused(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    lexicon = folder / "lexicon.yaml"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8").replace("  carried_by: [", "  inspired_by: [", 1),
+                       encoding="utf-8")
+    with pytest.raises(ValueError, match=r"relations\.inspired_by: expected a relation kind"):
+        load_knowledge(folder)
+
+
 def test_an_edited_relation_changes_the_answer(tmp_path):
     folder = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, folder)
@@ -213,3 +229,21 @@ def test_comparison_verdicts_in_both_languages(engine, zh, en):
     zh_answer, en_answer = engine.ask(zh), engine.ask(en)
     assert zh_answer.query.selector == en_answer.query.selector is not None
     assert zh_answer.card["description"].split("(")[0].split(" ")[-1] in en_answer.card["description"]
+
+
+@pytest.mark.parametrize(("en", "zh"), [
+    ("the model with 37b active params, when was it released?", "激活 370 亿参数的那个模型什么时候发布的"),
+    ("the reasoning model trained with RL, why does it matter?", "用强化学习训练的推理模型有什么意义"),
+    ("what is deepseek?", "deepseek 是什么?"),
+    ("which models came out after v2?", "v2 之后发布了哪些模型?"),
+    ("what is deepseekmath based on?", "deepseekmath 基于什么?"),
+    ("which models have no paper?", "哪些模型没有论文?"),
+    ("how long is r1's context window?", "r1 的上下文窗口多长?"),
+    ("the 236b model vs the 671b model", "236B 的模型和 671B 的模型对比"),
+])
+def test_a_question_and_its_translation_are_understood_alike(engine, en, zh):
+    def parsed(text):
+        q = engine.ask(text).query
+        return q.intent, set(q.models), q.field, q.selector
+
+    assert parsed(en) == parsed(zh)

@@ -114,8 +114,11 @@ class Cues:
         return self._ordered(self.fields, text)
 
     def relation_in(self, text: str) -> str | None:
-        found = self._ordered(self.relations, text)
+        found = self.relations_in(text)
         return found[0] if found else None
+
+    def relations_in(self, text: str) -> list[str]:
+        return self._ordered(self.relations, text)
 
     def tags_in(self, text: str) -> list[str]:
         return self._ordered(self.tags, text)

@@ -20,6 +20,7 @@ from bot.core.memory import Context
 from bot.core.normalise import has_chinese, tokens_of
 from bot.core.operators import Operators
 from bot.core.query import Query
+from bot.core.relations import related
 from bot.core.search import FactSearch
 from bot.core.selection import amount, select
 
@@ -99,7 +100,11 @@ class Understanding:
             if rest in cues.list or not self._neighbour(model, relative):
                 return self._selected(f"{every}:{model}")
             return Query("list", (self._neighbour(model, relative),), selector=f"{relative}:{model}")
-        if (kind := cues.relation_in(rest)) and not cues.strong_fields_in(rest):
+        if (kinds := cues.relations_in(rest)) and not cues.strong_fields_in(rest):
+            # "基于 DeepSeekMoE 的理念": of the relations named, the one the files state for this model; else the
+            # one they do state ("哪些模型基于 DeepSeekMoE": the article's example of the idea), the card quoting it
+            stated = [k for k in (*kinds, *cues.relations) if related(self.kb, model, k)]
+            kind = stated[0] if stated else kinds[0]
             return self._selected(f"relation:{model}:{kind}")
         if rest in cues.compare and context and model not in context.models and (
                 rest in cues.pronouns or rest in cues.switch):
@@ -183,7 +188,7 @@ class Understanding:
             return described
         if asks_one or (links.foreign and not tags):
             among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
-            found = self.search.best(rest, among)
+            found = self.search.best(rest, among, min_terms=1 if links.foreign else 2)
             if found:
                 return Query("list", (found,), selector="search")
         if tags and (asks_list or asks_one or not context):

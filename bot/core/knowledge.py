@@ -467,6 +467,10 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
         if name not in (lexicon.get("fields") or {}):
             problems.add(f"{where}: fields", f"missing field {name!r}")
     _check_operators(lexicon.get("operators") or {}, f"{where}: operators", problems)
+    relations = lexicon.get("relations")
+    for kind in relations if isinstance(relations, dict) else ():
+        if kind not in RELATION_KINDS:
+            problems.add(f"{where}: relations.{kind}", f"expected a relation kind, one of {', '.join(RELATION_KINDS)}")
     return lexicon
 
 

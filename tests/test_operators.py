@@ -1,10 +1,14 @@
 """Questions as a small query: negation, ranks beyond the first, date ranges, sorting and counting,
 differences and yes/no checks, in both languages. Expected values come from the article."""
 
+import shutil
+
 import pytest
 
 from bot.adapters.discord_app.views import CUSTOM_ID_LIMIT, compact_key, expand_key
+from bot.core.knowledge import KnowledgeError, load_knowledge
 from bot.core.selection import parse
+from tests.conftest import KNOWLEDGE
 
 NOT_MOE = {"deepseek-coder", "deepseek-llm", "deepseek-math", "deepseek-r1", "janus-pro"}
 UNDATED = ("DeepSeekMoE", "DeepSeekMath", "DeepSeek-Coder V2", "DeepSeek-VL2")
@@ -222,3 +226,16 @@ def test_checks_and_differences_follow_the_models_talked_about(engine, turns, se
     answer = engine.ask(last, conversation="op")
     assert (answer.query.selector, answer.query.models) == (selector, models)
     assert answer.card["description"].startswith(first_line)
+
+
+def test_a_broken_operators_section_is_named_by_key_not_raised(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    lexicon = folder / "lexicon.yaml"
+    text = lexicon.read_text(encoding="utf-8")
+    text = text.replace('"07..12": [下半年', '"13..12": [下半年').replace("  top: [top, 前, first]\n", "")
+    lexicon.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as raised:
+        load_knowledge(folder)
+    assert "operators: missing key 'top'" in str(raised.value)
+    assert "operators.periods: '13..12' is not a span of months" in str(raised.value)

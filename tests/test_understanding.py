@@ -83,6 +83,7 @@ def test_a_question_beyond_the_article_is_declined_not_answered_otherwise(engine
     ("can anyone explain what deepseekmoe is? thx in advance", "model"),  # an overview asked in so many words
     ("wen was janus pro relased", "field"),  # typos of known words are those words
     ("how many tokens was deepseek math trained on", "field"),  # the model's own facts explain the words
+    ("janus pro training strategy", "field"),  # so does what the article says of its paper
 ])
 def test_the_decline_rule_keeps_true_answers(engine, text, intent):
     assert engine.ask(text).query.intent == intent

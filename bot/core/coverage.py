@@ -24,7 +24,7 @@ class Coverage:
         self._spellable = [w for w in self._known if len(w) >= 4]
         self._facts = {m.id: {_stem(t) for t in tokens_of(kb.normaliser(" ".join(
             [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text) if t),
-             m.paper_title or "", *m.aliases])))} for m in kb.models}
+             m.paper_title or "", *(m.paper_summary or {}).values(), *m.aliases])))} for m in kb.models}
 
     def unexplained(self, rest: str, model: str) -> set[str]:
         """The words of `rest` (a question about `model`, names cut out) that nothing accounts for."""

@@ -57,6 +57,8 @@ def bot_env(standin: DiscordStandIn, state_dir: Path, **overrides: str) -> dict[
         "SHARD_COUNT": "",
         "SHARD_IDS": "",
         "COOLDOWN_SECONDS": "0",
+        "MESSAGE_CONTENT_INTENT": "",
+        "DATABASE_URL": "",
         "KNOWLEDGE_DIR": "",
         "BOT_STATE_DIR": str(state_dir),
         "PYTHONUNBUFFERED": "1",

@@ -42,6 +42,7 @@ async def standin():
     await server.start()
     yield server
     await server.stop()
+    assert server.spec_problems == []  # every request the bot sent is one Discord accepts
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -62,7 +63,7 @@ async def test_syncs_localised_commands_to_the_test_guild(standin: DiscordStandI
     guild_commands = f"/applications/{BOT_ID}/guilds/{GUILD_ID}/commands"
     put = await standin.wait_for(lambda r: r.method == "PUT" and r.path.endswith(guild_commands))
     by_name = {c["name"]: c for c in put.body}
-    assert set(by_name) == {"ask", "model", "models", "compare", "timeline", "help"}
+    assert set(by_name) == {"ask", "model", "models", "compare", "timeline", "help", "config"}
     assert by_name["compare"]["name_localizations"]["zh-CN"] == "比较"
     assert by_name["compare"]["name_localizations"]["zh-TW"] == "比較"
     assert [o["name"] for o in by_name["compare"]["options"]] == ["a", "b"]

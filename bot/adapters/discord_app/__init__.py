@@ -10,8 +10,9 @@ from typing import Any
 import discord
 
 from bot.settings import Settings
+from bot.storage import GuildConfig, StorageError, open_store
 
-from .client import apply_endpoints, create_client
+from .client import apply_endpoints, create_client, operator_defaults
 from .command_sync import sync_if_changed
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,20 @@ def sync(settings: Settings, engine: Any) -> int:
 
 
 async def _run(settings: Settings, engine: Any) -> int:
-    client = create_client(settings, engine)
+    try:
+        store = await open_store(settings)
+        config = await GuildConfig.load(store, operator_defaults(settings))
+    except StorageError as exc:
+        log.error("storage error: %s", exc)
+        return 2
+    try:
+        return await _serve(settings, engine, config)
+    finally:
+        await store.close()
+
+
+async def _serve(settings: Settings, engine: Any, config: GuildConfig) -> int:
+    client = create_client(settings, engine, config=config)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, lambda s=signum: _stop(client, s))

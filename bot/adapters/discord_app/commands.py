@@ -13,7 +13,9 @@ from discord import app_commands
 
 from bot.core.query import Query
 
+from . import config_commands
 from .question_text import MAX_QUESTION_CHARS, clean_question
+from .rate_limit import wait_seconds
 from .replies import interaction_lang, report_error, send, send_note
 from .views import answer_content
 
@@ -141,7 +143,7 @@ async def timeline(interaction: discord.Interaction) -> None:
     await _send_query(interaction, Query(intent="list", selector="timeline"), lang)
 
 
-COMMANDS = (ask, model, models, compare, timeline, help_)
+COMMANDS = (ask, model, models, compare, timeline, help_, config_commands.config)
 
 
 def _resolve(interaction: discord.Interaction, name: str) -> str | None:
@@ -156,18 +158,22 @@ class QuestionTree(app_commands.CommandTree):
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         if interaction.type is discord.InteractionType.autocomplete:
             return True  # suggestions while typing are not questions
-        cooldown = self.client.cooldown  # type: ignore[attr-defined]
-        wait = cooldown.remaining(interaction.user.id)
+        if (interaction.data or {}).get("name") == config_commands.config.name:
+            return True  # an admin setting the bot up is not asking questions
+        wait = wait_seconds(self.client, interaction.guild_id, interaction.user.id)
         if wait:
             text = " ".join(str(o.get("value", "")) for o in (interaction.data or {}).get("options", []))
             await send_note(interaction, "cooldown", interaction_lang(interaction, text), seconds=wait)
             return False
-        cooldown.start(interaction.user.id)
+        self.client.cooldown.start(interaction.user.id)  # type: ignore[attr-defined]
         return True
 
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
     ) -> None:
+        if isinstance(error, app_commands.MissingPermissions):
+            await send_note(interaction, "config_not_allowed", interaction_lang(interaction))
+            return
         await report_error(interaction, getattr(error, "original", error))
 
 

@@ -17,17 +17,16 @@ class Cooldown:
         # enough, a note under every message would be its own kind of spam.
         self._warned: set[int] = set()
 
-    def remaining(self, user_id: int) -> float:
-        """Seconds until the user may ask again; 0 when they may ask now."""
+    def remaining(self, user_id: int, seconds: float | None = None) -> float:
+        """Seconds until the user may ask again (after `seconds`, default the operator's); 0: now."""
+        seconds = self.seconds if seconds is None else seconds
         last = self._last.get(user_id)
-        if self.seconds <= 0 or last is None:
+        if seconds <= 0 or last is None:
             return 0.0
-        return max(0.0, self.seconds - (self._clock() - last))
+        return max(0.0, seconds - (self._clock() - last))
 
     def start(self, user_id: int) -> None:
-        """The user is being answered: their window starts now."""
-        if self.seconds <= 0:
-            return
+        """The user is being answered: their window starts now (a server may wait longer than 0)."""
         now = self._clock()
         self._last[user_id] = now
         self._warned.discard(user_id)

@@ -198,3 +198,16 @@ async def test_leaving_a_server_deletes_its_settings_but_an_outage_does_not(stan
         assert GUILD_ID not in await stored(state)
     finally:
         assert await restarted.stop() == 0, restarted.log()
+
+
+async def test_without_the_message_content_intent_channels_are_explained_not_added(standin, tmp_path):
+    process = await start_bot(standin, tmp_path / "state", tmp_path / "bot.log",
+                              QUESTION_CHANNEL_IDS="", MESSAGE_CONTENT_INTENT="false")
+    try:
+        assert not standin.identify["intents"] & (1 << 15)  # it does not ask for what it may not have
+        text = private_text(await config(standin, "channels", "add", channel=(CHANNEL, CHAT_CHANNEL)))
+        assert text.startswith("Question channels need Discord's Message Content intent")
+        assert "MESSAGE_CONTENT_INTENT=true" in text and text.count(". ") == 0
+    finally:
+        assert await process.stop() == 0
+    assert GUILD_ID not in await stored(tmp_path)

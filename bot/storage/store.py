@@ -56,7 +56,7 @@ class Store:
             if self.backend == "postgresql":
                 await conn.execute(select(func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
             before = await _read_version(conn)
-            self._refuse_newer(before)
+            self.refuse_newer(before)
             for number in range(before + 1, target + 1):
                 for statement in MIGRATIONS[number - 1]:
                     await conn.execute(text(statement))
@@ -67,7 +67,8 @@ class Store:
                 await conn.execute(update(schema_version).values(version=target))
         return before, max(before, target)
 
-    def _refuse_newer(self, version: int) -> None:
+    def refuse_newer(self, version: int) -> None:
+        """Raise if `version` comes from a newer bot: its data may not fit this code."""
         if version > LATEST:
             raise StorageError(f"{self.where} was written by a newer version of the bot (schema {version}; "
                                f"this one knows up to {LATEST}): upgrade the bot or restore a backup")
@@ -99,7 +100,9 @@ class Store:
         try:
             async with self._engine.begin() as conn:
                 yield conn
-        except (TimeoutError, SQLAlchemyError, OSError) as exc:
+        except (TimeoutError, OSError) as exc:  # the server, not the query
+            raise StorageError(f"{self.where}: cannot connect ({_reason(exc)})") from None
+        except SQLAlchemyError as exc:
             raise StorageError(f"{self.where}: {_reason(exc)}") from None
 
 
@@ -173,7 +176,7 @@ def _postgresql(url: str) -> Store:
                                      connect_args={"timeout": CONNECT_TIMEOUT_SECONDS})
     except (ArgumentError, ValueError) as exc:
         raise StorageError(f"DATABASE_URL: {exc}") from None
-    return Store(engine, parsed.render_as_string(hide_password=True))
+    return Store(engine, "PostgreSQL " + parsed.set(drivername="postgresql").render_as_string(hide_password=True))
 
 
 def _sqlite(path: Path) -> Store:

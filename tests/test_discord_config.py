@@ -10,7 +10,19 @@ import pytest_asyncio
 
 from bot.settings import Settings
 from bot.storage import GuildSettings, open_store
-from tests.discord_fixtures import CHINESE, ask_in_channel, card_text, custom_ids, run_interaction, start_bot
+from tests.discord_fixtures import (
+    CHANNEL,
+    CHINESE,
+    EPHEMERAL,
+    MANAGE_SERVER,
+    ask_in_channel,
+    card_text,
+    config,
+    custom_ids,
+    private_text,
+    run_interaction,
+    start_bot,
+)
 from tests.discord_standin import (
     BOT_ID,
     CHAT_CHANNEL,
@@ -21,15 +33,11 @@ from tests.discord_standin import (
     guild,
     interaction_payload,
     message_payload,
-    resolved_channel,
-    subcommand,
     user,
 )
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-CHANNEL, BOOLEAN, INTEGER, NUMBER, STRING = 7, 5, 4, 10, 3
-EPHEMERAL = 64
-MANAGE_SERVER = 1 << 5
+BOOLEAN, INTEGER, NUMBER, STRING = 5, 4, 10, 3
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -51,20 +59,6 @@ async def bot(standin, state):
     process = await start_bot(standin, state / "state", state / "bot.log")
     yield process
     assert await process.stop() == 0, process.log()
-
-
-async def config(standin: DiscordStandIn, *path: str, permissions: int = MANAGE_SERVER, locale: str = "en-US",
-                 **options: tuple[int, object]) -> dict:
-    """Run /config <path> as a member with `permissions`; the bot's interaction callback."""
-    resolved = next((resolved_channel(v) for t, v in options.values() if t == CHANNEL), None)
-    data = subcommand("config", *path, options={k: (t, str(v) if t == CHANNEL else v) for k, (t, v) in options.items()},
-                      resolved=resolved)
-    return await run_interaction(standin, interaction_payload(2, data, permissions=permissions, locale=locale))
-
-
-def private_text(callback: dict) -> str:
-    assert callback["type"] == 4 and callback["data"]["flags"] & EPHEMERAL, callback
-    return callback["data"].get("content", "")
 
 
 async def stored(state) -> dict[int, GuildSettings]:

@@ -87,7 +87,8 @@ class Recorded:
 
 
 class DiscordStandIn:
-    def __init__(self) -> None:
+    def __init__(self, guilds: dict[int, dict[int, str]] | None = None) -> None:
+        self.guilds = guilds or GUILD_CHANNELS  # server id -> its text channels (id -> name)
         self.requests: list[Recorded] = []
         self.identify: dict[str, Any] | None = None  # the last IDENTIFY
         self.identified = asyncio.Event()
@@ -198,14 +199,14 @@ class DiscordStandIn:
 
     async def _ready(self, shard_id: int) -> None:
         """READY for the shard that identified, then its servers, as Discord does."""
-        guilds = [g for g in GUILD_CHANNELS if shard_of(g, self.shard_count) == shard_id]
+        guilds = [g for g in self.guilds if shard_of(g, self.shard_count) == shard_id]
         await self.dispatch("READY", {
             "v": 10, "user": user(BOT_ID, "deepseek-qa", bot=True), "session_id": f"standin-session-{shard_id}",
             "resume_gateway_url": self.gateway_url, "guilds": [{"id": str(g), "unavailable": True} for g in guilds],
             "application": {"id": str(BOT_ID), "flags": 0}, "shard": [shard_id, self.shard_count],
         }, shard=shard_id)
         for guild_id in guilds:
-            await self.dispatch("GUILD_CREATE", guild(guild_id), shard=shard_id)
+            await self.dispatch("GUILD_CREATE", guild(guild_id, self.guilds[guild_id]), shard=shard_id)
 
     # -- REST -------------------------------------------------------------------------------
 
@@ -308,13 +309,14 @@ def channel(channel_id: int, name: str, guild_id: int = GUILD_ID) -> dict[str, A
             "permission_overwrites": overwrites, "nsfw": False, "parent_id": None, "topic": None}
 
 
-def guild(guild_id: int = GUILD_ID) -> dict[str, Any]:
+def guild(guild_id: int = GUILD_ID, channels: dict[int, str] | None = None) -> dict[str, Any]:
+    channels = GUILD_CHANNELS[guild_id] if channels is None else channels
     return {
         "id": str(guild_id), "name": f"Stand-in Guild {guild_id}", "icon": None, "owner_id": str(OTHER_USER_ID),
         "unavailable": False, "large": False, "member_count": 3, "features": [], "emojis": [], "stickers": [],
         "roles": [{"id": str(guild_id), "name": "@everyone", "permissions": str(EVERYONE_PERMISSIONS),
                    "position": 0, "color": 0, "hoist": False, "managed": False, "mentionable": False}],
-        "channels": [channel(c, name, guild_id) for c, name in GUILD_CHANNELS[guild_id].items()],
+        "channels": [channel(c, name, guild_id) for c, name in channels.items()],
         "members": [{"user": user(BOT_ID, "deepseek-qa", bot=True), "roles": [], "joined_at": TIMESTAMP,
                      "deaf": False, "mute": False, "flags": 0}],
         "threads": [], "voice_states": [], "presences": [], "stage_instances": [],

@@ -29,3 +29,8 @@ def test_quick_run_prints_the_tables_with_the_baselines_and_writes_the_plot(tmp_
 def test_discord_throughput_answers_every_question_through_the_standin():
     row = discord_throughput.run(["what is V3?", "R1 是什么时候发布的?"], count=6)
     assert row.replies == 6 and not row.errors
+
+
+def test_discord_throughput_with_the_channel_from_the_database_and_many_servers():
+    row = discord_throughput.run(["what is V3?"], count=4, channels_from="database", servers=50)
+    assert row.replies == 4 and not row.errors and row.rss_mb > 0

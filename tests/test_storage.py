@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from bot.settings import Settings
 from bot.storage import (
@@ -171,3 +171,24 @@ async def test_kill_9_during_writes_keeps_every_acknowledged_change(settings):
     finally:
         await store.close()
     assert all(kept[n] == GuildSettings(channels=(n,), language="zh") for n in range(1, acknowledged + 1))
+
+
+async def test_reads_come_from_memory_and_a_failed_write_changes_nothing(settings):
+    store = connect(settings)
+    await store.upgrade(target=1)  # a database without the log column: every write fails
+    statements: list[str] = []
+    event.listen(store._engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    try:
+        config = GuildConfig(Defaults(channels=(5,)), {}, store)
+        with pytest.raises(StorageError):
+            await config.update(1, language="zh")
+        assert config.language(1) == "auto"  # memory follows the database, not the attempt
+        await store.upgrade()
+        await config.update(1, language="zh")
+        assert any("guild_settings" in s for s in statements)
+        statements.clear()
+        for _ in range(100):  # what the question path reads for every message
+            config.channels(1), config.language(1), config.rate_limit(1), config.log_enabled(1)
+        assert statements == [] and config.language(1) == "zh"
+    finally:
+        await store.close()

@@ -35,12 +35,15 @@ def sync(settings: Settings, engine: Any) -> int:
 async def _run(settings: Settings, engine: Any) -> int:
     try:
         store = await open_store(settings)
-        config = await GuildConfig.load(store, operator_defaults(settings))
     except StorageError as exc:
         log.error("storage error: %s", exc)
         return 2
     try:
+        config = await GuildConfig.load(store, operator_defaults(settings))
         return await _serve(settings, engine, config)
+    except StorageError as exc:
+        log.error("storage error: %s", exc)
+        return 2
     finally:
         await store.close()
 

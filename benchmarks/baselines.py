@@ -63,7 +63,8 @@ def fact_text(m: Model, field: str | None, lang: str) -> str:
         return m.paper_title or (m.paper_text or {}).get(lang, "")
     if field in ("features", "significance"):
         return getattr(m, field)[lang]
-    return f"{m.name[lang]}: {m.headline[lang]}. {m.features[lang]}"
+    headline = f": {m.headline[lang]}" if m.headline else ""
+    return f"{m.name[lang]}{headline}. {m.features[lang]}"
 
 
 class PeerBot:
@@ -137,15 +138,8 @@ SECTION_LABELS = {"released": "提出时间", "parameters": "参数量", "featur
 
 
 def knowledge_sections(kb: KnowledgeBase) -> dict[int, str]:
-    """The ten sections rebuilt from the knowledge's Chinese texts, when the article file is absent."""
-    return {m.section: "\n".join([
-        f"{m.name['zh']}:{m.headline['zh']}",
-        f"提出时间:{m.released_text['zh']}",
-        f"参数量:{m.parameters_text['zh']}",
-        f"特色:{m.features['zh']}",
-        f"意义:{m.significance['zh']}",
-        f"论文链接:{m.paper_title or (m.paper_text or {}).get('zh', '')}",
-    ]) for m in kb.models}
+    """The ten sections as the knowledge keeps them (its verbatim passages), when the article file is absent."""
+    return {m.section: "\n".join(m.source.values()) for m in kb.models}
 
 
 class Bm25Bot(PeerBot):

@@ -8,8 +8,8 @@ exactly one reply to itself, and the bot's log must hold no error.
 Three set-ups, side by side: the question channel from the environment (QUESTION_CHANNEL_IDS,
 as before there was a database), the same channel set by an admin with /config (kept in the
 SQLite database, read from memory on every message), and the latter with 2,500 servers
-connected, each with its own stored settings (one shard's worth). Resident memory is read
-from /proc after the run."""
+connected, each with its own stored settings (one shard's worth). benchmarks/memory.py
+weighs the same bot."""
 
 from __future__ import annotations
 
@@ -20,10 +20,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.settings import Settings
-from bot.storage import GuildSettings, open_store
+from benchmarks.memory import seed_settings
 from tests.discord_fixtures import CHANNEL, config, private_text, start_bot
-from tests.discord_standin import API_PATH, GUILD_CHANNELS, GUILD_ID, QUESTION_CHANNEL, DiscordStandIn, message_payload
+from tests.discord_standin import API_PATH, QUESTION_CHANNEL, DiscordStandIn, many_guilds, message_payload
 
 REPLY_TIMEOUT_S = 120.0  # bounded: a stuck bot ends the benchmark with an error, not a hang
 
@@ -36,7 +35,6 @@ class ThroughputRow:
     errors: list[str]
     channels_from: str = "environment"
     servers: int = 1
-    rss_mb: float = 0.0
 
     @property
     def per_second(self) -> float:
@@ -48,39 +46,14 @@ def _replies(standin: DiscordStandIn, after: int) -> list[dict]:
     return [r.body for r in standin.requests[after:] if r.method == "POST" and r.path == path]
 
 
-def _servers(count: int) -> dict[int, dict[int, str]]:
-    """The stand-in's servers: its usual ones, then made-up ones with one channel each."""
-    extra = {GUILD_ID + (n << 22): {QUESTION_CHANNEL + 1000 + n: f"questions-{n}"}
-             for n in range(1, count - len(GUILD_CHANNELS) + 1)}
-    return {**GUILD_CHANNELS, **extra}
-
-
-async def _seed(state: Path, servers: dict[int, dict[int, str]]) -> None:
-    """Every made-up server has chosen its channel and language: one stored row each."""
-    store = await open_store(Settings(state_dir=state))
-    try:
-        for guild_id, channels in servers.items():
-            if guild_id not in GUILD_CHANNELS:
-                await store.save_guild_settings(guild_id, GuildSettings(channels=tuple(channels), language="en"))
-    finally:
-        await store.close()
-
-
-def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 async def _run(texts: list[str], count: int, channels_from: str, servers: int) -> ThroughputRow:
-    guilds = _servers(servers) if servers > len(GUILD_CHANNELS) else None
+    guilds = many_guilds(servers, channels=1) if servers > 1 else None
     standin = DiscordStandIn(guilds, check_spec=False)
     await standin.start()
     with tempfile.TemporaryDirectory() as folder:
         state = Path(folder) / "state"
         if guilds:
-            await _seed(state, guilds)
+            await seed_settings(state, guilds)
         overrides = {} if channels_from == "environment" else {"QUESTION_CHANNEL_IDS": "",
                                                                "MESSAGE_CONTENT_INTENT": "true"}
         bot = await start_bot(standin, state, Path(folder) / "bot.log", **overrides)
@@ -88,12 +61,12 @@ async def _run(texts: list[str], count: int, channels_from: str, servers: int) -
             if channels_from == "database":  # an admin sets the question channel up
                 text = private_text(await config(standin, "channels", "add", channel=(CHANNEL, QUESTION_CHANNEL)))
                 assert str(QUESTION_CHANNEL) in text, text
-            # Warm up: the bot draws both timeline pictures in the background at start-up, and a
-            # timeline question waits for its picture; after these replies the bot is in steady state.
+            # Warm up: the first timeline question has both pictures drawn by a child process;
+            # after these replies they are files, and the bot is in steady state.
             warm = ["timeline", "时间线", *texts[:3]]
             await _ask(standin, warm, len(warm))
             row = await _ask(standin, list(itertools.islice(itertools.cycle(texts), count)), count)
-            row.channels_from, row.servers, row.rss_mb = channels_from, servers, _rss_mb(bot.process.pid)
+            row.channels_from, row.servers = channels_from, servers
             return row
         finally:
             code = await bot.stop()
@@ -130,10 +103,10 @@ def run_all(texts: list[str], count: int, setups: tuple[tuple[str, int], ...]) -
 
 
 def table(rows: list[ThroughputRow]) -> str:
-    lines = ["| question channel from | servers | questions -> replies | seconds | questions/s | RSS | status |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    lines = ["| question channel from | servers | questions -> replies | seconds | questions/s | status |",
+             "| --- | ---: | ---: | ---: | ---: | --- |"]
     for row in rows:
         status = "no errors" if not row.errors else "; ".join(row.errors[:3])
         lines.append(f"| {row.channels_from} | {row.servers:,} | {row.questions} -> {row.replies} | "
-                     f"{row.seconds:.2f} | {row.per_second:,.0f} | {row.rss_mb:.1f} MB | {status} |")
+                     f"{row.seconds:.2f} | {row.per_second:,.0f} | {status} |")
     return "\n".join(lines)

@@ -1,7 +1,9 @@
 """Run every benchmark in one go: `python -m benchmarks.run` from the project root.
 
-Prints accuracy beside the peer baselines, engine speed, matching at 100 to 10,000 models,
-console start-up and memory, and Discord throughput through the loopback stand-in; checks
+Prints accuracy beside the peer baselines, the maintainer's report's suggestions applied and
+measured on held-out questions, engine speed, matching at 100 to 10,000 models, console
+start-up and memory, the running bot's memory beside a bare discord.py client, and Discord
+throughput through the loopback stand-in; checks
 each target; writes the scaling plot. `--quick` shrinks everything to a few seconds (the
 smoke test uses it); figures from a quick run mean nothing."""
 
@@ -27,12 +29,15 @@ class Plan:
     startup_runs: int
     discord_questions: int
     discord_setups: tuple[tuple[str, int], ...]  # (where the question channel is set, servers connected)
+    memory_servers: tuple[int, ...]
 
 
 FULL = Plan(sizes=(100, 1_000, 10_000), scale_queries=2000, naive_queries=500, repeat=3, startup_runs=5,
-            discord_questions=1000, discord_setups=(("environment", 1), ("database", 1), ("database", 2500)))
+            discord_questions=1000, discord_setups=(("environment", 1), ("database", 1), ("database", 2500)),
+            memory_servers=(1, 2_500))
 QUICK = Plan(sizes=(20, 100), scale_queries=40, naive_queries=20, repeat=1, startup_runs=1, discord_questions=20,
-             discord_setups=(("environment", 1), ("database", 1)))
+             discord_setups=(("environment", 1), ("database", 1)), memory_servers=(1, 3))
+MEMORY_MARGIN_MB = 20.0  # the running bot may weigh this much more than a bare discord.py client
 
 
 def machine() -> str:
@@ -58,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="the article, for the BM25 peer (absent: its sections rebuilt from the knowledge)")
     ap.add_argument("--plot", type=Path, default=ROOT / "docs" / "bench-scaling.png")
     ap.add_argument("--quick", action="store_true", help="tiny sizes and one repetition: checks it runs")
-    ap.add_argument("--skip", nargs="*", default=[], choices=["startup", "discord"],
+    ap.add_argument("--skip", nargs="*", default=[], choices=["startup", "memory", "discord"],
                     help="leave out the benchmarks that start processes")
     args = ap.parse_args(argv)
     plan = QUICK if args.quick else FULL
@@ -82,6 +87,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nBM25 sections from: {article or 'the knowledge (article file not found)'}")
     if scores[0].failures:
         print("deepseek-qa-bot misses: " + ", ".join(scores[0].failures))
+
+    section("Active learning: the maintainer's report's suggestions applied, measured on held-out questions")
+    from benchmarks import active_learning
+
+    learning = active_learning.run(active_learning.question_files(ROOT), args.knowledge,
+                                   limit=8 if args.quick else None)
+    print(learning.text)
+    before, after = learning.as_written
+    targets.append(("suggestions break no held-out question", after >= before, f"{before:.1f}% -> {after:.1f}%"))
 
     section("Speed on the real knowledge (per question; fastest of "
             f"{plan.repeat} rounds each, as timeit does)")
@@ -117,10 +131,20 @@ def main(argv: list[str] | None = None) -> int:
             ("`python -m bot ask` peak RSS < 60 MB", ask.peak_rss_mb < 60, f"{ask.peak_rss_mb:.1f} MB"),
         ]
 
+    if "memory" not in args.skip:
+        from benchmarks import memory
+
+        section("Memory of the running bot beside a bare discord.py client with the same intents "
+                "(RSS once every GUILD_CREATE is in)")
+        rows = memory.run(plan.memory_servers)
+        print(memory.table(rows))
+        targets += [(f"{r.servers:,} servers: bot at most {MEMORY_MARGIN_MB:.0f} MB above bare discord.py",
+                     r.extra_mb <= MEMORY_MARGIN_MB, f"{r.extra_mb:+.1f} MB") for r in rows]
+
     if "discord" not in args.skip:
         from benchmarks import discord_throughput
 
-        section("Discord throughput through the loopback stand-in (real bot, cooldown off)")
+        section("Discord throughput through the loopback stand-in (real bot, rate limit off)")
         answerable = [q["text"] for q in questions
                       if "conversation" not in q and Engine.is_answerable(engine.ask(q["text"]))]
         rows = discord_throughput.run_all(answerable, plan.discord_questions, plan.discord_setups)

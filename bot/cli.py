@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [run|chat|ask|check|sync|timeline|db]`.
+"""Command line: `python -m bot [run|chat|ask|check|sync|timeline|report|db]`.
 
 With no command: the Discord bot when DISCORD_TOKEN is set, else the console chat.
 The console paths never import discord.py, so they start fast."""
@@ -62,7 +62,7 @@ def cmd_ask(args, settings: Settings) -> int:
 def cmd_chat(args, settings: Settings, *, hint: str | None = None) -> int:
     from bot.adapters.console import chat
 
-    return chat(_engine(settings), lang=args.lang if args else None, hint=hint)
+    return chat(_engine(settings), lang=args.lang if args else None, hint=hint, state_dir=settings.state_dir)
 
 
 def cmd_run(args, settings: Settings) -> int:
@@ -87,11 +87,80 @@ def cmd_sync(args, settings: Settings) -> int:
 def cmd_timeline(args, settings: Settings) -> int:
     from bot.timeline import write_timeline
 
-    path = write_timeline(_engine(settings).kb, Path(args.output), lang=args.lang or settings.default_lang)
+    try:
+        path = write_timeline(_engine(settings).kb, Path(args.output), lang=args.lang or settings.default_lang)
+    except OSError as exc:
+        print(f"cannot write the picture to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(path)
     return 0
 
 
+def _miss_records(args) -> list:
+    """The records the report reads. Until the miss log lives in bot/storage, they come from a
+    JSON Lines file (--from); the database becomes the default source here."""
+    from bot.insights import RecordError, read_jsonl
+
+    if not args.from_file:
+        raise RecordError("no miss log yet: give the records with --from FILE.jsonl (one record per line, "
+                          "see the README's \"Maintainer's report\")")
+    return read_jsonl(args.from_file)
+
+
+def cmd_report(args, settings: Settings) -> int:
+    import datetime as dt
+
+    from bot import insights
+
+    engine = _engine(settings)
+    try:
+        first_day = insights.first_day(args.since, dt.date.today())
+        report = insights.build_report(_miss_records(args), engine, first_day)
+    except insights.RecordError as exc:
+        print(f"report error: {exc}", file=sys.stderr)
+        return 2
+    source = f" --from {args.from_file}" if args.from_file else ""
+    hint = f"python -m bot report{source} --since {args.since} --apply"
+    if args.apply:
+        return _apply(report, args.apply, settings.knowledge_dir)
+    if args.format == "json":
+        out = json.dumps(insights.to_json(report), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "html":
+        from bot.insights.chart import satisfaction_png
+
+        votes = any(report.votes.values())
+        out = insights.to_html(report, satisfaction_png(insights.chart_tables(report)) if votes else None, hint)
+    else:
+        out = insights.to_text(report, hint)
+    if args.output:
+        try:
+            Path(args.output).write_text(out, encoding="utf-8")
+        except OSError as exc:
+            print(f"report error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print(f"report written: {args.output}")
+    else:
+        sys.stdout.write(out)
+    return 0
+
+
+def _apply(report, suggestion_id: str, folder: Path) -> int:
+    from bot.insights import EditError, apply_edit
+
+    suggestion = report.suggestion(suggestion_id)
+    if suggestion is None:
+        print(f"no suggestion {suggestion_id!r} in this report (same --from and --since as the report?)",
+              file=sys.stderr)
+        return 1
+    try:
+        diff = apply_edit(folder, suggestion.edit)
+    except (EditError, OSError) as exc:
+        print(f"not applied: {exc}", file=sys.stderr)
+        return 1
+    print(f"applied {suggestion.id}: {suggestion.edit.describe()}; the knowledge check passes. "
+          "A running bot picks it up on its next reload.")
+    print(diff, end="")
+    return 0
 def cmd_db(args, settings: Settings) -> int:
     from bot.storage import LATEST, StorageError, connect
 
@@ -143,6 +212,13 @@ def build_parser() -> argparse.ArgumentParser:
     timeline = sub.add_parser("timeline", help="write the lineage picture as a PNG")
     timeline.add_argument("-o", "--output", default="timeline.png")
     timeline.add_argument("--lang", choices=("zh", "en"))
+    report = sub.add_parser("report", help="the maintainer's report: failed questions and suggested edits")
+    report.add_argument("--since", default="7d", help="7d, 4w, an ISO date or all (default 7d)")
+    report.add_argument("--format", choices=("text", "json", "html"), default="text")
+    report.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    report.add_argument("--from", dest="from_file", metavar="FILE.jsonl",
+                        help="read the records from a JSON Lines file")
+    report.add_argument("--apply", metavar="SUGGESTION_ID", help="write one suggested edit into the knowledge")
     db = sub.add_parser("db", help="the settings database (BOT_STATE_DIR/bot.db or DATABASE_URL)")
     db.add_argument("action", choices=("upgrade", "check"),
                     help="upgrade: apply the missing migrations; check: report the schema version")
@@ -150,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = {"run": cmd_run, "chat": cmd_chat, "ask": cmd_ask, "check": cmd_check,
-            "sync": cmd_sync, "timeline": cmd_timeline, "db": cmd_db}
+            "sync": cmd_sync, "timeline": cmd_timeline, "report": cmd_report, "db": cmd_db}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,7 +32,8 @@ class Settings:
     gateway_url: str | None = None
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
     state_dir: Path = PROJECT_ROOT / ".bot-state"
-    cooldown_seconds: float = 3.0
+    rate_limit_burst: int = 4
+    rate_limit_refill_seconds: float = 5.0
     # Whether the privileged Message Content intent is switched on in the developer portal;
     # None: on exactly when QUESTION_CHANNEL_IDS is set.
     message_content_intent: bool | None = None
@@ -140,8 +141,12 @@ def load_settings(env: dict[str, str] | None = None, *, dotenv: bool = True) -> 
         values["knowledge_dir"] = path
     if raw := get("BOT_STATE_DIR"):
         values["state_dir"] = Path(raw).expanduser()
-    if raw := get("COOLDOWN_SECONDS"):
-        values["cooldown_seconds"] = float(_number("COOLDOWN_SECONDS", raw, float))
+    if raw := get("RATE_LIMIT_BURST"):
+        values["rate_limit_burst"] = int(_number("RATE_LIMIT_BURST", raw, int))
+        if not values["rate_limit_burst"]:
+            raise SettingsError("RATE_LIMIT_BURST: must be at least 1")
+    if raw := get("RATE_LIMIT_REFILL_SECONDS"):
+        values["rate_limit_refill_seconds"] = float(_number("RATE_LIMIT_REFILL_SECONDS", raw, float))
     if raw := get("MESSAGE_CONTENT_INTENT"):
         values["message_content_intent"] = _flag("MESSAGE_CONTENT_INTENT", raw)
         if not values["message_content_intent"] and values.get("question_channel_ids"):

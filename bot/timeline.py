@@ -2,19 +2,20 @@
 
 `layout()` decides what goes where from the knowledge alone (plain Python, easy to test);
 `render_timeline()` draws it with matplotlib. matplotlib is imported only inside the drawing
-code, so the console and question paths never pay for it. Each picture is drawn once per
-language and knowledge content, then reused; `timeline_png()` draws in a worker thread so the
-Discord event loop never waits for it."""
+code, so the console and question paths never pay for it. The Discord bot never draws in its
+own process: it runs `python -m bot.timeline KNOWLEDGE_DIR PICTURES_DIR`, which writes both
+pictures under names keyed by the knowledge version, and reuses those files from then on."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import hashlib
 import io
 import logging
+import os
+import re
+import sys
 import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,8 @@ WORDS: dict[str, dict[str, str]] = {
         "size_note": "Marker area: total parameters as the article gives them; hollow where it gives none",
         "source": 'Source: "{title}", {date} · {url}',
         "saved": "Timeline picture saved to {path}",
+        "no_cjk_font": "No font with Chinese glyphs is installed, so the picture has English labels "
+                       "(install one, e.g. fonts-noto-cjk).",
     },
     "zh": {
         "title": "DeepSeek 模型发展脉络({start} 至 {end})",
@@ -48,6 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
         "size_note": "圆点面积:文章给出的总参数量;空心表示文章未给出",
         "source": "来源:《{title}》,{date} · {url}",
         "saved": "时间线图片已保存到 {path}",
+        "no_cjk_font": "本机没有含中文字形的字体,图片改用英文标注(可安装 fonts-noto-cjk 等字体)。",
     },
 }
 
@@ -198,6 +202,10 @@ def find_cjk_font() -> str | None:
 
     by_name = {f.name: f.fname for f in font_manager.fontManager.ttflist}
     return next((by_name[name] for name in CJK_FONT_NAMES if name in by_name), None)
+
+
+def has_chinese_font() -> bool:
+    return find_cjk_font() is not None
 
 
 def _covers(font_files: list[str], texts: list[str]) -> bool:
@@ -363,47 +371,62 @@ def _draw(plan: Layout, font_files: list[str]) -> bytes:
 
 
 # --- the cached picture ---------------------------------------------------------------------------
+LANGS = ("en", "zh")
 _cache: dict[tuple[str, str, FontLookup], bytes] = {}
-_lock = threading.Lock()  # matplotlib's font and text caches are not meant for two threads at once
 
 
-def _fingerprint(kb: KnowledgeBase) -> str:
+def knowledge_version(kb: KnowledgeBase) -> str:
     # The knowledge's content, not the object: a reload that changes nothing keeps the picture.
-    return hashlib.sha256(repr((kb.article, kb.models, kb.lexicon.get("tags"))).encode()).hexdigest()
+    return hashlib.sha256(repr((kb.article, kb.models, kb.lexicon.get("tags"))).encode()).hexdigest()[:16]
 
 
 def render_timeline(kb: KnowledgeBase, lang: str, *, find_font: FontLookup | None = None) -> bytes:
-    """The timeline PNG for `lang` ("zh" or "en"), drawn once and reused."""
+    """The timeline PNG for `lang` ("zh" or "en"), drawn once per process and reused."""
     find_font = find_font or find_cjk_font
-    key = (lang, _fingerprint(kb), find_font)
-    with _lock:
-        if key not in _cache:
-            plan, fonts = _fonts_for(kb, lang, find_font)
-            _cache[key] = _draw(plan, fonts)
-        return _cache[key]
+    key = (lang, knowledge_version(kb), find_font)
+    if key not in _cache:
+        plan, fonts = _fonts_for(kb, lang, find_font)
+        _cache[key] = _draw(plan, fonts)
+    return _cache[key]
 
 
-async def timeline_png(kb: KnowledgeBase, lang: str) -> bytes:
-    """`render_timeline` in a worker thread, for the Discord event loop."""
-    return await asyncio.to_thread(render_timeline, kb, lang)
+def cached_path(folder: Path, kb: KnowledgeBase, lang: str) -> Path:
+    """Where the picture of this knowledge in `lang` is kept, across restarts."""
+    return folder / f"timeline-{knowledge_version(kb)}-{lang}.png"
 
 
-async def timeline_attachment(kb: KnowledgeBase, card: dict, lang: str) -> tuple[str, bytes, dict]:
-    """What a Discord reply to a timeline answer sends: the file name, the PNG, and the card
-    that shows it (`discord.File(io.BytesIO(png), filename=name)` with `Embed.from_dict(card)`)."""
-    return filename(lang), await timeline_png(kb, lang), with_image(card, lang)
+_CACHED_NAME = re.compile(r"timeline-[0-9a-f]{16}-[a-z]{2}\.png")
 
 
-async def warm_timeline(kb: KnowledgeBase) -> None:
-    """Draw both pictures ahead (e.g. at start-up), so a /timeline reply meets Discord's 3 seconds."""
-    for lang in ("en", "zh"):
-        await timeline_png(kb, lang)
+def drop_other_versions(folder: Path, kb: KnowledgeBase) -> None:
+    """Remove the cached pictures of earlier knowledge, so edits do not pile them up."""
+    keep = {cached_path(folder, kb, lang).name for lang in LANGS}
+    for path in folder.iterdir():
+        if _CACHED_NAME.fullmatch(path.name) and path.name not in keep:
+            path.unlink(missing_ok=True)
+
+
+def save_new(folder: Path, lang: str, data: bytes) -> Path:
+    """Write `data` to a new file with a unique name in `folder`; never opens an existing path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=folder, prefix=f"timeline-{lang}-", suffix=".png")
+    with os.fdopen(fd, "wb") as file:
+        file.write(data)
+    os.chmod(name, 0o644)
+    return Path(name)
 
 
 def write_timeline(kb: KnowledgeBase, path: Path, lang: str = "en") -> Path:
+    """Write the picture to `path` whole or not at all (a reader never sees half a file)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(render_timeline(kb, lang))
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    new = save_new(path.parent, lang, render_timeline(kb, lang))
+    try:
+        os.replace(new, path)
+    except OSError:
+        new.unlink(missing_ok=True)
+        raise
     return path
 
 
@@ -412,7 +435,29 @@ def with_image(card: dict, lang: str) -> dict:
     return {**card, "image": {"url": f"attachment://{filename(lang)}"}}
 
 
-def save_for_console(kb: KnowledgeBase, lang: str) -> str:
-    """Write the picture to the temp folder and say where, for the console chat."""
-    path = write_timeline(kb, Path(tempfile.gettempdir()) / filename(lang), lang)
-    return say_timeline(lang, "saved", path=path)
+def save_for_console(kb: KnowledgeBase, lang: str, folder: Path) -> str:
+    """Write the picture under a new name in `folder` and say where, for the console chat."""
+    return say_timeline(lang, "saved", path=save_new(folder, lang, render_timeline(kb, lang)))
+
+
+def main(argv: list[str]) -> int:
+    """`python -m bot.timeline KNOWLEDGE_DIR PICTURES_DIR`: draw both pictures into the cache."""
+    from bot.core.knowledge import KnowledgeError, load_knowledge
+
+    if len(argv) != 2:
+        print("usage: python -m bot.timeline KNOWLEDGE_DIR PICTURES_DIR", file=sys.stderr)
+        return 2
+    knowledge, folder = (Path(arg) for arg in argv)
+    try:
+        kb = load_knowledge(knowledge)
+        for lang in LANGS:
+            write_timeline(kb, cached_path(folder, kb, lang), lang)
+        drop_other_versions(folder, kb)
+    except (KnowledgeError, OSError) as exc:
+        print(f"timeline not drawn: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -9,6 +9,7 @@ from bot.core.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
+ARTICLE = ROOT.parent / "shared" / "article" / "deepseek-lineage.zh.txt"  # beside the clone, as in CI
 
 
 @pytest.fixture(scope="session")

@@ -302,6 +302,13 @@ def application() -> dict[str, Any]:
             "owner": user(OTHER_USER_ID, "owner"), "team": None, "summary": ""}
 
 
+def many_guilds(servers: int, channels: int = 30) -> dict[int, dict[int, str]]:
+    """For scale: the test guild, then made-up servers (spread over shards) of `channels` text
+    channels each, `servers` in all."""
+    extra = {GUILD_ID + (k << 22): {snowflake(): f"channel-{c}" for c in range(channels)} for k in range(1, servers)}
+    return {GUILD_ID: GUILD_CHANNELS[GUILD_ID], **extra}
+
+
 def channel(channel_id: int, name: str, guild_id: int = GUILD_ID) -> dict[str, Any]:
     overwrites = []
     if channel_id == LOCKED_CHANNEL:  # @everyone (the bot too) may not send here

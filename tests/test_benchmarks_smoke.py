@@ -1,5 +1,6 @@
 """The benchmarks still run: `python -m benchmarks.run --quick` prints every table and writes
-the plot. No timing is asserted (machines are noisy); the real figures are in the README."""
+the plot, and the benchmarks that start the real bot against the stand-in (throughput, memory)
+complete. No timing or size is asserted (machines are noisy); the real figures are in the README."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks import discord_throughput
+from benchmarks import bare_client, discord_throughput, memory
+from bot.adapters.discord_app.client import make_intents
+from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,13 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_quick_run_prints_the_tables_with_the_baselines_and_writes_the_plot(tmp_path: Path):
     plot = tmp_path / "scaling.png"
     done = subprocess.run([sys.executable, "-m", "benchmarks.run", "--quick", "--plot", str(plot),
-                           "--skip", "discord"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+                           "--skip", "discord", "memory"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    for heading in ("## Accuracy", "## Speed", "## Matching as knowledge grows", "## Start-up", "## Targets"):
+    for heading in ("## Accuracy", "## Active learning", "## Speed", "## Matching as knowledge grows", "## Start-up",
+                    "## Targets"):
         assert heading in out
     for name in ("deepseek-qa-bot", "tag bot (WRatio)", "BM25 (sections)", "extractOne median",
-                 'python -c "import discord"'):
+                 'python -c "import discord"', "held-out, perturbed with forms B (never seen)"):
         assert name in out
     assert plot.read_bytes().startswith(b"\x89PNG")
 
@@ -33,4 +37,10 @@ def test_discord_throughput_answers_every_question_through_the_standin():
 
 def test_discord_throughput_with_the_channel_from_the_database_and_many_servers():
     row = discord_throughput.run(["what is V3?"], count=4, channels_from="database", servers=50)
-    assert row.replies == 4 and not row.errors and row.rss_mb > 0
+    assert row.replies == 4 and not row.errors
+def test_memory_benchmark_measures_the_bot_beside_a_bare_client_with_the_same_intents():
+    assert bare_client.intents() == make_intents(Settings(question_channel_ids=(1,)))
+    rows = memory.run((3,))  # both must see all three servers before they are measured
+    assert [r.servers for r in rows] == [3]
+    assert rows[0].bare_mb > 20 and rows[0].bot_mb > rows[0].bare_mb
+    assert "bare discord.py RSS" in memory.table(rows)

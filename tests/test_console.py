@@ -1,10 +1,12 @@
 """The console chat: the same engine and the same commands as Discord."""
 
 import io
+import logging
 import subprocess
 import sys
 
-from bot.adapters.console import chat, handle
+from bot import timeline
+from bot.adapters.console import Session, chat, handle
 from tests.conftest import ROOT
 
 
@@ -24,7 +26,9 @@ def test_commands(engine):
 
 
 def test_bad_commands_explain_themselves(engine):
-    assert handle(engine, "/model gpt-4").startswith("Unknown model")
+    declined = handle(engine, "/model gpt-4")
+    assert "does not cover gpt-4" in declined and all(m.name["en"] in declined for m in engine.kb.models)
+    assert "DeepSeekMath" in handle(engine, "/model coder v1.5")  # the article's one mention of it
     assert handle(engine, "/compare v2").startswith("Usage: /compare")
     assert handle(engine, "/models robots").startswith("Filters:")
     assert handle(engine, "/dance").startswith("Unknown command")
@@ -47,3 +51,30 @@ def test_python_m_bot_without_token_starts_the_console():
                             text=True, cwd=ROOT, timeout=60, env={"PATH": "/usr/bin:/bin", "DISCORD_TOKEN": ""})
     assert result.returncode == 0
     assert "No DISCORD_TOKEN set" in result.stdout and "January 20, 2025" in result.stdout
+
+
+def test_help_lists_every_command_the_console_takes(engine):
+    helped = handle(engine, "/help")
+    for command in ("/ask", "/model", "/models", "/compare", "/timeline", "/help", "/source"):
+        assert command in helped
+        assert not handle(engine, command).startswith("Unknown command")
+
+
+def test_source_prints_the_articles_passage_behind_the_last_answer(engine):
+    session = Session()
+    assert handle(engine, "/source", session=session).startswith("Ask something first")
+    handle(engine, "V3 有多少参数?", session=session)
+    passage = handle(engine, "/source", session=session)
+    assert "参数量:总参数高达 6710 亿,每 token 激活 370 亿参数" in passage
+    assert "第 8 节" in passage and "2025-02-08" in passage and "提出时间" not in passage
+    handle(engine, "what's the weather like?", session=session)
+    assert "quotes nothing" in handle(engine, "/source", session=session)
+
+
+def test_a_missing_chinese_font_is_said_once_in_the_chat_and_never_logged_into_it(engine, monkeypatch, caplog):
+    monkeypatch.setattr(timeline, "find_cjk_font", lambda: None)
+    out = io.StringIO()
+    with caplog.at_level(logging.WARNING):
+        chat(engine, stdin=io.StringIO("时间线\n发展脉络\n"), stdout=out)
+    assert out.getvalue().count("fonts-noto-cjk") == 1
+    assert not [r for r in caplog.records if r.name.startswith("bot")]

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 from bot.core.batch import run_jsonl
-from tests.conftest import ROOT
+from tests.conftest import ARTICLE, ROOT
 
-FIELDS = {"id", "lang", "intent", "models", "field", "text", "card"}
+FIELDS = {"id", "lang", "intent", "models", "field", "text", "card", "source"}
 
 
 def batch(engine, *items):
@@ -73,3 +73,19 @@ def test_the_console_path_does_not_import_discord():
             "main(['ask', 'r1']); print('discord' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.stdout.strip().endswith("False"), result.stdout + result.stderr
+
+
+def test_source_holds_the_articles_passages_verbatim_and_is_null_for_a_decline(engine):
+    article = ARTICLE.read_text("utf-8").splitlines()
+    field, overview, listed, declined = batch(
+        engine, {"id": "1", "text": "V3 有多少参数?"}, {"id": "2", "text": "what is R1?"},
+        {"id": "3", "text": "which models are strong at maths"}, {"id": "4", "text": "what's the weather?"})
+    assert field["source"] == {"article": "DeepSeek 模型发展脉络全解析", "date": "2025-02-08", "passages": [
+        {"section": 8, "heading": "八、DeepSeek-V3:技术创新引领性能飞跃",
+         "text": "参数量:总参数高达 6710 亿,每 token 激活 370 亿参数"}]}
+    assert len(overview["source"]["passages"][0]["text"].splitlines()) == 5  # the whole section
+    assert [p["section"] for p in listed["source"]["passages"]] == [5, 8, 9]  # one passage per model listed
+    for answer in (field, overview, listed):
+        for passage in answer["source"]["passages"]:
+            assert all(line in article for line in (passage["heading"], *passage["text"].splitlines()))
+    assert declined["source"] is None

@@ -14,6 +14,7 @@ from bot.adapters.discord_app.views import (
     CUSTOM_ID_LIMIT,
     LanguageButton,
     PickButton,
+    SourceButton,
     answer_message,
     compact_key,
     expand_key,
@@ -38,7 +39,8 @@ def all_queries(engine: Engine) -> list[Query]:
     queries += [Query("compare", tuple(ids)), Query("list", selector="all")]
     queries += [Query("list", selector=selector) for _, selector in engine.filters("en")]
     queries += [Query("none", reason="out-of-scope"), Query("none", reason="help"),
-                Query("none", reason="unknown-model:GPT-4", suggestions=("deepseek-v2", "deepseek-v3"))]
+                Query("none", reason="unknown-model:GPT-4", suggestions=("deepseek-v2", "deepseek-v3")),
+                Query("none", reason="unknown-model:coder v1.5")]
     return queries
 
 
@@ -64,6 +66,11 @@ def test_every_answer_is_a_valid_card_with_valid_buttons(engine: Engine, lang: s
         view = message.get("view")
         for item in view.children if view else []:
             assert len(item.custom_id) <= CUSTOM_ID_LIMIT
+        # every answer that states something from the article offers its passage, within the limits too
+        sources = [item for item in view.children if isinstance(item, SourceButton)] if view else []
+        assert len(sources) == (answer.source is not None), query
+        if answer.source:
+            assert_within_limits(discord.Embed.from_dict(engine.source(query, lang).card))
 
 
 def test_one_colour_per_family(engine: Engine):
@@ -97,10 +104,17 @@ class Click:
     def __init__(self, engine: Engine) -> None:
         self.client = type("Client", (), {"engine": engine, "settings": Settings()})()
         self.edits: list[dict[str, Any]] = []
+        self.sent: list[dict[str, Any]] = []
         self.response = self
 
     async def edit_message(self, **kwargs: Any) -> None:
         self.edits.append(kwargs)
+
+    async def send_message(self, **kwargs: Any) -> None:
+        self.sent.append(kwargs)
+
+    def is_done(self) -> bool:
+        return bool(self.sent)
 
 
 async def test_choosing_a_candidate_answers_with_that_model(engine: Engine):
@@ -121,3 +135,22 @@ async def test_language_button_rebuilt_from_an_old_custom_id_answers_in_place(en
     await button.callback(click)
     [edit] = click.edits
     assert "671B" in str(edit["embed"].to_dict()) and edit["view"].children[0].item.label == "中文"
+
+
+@pytest.mark.parametrize(("query", "passage", "section"), [
+    (Query("field", ("deepseek-v3",), field="parameters"), "参数量:总参数高达 6710 亿,每 token 激活 370 亿参数",
+     "第 8 节"),
+    (Query("list", ("deepseek-v3",), selector="largest"), "参数量:总参数高达 6710 亿", "第 8 节"),
+    (Query("none", reason="unknown-model:coder v1.5"), "以 DeepSeek-Coder-v1.5 7B 为基础", "第 5 节"),
+])
+async def test_source_button_rebuilt_from_an_old_custom_id_shows_the_passage_to_the_clicker(
+        engine: Engine, query: Query, passage: str, section: str):
+    old = SourceButton(query, "zh").custom_id  # a button from before a restart: only its custom id is left
+    match = re.fullmatch(SourceButton.__discord_ui_compiled_template__, old)
+    click = Click(engine)
+    button = await SourceButton.from_custom_id(click, discord.ui.Button(), match)
+    await button.callback(click)
+    [sent] = click.sent
+    card = str(sent["embed"].to_dict())
+    assert sent["ephemeral"] and passage in card and section in card and "2025-02-08" in card
+    assert sent["allowed_mentions"].to_dict() == {"parse": []} and not click.edits

@@ -13,7 +13,7 @@ from discord import app_commands
 from bot.adapters.discord_app import commands
 from bot.adapters.discord_app.client import create_client, make_intents
 from bot.adapters.discord_app.command_sync import last_digest, payload_digest, remember_digest, tree_payload
-from bot.adapters.discord_app.cooldown import Cooldown
+from bot.adapters.discord_app.rate_limit import RateLimiter
 from bot.adapters.discord_app.translations import ChineseTranslator
 from bot.core.engine import Engine
 from bot.settings import Settings
@@ -25,8 +25,8 @@ def engine() -> Engine:
 
 
 @pytest.fixture
-async def client(engine: Engine):
-    bot = create_client(Settings(cooldown_seconds=3), engine)
+async def client(engine: Engine, tmp_path):
+    bot = create_client(Settings(state_dir=tmp_path), engine)
     await bot.tree.set_translator(ChineseTranslator())
     yield bot
     await bot.close()
@@ -173,12 +173,14 @@ async def test_model_command_replies_in_the_users_chinese_locale(client):
     assert any("\u4e00" <= ch <= "\u9fff" for ch in embed.title + (embed.description or ""))
 
 
-async def test_unknown_model_is_a_short_ephemeral_note_without_pings(client):
+async def test_a_model_the_article_does_not_cover_is_declined_with_the_ten_it_does(client):
     interaction = FakeInteraction(client)
     await commands.model.callback(interaction, name="<@123456789012345678> **gpt-9**")
     [sent] = interaction.sent
-    assert sent.kwargs["ephemeral"] and "gpt-9" in sent.kwargs["content"]
-    assert "<@" not in sent.kwargs["content"] and "**" not in sent.kwargs["content"]
+    card = str(embed_of(sent).to_dict())
+    assert sent.kwargs["ephemeral"] and "does not cover gpt-9" in card
+    assert all(m.name["en"] in card for m in client.engine.kb.models)
+    assert "<@" not in card and "**" not in card
 
 
 async def test_compare_and_models_and_help(client):
@@ -188,7 +190,8 @@ async def test_compare_and_models_and_help(client):
     await commands.help_.callback(FakeInteraction(client, sent=interaction.sent))
     compared, listed, helped = (embed_of(s) for s in interaction.sent)
     assert "V2" in str(compared.to_dict()) and "V3" in str(compared.to_dict())
-    assert "V3" in str(listed.to_dict()) and "/model" in helped.description
+    assert "V3" in str(listed.to_dict())
+    assert all(f"/{command.name}" in helped.description for command in commands.COMMANDS)  # every command
 
 
 async def test_models_accepts_a_label_and_rejects_an_unknown_filter(client):
@@ -227,14 +230,17 @@ async def test_model_autocomplete_is_tiered_and_bounded(client):
     assert (await commands.complete_model(interaction, "x" * 5000)) is not None
 
 
-async def test_cooldown_blocks_a_second_command_with_a_friendly_note(client):
+async def test_rate_limit_answers_a_burst_then_a_private_note_on_every_refused_command(client):
     now = [100.0]
-    client.cooldown = Cooldown(3, clock=lambda: now[0])
-    first, second = FakeInteraction(client), FakeInteraction(client)
-    assert await client.tree.interaction_check(first)
-    assert not await client.tree.interaction_check(second)
-    assert second.sent[0].kwargs["ephemeral"] and "3 s" in second.sent[0].kwargs["content"]
-    now[0] += 3
+    client.rate_limit = RateLimiter(2, 5, clock=lambda: now[0])
+    assert await client.tree.interaction_check(FakeInteraction(client))
+    assert await client.tree.interaction_check(FakeInteraction(client))
+    for _ in range(2):  # each refused command is told, privately: Discord expects an answer
+        refused = FakeInteraction(client)
+        assert not await client.tree.interaction_check(refused)
+        [note] = refused.sent
+        assert note.kwargs["ephemeral"] and "5 s" in note.kwargs["content"]
+    now[0] += 5
     assert await client.tree.interaction_check(FakeInteraction(client))
     typing = FakeInteraction(client, type=discord.InteractionType.autocomplete)
     assert await client.tree.interaction_check(typing)  # suggestions are never throttled
@@ -263,3 +269,30 @@ async def test_timeline_command_attaches_the_picture_to_its_card(client):
     [file] = sent.kwargs["files"]
     assert file.filename == "deepseek-timeline-zh.png" and file.fp.read(8) == b"\x89PNG\r\n\x1a\n"
     assert embed_of(sent).image.url == "attachment://deepseek-timeline-zh.png"
+
+
+def test_caches_the_bot_never_reads_are_off_and_permissions_still_resolve(engine, tmp_path):
+    from tests.discord_standin import BOT_ID, QUESTION_CHANNEL, guild, user
+
+    client = create_client(Settings(state_dir=tmp_path), engine)
+    state = client._connection
+    assert state.max_messages is None and state.member_cache_flags.value == 0 and not state._chunk_guilds
+    state.user = discord.ClientUser(state=state, data=user(BOT_ID, "deepseek-qa", bot=True))
+    server = discord.Guild(data=guild(), state=state)
+    assert server.me is not None and server.me.id == BOT_ID  # its own member is kept all the same
+    assert len(server.members) == 1
+    permissions = server.get_channel(QUESTION_CHANNEL).permissions_for(server.me)
+    assert permissions.send_messages and permissions.read_message_history
+
+
+async def test_without_the_taiwan_conversion_zh_tw_falls_back_to_english_with_one_warning(
+        engine, tmp_path, monkeypatch, caplog):
+    from bot.adapters.discord_app import translations
+
+    monkeypatch.setattr(translations, "_TO_TAIWAN", "raise SystemExit('opencc is missing')")
+    bot = create_client(Settings(state_dir=tmp_path), engine)
+    await bot.tree.set_translator(ChineseTranslator())
+    payload = {c["name"]: c for c in await tree_payload(bot.tree)}
+    assert payload["ask"]["name_localizations"] == {"zh-CN": "提问"}
+    assert caplog.text.count("opencc is missing") == 1
+    await bot.close()

@@ -87,26 +87,31 @@ async def test_a_member_without_manage_server_is_refused_at_run_time(standin, bo
     assert GUILD_ID not in await stored(state)
 
 
-async def answered_in(standin: DiscordStandIn, channel_id: int, text: str) -> dict | None:
-    """The bot's reply to `text` posted in `channel_id`, or None if it stayed silent."""
+async def stays_silent_in(standin: DiscordStandIn, channel_id: int, text: str) -> bool:
+    """Whether the bot leaves `text` in `channel_id` unanswered (it has answered a later question)."""
     mark = standin.mark()
     question = message_payload(channel_id, content=text)
     await standin.dispatch("MESSAGE_CREATE", question)
-    await ask_in_channel(standin, QUESTION_CHANNEL, "what is R1?")  # by now the bot has read the first
-    return next((r.body for r in standin.requests[mark:] if r.method == "POST" and r.body
-                 and str((r.body.get("message_reference") or {}).get("message_id")) == question["id"]), None)
+    await ask_in_channel(standin, QUESTION_CHANNEL, "what is R1?")
+    await ask_in_channel(standin, QUESTION_CHANNEL, "what is V2?")  # two rounds: the first had its turn
+    return not any(r.method == "POST" and r.body and str((r.body.get("message_reference") or {})
+                   .get("message_id")) == question["id"] for r in standin.requests[mark:])
+
+
+async def answer_in(standin: DiscordStandIn, channel_id: int, text: str = "V3 有多少参数?") -> str:
+    return card_text((await ask_in_channel(standin, channel_id, text))[1])
 
 
 async def test_adding_and_removing_a_channel(standin, bot, state):
-    assert await answered_in(standin, CHAT_CHANNEL, "V3 有多少参数?") is None
+    assert await stays_silent_in(standin, CHAT_CHANNEL, "V3 有多少参数?")
     text = private_text(await config(standin, "channels", "add", channel=(CHANNEL, CHAT_CHANNEL)))
     assert text == f"Question channels: <#{QUESTION_CHANNEL}>, <#{CHAT_CHANNEL}>"
     assert (await stored(state))[GUILD_ID].channels == (QUESTION_CHANNEL, CHAT_CHANNEL)
-    assert "671B" in card_text(await answered_in(standin, CHAT_CHANNEL, "V3 有多少参数?"))
+    assert "671B" in await answer_in(standin, CHAT_CHANNEL)
 
     text = private_text(await config(standin, "channels", "remove", channel=(CHANNEL, CHAT_CHANNEL)))
     assert text == f"Question channels: <#{QUESTION_CHANNEL}>"
-    assert await answered_in(standin, CHAT_CHANNEL, "V3 有多少参数?") is None
+    assert await stays_silent_in(standin, CHAT_CHANNEL, "V3 有多少参数?")
 
 
 async def test_a_channel_the_bot_cannot_send_in_is_refused_by_name(standin, bot, state):
@@ -136,19 +141,25 @@ async def test_log_setting_and_the_settings_card(standin, bot, state):
     fields = {f["name"]: f["value"] for f in callback["data"]["embeds"][0]["fields"]}
     assert fields["Record unanswered questions"] == "off\n*set on this server*"
     assert fields["Question channels"] == f"<#{QUESTION_CHANNEL}>\n*set on this server*"
-    assert fields["Rate limit per user"] == "1 at once, then one every 0 s\n*operator's default*"
+    assert fields["Rate limit per user"] == "4 at once, then one every 0 s\n*operator's default*"
     assert fields["Reply language"].endswith("*set on this server*")  # auto, chosen explicitly above
 
 
 async def test_rate_limit_is_clamped_to_the_operators_and_applies(standin, bot, state):
-    text = private_text(await config(standin, "ratelimit", burst=(INTEGER, 5), refill_seconds=(NUMBER, 60)))
-    assert text == ("Rate limit per user: 1 at once, then one every 60 s"
-                    " (the operator allows at most 1 at once and one every 0 s)")
+    # The operator allows 4 at once and sets no refill (RATE_LIMIT_REFILL_SECONDS=0 in the tests).
+    text = private_text(await config(standin, "ratelimit", burst=(INTEGER, 9), refill_seconds=(NUMBER, 60)))
+    assert text == ("Rate limit per user: 4 at once, then one every 60 s"
+                    " (the operator allows at most 4 at once and one every 0 s)")
+    text = private_text(await config(standin, "ratelimit", burst=(INTEGER, 1), refill_seconds=(NUMBER, 60)))
+    assert text == "Rate limit per user: 1 at once, then one every 60 s"
     assert (await stored(state))[GUILD_ID].rate_burst == 1
-    # The user was answered moments ago (the operator lets them ask at once): now they must wait.
-    _, note = await ask_in_channel(standin, QUESTION_CHANNEL, "what is V2?")
+    mention = f"<@{BOT_ID}> what is V3?"
+    bot_user = user(BOT_ID, "deepseek-qa", bot=True)
+    _, answer = await ask_in_channel(standin, CHAT_CHANNEL, mention, mentions=[bot_user])
+    assert answer.get("embeds")
+    _, note = await ask_in_channel(standin, CHAT_CHANNEL, mention, mentions=[bot_user])  # the same user, too soon
     wait = re.search(r"ask again in (\d+) s", note["content"])
-    assert wait and 30 <= int(wait[1]) <= 60 and not note.get("embeds")  # the server's 60 s, not the operator's 0
+    assert wait and 30 <= int(wait[1]) <= 60 and not note.get("embeds")  # the server's 60 s; the operator's is 0
 
 
 async def test_reset_asks_first_then_goes_back_to_the_defaults(standin, bot, state):
@@ -175,7 +186,7 @@ async def test_settings_survive_a_restart(standin, bot, state):
     assert await bot.stop() == 0
     restarted = await start_bot(standin, state / "state", state / "bot.log")
     try:
-        assert "671B" in card_text(await answered_in(standin, CHAT_CHANNEL, "V3 有多少参数?"))
+        assert "671B" in await answer_in(standin, CHAT_CHANNEL)
     finally:
         assert await restarted.stop() == 0
 

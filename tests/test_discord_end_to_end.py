@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 import pytest_asyncio
 
+from tests.conftest import ROOT
 from tests.discord_fixtures import (
     CHINESE,
     BotProcess,
@@ -17,6 +21,7 @@ from tests.discord_fixtures import (
     start_bot,
 )
 from tests.discord_standin import (
+    API_PATH,
     BOT_ID,
     CHAT_CHANNEL,
     DM_CHANNEL,
@@ -33,6 +38,24 @@ from tests.discord_standin import (
 )
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+SPEC = ROOT.parent / "shared" / "discord-spec"  # beside the clone, as in CI
+
+
+@pytest.fixture(scope="module")
+def spec_checker():
+    sys.path.insert(0, str(SPEC))
+    try:
+        from spec_check import SpecChecker
+    finally:
+        sys.path.remove(str(SPEC))
+    return SpecChecker(str(SPEC / "discord-openapi.json.gz"))
+
+
+def spec_errors(checker, requests) -> list[str]:
+    """What Discord would reject among the requests the bot sent."""
+    return [str(v) for r in requests if r.method in ("POST", "PATCH") and r.body is not None
+            for v in checker.check(r.method, r.path.removeprefix(API_PATH), r.body) if v.level == "error"]
 
 
 
@@ -171,10 +194,35 @@ async def test_language_button_switches_the_card(standin: DiscordStandIn, bot: B
     assert any(cid.startswith("qa:lang:zh:") for cid in custom_ids(callback["data"]))
 
 
-async def test_a_timeline_question_is_answered_with_the_picture(standin: DiscordStandIn, bot: BotProcess):
+def loaded_libraries(bot: BotProcess) -> str:
+    return Path(f"/proc/{bot.process.pid}/maps").read_text()
+
+
+async def test_a_timeline_question_is_answered_with_the_picture_drawn_outside(standin, bot: BotProcess):
+    pictures = bot.log_path.parent / "state" / "pictures"
+    assert not pictures.exists()  # nothing drawn until asked
     mark = standin.mark()
     _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "show me the timeline",
                                     author=user(OTHER_USER_ID + 1))
     assert reply["embeds"][0]["image"]["url"] == "attachment://deepseek-timeline-en.png"
     [posted] = [r for r in standin.requests[mark:] if r.files]
     assert posted.files["deepseek-timeline-en.png"].startswith(b"\x89PNG\r\n\x1a\n")
+    assert sorted(p.name.rsplit("-", 1)[-1] for p in pictures.iterdir()) == ["en.png", "zh.png"]
+    assert posted.files["deepseek-timeline-en.png"] == next(pictures.glob("*-en.png")).read_bytes()
+    maps = loaded_libraries(bot)
+    assert "rapidfuzz" in maps  # the engine's compiled libraries show here; the plotting one never does
+    assert "matplotlib" not in maps
+
+
+async def test_source_button_shows_the_articles_passage_to_the_clicker_alone(standin, bot, spec_checker):
+    mark = standin.mark()
+    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "V3 有多少参数?", author=user(OTHER_USER_ID + 2))
+    posted = standin.messages[max(standin.messages)]
+    button = next(cid for cid in custom_ids(reply) if cid.startswith("qa:src:"))
+    callback = await click(standin, posted, button)
+    assert callback["type"] == 4 and callback["data"]["flags"] & 64  # a new message, ephemeral
+    shown = card_text(callback["data"]) + callback["data"]["embeds"][0]["footer"]["text"]
+    assert "参数量:总参数高达 6710 亿,每 token 激活 370 亿参数" in shown
+    assert "第 8 节" in shown and "2025-02-08" in shown
+    assert pings_nobody(callback["data"])
+    assert spec_errors(spec_checker, standin.requests[mark:]) == []

@@ -1,4 +1,4 @@
-"""`python -m bot sync`, then restarts: no needless re-sync, the cooldown, clean SIGTERM, and a
+"""`python -m bot sync`, then restarts: no needless re-sync, the rate limit, clean SIGTERM, and a
 button from before the restart still working."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from tests.discord_fixtures import CHINESE, ask_in_channel, card_text, click, custom_ids, start_bot
-from tests.discord_standin import QUESTION_CHANNEL, DiscordStandIn
+from tests.discord_standin import BOT_ID, QUESTION_CHANNEL, DiscordStandIn, user
 
 
 def command_puts(standin: DiscordStandIn) -> int:
@@ -22,10 +22,11 @@ async def test_sync_then_restart_with_an_old_button(tmp_path):
         assert await asyncio.wait_for(sync.process.wait(), 20) == 0, sync.log()
         assert command_puts(standin) == 1
 
-        first = await start_bot(standin, state, log, COOLDOWN_SECONDS="60")
+        first = await start_bot(standin, state, log, RATE_LIMIT_BURST="1", RATE_LIMIT_REFILL_SECONDS="60")
         _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "what is R1?")
         old_message = standin.messages[max(standin.messages)]
-        _, note = await ask_in_channel(standin, QUESTION_CHANNEL, "what is V3?")  # same user, too soon
+        _, note = await ask_in_channel(standin, QUESTION_CHANNEL, f"<@{BOT_ID}> what is V3?",  # too soon
+                                       mentions=[user(BOT_ID, "deepseek-qa", bot=True)])
         assert "ask again" in note["content"] and not note.get("embeds")
         assert await first.stop() == 0
         assert "disconnected cleanly" in first.log()

@@ -1,11 +1,10 @@
-"""Question text cleaning, reply language, the cooldown, and the Discord settings."""
+"""Question text cleaning, reply language and the Discord settings."""
 
 from __future__ import annotations
 
 import discord
 import pytest
 
-from bot.adapters.discord_app.cooldown import Cooldown
 from bot.adapters.discord_app.question_text import MAX_QUESTION_CHARS, clean_question, is_too_long, reply_lang
 from bot.settings import SettingsError, load_settings
 
@@ -47,22 +46,6 @@ def test_long_input_is_flagged_and_never_crashes():
 ])
 def test_reply_language(text, locale, default, lang):
     assert reply_lang(text, locale, default) == lang
-
-
-def test_cooldown_starts_on_an_answer_and_warns_once():
-    now = [0.0]
-    cooldown = Cooldown(3, clock=lambda: now[0])
-    assert cooldown.remaining(1) == 0
-    cooldown.start(1)
-    now[0] = 1.0
-    assert cooldown.remaining(1) == pytest.approx(2.0)
-    assert cooldown.remaining(2) == 0  # per user
-    assert cooldown.first_warning(1) and not cooldown.first_warning(1)
-    now[0] = 3.0
-    assert cooldown.remaining(1) == 0
-    cooldown.start(1)
-    assert cooldown.first_warning(1)  # a new window, a new note
-    assert Cooldown(0).remaining(1) == 0
 
 
 def test_discord_settings_parse_and_fail_with_one_line_naming_the_setting():

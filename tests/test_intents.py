@@ -177,7 +177,7 @@ def test_chat_is_not_mended_into_a_question(engine):
     ("Which came first, V2 or V3?", "Released first: DeepSeek-V2"),
     ("V2 和 V3 哪个先发布", "先发布的是 DeepSeek-V2"),
     ("Which is bigger, V2 or V3?", "Larger: DeepSeek-V3"),
-    ("which is bigger, V3 or coder v2", "Not ranked, as the article gives no figure: DeepSeek-Coder V2"),
+    ("which is bigger, V3 or coder v2", "Not ranked, as the article gives no figure of their own: DeepSeek-Coder V2"),
 ])
 def test_which_of_two_named_models_compares_them_and_says_which(engine, text, verdict):
     answer = engine.ask(text)

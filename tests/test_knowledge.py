@@ -7,8 +7,9 @@ import sys
 import pytest
 
 from bot.core.engine import Engine
-from bot.core.knowledge import KnowledgeError, load_knowledge
-from tests.conftest import KNOWLEDGE, ROOT
+from bot.core.knowledge import SOURCE_KEYS, KnowledgeError, load_knowledge
+from bot.core.normalise import tokens_of
+from tests.conftest import ARTICLE, KNOWLEDGE, ROOT
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def test_the_article_and_all_ten_models_load(kb):
     assert kb.by_id["deepseek-r1"].distilled_b == (1.5, 70)
     assert [b for _, b in kb.by_id["janus-pro"].variants] == [1, 7]
     assert kb.by_id["deepseek-math"].paper_title is None
-    assert kb.by_id["deepseek-math"].relations[0].models == ("deepseek-coder",)
+    assert kb.by_id["deepseek-math"].relations[0].names == ("DeepSeek-Coder-v1.5 7B",)
 
 
 def test_undisclosed_facts_are_null_with_the_articles_words(kb):
@@ -60,7 +61,22 @@ def test_broken_yaml_names_file_and_line(folder):
     ("family: moe", "family: moe\ncolour: red", "deepseek-v3: unknown key 'colour'"),
     ("  en: technical innovation leads a leap in performance\n", "", "deepseek-v3: headline: missing language 'en'"),
     ("date: 2024-12-26", "date: 2024-13-26", "deepseek-v3: released.date: '2024-13-26' is not an ISO date"),
-    ("tags: [general, moe]", "tags: [general, moe, robotics]", "tag 'robotics' is not defined in lexicon.yaml"),
+    ("tags:\n", "tags:\n  robotics: {zh: 采用创新的 MoE 架构, en: x}\n",
+     "tag 'robotics' is not defined in lexicon.yaml"),
+    ("fp8: {zh: \"FP8 混合精度训练\"", "fp8: {zh: \"FP16 混合精度训练\"",
+     "deepseek-v3: tags.fp8: the quote is not in this model's passages (source)"),
+    ("  paper: \"论文链接:《DeepSeek-V3 Technical Report》\"\n", "",
+     "deepseek-v3: source: missing the article's paper line"),
+    ("  zh: 技术创新引领性能飞跃", "  zh: 技术创新引领未来",
+     "deepseek-v3: headline: the article's heading of this section has no such subtitle"),
+    ("  zh: 采用创新的 MoE 架构和 FP8", "  zh: 采用先进的 MoE 架构和 FP8",
+     "deepseek-v3: features.zh: is not the article's text of this section"),
+    ("aliases: [deepseek v3,", "aliases: [deepseek vl, deepseek v3,",
+     "deepseek-v3: aliases: 'deepseek vl' names a model the article does not cover (lexicon not_covered: DeepSeek-VL)"),
+    ("aliases: [deepseek v3,", "aliases: [GPT-4, deepseek v3,",
+     "deepseek-v3: aliases: 'GPT-4' names a model the article does not cover (lexicon foreign_models)"),
+    ("tags:\n  moe:", "tags: [moe]\nold_tags:\n  moe:",
+     "deepseek-v3: tags: expected a mapping of tag -> {zh, en} quote"),
     ("aliases: [deepseek v3,", "aliases: [r1, deepseek v3,", "deepseek-v3: aliases: 'r1' is also an alias of"),
     ("total_b: 671", "total_b: lots", "deepseek-v3: parameters.total_b: 'lots' is not a positive number"),
 ])
@@ -157,3 +173,105 @@ def test_console_reports_a_broken_edit_and_keeps_answering(folder, capsys):
     (folder / "lexicon.yaml").write_text("tags: [\n", encoding="utf-8")
     assert "671" in handle(engine, "V3 有多少参数?")
     assert "lexicon.yaml" in capsys.readouterr().err
+
+
+def test_every_tag_is_backed_by_the_articles_own_words(kb):
+    article = "".join(ARTICLE.read_text("utf-8").split())
+    for m in kb.models:
+        assert m.tags, m.id
+        for tag, quote in m.tag_quotes.items():
+            assert "".join(quote["zh"].split()) in article, (m.id, tag)
+    tagged = {tag: {m.id for m in kb.models if tag in m.tags}
+              for tag in ("strong-at-math", "open-source", "general", "code")}
+    assert tagged["strong-at-math"] == {"deepseek-math", "deepseek-v3", "deepseek-r1"}
+    assert tagged["open-source"] == {"deepseek-coder", "deepseek-v2", "deepseek-coder-v2", "deepseek-r1"}
+    assert tagged["general"] == {"deepseek-llm"}
+    assert tagged["code"] == {"deepseek-coder", "deepseek-coder-v2"}
+
+
+def test_every_passage_is_a_line_of_the_article_verbatim(kb):
+    lines = set(ARTICLE.read_text("utf-8").splitlines())
+    for m in kb.models:
+        assert list(m.source) == list(SOURCE_KEYS), m.id
+        assert all(line in lines for line in m.source.values()), m.id
+        assert m.source["heading"].startswith("一二三四五六七八九十"[m.section - 1] + "、"), m.id
+
+
+def test_a_subtitle_only_where_the_article_has_one(kb):
+    for m in kb.models:
+        has_subtitle = ":" in m.source["heading"]
+        assert (m.headline is not None) == has_subtitle, m.id
+        if m.headline:
+            assert m.source["heading"].endswith(m.headline["zh"]), m.id
+
+
+@pytest.mark.parametrize(("model", "old", "new", "expected"), [
+    ("deepseek-moe", "models: [deepseek-v2]", "models: [deepseek-v9]", "relations: unknown model 'deepseek-v9'"),
+    # the section on DeepSeekMath names DeepSeek-Coder-v1.5 7B, never section 1's DeepSeek Coder
+    ("deepseek-math", "models: []", "models: [deepseek-coder]",
+     "relations: 'deepseek-coder': this model's passages never name DeepSeek Coder"),
+    ("deepseek-moe", "models: [deepseek-v2]", "models: [deepseek-v2, deepseek-v3]",
+     "relations: 'deepseek-v3': this model's passages never name DeepSeek-V3"),
+    ("deepseek-math", "names: [DeepSeek-Coder-v1.5 7B]", "names: [DeepSeek-Coder-v1.5 33B]",
+     "relations[0].names: 'DeepSeek-Coder-v1.5 33B' is not named in this model's passages"),
+    ("deepseek-moe", "example: {model: deepseek-v2,", "example: {model: deepseek-v9,",
+     "parameters.example: unknown model 'deepseek-v9'"),
+])
+def test_relations_name_only_what_the_section_names(folder, model, old, new, expected):
+    edit(folder / "models" / f"{model}.yaml", old, new)
+    message = problems(folder)
+    assert f"{model}.yaml: {model}: {expected}" in message
+
+
+def test_a_not_covered_name_must_point_to_the_relation_that_mentions_it(folder):
+    edit(folder / "lexicon.yaml", "mentioned_by: deepseek-math", "mentioned_by: deepseek-coder")
+    assert ("not_covered[2].mentioned_by: 'deepseek-coder' is not a model with a relation naming "
+            "'DeepSeek-Coder-v1.5 7B'") in problems(folder)
+
+
+def test_check_command_fails_on_an_alias_the_article_does_not_cover(folder):
+    edit(folder / "models" / "janus-pro.yaml", "aliases: [janus-pro,", "aliases: [janus, janus-pro,")
+    result = run_bot("check", "--knowledge", str(folder))
+    assert result.returncode == 1
+    assert "janus-pro: aliases: 'janus' names a model the article does not cover (lexicon not_covered: Janus)" \
+        in result.stderr
+
+
+def test_no_shipped_alias_names_a_model_the_article_does_not_cover(kb):
+    outside = {tuple(tokens_of(kb.normaliser(n))) for e in kb.not_covered for n in (e.name, *e.aliases)}
+    assert outside.isdisjoint(kb.alias_keys())
+    assert {e.name for e in kb.not_covered} >= {"DeepSeek-VL", "Janus", "DeepSeek-Coder-v1.5 7B"}
+
+
+def test_deepseekmoe_gives_an_example_size_and_is_never_ranked_by_it(engine):
+    moe = engine.kb.by_id["deepseek-moe"]
+    assert moe.total_b is None and moe.size_example == ("deepseek-v2", 236)
+    assert "236" in engine.ask("DeepSeekMoE 的参数量").text
+    assert "not disclosed" not in engine.ask("how many parameters does DeepSeekMoE have").text
+    assert "deepseek-moe" not in engine.ask("models with more than 200B parameters").query.models
+    assert engine.ask("which is bigger, DeepSeekMoE or V2?").text.count("Larger") == 0
+
+
+# Words that carry the article's strength, and English that keeps it (neither weaker nor stronger).
+STRENGTH = {"重大变革": ("revolution",), "质变": ("qualitative leap",), "革新": ("transformed",),
+            "出色": ("excel",), "卓越": ("excel",), "优秀": ("excellent",), "突出": ("outstanding",),
+            "全新": ("brand-new",), "显著": ("marked", "remarkable"), "极大": ("greatly",), "大幅": ("greatly",),
+            "基于 Transformer 架构优化": ("built on an optimised Transformer",)}
+
+
+def test_english_keeps_the_strength_of_the_chinese(kb):
+    for m in kb.models:
+        texts = [m.headline, m.features, m.significance, m.released_text, m.parameters_text, m.paper_summary,
+                 *m.tag_quotes.values(), *(r.text for r in m.relations)]
+        for text in filter(None, texts):
+            for zh, english in STRENGTH.items():
+                if zh in text["zh"]:
+                    assert any(e in text["en"] for e in english), (m.id, zh, text["en"])
+
+
+@pytest.mark.parametrize("question", [
+    "the smallest model", "models with fewer than 10B parameters", "which is smaller, janus pro or deepseek llm?",
+    "参数最小的模型", "list all models"])
+def test_sizes_read_from_model_names_are_labelled_wherever_a_card_ranks_or_lists_them(engine, question):
+    text = engine.ask(question).text
+    assert "Janus-Pro" in text and ("from the model names" in text or "取自模型名称" in text)

@@ -17,7 +17,6 @@ def linked(engine, text):
     ("DeepSeekMath", ["deepseek-math"]),
     ("Janus-Pro-7B", ["janus-pro"]),
     ("雅努斯", ["janus-pro"]),
-    ("deepseek-coder-v1.5", ["deepseek-coder"]),
     ("jaunus pro", ["janus-pro"]),                 # fuzzy, clearly ahead
     ("deepseak coder v2", ["deepseek-coder-v2"]),
 ])
@@ -25,7 +24,8 @@ def test_models_are_found(engine, text, models):
     assert linked(engine, text).models == models
 
 
-@pytest.mark.parametrize("text", ["GPT-4", "Llama 3", "claude", "通义千问"])
+@pytest.mark.parametrize("text", ["GPT-4", "Llama 3", "claude", "通义千问",
+                                  "deepseek-coder-v1.5", "Janus", "DeepSeek-VL"])
 def test_foreign_models_never_snap_to_a_deepseek_model(engine, text):
     links = linked(engine, text)
     assert links.models == [] and links.foreign

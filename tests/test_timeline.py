@@ -4,11 +4,9 @@ library on the question paths."""
 
 from __future__ import annotations
 
-import asyncio
 import struct
 import subprocess
 import sys
-import threading
 import warnings
 from pathlib import Path
 
@@ -98,12 +96,12 @@ def test_undated_models_are_in_their_own_lane_and_dated_ones_on_the_axis(kb):
     assert plan.title == "The DeepSeek lineage, 2023-11 to 2025-01"
 
 
-def test_the_relations_the_article_states_are_arrows(kb):
+def test_the_relations_the_article_states_are_arrows_and_no_others(kb):
     arrows = {(a.kind, a.source, a.target) for a in timeline.layout(kb, "en").arrows}
-    assert ("based_on", "deepseek-coder", "deepseek-math") in arrows
-    for carrier in ("deepseek-v2", "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3"):
-        assert ("carried_by", "deepseek-moe", carrier) in arrows
-    assert ("distilled", "deepseek-r1", f"{timeline.DISTILLED}:deepseek-r1") in arrows
+    # DeepSeekMath's base is DeepSeek-Coder-v1.5 7B, not a model of the article: no arrow into it;
+    # DeepSeekMoE's section names DeepSeek-V2 alone as an example of the idea
+    assert arrows == {("carried_by", "deepseek-moe", "deepseek-v2"),
+                      ("distilled", "deepseek-r1", f"{timeline.DISTILLED}:deepseek-r1")}
 
 
 def test_sizes_are_written_where_the_article_gives_them(kb):
@@ -133,29 +131,6 @@ def test_with_a_chinese_font_the_labels_are_chinese(kb):
     assert timeline.render_timeline(kb, "zh") != timeline.render_timeline(kb, "en")
 
 
-def test_async_helpers_render_off_the_event_loop(kb, monkeypatch):
-    drawn_in: list[int] = []
-    real = timeline.render_timeline
-
-    def spy(kb_, lang):
-        drawn_in.append(threading.get_ident())
-        return real(kb_, lang)
-
-    monkeypatch.setattr(timeline, "render_timeline", spy)
-
-    async def main() -> tuple[str, bytes, dict]:
-        await timeline.warm_timeline(kb)
-        attachment = await timeline.timeline_attachment(kb, {"title": "t"}, "en")
-        assert drawn_in and threading.get_ident() not in drawn_in
-        return attachment
-
-    name, png, card = asyncio.run(main())
-    assert name == "deepseek-timeline-en.png"
-    assert png == real(kb, "en")
-    assert card["image"] == {"url": "attachment://deepseek-timeline-en.png"}
-    assert len(timeline._cache) == 2  # warmed: both languages drawn once
-
-
 def test_write_timeline_and_discord_attachment_names(kb, tmp_path):
     path = timeline.write_timeline(kb, tmp_path / "out" / "t.png", lang="en")
     assert path.read_bytes() == timeline.render_timeline(kb, "en")
@@ -177,18 +152,57 @@ def test_question_paths_do_not_import_matplotlib():
     assert "DeepSeek-R1" in result.stdout
 
 
-def test_console_timeline_writes_the_picture_and_says_where(kb, tmp_path, monkeypatch):
-    from bot.adapters.console import handle
+def test_console_saves_each_picture_under_the_state_dir_with_a_new_name(kb, tmp_path, monkeypatch):
+    from bot.adapters.console import Session, handle
     from bot.core.engine import Engine
 
-    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    engine = Engine(kb)
+    # The old fixed name in the temp folder, pointing elsewhere: it must not be followed.
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (tmp_path / "tmp" / timeline.filename("en")).symlink_to(victim)
+
+    engine, state = Engine(kb), tmp_path / "state"
+    saved = []
     for line, lang in (("/timeline", "en"), ("show me the timeline", "en"), ("DeepSeek 的发展脉络", "zh")):
-        reply = handle(engine, line)
-        path = tmp_path / timeline.filename(lang)
-        assert reply.endswith(str(path)), reply
+        reply = handle(engine, line, session=Session(state_dir=state))
+        [path] = [Path(word) for word in reply.split() if word.startswith(str(state))]
+        assert path.parent == state / "pictures" and path.name.startswith(f"timeline-{lang}-")
         assert path.read_bytes() == timeline.render_timeline(kb, lang)
-    assert str(tmp_path) not in handle(engine, "r1")
+        saved.append(path)
+    assert len(set(saved)) == 3  # a new file each time, never an existing path
+    assert victim.read_text() == "keep me"
+    assert "pictures" not in handle(engine, "r1", session=Session(state_dir=state))
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_timeline_onto_a_folder_or_an_unwritable_path_is_one_line(tmp_path):
+    (tmp_path / "file").write_text("")
+    for target in (tmp_path, tmp_path / "file" / "t.png", Path("/proc/t.png")):
+        done = run_cli("bot", "timeline", "-o", str(target))
+        assert done.returncode == 1, done
+        assert done.stderr.startswith(f"cannot write the picture to {target}: ")
+        assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["file"]  # nothing half-written left behind
+
+
+def test_the_child_entry_draws_both_pictures_into_the_cache_and_drops_older_ones(kb, tmp_path):
+    (tmp_path / "timeline-0123456789abcdef-en.png").write_bytes(b"an earlier knowledge version")
+    (tmp_path / "timeline-en-k3j_x9q1.png").write_bytes(b"saved by the console: not the cache's")
+    done = run_cli("bot.timeline", str(ROOT / "knowledge"), str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    version = timeline.knowledge_version(kb)
+    assert {p.name for p in tmp_path.iterdir()} == {
+        f"timeline-{version}-en.png", f"timeline-{version}-zh.png", "timeline-en-k3j_x9q1.png"}
+    for lang in timeline.LANGS:
+        assert timeline.cached_path(tmp_path, kb, lang).read_bytes() == timeline.render_timeline(kb, lang)
+    for args in ((), (str(tmp_path / "no-such-folder"), str(tmp_path))):
+        done = run_cli("bot.timeline", *args)
+        assert done.returncode and len(done.stderr.splitlines()) == 1, done
 
 
 @pytest.mark.parametrize("question", ["show me the timeline", "DeepSeek 的发展脉络", "模型时间线", "时间线"])

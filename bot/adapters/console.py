@@ -1,25 +1,42 @@
 """The console adapter: a local chat over the same engine, with the Discord commands.
 
-Lines starting with `/` are commands (`/help`, `/model NAME`, `/models [FILTER]`,
-`/compare A B`, `/timeline`); anything else is a question. Ctrl-D or Ctrl-C ends it.
-A timeline answer also writes the lineage picture and says where."""
+Lines starting with `/` are commands (`/help`, `/ask QUESTION`, `/model NAME`, `/models [FILTER]`,
+`/compare A B`, `/timeline`, and `/source`: the article's passage behind the last answer);
+anything else is a question. Ctrl-D or Ctrl-C ends it. A timeline answer also writes the
+lineage picture under the state directory and says where (and, once, when Chinese labels can't be drawn)."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from bot.core.engine import Answer, Engine
 from bot.core.language import reply_language
 from bot.core.query import Query
-from bot.timeline import save_for_console
+from bot.settings import Settings
+from bot.timeline import has_chinese_font, save_for_console, say_timeline
 
 CONVERSATION = "console"
 PROMPT = "you> "
+DEFAULT_STATE_DIR = Settings().state_dir
+CONSOLE_ONLY = {"en": "In this console: /source shows the article's passage behind the last answer; Ctrl-D quits.",
+                "zh": "控制台中:/source 显示上一个回答所依据的文章原文;Ctrl-D 退出。"}
 
 
-def handle(engine: Engine, line: str, lang: str | None = None) -> str:
+@dataclass
+class Session:
+    """What one console chat remembers between lines besides the engine's follow-up memory."""
+    last: Answer | None = None
+    told_font: bool = False
+    state_dir: Path = DEFAULT_STATE_DIR  # pictures are saved under it, each with a new name
+
+
+def handle(engine: Engine, line: str, lang: str | None = None, session: Session | None = None) -> str:
     """The reply to one console line: a command or a question."""
+    session = session or Session()
     line = line.strip()
     if not line:
         return ""
@@ -31,22 +48,43 @@ def handle(engine: Engine, line: str, lang: str | None = None) -> str:
     else:
         command, _, argument = line[1:].partition(" ")
         argument = argument.strip()
-        answer = _command(engine, command.lower(), argument, lang or reply_language(argument, reply_lang))
+        answer = _command(engine, command.lower(), argument, lang or reply_language(argument, reply_lang), session)
     if not isinstance(answer, Answer):
         return answer
+    session.last = answer
     if answer.query.selector == "timeline":
-        return f"{answer.text}\n\n{save_for_console(engine.kb, answer.lang)}"
+        return f"{answer.text}\n\n{_timeline(engine, answer.lang, session)}"
+    if answer.query.reason == "help":
+        return f"{answer.text}\n\n{CONSOLE_ONLY[answer.lang]}"
     return answer.text
 
 
-def _command(engine: Engine, command: str, argument: str, lang: str) -> Answer | str:
+def _timeline(engine: Engine, lang: str, session: Session) -> str:
+    saved = save_for_console(engine.kb, lang, session.state_dir / "pictures")
+    if lang != "zh" or session.told_font or has_chinese_font():
+        return saved
+    session.told_font = True  # said once, plainly, instead of a log line in the middle of the chat
+    return f"{saved}\n{say_timeline(lang, 'no_cjk_font')}"
+
+
+def _command(engine: Engine, command: str, argument: str, lang: str, session: Session) -> Answer | str:
     if command == "help":
         return engine.help(lang)
+    if command == "ask":
+        return engine.ask(argument, conversation=CONVERSATION, lang=lang) if argument else "Usage: /ask QUESTION"
+    if command == "source":
+        last = session.last
+        source = engine.source(last.query, last.lang) if last else None
+        if source is None:
+            return ("Ask something first: /source shows the article's passage behind the last answer."
+                    if last is None else "The last answer quotes nothing from the article.")
+        return source.text
     if command == "model":
+        if not argument:
+            return "Usage: /model NAME"
         model = engine.resolve_model(argument)
         if model is None:
-            names = ", ".join(label for label, _ in engine.complete(argument, limit=5))
-            return f"Unknown model {argument!r}. Try one of: {names}" if argument else "Usage: /model NAME"
+            return engine.not_covered(argument, lang)
         return engine.answer(Query("model", (model,)), lang)
     if command == "models":
         filters = {label.lower(): selector for label, selector in engine.filters(lang)}
@@ -62,15 +100,26 @@ def _command(engine: Engine, command: str, argument: str, lang: str) -> Answer |
         return engine.answer(Query("compare", tuple(dict.fromkeys(models))), lang)
     if command == "timeline":
         return engine.answer(Query("list", selector="timeline"), lang)
-    return f"Unknown command /{command}. Commands: /help /model /models /compare /timeline"
+    return f"Unknown command /{command}. Commands: /help /ask /model /models /compare /timeline /source"
 
 
 def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
-         stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+         stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, state_dir: Path = DEFAULT_STATE_DIR) -> int:
     if hint:
         print(hint, file=stdout)
     print("Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
           file=stdout)
+    # the console says what matters itself (a missing Chinese font, once); log lines would cut into the chat
+    logger = logging.getLogger("bot")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        return _loop(engine, lang, stdin, stdout, Session(state_dir=state_dir))
+    finally:
+        logger.setLevel(level)
+
+
+def _loop(engine: Engine, lang: str | None, stdin: TextIO, stdout: TextIO, session: Session) -> int:
     interactive = stdin.isatty()
     while True:
         if interactive:
@@ -82,5 +131,5 @@ def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
         if not line:
             print("", file=stdout)
             return 0
-        if reply := handle(engine, line, lang):
+        if reply := handle(engine, line, lang, session):
             print(reply + "\n", file=stdout, flush=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 
-from bot.core import ranking
+from bot.core import ranking, sources
 from bot.core.intents import select
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.phrases import say
@@ -79,6 +79,11 @@ class Composer:
         if model.distilled_b:
             lo, hi = model.distilled_b
             parts.append(say(lang, "b_distilled", lo=_b(lo), hi=_b(hi)))
+        if model.size_example:
+            mid, b = model.size_example
+            parts.append(say(lang, "b_example", name=self.kb.by_id[mid].name[lang], n=_b(b)))
+        if model.sizes_from_names:
+            parts.append(say(lang, "b_from_names"))
         return say(lang, "joiner").join(parts) or say(lang, "not_disclosed")
 
     def short_date(self, model: Model, lang: str) -> str:
@@ -104,7 +109,9 @@ class Composer:
         ]
         if m.relations:
             fields.append((say(lang, "relations"), "\n".join(r.text[lang] for r in m.relations), False))
-        return Reply(title=f"{m.name[lang]}{sep}{m.headline[lang]}", description=m.features[lang],
+        # the article's subtitle where it has one; else the name alone, never a subtitle of ours
+        title = f"{m.name[lang]}{sep}{m.headline[lang]}" if m.headline else m.name[lang]
+        return Reply(title=title, description=m.features[lang],
                      fields=tuple(fields), family=m.family, footer=self._footer(lang, [m]),
                      url=self.kb.article.source)
 
@@ -201,9 +208,16 @@ class Composer:
             return Reply(title=say(lang, "help_title"), description=say(lang, "help_body"),
                          footer=self._footer(lang, []), url=self.kb.article.source)
         lines = []
+        cited: list[Model] = []
         if reason.startswith("beyond:"):
             model = self.kb.by_id[reason.partition(":")[2]]
             lines.append(say(lang, "decline_beyond", name=model.name[lang]))
+        elif (mention := sources.mention(self.kb, query)) is not None:
+            # named only in another model's section: say what the article says there, nothing more
+            entry, model, relation = mention
+            lines.append(say(lang, "decline_mentioned", name=entry.name, model=model.name[lang],
+                             said=relation.text[lang]))
+            cited.append(model)
         elif reason.startswith("unknown-model:"):
             lines.append(say(lang, "decline_unknown", name=reason.partition(":")[2]))
         elif reason == "no-model":
@@ -214,4 +228,14 @@ class Composer:
             lines.append(say(lang, "did_you_mean", names=self._names(query.suggestions, lang)))
         lines.append(say(lang, "knows", n=len(self.kb.models), names=self._names([m.id for m in self.kb.models], lang)))
         return Reply(title=say(lang, "decline_title"), description="\n".join(lines),
-                     footer=self._footer(lang, []), url=self.kb.article.source)
+                     footer=self._footer(lang, cited), url=self.kb.article.source)
+
+    def source(self, query: Query, lang: str) -> Reply | None:
+        """The article's own passages behind the answer to `query`, in Chinese, each under its section."""
+        found = sources.source_of(self.kb, query)
+        if found is None:
+            return None
+        fields = tuple((say(lang, "source_section", n=p.section, heading=p.heading), p.text, False)
+                       for p in found.passages)
+        return Reply(title=say(lang, "source_title"), fields=fields, url=self.kb.article.source,
+                     footer=say(lang, "source_footer", zh_title=found.article, date=found.date))

@@ -80,7 +80,8 @@ class Cues:
                 words.update(t for t in tokens_of(normaliser(node)) if t.isalpha())
 
         # names and a regular expression are not cue words
-        walk({k: v for k, v in lexicon.items() if k not in ("normalise", "foreign_models", "unknown_version_pattern")})
+        walk({k: v for k, v in lexicon.items()
+              if k not in ("normalise", "foreign_models", "not_covered", "unknown_version_pattern")})
         return words
 
     def spell(self, text: str) -> str:

@@ -13,6 +13,7 @@ from bot.core.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.core.language import reply_language
 from bot.core.memory import Context, ConversationMemory
 from bot.core.query import Query
+from bot.core.sources import Source, source_of
 from bot.render.cards import to_embed, to_text
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ class Answer:
     lang: str
     text: str
     card: dict
+    source: Source | None = None  # the article's passages it came from; None for a decline
 
     def to_contract(self) -> dict:
         return {
@@ -38,7 +40,14 @@ class Answer:
             "field": self.query.field if self.query.intent == "field" else None,
             "text": self.text,
             "card": self.card,
+            "source": self.source.to_contract() if self.source else None,
         }
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    card: dict
 
 
 class Engine:
@@ -89,11 +98,20 @@ class Engine:
 
     def answer(self, query: Query, lang: str) -> Answer:
         reply = self.composer.compose(query, lang)
-        return Answer(query, lang, to_text(reply), to_embed(reply))
+        return Answer(query, lang, to_text(reply), to_embed(reply), source_of(self.kb, query))
+
+    def source(self, query: Query, lang: str) -> Rendered | None:
+        """The article's own passages behind the answer to `query` (labels in `lang`), or None."""
+        reply = self.composer.source(query, lang)
+        return Rendered(to_text(reply), to_embed(reply)) if reply else None
 
     # --- entry points for commands and buttons -------------------------------------------------
     def help(self, lang: str) -> Answer:
         return self.answer(Query("none", reason="help"), lang)
+
+    def not_covered(self, name: str, lang: str) -> Answer:
+        """The decline for a model name the article does not cover (what it does cover, listed)."""
+        return self.answer(Query("none", reason=f"unknown-model:{name[:40]}"), lang)
 
     @staticmethod
     def is_answerable(answer: Answer) -> bool:

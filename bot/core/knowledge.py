@@ -19,12 +19,13 @@ FIELD_NAMES = ("released", "parameters", "features", "significance", "paper")
 FAMILIES = ("code", "general", "moe", "math", "vision", "reasoning")
 RELATION_KINDS = ("based_on", "carried_by", "distilled")
 
+SOURCE_KEYS = ("heading", *FIELD_NAMES)  # the lines of a model's section in the article, in order
 MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parameters", "features",
-              "significance", "paper", "tags", "relations", "aliases"}
-REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations"}
+              "significance", "paper", "source", "tags", "relations", "aliases"}
+REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations", "headline"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
-                "undisclosed", "beyond_article", "requests",
+                "undisclosed", "beyond_article", "requests", "not_covered",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published"}
 
@@ -39,8 +40,17 @@ Bilingual = dict[str, str]
 @dataclass(frozen=True)
 class Relation:
     kind: str
-    models: tuple[str, ...]
+    models: tuple[str, ...]  # models of the article the relation links to
     text: Bilingual
+    names: tuple[str, ...] = ()  # models outside the article's list it names, as the article writes them
+
+
+@dataclass(frozen=True)
+class NotCovered:
+    """A model the article does not cover, or only mentions (`mentioned_by` names where)."""
+    name: str
+    aliases: tuple[str, ...]
+    mentioned_by: str | None
 
 
 @dataclass(frozen=True)
@@ -49,7 +59,7 @@ class Model:
     section: int
     family: str
     name: Bilingual
-    headline: Bilingual
+    headline: Bilingual | None  # the section's subtitle, where the article gives one
     released: dt.date | None
     released_text: Bilingual
     parameters_text: Bilingual
@@ -57,12 +67,16 @@ class Model:
     active_b: float | None
     variants: tuple[tuple[str, float], ...]
     distilled_b: tuple[float, float] | None
+    sizes_from_names: bool  # the sizes are read from the model names, not stated as a count
+    size_example: tuple[str, float] | None  # (model id, billions): an example the article gives instead
     features: Bilingual
     significance: Bilingual
     paper_title: str | None
     paper_text: Bilingual | None
     paper_summary: Bilingual | None
+    source: dict[str, str]  # SOURCE_KEYS -> the article's line, verbatim
     tags: tuple[str, ...]
+    tag_quotes: dict[str, Bilingual]  # each tag's supporting words from the article, and their translation
     relations: tuple[Relation, ...]
     aliases: tuple[str, ...]
 
@@ -81,6 +95,7 @@ class KnowledgeBase:
     models: tuple[Model, ...]
     lexicon: dict[str, Any]
     normaliser: Normaliser
+    not_covered: tuple[NotCovered, ...] = ()
     by_id: dict[str, Model] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -96,6 +111,12 @@ class KnowledgeBase:
 
     def tag_name(self, tag: str, lang: str) -> str:
         return self.lexicon["tags"][tag]["name"][lang]
+
+    def uncovered(self, name: str) -> NotCovered | None:
+        """The not-covered model `name` (as typed or normalised) stands for, if any."""
+        key = tuple(tokens_of(self.normaliser(name)))
+        return next((entry for entry in self.not_covered
+                     if key in {tuple(tokens_of(self.normaliser(a))) for a in (entry.name, *entry.aliases)}), None)
 
 
 class _TextDateLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present: ~10x faster
@@ -198,8 +219,12 @@ def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> M
     released = data["released"] if isinstance(data["released"], dict) else {}
     _unknown_keys(released, {"date", "text"}, f"{where}: released", problems)
     params = data["parameters"] if isinstance(data["parameters"], dict) else {}
-    _unknown_keys(params, {"text", "total_b", "active_b", "variants", "distilled_b"},
+    _unknown_keys(params, {"text", "total_b", "active_b", "variants", "distilled_b", "from_names", "example"},
                   f"{where}: parameters", problems)
+    example = params.get("example")
+    if example is not None and (not isinstance(example, dict) or set(example) != {"model", "b"}):
+        problems.add(f"{where}: parameters.example", "expected {model, b}: a model the article gives as example")
+        example = None
     paper = data["paper"] if isinstance(data["paper"], dict) else {}
     _unknown_keys(paper, {"title", "text", "summary"}, f"{where}: paper", problems)
     if not paper.get("title") and not paper.get("text"):
@@ -216,10 +241,7 @@ def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> M
         problems.add(f"{where}: parameters.distilled_b", "expected [smallest, largest] in billions")
         distilled = None
 
-    model_tags = tuple(data["tags"] or ())
-    for tag in model_tags:
-        if tag not in tags:
-            problems.add(f"{where}: tags", f"tag {tag!r} is not defined in lexicon.yaml")
+    tag_quotes = _tag_quotes(data["tags"], f"{where}: tags", tags, problems)
 
     relations = []
     for i, rel in enumerate(data.get("relations") or []):
@@ -227,9 +249,10 @@ def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> M
         if not isinstance(rel, dict) or rel.get("kind") not in RELATION_KINDS:
             problems.add(rwhere, f"expected kind one of {', '.join(RELATION_KINDS)}")
             continue
-        _unknown_keys(rel, {"kind", "models", "text"}, rwhere, problems)
+        _unknown_keys(rel, {"kind", "models", "text", "names"}, rwhere, problems)
         relations.append(Relation(rel["kind"], tuple(rel.get("models") or ()),
-                                  _bilingual(rel.get("text"), f"{rwhere}.text", problems)))
+                                  _bilingual(rel.get("text"), f"{rwhere}.text", problems),
+                                  tuple(str(n) for n in rel.get("names") or ())))
 
     aliases = data["aliases"] or []
     if not all(isinstance(a, str | int) for a in aliases):
@@ -240,7 +263,7 @@ def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> M
         section=data["section"],
         family=data["family"],
         name=_bilingual(data["name"], f"{where}: name", problems),
-        headline=_bilingual(data["headline"], f"{where}: headline", problems),
+        headline=_bilingual(data["headline"], f"{where}: headline", problems) if data.get("headline") else None,
         released=_date(released.get("date"), f"{where}: released.date", problems),
         released_text=_bilingual(released.get("text"), f"{where}: released.text", problems),
         parameters_text=_bilingual(params.get("text"), f"{where}: parameters.text", problems),
@@ -248,16 +271,74 @@ def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> M
         active_b=_number(params.get("active_b"), f"{where}: parameters.active_b", problems),
         variants=tuple(variants),
         distilled_b=tuple(distilled) if distilled else None,
+        sizes_from_names=params.get("from_names") is True,
+        size_example=(str(example["model"]), _number(example["b"], f"{where}: parameters.example.b", problems))
+        if example else None,
         features=_bilingual(data["features"], f"{where}: features", problems),
         significance=_bilingual(data["significance"], f"{where}: significance", problems),
         paper_title=paper.get("title"),
         paper_text=_bilingual(paper["text"], f"{where}: paper.text", problems) if paper.get("text") else None,
         paper_summary=(_bilingual(paper["summary"], f"{where}: paper.summary", problems)
                        if paper.get("summary") else None),
-        tags=model_tags,
+        source=_source(data["source"], f"{where}: source", problems),
+        tags=tuple(tag_quotes),
+        tag_quotes=tag_quotes,
         relations=tuple(relations),
         aliases=tuple(str(a) for a in aliases),
     )
+
+
+def _tag_quotes(value: Any, where: str, tags: set[str], problems: _Problems) -> dict[str, Bilingual]:
+    """`tag: {zh: the article's words, en: their translation}` for each tag of a model."""
+    if not isinstance(value, dict):
+        problems.add(where, "expected a mapping of tag -> {zh, en} quote from the article")
+        return {}
+    quotes = {}
+    for tag, quote in value.items():
+        if tag not in tags:
+            problems.add(where, f"tag {tag!r} is not defined in lexicon.yaml")
+            continue
+        quotes[str(tag)] = _bilingual(quote, f"{where}.{tag}", problems)
+    return quotes
+
+
+def _source(value: Any, where: str, problems: _Problems) -> dict[str, str]:
+    """The article's own lines of the model's section: heading, then one line per field."""
+    if not isinstance(value, dict):
+        problems.add(where, f"expected a mapping of {', '.join(SOURCE_KEYS)} -> the article's line")
+        return {}
+    _unknown_keys(value, set(SOURCE_KEYS), where, problems)
+    lines = {}
+    for key in SOURCE_KEYS:
+        if not isinstance(value.get(key), str) or not value[key].strip():
+            problems.add(where, f"missing the article's {key} line")
+        else:
+            lines[key] = value[key]
+    return lines
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _unsourced(m: Model) -> list[tuple[str, str]]:
+    """(key, problem) for every Chinese text of the model that should be the article's words but is not
+    in its passages (spacing aside): tag quotes, relation names and targets, features, significance, headline."""
+    passages = _squeezed("".join(m.source.values()))
+    found = []
+    for tag, quote in m.tag_quotes.items():
+        if _squeezed(quote["zh"]) not in passages:
+            found.append((f"tags.{tag}", "the quote is not in this model's passages (source)"))
+    for key in ("features", "significance"):
+        if _squeezed(getattr(m, key)["zh"]) not in passages:
+            found.append((f"{key}.zh", "is not the article's text of this section (source)"))
+    if m.headline and _squeezed(m.headline["zh"]) not in _squeezed(m.source.get("heading", "")):
+        found.append(("headline", "the article's heading of this section has no such subtitle"))
+    for i, rel in enumerate(m.relations):
+        for name in rel.names:
+            if _squeezed(name) not in passages:
+                found.append((f"relations[{i}].names", f"{name!r} is not named in this model's passages"))
+    return found
 
 
 def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, Any]:
@@ -295,8 +376,10 @@ def _check_words(node: Any, where: str, problems: _Problems) -> None:
                 problems.add(where, f"{item!r} is not text; quote it")
 
 
-def _check_aliases(models: list[Model], normaliser: Normaliser, problems: _Problems, folder: Path) -> None:
+def _check_aliases(models: list[Model], normaliser: Normaliser, problems: _Problems, folder: Path,
+                   outside: dict[str, str]) -> None:
     owner: dict[tuple[str, ...], str] = {}
+    not_ours = {tuple(tokens_of(normaliser(name))): entry for name, entry in outside.items()}
     for m in models:
         seen_here: set[tuple[str, ...]] = set()
         for alias in (*m.aliases, m.name["en"], m.name["zh"], m.id):
@@ -305,6 +388,9 @@ def _check_aliases(models: list[Model], normaliser: Normaliser, problems: _Probl
                 problems.add(f"{folder / 'models' / (m.id + '.yaml')}: {m.id}: aliases",
                              f"{alias!r} has no letters or digits")
                 continue
+            if key in not_ours:
+                problems.add(f"{folder / 'models' / (m.id + '.yaml')}: {m.id}: aliases",
+                             f"{alias!r} names a model the article does not cover (lexicon {not_ours[key]})")
             if key in owner and owner[key] != m.id:
                 problems.add(f"{folder / 'models' / (m.id + '.yaml')}: {m.id}: aliases",
                              f"{alias!r} is also an alias of {owner[key]}")
@@ -349,13 +435,50 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
         models.append(model)
     if not models and not problems.lines:
         problems.add(str(folder / "models"), "no model files (*.yaml)")
+    by_id = {m.id: m for m in models}
     for m in models:
+        where = f"{folder / 'models' / (m.id + '.yaml')}: {m.id}"
+        passages = _squeezed("".join(m.source.values()))
         for rel in m.relations:
             for target in rel.models:
-                if target not in ids:
-                    problems.add(f"{folder / 'models' / (m.id + '.yaml')}: {m.id}: relations",
-                                 f"unknown model {target!r}")
-    _check_aliases(models, normaliser, problems, folder)
+                if target not in by_id:
+                    problems.add(f"{where}: relations", f"unknown model {target!r}")
+                elif not any(_squeezed(name) in passages for name in by_id[target].name.values()):
+                    problems.add(f"{where}: relations", f"{target!r}: this model's passages never name "
+                                 f"{by_id[target].name['en']}")
+        if m.size_example and m.size_example[0] not in by_id:
+            problems.add(f"{where}: parameters.example", f"unknown model {m.size_example[0]!r}")
+        for key, message in _unsourced(m):
+            problems.add(f"{where}: {key}", message)
+    not_covered = _not_covered(lexicon.get("not_covered"), by_id, f"{folder / 'lexicon.yaml'}: not_covered",
+                               problems)
+    _check_aliases(models, normaliser, problems, folder, _outside_names(lexicon, not_covered))
     problems.raise_if_any()
     models.sort(key=lambda m: m.section)
-    return KnowledgeBase(folder, article, tuple(models), lexicon, normaliser)
+    return KnowledgeBase(folder, article, tuple(models), lexicon, normaliser, not_covered)
+
+
+def _not_covered(value: Any, by_id: dict[str, Model], where: str, problems: _Problems) -> tuple[NotCovered, ...]:
+    """`- {name, aliases, mentioned_by?}`: a model the article does not cover, or only names in a relation."""
+    entries = []
+    for i, item in enumerate(value if isinstance(value, list) else []):
+        if not isinstance(item, dict) or not {"name", "aliases"} <= set(item) <= {"name", "aliases", "mentioned_by"}:
+            problems.add(f"{where}[{i}]", "expected name, aliases and optional mentioned_by")
+            continue
+        entry = NotCovered(str(item["name"]), tuple(str(a) for a in item["aliases"] or ()), item.get("mentioned_by"))
+        if entry.mentioned_by is not None and not any(
+                entry.name in rel.names for rel in getattr(by_id.get(entry.mentioned_by), "relations", ())):
+            problems.add(f"{where}[{i}].mentioned_by",
+                         f"{entry.mentioned_by!r} is not a model with a relation naming {entry.name!r}")
+        entries.append(entry)
+    if not isinstance(value, list):
+        problems.add(where, "expected a list of models the article does not cover")
+    return tuple(entries)
+
+
+def _outside_names(lexicon: dict, not_covered: tuple[NotCovered, ...]) -> dict[str, str]:
+    """Every name of a model outside the article -> what to call it in an error."""
+    names = {str(n): "foreign_models" for n in lexicon.get("foreign_models") or ()}
+    for entry in not_covered:
+        names.update({a: f"not_covered: {entry.name}" for a in (entry.name, *entry.aliases)})
+    return names

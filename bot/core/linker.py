@@ -41,7 +41,9 @@ class Linker:
         self._aliases = kb.alias_keys()
         self._alias_tokens = {token for key in self._aliases for token in key}  # "v1" is in "coder v1"
 
-        self._foreign = {tuple(tokens_of(kb.normaliser(name))) for name in kb.lexicon["foreign_models"]}
+        # models the article does not cover, DeepSeek's own included ("janus", "deepseek vl")
+        outside = [*kb.lexicon["foreign_models"], *(n for e in kb.not_covered for n in (e.name, *e.aliases))]
+        self._foreign = {tuple(tokens_of(kb.normaliser(name))) for name in outside}
         # every Chinese character is a token, so a Chinese name is long: try spans up to the longest one
         self._longest = max(len(key) for key in (*self._aliases, *self._foreign))
         self._unknown_version = re.compile(kb.lexicon["unknown_version_pattern"])

@@ -15,6 +15,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_disclosed": "not disclosed",
         "source": 'Source: "{title}" ({zh_title}), {date}',
         "section": ", section {n}",
+        "source_title": "原文 · the article's own words",
+        "source_section": "Section {n} · {heading}",
+        "source_footer": "《{zh_title}》, {date}",
         "field_line": "{name} — {label}: {value}",
         "labelled": "{label}: {value}",
         "quote": "“{title}”",
@@ -30,7 +33,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "list_undated": "Not dated in the article: {names}.",
         "list_more": "Models with more than {n}B parameters in total",
         "list_less": "Models with fewer than {n}B parameters in total",
-        "list_unsized": "Parameter count not disclosed: {names}.",
+        "list_unsized": "No parameter count of their own in the article: {names}.",
         "list_empty": "No model in the article matches.",
         "largest": "The largest model by total parameters: {name} ({value})",
         "smallest": "The smallest model by total parameters: {name} ({value})",
@@ -40,7 +43,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "before": "Released before {other}: {name} ({value})",
         "search": "The model that fits: {name}",
         "search_many": "The {n} models the article describes that way",
-        "unranked": "Not ranked, as the article gives no figure: {names}.",
+        "unranked": "Not ranked, as the article gives no figure of their own: {names}.",
         "compare_title": "{names} compared",
         "verdict_largest": "Larger: {name} ({value}; {others}).",
         "verdict_smallest": "Smaller: {name} ({value}; {others}).",
@@ -48,6 +51,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "verdict_earliest": "Released first: {name} ({value}; {others}).",
         "decline_title": "I can't answer that from the article",
         "decline_unknown": "The article does not cover {name}, so I won't guess.",
+        "decline_mentioned": "The article does not cover {name} as a model of its own: it names it only in "
+                             "the section on {model}, which is {said}.",
         "decline_scope": "I only answer questions about the DeepSeek models in the article.",
         "decline_no_model": "Which model do you mean? Name one, for example “when was R1 released?”.",
         "knows": "I know these {n} models: {names}.",
@@ -56,12 +61,15 @@ PHRASES: dict[str, dict[str, str]] = {
         "help_body": ("I answer from one article, in English or Chinese. Try:\n"
                       "• when was V3 released?\n• how many parameters does R1 have?\n"
                       "• compare V2 and V3\n• which models use MoE?\n• what is the newest model?\n"
-                      "Commands: /model NAME · /models [FILTER] · /compare A B · /help"),
+                      "Commands: /ask QUESTION · /model NAME · /models [FILTER] · /compare A B · /timeline · /help\n"
+                      "Under an answer, 原文 / Source shows the article's own passage it came from."),
         "joiner": ", ",
         "vs": " vs ",
         "b_total": "{n}B total",
         "b_active": "{n}B active per token",
         "b_distilled": "distilled {lo}B–{hi}B",
+        "b_example": "varies by model (e.g. {name}: {n}B)",
+        "b_from_names": "from the model names",
     },
     "zh": {
         "released": "提出时间",
@@ -75,6 +83,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_disclosed": "未明确公开",
         "source": "来源:《{zh_title}》,{date}",
         "section": ",第 {n} 节",
+        "source_title": "原文",
+        "source_section": "第 {n} 节 · {heading}",
+        "source_footer": "《{zh_title}》,{date}",
         "field_line": "{name} 的{label}:{value}",
         "labelled": "{label}:{value}",
         "quote": "《{title}》",
@@ -89,7 +100,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "list_undated": "文章未给出时间的:{names}。",
         "list_more": "总参数超过 {n}B 的模型",
         "list_less": "总参数少于 {n}B 的模型",
-        "list_unsized": "参数量未明确公布的:{names}。",
+        "list_unsized": "文章未给出其自身参数量的:{names}。",
         "list_empty": "文章中没有符合条件的模型。",
         "largest": "总参数最大的模型:{name}({value})",
         "smallest": "总参数最小的模型:{name}({value})",
@@ -99,7 +110,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "before": "{other} 之前发布的模型:{name}({value})",
         "search": "符合描述的模型:{name}",
         "search_many": "文章中符合描述的 {n} 个模型",
-        "unranked": "文章未给出数据、未参与排序的:{names}。",
+        "unranked": "文章未给出其自身数据、未参与排序的:{names}。",
         "compare_title": "{names} 对比",
         "verdict_largest": "更大的是 {name}({value};{others})。",
         "verdict_smallest": "更小的是 {name}({value};{others})。",
@@ -107,6 +118,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "verdict_earliest": "先发布的是 {name}({value};{others})。",
         "decline_title": "这个问题文章里没有答案",
         "decline_unknown": "文章没有介绍 {name},我不会猜测。",
+        "decline_mentioned": "文章没有单独介绍 {name},只在介绍 {model} 时提到它:{model} {said}。",
         "decline_scope": "我只回答文章中 DeepSeek 模型的相关问题。",
         "decline_no_model": "你问的是哪个模型?请说出名字,例如“R1 是什么时候发布的?”。",
         "knows": "我了解这 {n} 个模型:{names}。",
@@ -115,12 +127,15 @@ PHRASES: dict[str, dict[str, str]] = {
         "help_body": ("我根据一篇文章用中文或英文回答。可以试试:\n"
                       "• V3 是什么时候发布的?\n• R1 有多少参数?\n• V2 和 V3 对比\n"
                       "• 哪些模型采用 MoE?\n• 最新的模型是哪个?\n"
-                      "命令:/model 名称 · /models [筛选] · /compare A B · /help"),
+                      "命令:/ask 问题 · /model 名称 · /models [筛选] · /compare A B · /timeline · /help\n"
+                      "回答下方的「原文 / Source」按钮显示答案所依据的文章原文。"),
         "joiner": "、",
         "vs": " 与 ",
         "b_total": "总参数 {n}B",
         "b_active": "每 token 激活 {n}B",
         "b_distilled": "蒸馏版 {lo}B–{hi}B",
+        "b_example": "因模型而异(如 {name}:{n}B)",
+        "b_from_names": "取自模型名称",
     },
 }
 

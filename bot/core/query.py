@@ -26,11 +26,13 @@ class Query:
     def to_key(self) -> str:
         """A compact text form (<= ~90 chars for the ten models) for component custom ids."""
         parts = [self.intent, ",".join(self.models), self.field or "", self.selector or ""]
+        if self.reason:  # a decline that quotes the article ("coder v1.5") needs its reason
+            parts.append(self.reason)
         return "|".join(parts)
 
     @classmethod
     def from_key(cls, key: str) -> Query:
-        intent, models, field_, selector = [*key.split("|"), "", "", ""][:4]
+        intent, models, field_, selector, reason = [*key.split("|", 4), "", "", "", ""][:5]
         if intent not in INTENTS:
             raise ValueError(f"unknown intent in key {key!r}")
         return cls(
@@ -38,4 +40,5 @@ class Query:
             models=tuple(m for m in models.split(",") if m),
             field=field_ or None,
             selector=selector or None,
+            reason=reason or None,
         )

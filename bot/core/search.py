@@ -44,7 +44,7 @@ class FactSearch:
         self._cue_words = cue_words
         self._docs: dict[str, set[str]] = {}
         for m in kb.models:
-            parts = [m.features, m.significance, m.headline, m.parameters_text]
+            parts = [m.features, m.significance, m.parameters_text, *([m.headline] if m.headline else [])]
             text = " ".join(p[lang] for p in parts for lang in ("zh", "en"))
             self._docs[m.id] = _terms(kb.normaliser(text), stopwords)
         df = Counter(term for terms in self._docs.values() for term in terms)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 import discord
@@ -73,12 +74,12 @@ async def _answer(client: Any, message: discord.Message, *, addressed: bool) -> 
             return  # a question channel hears chat too: stay out of it
     wait = wait_seconds(client, guild_id, user_id)
     if wait:
-        if client.cooldown.first_warning(user_id):
-            await _reply(message, content=note("cooldown", lang, seconds=wait))
+        # Addressed to the bot: never dropped without a word (once per channel until allowed again).
+        if addressed and client.rate_limit.first_refusal(user_id, message.channel.id):
+            await _reply(message, content=note("rate_limited", lang, seconds=math.ceil(wait)))
         return
-    client.cooldown.start(user_id)
     await _show_typing(message.channel)
-    await _reply(message, **await answer_content(answer or ask(), client.engine))
+    await _reply(message, **await answer_content(answer or ask(), client))
 
 
 async def _show_typing(channel: discord.abc.Messageable) -> None:

@@ -12,14 +12,13 @@ from discord.http import Route
 
 from bot.settings import Settings
 from bot.storage import Defaults, GuildConfig
-from bot.timeline import warm_timeline
 
 from .channel_questions import handle_message
 from .command_sync import sync_if_changed
 from .commands import build_tree
 from .config_commands import ResetButton
-from .cooldown import Cooldown
-from .rate_limit import operator_limit
+from .pictures import TimelinePictures
+from .rate_limit import RateLimiter, operator_limit
 from .translations import ChineseTranslator
 from .views import DYNAMIC_ITEMS
 
@@ -60,21 +59,26 @@ class QuestionBotMixin:
         super().__init__(  # type: ignore[call-arg]
             intents=make_intents(settings),
             allowed_mentions=discord.AllowedMentions.none(),
+            # Caches the bot never reads: replies refer to a message by id, and permissions come
+            # from the roles and overwrites in the guild cache plus the bot's own member, which
+            # discord.py always keeps.
+            max_messages=None,
+            member_cache_flags=discord.MemberCacheFlags.none(),
+            chunk_guilds_at_startup=False,
             **options,
         )
         self.settings = settings
         self.engine = engine
         # Per-server settings, in memory; without a database (sync, unit tests) nothing is kept.
         self.config = config or GuildConfig(operator_defaults(settings))
-        self.cooldown = Cooldown(settings.cooldown_seconds)
+        self.rate_limit = RateLimiter(settings.rate_limit_burst, settings.rate_limit_refill_seconds)
+        self.pictures = TimelinePictures(settings.state_dir / "pictures")
         self.tree = build_tree(self, settings.guild_ids)  # type: ignore[arg-type]
         self.sync_on_start = sync_on_start
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(ChineseTranslator())
         self.add_dynamic_items(*DYNAMIC_ITEMS, ResetButton)  # type: ignore[attr-defined]
-        # Draw the timeline pictures in the background, so the first /timeline is instant.
-        self._warm_up = asyncio.create_task(warm_timeline(self.engine.kb))  # type: ignore[attr-defined]
         self._refresher = asyncio.create_task(self._refresh_knowledge())
         if self.sync_on_start:
             await sync_if_changed(

@@ -1,4 +1,4 @@
-"""The slash commands: /ask, /model, /models, /compare, /help.
+"""The slash commands: /ask, /model, /models, /compare, /timeline, /help.
 
 Each callback translates the interaction into an engine call and the answer back into a
 card; the engine does all the understanding. Names and descriptions are declared in English
@@ -6,6 +6,7 @@ here and localised by translations.ChineseTranslator."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import discord
@@ -27,8 +28,13 @@ def _engine(interaction: discord.Interaction) -> Any:
     return interaction.client.engine  # type: ignore[attr-defined]
 
 
-async def _send_answer(interaction: discord.Interaction, answer: Any) -> None:
-    await send(interaction, **await answer_content(answer, _engine(interaction)))
+async def _send_answer(interaction: discord.Interaction, answer: Any, *, ephemeral: bool = False) -> None:
+    await send(interaction, **await answer_content(answer, interaction.client), ephemeral=ephemeral)
+
+
+async def _not_covered(interaction: discord.Interaction, name: str, lang: str) -> None:
+    """A name the article does not cover: say so and list what it covers, to the user alone."""
+    await _send_answer(interaction, _engine(interaction).not_covered(clean_question(name), lang), ephemeral=True)
 
 
 async def _send_query(interaction: discord.Interaction, query: Query, lang: str) -> None:
@@ -94,7 +100,7 @@ async def model(interaction: discord.Interaction, name: app_commands.Range[str, 
     lang = interaction_lang(interaction, name)
     model_id = _resolve(interaction, name)
     if model_id is None:
-        await send_note(interaction, "unknown_model", lang, name=clean_question(name)[:40])
+        await _not_covered(interaction, name, lang)
         return
     await _send_query(interaction, Query(intent="model", models=(model_id,)), lang)
 
@@ -124,7 +130,7 @@ async def compare(
     for name in (a, b):
         model_id = _resolve(interaction, name)
         if model_id is None:
-            await send_note(interaction, "unknown_model", lang, name=clean_question(name)[:40])
+            await _not_covered(interaction, name, lang)
             return
         ids.append(model_id)
     await _send_query(interaction, Query(intent="compare", models=tuple(ids)), lang)
@@ -143,7 +149,7 @@ async def timeline(interaction: discord.Interaction) -> None:
     await _send_query(interaction, Query(intent="list", selector="timeline"), lang)
 
 
-COMMANDS = (ask, model, models, compare, timeline, help_, config_commands.config)
+COMMANDS = (ask, model, models, compare, timeline, help_)  # what everyone may use, as /help lists it
 
 
 def _resolve(interaction: discord.Interaction, name: str) -> str | None:
@@ -153,7 +159,7 @@ def _resolve(interaction: discord.Interaction, name: str) -> str | None:
 # -- the tree ------------------------------------------------------------------------------
 
 class QuestionTree(app_commands.CommandTree):
-    """The command tree with the shared cooldown and one error path for every command."""
+    """The command tree with the shared rate limit and one error path for every command."""
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         if interaction.type is discord.InteractionType.autocomplete:
@@ -162,10 +168,11 @@ class QuestionTree(app_commands.CommandTree):
             return True  # an admin setting the bot up is not asking questions
         wait = wait_seconds(self.client, interaction.guild_id, interaction.user.id)
         if wait:
+            # Every refused command gets its note: it is private, and Discord expects an answer.
             text = " ".join(str(o.get("value", "")) for o in (interaction.data or {}).get("options", []))
-            await send_note(interaction, "cooldown", interaction_lang(interaction, text), seconds=wait)
+            await send_note(interaction, "rate_limited", interaction_lang(interaction, text),
+                            seconds=math.ceil(wait))
             return False
-        self.client.cooldown.start(interaction.user.id)  # type: ignore[attr-defined]
         return True
 
     async def on_error(
@@ -180,7 +187,7 @@ class QuestionTree(app_commands.CommandTree):
 def build_tree(client: discord.Client, guild_ids: tuple[int, ...] = ()) -> QuestionTree:
     """The real command tree; with `guild_ids` the commands are also copied to those test guilds."""
     tree = QuestionTree(client, allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=True))
-    for command in COMMANDS:
+    for command in (*COMMANDS, config_commands.config):  # /config: server managers only
         tree.add_command(command)
     for guild_id in guild_ids:
         tree.copy_global_to(guild=discord.Object(guild_id))

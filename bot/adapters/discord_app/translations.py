@@ -2,15 +2,21 @@
 descriptions (through discord.py's Translator), and the short notes the bot sends.
 
 Simplified Chinese is written here once; Traditional Chinese (zh-TW) is derived from it by
-OpenCC with Taiwan phrasing, so the two never drift apart."""
+OpenCC with Taiwan phrasing, so the two never drift apart. OpenCC's Simplified-to-Taiwan
+dictionaries take about 40 MB, far too much to keep in the bot for a few dozen fixed strings,
+so a child process converts them once, when the translator loads."""
 
 from __future__ import annotations
 
-from functools import cache
+import asyncio
+import json
+import logging
+import sys
 
 import discord
-import opencc
 from discord import app_commands
+
+log = logging.getLogger(__name__)
 
 # English command text (as declared in commands.py) -> Simplified Chinese.
 # Discord requires names to be lower case, without spaces, at most 32 characters.
@@ -72,9 +78,9 @@ DESCRIPTIONS_ZH: dict[str, str] = {
 
 # Notes the bot sends itself (the answers are the engine's). {seconds} etc. are filled in.
 NOTES: dict[str, dict[str, str]] = {
-    "cooldown": {
-        "en": "Easy there: you can ask again in {seconds:.0f} s.",
-        "zh": "请稍等 {seconds:.0f} 秒再提问。",
+    "rate_limited": {
+        "en": "You're asking faster than I answer: you can ask again in {seconds} s.",
+        "zh": "提问太快了,请 {seconds} 秒后再问。",
     },
     "too_long": {
         "en": "That message is too long to be a question (at most {limit} characters). "
@@ -85,10 +91,6 @@ NOTES: dict[str, dict[str, str]] = {
         "en": "Ask me about a DeepSeek model, e.g. \"How many parameters does V3 have?\"",
         "zh": "可以问我 DeepSeek 模型的问题,例如「V3 有多少参数?」",
     },
-    "unknown_model": {
-        "en": "I don't know a model called \"{name}\". Try the suggestions while typing.",
-        "zh": "没有找到名为「{name}」的模型。输入时可以从建议中选择。",
-    },
     "unknown_filter": {
         "en": "Unknown filter \"{name}\". Pick one of the suggestions, or leave it empty for all models.",
         "zh": "未知的筛选条件「{name}」。请从建议中选择,或留空以列出全部模型。",
@@ -98,6 +100,8 @@ NOTES: dict[str, dict[str, str]] = {
         "zh": "回答时出了点问题,已记录下来,请再试一次。",
     },
     "switch_to": {"en": "中文", "zh": "English"},
+    "source": {"en": "原文 / Source", "zh": "原文 / Source"},
+    "no_source": {"en": "This answer quotes nothing from the article.", "zh": "这个回答没有引用文章原文。"},
     # /config
     "config_not_allowed": {
         "en": "Only members with the Manage Server permission can change the bot's settings.",
@@ -155,25 +159,25 @@ def note(key: str, lang: str, **values: object) -> str:
     return NOTES[key][lang].format(**values)
 
 
-@cache
-def _taiwan() -> opencc.OpenCC:
-    return opencc.OpenCC("s2twp")
+CHILD_TIMEOUT_S = 60.0
+_TO_TAIWAN = ("import json, sys, opencc; convert = opencc.OpenCC('s2twp').convert; "
+              "json.dump([convert(text) for text in json.load(sys.stdin)], sys.stdout)")
 
 
-def _to_traditional(text: str) -> str:
-    return _taiwan().convert(text)
-
-
-def localise(text: str, locale: discord.Locale, *, is_name: bool) -> str | None:
-    table = NAMES_ZH if is_name else DESCRIPTIONS_ZH
-    simplified = table.get(text)
-    if simplified is None:
-        return None
-    if locale is discord.Locale.chinese:
-        return simplified
-    if locale is discord.Locale.taiwan_chinese:
-        return _to_traditional(simplified)
-    return None
+async def to_taiwan(texts: list[str]) -> dict[str, str]:
+    """Simplified -> Traditional Chinese with Taiwan phrasing, converted in a child process."""
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", _TO_TAIWAN,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    try:
+        out, err = await asyncio.wait_for(child.communicate(json.dumps(texts).encode()), CHILD_TIMEOUT_S)
+    except TimeoutError:
+        child.kill()
+        await child.wait()
+        raise
+    if child.returncode:
+        raise RuntimeError((err.decode(errors="replace").strip().splitlines() or ["no output"])[-1])
+    return dict(zip(texts, json.loads(out), strict=True))
 
 
 _NAME_LOCATIONS = (
@@ -186,10 +190,25 @@ _NAME_LOCATIONS = (
 class ChineseTranslator(app_commands.Translator):
     """Supplies zh-CN and zh-TW names and descriptions for the command tree."""
 
+    def __init__(self) -> None:
+        self.taiwan: dict[str, str] = {}  # Simplified -> Traditional, filled by load()
+
+    async def load(self) -> None:
+        try:
+            self.taiwan = await to_taiwan([*NAMES_ZH.values(), *DESCRIPTIONS_ZH.values()])
+        except (OSError, RuntimeError, ValueError, TimeoutError) as exc:
+            log.warning("commands get no Traditional Chinese names (zh-TW sees English): %s", exc)
+
     async def translate(
         self,
         string: app_commands.locale_str,
         locale: discord.Locale,
         context: app_commands.TranslationContextTypes,
     ) -> str | None:
-        return localise(string.message, locale, is_name=context.location in _NAME_LOCATIONS)
+        table = NAMES_ZH if context.location in _NAME_LOCATIONS else DESCRIPTIONS_ZH
+        simplified = table.get(string.message)
+        if simplified is None or locale is discord.Locale.chinese:
+            return simplified
+        if locale is discord.Locale.taiwan_chinese:
+            return self.taiwan.get(simplified)
+        return None

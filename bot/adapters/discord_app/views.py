@@ -14,8 +14,9 @@ from typing import Any
 import discord
 
 from bot.core.query import Query
+from bot.timeline import filename, with_image
 
-from .replies import report_error
+from .replies import report_error, send, send_note
 from .translations import note
 
 log = logging.getLogger(__name__)
@@ -94,20 +95,58 @@ class PickButton(
         await show_answer(interaction, lambda engine: engine.answer(query, self.lang))
 
 
-DYNAMIC_ITEMS = (LanguageButton, PickButton)
+class SourceButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=re.compile(r"qa:src:(?P<lang>zh|en):(?P<key>.+)"),
+):
+    """Shows the clicker alone the article's own passages the answer came from."""
+
+    def __init__(self, query: Query, lang: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=note("source", lang),
+                style=discord.ButtonStyle.secondary,
+                emoji="📜",
+                custom_id=f"qa:src:{lang}:{compact_key(query)}",
+            )
+        )
+        self.query = query
+        self.lang = lang
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> SourceButton:
+        return cls(expand_key(match["key"]), match["lang"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        engine = interaction.client.engine  # type: ignore[attr-defined]
+        try:
+            source = engine.source(self.query, self.lang)
+            if source is None:
+                await send_note(interaction, "no_source", self.lang)
+                return
+            await send(interaction, embed=discord.Embed.from_dict(source.card), ephemeral=True)
+        except Exception as exc:  # discord.py would only log it; the user gets a note as well
+            await report_error(interaction, exc)
+
+
+DYNAMIC_ITEMS = (LanguageButton, PickButton, SourceButton)
 
 
 def answer_view(answer: Any, engine: Any) -> discord.ui.View | None:
-    """Buttons for an answer: its "did you mean" candidates, then the language switch."""
+    """Buttons for an answer: its "did you mean" candidates, the language switch, the article's passage."""
     view = discord.ui.View(timeout=None)
     for model_id in answer.query.suggestions[:MAX_PICKS]:
         view.add_item(PickButton(model_id, answer.lang, model_label(engine, model_id, answer.lang)))
-    if answer.query.intent != "none":
-        switch = LanguageButton(answer.query, other_lang(answer.lang))
-        if len(switch.custom_id) <= CUSTOM_ID_LIMIT:
-            view.add_item(switch)
+    buttons = [LanguageButton(answer.query, other_lang(answer.lang))] if answer.query.intent != "none" else []
+    if answer.source is not None:
+        buttons.append(SourceButton(answer.query, answer.lang))
+    for button in buttons:
+        if len(button.custom_id) <= CUSTOM_ID_LIMIT:
+            view.add_item(button)
         else:
-            log.warning("answer key too long for a language button: %s", switch.custom_id)
+            log.warning("answer key too long for a button: %s", button.custom_id)
     return view if view.children else None
 
 
@@ -129,23 +168,21 @@ def answer_message(answer: Any, engine: Any) -> dict[str, Any]:
     return message
 
 
-async def answer_content(answer: Any, engine: Any) -> dict[str, Any]:
+async def answer_content(answer: Any, client: Any) -> dict[str, Any]:
     """`answer_message`, plus the timeline picture as an attachment when the answer is the timeline."""
-    message = answer_message(answer, engine)
+    message = answer_message(answer, client.engine)
     if answer.query.selector == "timeline":
-        from bot.timeline import timeline_attachment  # matplotlib loads only on this path
-
-        name, png, card = await timeline_attachment(engine.kb, answer.card, answer.lang)
-        message["embed"] = discord.Embed.from_dict(card)
-        message["files"] = [discord.File(io.BytesIO(png), filename=name)]
+        png = await client.pictures.png(client.engine.kb, answer.lang)
+        message["embed"] = discord.Embed.from_dict(with_image(answer.card, answer.lang))
+        message["files"] = [discord.File(io.BytesIO(png), filename=filename(answer.lang))]
     return message
 
 
 async def show_answer(interaction: discord.Interaction, ask: Callable[[Any], Any]) -> None:
     """Replace the clicked message's card (and buttons) with the answer `ask(engine)` gives."""
-    engine = interaction.client.engine  # type: ignore[attr-defined]
+    client = interaction.client
     try:
-        message = await answer_content(ask(engine), engine)
+        message = await answer_content(ask(client.engine), client)  # type: ignore[attr-defined]
         message.setdefault("view", None)  # an answer without buttons clears the old ones
         message["attachments"] = message.pop("files", [])  # an edit replaces the old picture, if any
         await interaction.response.edit_message(**message)

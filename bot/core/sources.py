@@ -1,0 +1,76 @@
+"""The article's own passages an answer came from: what the Source button, `/source` and the
+contract's `source` show, so anyone can check an answer against the Chinese original."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.knowledge import SOURCE_KEYS, KnowledgeBase, Model, NotCovered, Relation
+from bot.core.query import Query
+
+BY_SIZE = ("largest", "smallest", "params")
+BY_DATE = ("newest", "earliest", "after", "before", "date", "date<", "date>")
+COMPARED = ("released", "parameters", "features", "paper")  # what a comparison card shows
+
+
+@dataclass(frozen=True)
+class Passage:
+    section: int
+    heading: str  # the section's heading line, so a passage says whose it is
+    text: str  # the article's lines, verbatim, one per line
+
+
+@dataclass(frozen=True)
+class Source:
+    article: str  # the article's Chinese title
+    date: str
+    passages: tuple[Passage, ...]
+
+    def to_contract(self) -> dict:
+        return {"article": self.article, "date": self.date,
+                "passages": [{"section": p.section, "heading": p.heading, "text": p.text} for p in self.passages]}
+
+
+def mention(kb: KnowledgeBase, query: Query) -> tuple[NotCovered, Model, Relation] | None:
+    """For a declined name the article mentions only in another model's relation: that entry, model
+    and relation (DeepSeek-Coder-v1.5 7B, named only as DeepSeekMath's base)."""
+    kind, _, name = (query.reason or "").partition(":")
+    entry = kb.uncovered(name) if kind == "unknown-model" else None
+    if entry is None or entry.mentioned_by is None:
+        return None
+    model = kb.by_id[entry.mentioned_by]
+    return entry, model, next(r for r in model.relations if entry.name in r.names)
+
+
+def source_of(kb: KnowledgeBase, query: Query) -> Source | None:
+    """The passages behind the answer to `query`; None when it states nothing from the article."""
+    if query.intent == "none":
+        found = mention(kb, query)
+        lines = {found[1].id: [k for k, line in found[1].source.items() if found[0].name in line]} if found else {}
+    else:
+        lines = {mid: _keys(kb.by_id[mid], query) for mid in query.models}
+    passages = tuple(Passage(m.section, m.source["heading"], "\n".join(m.source[k] for k in keys))
+                     for m, keys in ((kb.by_id[mid], keys) for mid, keys in lines.items()) if keys)
+    if not passages:
+        return None
+    return Source(kb.article.title["zh"], kb.article.published.isoformat(), passages)
+
+
+def _keys(m: Model, query: Query) -> list[str]:
+    """Which lines of a model's section the answer rests on."""
+    kind, _, value = (query.selector or "").partition(":")
+    if query.intent == "model":
+        return [k for k in SOURCE_KEYS if k != "heading"]
+    if query.intent == "compare":
+        return list(COMPARED)
+    ranked_by = ["parameters"] if kind.startswith(BY_SIZE) else ["released"] if kind.startswith(BY_DATE) else []
+    if query.intent == "field":
+        return list(dict.fromkeys([query.field, *ranked_by]))
+    if kind == "tag":  # the line whose words back the tag
+        quote = "".join(m.tag_quotes[value]["zh"].split())
+        return [k for k, line in m.source.items() if k != "heading" and quote in "".join(line.split())]
+    if kind == "undisclosed":
+        return [value]
+    if kind == "search":
+        return ["features"]
+    return ranked_by or ["released", "parameters"]  # a list card shows each model's date and size

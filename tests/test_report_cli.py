@@ -1,0 +1,115 @@
+"""`python -m bot report` as a maintainer runs it: real subprocesses on a copy of the real knowledge."""
+
+import base64
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.insights import write_jsonl
+from tests.conftest import KNOWLEDGE, ROOT
+from tests.test_insights import TODAY, ds3_burst, records_of
+
+
+def bot(*args, knowledge):
+    return subprocess.run([sys.executable, "-m", "bot", "--knowledge", str(knowledge), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def setup(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    engine = Engine.from_folder(folder)
+    records = (records_of(engine, ds3_burst(), day=TODAY)
+               + records_of(engine, ["R1 打分多少", "v3 打分多少?"], day=TODAY)
+               + records_of(engine, ["V3 有多少参数", "r1"], kind="upvote", day=TODAY)
+               + records_of(engine, ["r1"], kind="downvote", day=TODAY))
+    log = tmp_path / "misses.jsonl"
+    write_jsonl(records, log)
+    return folder, log
+
+
+GROUP_KEYS = {"count", "servers", "languages", "kinds", "examples", "parse", "wordings", "changed", "suggestions"}
+SUGGESTION_KEYS = {"id", "kind", "file", "keys", "value", "target", "fixed", "of", "summary", "evidence"}
+
+
+def test_json_report_keeps_its_documented_schema(setup):
+    folder, log = setup
+    done = bot("report", "--from", str(log), "--since", "all", "--format", "json", knowledge=folder)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) == {"schema", "period", "knowledge_version", "records", "failures", "groups_total", "groups",
+                         "satisfaction"}
+    assert data["schema"] == 1 and data["period"]["since"] is None and data["records"] == 55
+    assert re.fullmatch(r"[0-9a-f]{12}", data["knowledge_version"])
+    for group in data["groups"]:
+        assert set(group) == GROUP_KEYS
+        assert set(group["parse"]) == {"intent", "models", "field", "selector", "reason"}
+        assert all(isinstance(s, str) for s in group["servers"])  # snowflakes as text
+        for s in group["suggestions"]:
+            assert set(s) == SUGGESTION_KEYS and re.fullmatch(r"[0-9a-f]{8}", s["id"])
+            assert s["kind"] in ("alias", "cue", "beyond") and isinstance(s["evidence"], dict)
+    assert set(data["satisfaction"]) == {"by_intent", "by_model"}
+    # two "打分" downvotes and one on "r1", against one upvote on "r1"
+    assert data["satisfaction"]["by_intent"][0] == {"intent": "model", "up": 1, "down": 3}
+    # the README documents every key it prints
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Maintainer's report"):]
+    for key in {*data, *GROUP_KEYS, *SUGGESTION_KEYS}:
+        assert f"`{key}`" in section, key
+
+
+def test_apply_makes_the_bot_answer_and_says_what_changed(setup):
+    folder, log = setup
+    asked = bot("ask", "--json", "ds3 什么时候发布", knowledge=folder)
+    assert json.loads(asked.stdout)["intent"] == "none"
+    report = json.loads(bot("report", "--from", str(log), "--since", "all", "--format", "json",
+                            knowledge=folder).stdout)
+    suggestion = report["groups"][0]["suggestions"][0]
+    assert (suggestion["kind"], suggestion["value"]) == ("alias", "ds3")
+    text = bot("report", "--from", str(log), "--since", "all", knowledge=folder).stdout
+    assert f"--apply {suggestion['id']}" in text and "abbreviation" in text
+
+    applied = bot("report", "--from", str(log), "--since", "all", "--apply", suggestion["id"], knowledge=folder)
+    assert applied.returncode == 0, applied.stderr
+    assert "models/deepseek-v3.yaml" in applied.stdout and "+aliases: [" in applied.stdout
+    assert bot("check", knowledge=folder).returncode == 0
+    answer = json.loads(bot("ask", "--json", "ds3 什么时候发布", knowledge=folder).stdout)
+    assert (answer["intent"], answer["models"], answer["field"]) == ("field", ["deepseek-v3"], "released")
+    assert "2024" in answer["text"]
+
+    again = bot("report", "--from", str(log), "--since", "all", "--apply", suggestion["id"], knowledge=folder)
+    assert again.returncode == 1 and "no suggestion" in again.stderr  # fixed: the report no longer offers it
+    after = json.loads(bot("report", "--from", str(log), "--since", "all", "--format", "json",
+                           knowledge=folder).stdout)["groups"][0]
+    assert after["count"] == 50 and after["changed"] == after["wordings"] == 50 and after["suggestions"] == []
+
+
+def test_bad_source_and_period_are_one_line(setup, tmp_path):
+    folder, log = setup
+    for args, message in [((), "--from FILE.jsonl"), (("--from", str(tmp_path / "nope.jsonl")), "cannot read"),
+                          (("--from", str(log), "--since", "soon"), "--since"),
+                          (("--from", str(log), "-o", str(tmp_path / "no" / "dir.txt")), "cannot write")]:
+        done = bot("report", *args, knowledge=folder)
+        assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_html_report_draws_the_votes_chart_out_of_process(setup, tmp_path):
+    folder, log = setup
+    out = tmp_path / "report.html"
+    code = ("import sys\nfrom bot.cli import main\n"
+            f"assert main(['--knowledge', {str(folder)!r}, 'report', '--from', {str(log)!r}, '--since', 'all', "
+            f"'--format', 'html', '-o', {str(out)!r}]) == 0\n"
+            "assert 'matplotlib' not in sys.modules, 'matplotlib imported'\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    page = out.read_text(encoding="utf-8")
+    png = base64.b64decode(re.search(r"data:image/png;base64,([A-Za-z0-9+/=]+)", page).group(1))
+    assert png.startswith(b"\x89PNG") and len(png) > 5000
+    assert "ds3" in page and "<td>deepseek-r1</td>" in page and "<script" not in page

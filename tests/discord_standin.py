@@ -64,12 +64,12 @@ def _json(data: Any, status: int = 200) -> web.Response:
 
 @cache
 def _spec_checker() -> Any:
-    """Discord's spec checker, when the shared folder is beside the project (as in development)."""
-    if not SPEC_DIR.is_dir():
-        return None
+    """Discord's spec checker, from the shared folder beside the clone (as in CI)."""
     sys.path.insert(0, str(SPEC_DIR))
-    from spec_check import SpecChecker
-
+    try:
+        from spec_check import SpecChecker
+    finally:
+        sys.path.remove(str(SPEC_DIR))
     return SpecChecker(str(SPEC_DIR / "discord-openapi.json.gz"))
 
 
@@ -230,9 +230,9 @@ class DiscordStandIn:
         return response
 
     def _check_spec(self, r: Recorded) -> None:
-        checker = _spec_checker() if self.check_spec else None
-        if checker is None or r.body is None:
+        if not self.check_spec or r.body is None:
             return
+        checker = _spec_checker()
         path = r.path[len(API_PATH):]
         self.spec_problems += [f"{r.method} {path}: {v}" for v in checker.check(r.method, path, r.body)
                                if v.level == "error"]

@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def cmd_ask(args, settings: Settings) -> int:
     if args.jsonl:
         from bot.core.batch import run_jsonl
 
-        run_jsonl(engine, sys.stdin, sys.stdout)
+        run_jsonl(engine, sys.stdin.buffer, sys.stdout.buffer)
         return 0
     text = " ".join(args.question)
     if not text:
@@ -70,9 +71,14 @@ def cmd_run(args, settings: Settings) -> int:
         hint = ("No DISCORD_TOKEN set: this is the local console chat. "
                 "Put a token in .env (see .env.example) to connect to Discord.")
         return cmd_chat(None, settings, hint=hint)
-    from bot.adapters.discord_app import run
+    # Until the bot's own handlers are in place, SIGTERM stops it as Ctrl-C does: quietly, exit 0.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        from bot.adapters.discord_app import run
 
-    return run(settings, _engine(settings))
+        return run(settings, _engine(settings))
+    except KeyboardInterrupt:
+        return 0
 
 
 def cmd_sync(args, settings: Settings) -> int:
@@ -239,5 +245,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"setting error: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    return COMMANDS[args.command or "run"](args, settings)
+    try:
+        return COMMANDS[args.command or "run"](args, settings)
+    except BrokenPipeError:  # the reader stopped early (`| head -1`): end quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return 128 + signal.SIGPIPE
 

@@ -4,6 +4,7 @@ A missing or malformed value stops start-up with one line naming the setting."""
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
 DEFAULT_API_BASE = "https://discord.com/api/v10"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+MAX_SNOWFLAKE = 2**64 - 1  # Discord ids are unsigned 64-bit integers
 
 
 class SettingsError(ValueError):
@@ -34,6 +36,7 @@ class Settings:
     state_dir: Path = PROJECT_ROOT / ".bot-state"
     rate_limit_burst: int = 4
     rate_limit_refill_seconds: float = 5.0
+    login_timeout_seconds: float = 30.0
     # Whether the privileged Message Content intent is switched on in the developer portal;
     # None: on exactly when QUESTION_CHANNEL_IDS is set.
     message_content_intent: bool | None = None
@@ -50,8 +53,9 @@ def _ids(name: str, raw: str) -> tuple[int, ...]:
         part = part.strip()
         if not part:
             continue
-        if not part.isdigit():
-            raise SettingsError(f"{name}: {part!r} is not a numeric id (expected a comma-separated list)")
+        if not (part.isascii() and part.isdigit() and len(part) <= 20) or int(part) > MAX_SNOWFLAKE:
+            raise SettingsError(f"{name}: {part[:30]!r} is not a numeric id (expected a comma-separated list "
+                                "of ids: digits 0-9, at most 20 of them)")
         ids.append(int(part))
     return tuple(ids)
 
@@ -62,19 +66,26 @@ def _choice(name: str, raw: str, allowed: tuple[str, ...]) -> str:
     return raw
 
 
-def _number(name: str, raw: str, kind: type[int] | type[float]) -> int | float:
+def _number(name: str, raw: str, kind: type[int] | type[float], minimum: int = 0) -> int | float:
     try:
-        value = kind(raw)
+        value = kind(raw) if raw.isascii() else math.nan
     except ValueError:
-        raise SettingsError(f"{name}: {raw!r} is not a number") from None
-    if value < 0:
-        raise SettingsError(f"{name}: must not be negative")
+        value = math.nan
+    if not math.isfinite(value):
+        raise SettingsError(f"{name}: {raw!r} is not a number")
+    if value < minimum:
+        raise SettingsError(f"{name}: must be at least {minimum}")
     return value
 
 
 def _url(name: str, raw: str) -> str:
-    if not raw.startswith(("http://", "https://", "ws://", "wss://")):
-        raise SettingsError(f"{name}: {raw!r} is not a URL")
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018 - raises on a port that is not a number or out of range
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https", "ws", "wss") or not parts.hostname:
+        raise SettingsError(f"{name}: {raw!r} is not a URL (expected http(s)://host/... or ws(s)://host/...)")
     return raw.rstrip("/")
 
 
@@ -123,7 +134,7 @@ def load_settings(env: dict[str, str] | None = None, *, dotenv: bool = True) -> 
     if raw := get("LOG_LEVEL"):
         values["log_level"] = _choice("LOG_LEVEL", raw.upper(), LOG_LEVELS)
     if raw := get("SHARD_COUNT"):
-        values["shard_count"] = int(_number("SHARD_COUNT", raw, int)) or None
+        values["shard_count"] = int(_number("SHARD_COUNT", raw, int, minimum=1))
     if raw := get("SHARD_IDS"):
         values["shard_ids"] = _ids("SHARD_IDS", raw)
         if "shard_count" not in values:
@@ -142,11 +153,11 @@ def load_settings(env: dict[str, str] | None = None, *, dotenv: bool = True) -> 
     if raw := get("BOT_STATE_DIR"):
         values["state_dir"] = Path(raw).expanduser()
     if raw := get("RATE_LIMIT_BURST"):
-        values["rate_limit_burst"] = int(_number("RATE_LIMIT_BURST", raw, int))
-        if not values["rate_limit_burst"]:
-            raise SettingsError("RATE_LIMIT_BURST: must be at least 1")
+        values["rate_limit_burst"] = int(_number("RATE_LIMIT_BURST", raw, int, minimum=1))
     if raw := get("RATE_LIMIT_REFILL_SECONDS"):
         values["rate_limit_refill_seconds"] = float(_number("RATE_LIMIT_REFILL_SECONDS", raw, float))
+    if raw := get("LOGIN_TIMEOUT_SECONDS"):
+        values["login_timeout_seconds"] = float(_number("LOGIN_TIMEOUT_SECONDS", raw, float, minimum=1))
     if raw := get("MESSAGE_CONTENT_INTENT"):
         values["message_content_intent"] = _flag("MESSAGE_CONTENT_INTENT", raw)
         if not values["message_content_intent"] and values.get("question_channel_ids"):

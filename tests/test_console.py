@@ -37,7 +37,7 @@ def test_bad_commands_explain_themselves(engine):
 
 def test_chat_loop_ends_cleanly_at_end_of_input(engine):
     out = io.StringIO()
-    assert chat(engine, stdin=io.StringIO("r1\n/help\n"), stdout=out) == 0
+    assert chat(engine, stdin=io.BytesIO(b"r1\n/help\n"), stdout=out) == 0
     assert "DeepSeek-R1" in out.getvalue() and "/compare" in out.getvalue()
 
 
@@ -71,10 +71,11 @@ def test_source_prints_the_articles_passage_behind_the_last_answer(engine):
     assert "quotes nothing" in handle(engine, "/source", session=session)
 
 
-def test_a_missing_chinese_font_is_said_once_in_the_chat_and_never_logged_into_it(engine, monkeypatch, caplog):
+def test_a_missing_chinese_font_is_said_once_in_the_chat_and_never_logged_into_it(
+        engine, monkeypatch, caplog, tmp_path):
     monkeypatch.setattr(timeline, "find_cjk_font", lambda: None)
     out = io.StringIO()
     with caplog.at_level(logging.WARNING):
-        chat(engine, stdin=io.StringIO("时间线\n发展脉络\n"), stdout=out)
+        chat(engine, stdin=io.BytesIO("时间线\n发展脉络\n".encode()), stdout=out, state_dir=tmp_path)
     assert out.getvalue().count("fonts-noto-cjk") == 1
     assert not [r for r in caplog.records if r.name.startswith("bot")]

@@ -14,9 +14,9 @@ FIELDS = {"id", "lang", "intent", "models", "field", "text", "card", "source"}
 def batch(engine, *items):
     lines = "".join((item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)) + "\n"
                     for item in items)
-    out = io.StringIO()
-    run_jsonl(engine, io.StringIO(lines), out)
-    return [json.loads(line) for line in out.getvalue().splitlines()]
+    out = io.BytesIO()
+    run_jsonl(engine, io.BytesIO(lines.encode()), out)
+    return [json.loads(line) for line in out.getvalue().decode().splitlines()]
 
 
 def test_each_line_gets_an_answer_with_exactly_the_contract_fields(engine):

@@ -1,8 +1,14 @@
 """Loading validates every file and names the file, the entry and the key of each problem."""
 
+import logging
+import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import tempfile
+from contextlib import contextmanager
 
 import pytest
 
@@ -76,7 +82,7 @@ def test_broken_yaml_names_file_and_line(folder):
     ("aliases: [deepseek v3,", "aliases: [GPT-4, deepseek v3,",
      "deepseek-v3: aliases: 'GPT-4' names a model the article does not cover (lexicon foreign_models)"),
     ("tags:\n  moe:", "tags: [moe]\nold_tags:\n  moe:",
-     "deepseek-v3: tags: expected a mapping of tag -> {zh, en} quote"),
+     "deepseek-v3: tags: expected a mapping, got a list"),
     ("aliases: [deepseek v3,", "aliases: [r1, deepseek v3,", "deepseek-v3: aliases: 'r1' is also an alias of"),
     ("total_b: 671", "total_b: lots", "deepseek-v3: parameters.total_b: 'lots' is not a positive number"),
 ])
@@ -118,8 +124,8 @@ def test_reload_picks_up_a_fixed_fact(folder):
     assert engine.ask("dsv3 flagship").query.models == ("deepseek-v3",)
 
 
-def run_bot(*args):
-    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT,
+def run_bot(*args, prefix=()):
+    return subprocess.run([*prefix, sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT,
                           timeout=60, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
 
 
@@ -150,7 +156,7 @@ def test_a_broken_folder_stops_ask_with_one_clear_message(folder):
 
 def test_a_cue_yaml_reads_as_a_boolean_is_caught(folder):
     edit(folder / "lexicon.yaml", 'not published, "no", without', "not published, no, without")
-    assert "lexicon.yaml: undisclosed: False is not text; quote it" in problems(folder)
+    assert "lexicon.yaml: undisclosed[21]: False is not text; quote it" in problems(folder)
 
 
 def test_refresh_reloads_only_after_an_edit_and_survives_a_broken_one(folder):
@@ -275,3 +281,127 @@ def test_english_keeps_the_strength_of_the_chinese(kb):
 def test_sizes_read_from_model_names_are_labelled_wherever_a_card_ranks_or_lists_them(engine, question):
     text = engine.ask(question).text
     assert "Janus-Pro" in text and ("from the model names" in text or "取自模型名称" in text)
+
+
+# --- hostile files -------------------------------------------------------------------------------
+
+BOMB = "".join(f"lol{i}: &l{i} [{', '.join([f'*l{i - 1}' if i else 'lol'] * 10)}]\n" for i in range(10))
+
+
+def test_an_alias_bomb_is_refused_without_expanding_it(folder):
+    # ten levels of ten aliases: 10**10 strings once expanded; walking them would never end
+    (folder / "lexicon.yaml").write_text(BOMB + (folder / "lexicon.yaml").read_text(encoding="utf-8"),
+                                         encoding="utf-8")
+    result = run_bot("check", "--knowledge", str(folder))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [f"knowledge error: {folder / 'lexicon.yaml'}: broken YAML (line 1, "
+                                          "column 7): anchors and aliases (&, *) are not allowed; write the value out"]
+
+
+def test_an_empty_article_is_named(folder):
+    (folder / "article.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    assert problems(folder).endswith("article.yaml: expected a mapping")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('fp8: {zh: "FP8 混合精度训练",', "fp8: {zh: [[FP8]],", "deepseek-v3: tags.fp8.zh: a list is not text"),
+    ("zh: 技术创新引领性能飞跃", "zh: 42", "deepseek-v3: headline.zh: 42 is not text; quote it"),
+    ("aliases: [deepseek v3,", "aliases: {v3: yes}\nx: [deepseek v3,",
+     "deepseek-v3: aliases: expected a list, got a mapping"),
+    ('title: "DeepSeek-V3 Technical Report"', "title: [a, b]", "deepseek-v3: paper.title: a list is not text"),
+    ("name: {zh: DeepSeek-V3, en: DeepSeek-V3}", "name: [DeepSeek-V3]",
+     "deepseek-v3: name: expected a mapping, got a list"),
+])
+def test_a_wrong_type_in_a_model_is_a_named_error(folder, old, new, expected):
+    edit(folder / "models" / "deepseek-v3.yaml", old, new)
+    message = problems(folder)
+    assert expected in message and "deepseek-v3.yaml" in message
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("split_prefixes: [deepseek, janus]", "split_prefixes: {deepseek: janus}",
+     "lexicon.yaml: normalise.split_prefixes: expected a list, got a mapping"),
+    ("tags:\n  code:", "tags: [code]\nold_tags:\n  code:", "lexicon.yaml: tags: expected a mapping, got a list"),
+    ("    b: 1\n", "    b: one\n", "lexicon.yaml: numbers.units.b: 'one' is not a number"),
+])
+def test_a_wrong_type_in_the_lexicon_is_a_named_error(folder, old, new, expected):
+    edit(folder / "lexicon.yaml", old, new)
+    assert expected in problems(folder)
+
+
+def test_fifos_sockets_and_folders_among_the_models_are_skipped(folder):
+    models = folder / "models"
+    os.mkfifo(models / "pipe.yaml")  # opening it to read would wait for a writer forever
+    (models / "folder.yaml").mkdir()
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(models / "s.yaml"))
+        result = run_bot("check", "--knowledge", str(folder))
+    assert result.returncode == 0 and "ok: 10 models" in result.stdout, result.stderr
+
+
+def test_a_fifo_in_place_of_the_lexicon_is_named(folder):
+    (folder / "lexicon.yaml").unlink()
+    os.mkfifo(folder / "lexicon.yaml")
+    result = run_bot("check", "--knowledge", str(folder))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{folder / 'lexicon.yaml'}: not a regular file" in result.stderr
+
+
+def unprivileged():
+    """A command prefix under which file permissions apply. Root ignores them unless it gives up
+    the capabilities that override them (setpriv, from util-linux)."""
+    if os.geteuid() != 0:
+        return ()
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: permissions cannot be made to apply")
+    return ("setpriv", "--bounding-set=-dac_override,-dac_read_search")
+
+
+def test_unreadable_files_and_folders_are_named():
+    prefix = unprivileged()
+    with tempfile.TemporaryDirectory() as tmp:  # outside pytest's own folder, which others cannot enter
+        os.chmod(tmp, 0o755)
+        folder = shutil.copytree(KNOWLEDGE, os.path.join(tmp, "knowledge"))
+        os.chmod(os.path.join(folder, "models", "deepseek-v3.yaml"), 0)
+        os.mkdir(os.path.join(folder, "drafts"), 0)  # not read at all: no problem
+        result = run_bot("check", "--knowledge", folder, prefix=prefix)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "deepseek-v3.yaml: cannot read: [Errno 13] Permission denied" in result.stderr
+        os.chmod(os.path.join(folder, "models"), 0)
+        result = run_bot("check", "--knowledge", folder, prefix=prefix)
+        assert f"{os.path.join(folder, 'models')}: cannot read the folder: Permission denied" in result.stderr
+        os.chmod(os.path.join(folder, "models"), 0o755)
+
+
+@contextmanager
+def bounded(seconds):
+    """Fail instead of hanging: a blocking open of a FIFO is interrupted by the alarm."""
+    def give_up(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_refresh_survives_any_error_logs_it_once_and_keeps_checking(folder, caplog):
+    engine = Engine.from_folder(folder)
+    models = folder / "models"
+    with bounded(30), caplog.at_level(logging.ERROR):
+        os.mkfifo(models / "pipe.yaml")
+        (models / "loop.yaml").symlink_to(models / "loop.yaml")  # stat: too many levels of symbolic links
+        assert engine.refresh() is None  # neither is a model file: nothing to report
+        edit(folder / "lexicon.yaml", "  all_cues:", "  every_cue:")  # not caught by the checks: a KeyError later
+        error = engine.refresh()
+        assert "KeyError: 'all_cues'" in error
+        assert engine.refresh() is None and engine.refresh() is None
+        assert len([r for r in caplog.records if "all_cues" in r.getMessage()]) == 1  # logged once
+        assert "671" in engine.ask("V3 有多少参数?").text  # the last good knowledge still answers
+        edit(folder / "lexicon.yaml", "  every_cue:", "  all_cues:")
+        edit(models / "deepseek-v3.yaml", "aliases: [deepseek v3,", "aliases: [dsv3 flagship, deepseek v3,")
+        assert engine.refresh() is None  # still checking: the fix is picked up
+    assert engine.ask("dsv3 flagship").query.models == ("deepseek-v3",)

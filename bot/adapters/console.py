@@ -11,7 +11,7 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from bot.core.engine import Answer, Engine
 from bot.core.language import reply_language
@@ -104,7 +104,10 @@ def _command(engine: Engine, command: str, argument: str, lang: str, session: Se
 
 
 def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
-         stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, state_dir: Path = DEFAULT_STATE_DIR) -> int:
+         stdin: BinaryIO | None = None, stdout: TextIO = sys.stdout, state_dir: Path = DEFAULT_STATE_DIR) -> int:
+    """Read lines as bytes and decode each one here: bytes that are not UTF-8 become U+FFFD,
+    whatever the locale, and never end the chat."""
+    stdin = stdin or sys.stdin.buffer
     if hint:
         print(hint, file=stdout)
     print("Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
@@ -119,7 +122,7 @@ def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
         logger.setLevel(level)
 
 
-def _loop(engine: Engine, lang: str | None, stdin: TextIO, stdout: TextIO, session: Session) -> int:
+def _loop(engine: Engine, lang: str | None, stdin: BinaryIO, stdout: TextIO, session: Session) -> int:
     interactive = stdin.isatty()
     while True:
         if interactive:
@@ -127,9 +130,9 @@ def _loop(engine: Engine, lang: str | None, stdin: TextIO, stdout: TextIO, sessi
         try:
             line = stdin.readline()
         except KeyboardInterrupt:
-            line = ""
+            line = b""
         if not line:
             print("", file=stdout)
             return 0
-        if reply := handle(engine, line, lang, session):
+        if reply := handle(engine, line.decode("utf-8", errors="replace"), lang, session):
             print(reply + "\n", file=stdout, flush=True)

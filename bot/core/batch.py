@@ -1,26 +1,51 @@
-"""The answer contract's batch mode (`python -m bot ask --jsonl`, see CONTRACT.md)."""
+"""The answer contract's batch mode (`python -m bot ask --jsonl`, see CONTRACT.md).
+
+Input is read as bytes and decoded line by line, so one bad line (not UTF-8, nested too deep,
+an id JSON cannot carry) gets its own error object and the next line is answered. Output is
+always valid UTF-8 JSON, whatever the locale."""
 
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from collections.abc import Iterable
+from typing import Any, BinaryIO
 
 from bot.core.engine import Engine
 
 
-def run_jsonl(engine: Engine, lines: TextIO, out: TextIO) -> None:
+class _BadLine(ValueError):
+    pass
+
+
+def _question(raw: bytes) -> dict[str, Any]:
+    try:
+        item = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise _BadLine(f"not UTF-8 text (byte {exc.start})") from None
+    except RecursionError:
+        raise _BadLine("nested too deeply") from None
+    except ValueError as exc:
+        raise _BadLine(str(exc)) from None
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise _BadLine("expected an object with a text string")
+    try:  # what is echoed back must be JSON and UTF-8 again: no NaN, no 1e400, no lone surrogate
+        json.dumps(item, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (ValueError, RecursionError):
+        raise _BadLine("holds a value JSON output cannot carry (NaN, Infinity or a lone surrogate)") from None
+    return item
+
+
+def run_jsonl(engine: Engine, lines: Iterable[bytes], out: BinaryIO) -> None:
     for position, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         try:
-            item = json.loads(raw)
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                raise ValueError("expected an object with a text string")
-        except ValueError as exc:
+            item = _question(raw)
+        except _BadLine as exc:
             result = {"id": str(position), "error": f"line {position}: not a valid question object: {exc}"}
         else:
             conversation = item.get("conversation")
             answer = engine.ask(item["text"], conversation=None if conversation is None else str(conversation))
             result = {"id": item.get("id", str(position)), **answer.to_contract()}
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.write(json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n")
         out.flush()

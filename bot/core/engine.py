@@ -21,7 +21,16 @@ MAX_QUESTION_CHARS = 500
 
 
 def _files_state(folder: Path) -> tuple:
-    return tuple(sorted((str(p), s.st_mtime_ns, s.st_size) for p in folder.rglob("*.yaml") if (s := p.stat())))
+    """Each knowledge file's path, time and size: cheap to compare, and never opens a file."""
+    state = []
+    for path in folder.rglob("*.yaml"):
+        try:
+            info = path.stat()
+        except OSError:  # a broken link or a link loop: noted as such, so fixing it counts as a change
+            state.append((str(path), 0, -1))
+        else:
+            state.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(sorted(state))
 
 
 @dataclass(frozen=True)
@@ -66,19 +75,23 @@ class Engine:
         self.composer = Composer(kb)
 
     def reload(self) -> str | None:
-        """Read the knowledge folder again; on error keep the last good knowledge and say why."""
+        """Read the knowledge folder again; on any error keep the last good knowledge and say why."""
         try:
             self._use(load_knowledge(self.kb.folder))
-        except KnowledgeError as exc:
-            log.error("knowledge reload failed, keeping the last good knowledge:\n%s", exc)
-            return str(exc)
+        except Exception as exc:  # whatever a broken folder raises, the bot keeps answering
+            error = str(exc) if isinstance(exc, KnowledgeError) else f"{self.kb.folder}: {type(exc).__name__}: {exc}"
+            log.error("knowledge reload failed, keeping the last good knowledge:\n%s", error)
+            return error
         return None
 
     def refresh(self) -> str | None:
         """Reload when a knowledge file changed since the last load (a cheap stat of each file).
 
         A broken edit is reported once and the last good knowledge stays in use."""
-        state = _files_state(self.kb.folder)
+        try:
+            state = _files_state(self.kb.folder)
+        except Exception as exc:  # the folder went away or cannot be listed: note it and keep checking
+            state = (repr(exc),)
         if state == self._seen:
             return None
         error = self.reload()

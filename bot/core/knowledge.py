@@ -6,6 +6,7 @@ maintainer fixes a broken file in one pass. Nothing here knows about Discord."""
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,36 @@ LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "
                 "undisclosed", "beyond_article", "requests", "not_covered",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published"}
+
+# The expected shape of each file, checked before anything is read from it (see _fits).
+NUMBER = (int, float)
+WORDS = [str]
+BILINGUAL_SHAPE = {"zh": str, "en": str}
+MODEL_SHAPE = {
+    "id": str, "family": str, "name": BILINGUAL_SHAPE, "headline": BILINGUAL_SHAPE,
+    "released": {"text": BILINGUAL_SHAPE}, "features": BILINGUAL_SHAPE, "significance": BILINGUAL_SHAPE,
+    "parameters": {"text": BILINGUAL_SHAPE, "variants": [{"name": (str, *NUMBER)}], "distilled_b": [NUMBER],
+                   "from_names": bool, "example": {"model": str, "b": NUMBER}},
+    "paper": {"title": str, "text": BILINGUAL_SHAPE, "summary": BILINGUAL_SHAPE},
+    "source": {str: str}, "tags": {str: BILINGUAL_SHAPE},
+    "relations": [{"kind": str, "models": WORDS, "names": WORDS, "text": BILINGUAL_SHAPE}],
+    "aliases": [(str, int)],
+}
+ARTICLE_SHAPE = {"title": BILINGUAL_SHAPE, "source": str}
+LEXICON_SHAPE = {
+    "normalise": {"replace": {str: str}, "split_prefixes": WORDS},
+    "tags": {str: {"name": BILINGUAL_SHAPE, "cues": WORDS}},
+    "fields": {str: {"cues": WORDS, "weak": WORDS}},
+    "list": {"cues": WORDS, "all_cues": WORDS},
+    "which_one": {"cues": WORDS}, "compare": {"cues": WORDS}, "overview": {"cues": WORDS},
+    "help": {"cues": WORDS}, "timeline": {"cues": WORDS},
+    "superlative": {str: WORDS}, "relative": {str: WORDS},
+    "numbers": {"more": WORDS, "less": WORDS, "units": {str: NUMBER}},
+    "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS},
+    "foreign_models": WORDS, "unknown_version_pattern": str, "undisclosed": WORDS,
+    "beyond_article": WORDS, "requests": WORDS, "stopwords": {str: WORDS},
+    "not_covered": [{"name": str, "aliases": WORDS, "mentioned_by": str}],
+}
 
 
 class KnowledgeError(ValueError):
@@ -141,16 +172,72 @@ class _Problems:
             raise KnowledgeError("\n".join(self.lines))
 
 
+_UNREADABLE = object()  # what _read_yaml returns after reporting why: nothing more to say about the file
+
+
 def _read_yaml(path: Path, problems: _Problems) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDateLoader)
+        if not stat.S_ISREG(path.stat().st_mode):  # opening a FIFO would wait forever
+            problems.add(str(path), "not a regular file")
+            return _UNREADABLE
+        text = path.read_text(encoding="utf-8")
+        _refuse_aliases(text)
+        return yaml.load(text, Loader=_TextDateLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         problems.add(str(path), f"broken YAML{at}: {getattr(exc, 'problem', None) or exc}")
     except (OSError, UnicodeDecodeError) as exc:
         problems.add(str(path), f"cannot read: {exc}")
-    return None
+    return _UNREADABLE
+
+
+def _refuse_aliases(text: str) -> None:
+    """Knowledge files are small hand-written data: an anchor or alias is refused before anything
+    is built, so a nested alias bomb ("billion laughs") is never expanded."""
+    for event in yaml.parse(text, Loader=_TextDateLoader):
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            raise yaml.MarkedYAMLError(problem="anchors and aliases (&, *) are not allowed; write the value out",
+                                       problem_mark=event.start_mark)
+
+
+def _fits(value: Any, shape: Any, where: str, problems: _Problems, key: str = "") -> bool:
+    """Whether `value` has the expected shape, naming every mismatch by its key. A shape is a type
+    or a tuple of types, [shape of each item], {key: shape} for known keys, or {str: shape} for any
+    key. Null fits anything here: a required value is checked where it is used."""
+    at = f"{where}: {key}" if key else where
+    if value is None:
+        return True
+    if isinstance(shape, list):
+        if not isinstance(value, list):
+            problems.add(at, f"expected a list, got {_kind(value)}")
+            return False
+        return all([_fits(item, shape[0], where, problems, f"{key}[{i}]") for i, item in enumerate(value)])
+    if isinstance(shape, dict):
+        if not isinstance(value, dict):
+            problems.add(at, f"expected a mapping, got {_kind(value)}")
+            return False
+        if str in shape:  # any key, each value of the one shape
+            keys_ok = all([_fits(name, str, where, problems, key) for name in value])
+            return keys_ok and all([_fits(item, shape[str], where, problems, f"{key}.{name}" if key else name)
+                                    for name, item in value.items()])
+        return all([_fits(value[name], item, where, problems, f"{key}.{name}" if key else name)
+                    for name, item in shape.items() if name in value])
+    types = shape if isinstance(shape, tuple) else (shape,)
+    if isinstance(value, types) and (bool in types or not isinstance(value, bool)):
+        return True
+    expected = "text" if types == (str,) else "a number" if types == NUMBER else "text or a number"
+    quote = str in types and isinstance(value, int | float)  # YAML read a bare no, on or 12 as not text
+    problems.add(at, f"{_kind(value)} is not {expected}" + ("; quote it" if quote else ""))
+    return False
+
+
+def _kind(value: Any) -> str:
+    """A value as an error shows it: a short scalar as written, a container only by its kind."""
+    if isinstance(value, str | int | float):
+        text = repr(value)
+        return text if len(text) <= 40 else text[:37] + "..."
+    return {list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
 
 
 def _bilingual(value: Any, where: str, problems: _Problems) -> Bilingual:
@@ -199,15 +286,19 @@ def _unknown_keys(data: dict, allowed: set[str], where: str, problems: _Problems
 
 def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> Model | None:
     where = str(path)
+    if data is _UNREADABLE:
+        return None
     if not isinstance(data, dict):
         problems.add(where, "expected a mapping of model keys")
         return None
     mid = data.get("id")
-    where = f"{path}: {mid}" if mid else where
+    where = f"{path}: {mid}" if mid and isinstance(mid, str) else where
     _unknown_keys(data, MODEL_KEYS, where, problems)
     missing = sorted(REQUIRED_MODEL_KEYS - data.keys())
     if missing:
         problems.add(where, f"missing keys {', '.join(missing)}")
+        return None
+    if not _fits(data, MODEL_SHAPE, where, problems):
         return None
     if mid != path.stem:
         problems.add(where, f"id {mid!r} must match the file name {path.stem!r}")
@@ -342,12 +433,16 @@ def _unsourced(m: Model) -> list[tuple[str, str]]:
 
 
 def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, Any]:
+    if lexicon is _UNREADABLE:
+        return {}
     if not isinstance(lexicon, dict):
         problems.add(where, "expected a mapping")
         return {}
     _unknown_keys(lexicon, LEXICON_KEYS, where, problems)
     for key in sorted(LEXICON_KEYS - lexicon.keys()):
         problems.add(where, f"missing key {key!r}")
+    if not _fits(lexicon, LEXICON_SHAPE, where, problems):
+        return {}
     for name, entry in (lexicon.get("tags") or {}).items():
         if not isinstance(entry, dict) or set(entry) != {"name", "cues"}:
             problems.add(f"{where}: tags.{name}", "expected name (zh, en) and cues")
@@ -356,24 +451,10 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
     for name, entry in (lexicon.get("fields") or {}).items():
         if not isinstance(entry, dict) or not {"cues"} <= set(entry) <= {"cues", "weak"}:
             problems.add(f"{where}: fields.{name}", "expected cues and optional weak cues")
-    _check_words(lexicon, where, problems)
     for name in FIELD_NAMES:
         if name not in (lexicon.get("fields") or {}):
             problems.add(f"{where}: fields", f"missing field {name!r}")
     return lexicon
-
-
-def _check_words(node: Any, where: str, problems: _Problems) -> None:
-    """Every cue must be text: YAML reads a bare no, yes, on or 12 as something else."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            _check_words(value, f"{where}.{key}" if ":" in where else f"{where}: {key}", problems)
-    elif isinstance(node, list):
-        for item in node:
-            if isinstance(item, dict | list):
-                _check_words(item, where, problems)
-            elif not isinstance(item, str):
-                problems.add(where, f"{item!r} is not text; quote it")
 
 
 def _check_aliases(models: list[Model], normaliser: Normaliser, problems: _Problems, folder: Path,
@@ -398,6 +479,15 @@ def _check_aliases(models: list[Model], normaliser: Normaliser, problems: _Probl
             seen_here.add(key)
 
 
+def _model_files(models: Path, problems: _Problems) -> list[Path]:
+    """The regular *.yaml files in models/; anything else there (a FIFO, a socket, a folder) is skipped."""
+    try:
+        return sorted(path for path in models.iterdir() if path.suffix == ".yaml" and path.is_file())
+    except OSError as exc:
+        problems.add(str(models), f"cannot read the folder: {exc.strerror}")
+        return []
+
+
 def load_knowledge(folder: Path | str) -> KnowledgeBase:
     folder = Path(folder)
     problems = _Problems()
@@ -408,16 +498,18 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
                              problems)
     article_data = _read_yaml(folder / "article.yaml", problems)
     article = None
-    if isinstance(article_data, dict):
-        where = str(folder / "article.yaml")
+    where = str(folder / "article.yaml")
+    if article_data is _UNREADABLE:
+        pass
+    elif not isinstance(article_data, dict):
+        problems.add(where, "expected a mapping")
+    elif _fits(article_data, ARTICLE_SHAPE, where, problems):
         _unknown_keys(article_data, ARTICLE_KEYS, where, problems)
         published = _date(article_data.get("published"), f"{where}: published", problems)
         if published is None:
             problems.add(where, "published date is required")
         article = Article(_bilingual(article_data.get("title"), f"{where}: title", problems),
                           str(article_data.get("source") or ""), published or dt.date.min)
-    elif article_data is not None:
-        problems.add(str(folder / "article.yaml"), "expected a mapping")
     problems.raise_if_any()
 
     norm_cfg = lexicon.get("normalise") or {}
@@ -425,7 +517,7 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
     tags = set(lexicon.get("tags") or {})
     models = []
     ids: set[str] = set()
-    for path in sorted((folder / "models").glob("*.yaml")):
+    for path in _model_files(folder / "models", problems):
         model = _load_model(path, _read_yaml(path, problems), tags, problems)
         if model is None:
             continue

@@ -26,7 +26,12 @@ _MIGRATION_LOCK = 0x6473_7162  # PostgreSQL advisory lock: one process migrates 
 
 
 class StorageError(RuntimeError):
-    """The database cannot be opened, read or written; the message names it and why."""
+    """The database cannot be opened, read or written; the message names it and why.
+    `transient`: the server could not be reached, which a retry may fix (not a setting to change)."""
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 class Store:
@@ -101,7 +106,7 @@ class Store:
             async with self._engine.begin() as conn:
                 yield conn
         except (TimeoutError, OSError) as exc:  # the server, not the query
-            raise StorageError(f"{self.where}: cannot connect ({_reason(exc)})") from None
+            raise StorageError(f"{self.where}: cannot connect ({_reason(exc)})", transient=True) from None
         except SQLAlchemyError as exc:
             raise StorageError(f"{self.where}: {_reason(exc)}") from None
 

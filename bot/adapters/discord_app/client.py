@@ -24,6 +24,8 @@ from .views import DYNAMIC_ITEMS
 
 log = logging.getLogger(__name__)
 KNOWLEDGE_CHECK_SECONDS = 10
+# The bot never joins voice: discord.py's warnings about its missing voice libraries are noise.
+discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
 
 
 def make_intents(settings: Settings) -> discord.Intents:

@@ -1,9 +1,15 @@
-"""Channel questions per second through the real bot, end to end, on loopback.
+"""Channel questions per second through the real bot, end to end, on loopback, and its memory.
 
 The real bot runs as `python -m bot` against the tests' Discord stand-in (an aiohttp server
 on 127.0.0.1 speaking the REST API and the gateway). We send N MESSAGE_CREATE events in a
 question channel at once and time until the N-th reply is posted; every question must get
-exactly one reply to itself, and the bot's log must hold no error."""
+exactly one reply to itself, and the bot's log must hold no error.
+
+Three set-ups, side by side: the question channel from the environment (QUESTION_CHANNEL_IDS,
+as before there was a database), the same channel set by an admin with /config (kept in the
+SQLite database, read from memory on every message), and the latter with 2,500 servers
+connected, each with its own stored settings (one shard's worth). benchmarks/memory.py
+weighs the same bot."""
 
 from __future__ import annotations
 
@@ -14,8 +20,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.discord_fixtures import start_bot
-from tests.discord_standin import API_PATH, QUESTION_CHANNEL, DiscordStandIn, message_payload
+from benchmarks.memory import seed_settings
+from tests.discord_fixtures import CHANNEL, config, private_text, start_bot
+from tests.discord_standin import API_PATH, QUESTION_CHANNEL, DiscordStandIn, many_guilds, message_payload
 
 REPLY_TIMEOUT_S = 120.0  # bounded: a stuck bot ends the benchmark with an error, not a hang
 
@@ -26,6 +33,8 @@ class ThroughputRow:
     replies: int
     seconds: float
     errors: list[str]
+    channels_from: str = "environment"
+    servers: int = 1
 
     @property
     def per_second(self) -> float:
@@ -37,17 +46,28 @@ def _replies(standin: DiscordStandIn, after: int) -> list[dict]:
     return [r.body for r in standin.requests[after:] if r.method == "POST" and r.path == path]
 
 
-async def _run(texts: list[str], count: int) -> ThroughputRow:
-    standin = DiscordStandIn()
+async def _run(texts: list[str], count: int, channels_from: str, servers: int) -> ThroughputRow:
+    guilds = many_guilds(servers, channels=1) if servers > 1 else None
+    standin = DiscordStandIn(guilds, check_spec=False)
     await standin.start()
     with tempfile.TemporaryDirectory() as folder:
-        bot = await start_bot(standin, Path(folder) / "state", Path(folder) / "bot.log")
+        state = Path(folder) / "state"
+        if guilds:
+            await seed_settings(state, guilds)
+        overrides = {} if channels_from == "environment" else {"QUESTION_CHANNEL_IDS": "",
+                                                               "MESSAGE_CONTENT_INTENT": "true"}
+        bot = await start_bot(standin, state, Path(folder) / "bot.log", **overrides)
         try:
+            if channels_from == "database":  # an admin sets the question channel up
+                text = private_text(await config(standin, "channels", "add", channel=(CHANNEL, QUESTION_CHANNEL)))
+                assert str(QUESTION_CHANNEL) in text, text
             # Warm up: the first timeline question has both pictures drawn by a child process;
             # after these replies they are files, and the bot is in steady state.
             warm = ["timeline", "时间线", *texts[:3]]
             await _ask(standin, warm, len(warm))
-            return await _ask(standin, list(itertools.islice(itertools.cycle(texts), count)), count)
+            row = await _ask(standin, list(itertools.islice(itertools.cycle(texts), count)), count)
+            row.channels_from, row.servers = channels_from, servers
+            return row
         finally:
             code = await bot.stop()
             log = bot.log()
@@ -73,12 +93,20 @@ async def _ask(standin: DiscordStandIn, texts: list[str], count: int) -> Through
     return ThroughputRow(count, len(replies), seconds, errors)
 
 
-def run(texts: list[str], count: int = 500) -> ThroughputRow:
+def run(texts: list[str], count: int = 500, channels_from: str = "environment", servers: int = 1) -> ThroughputRow:
     """`texts`: questions the bot answers (it stays silent on chat, which would never be counted)."""
-    return asyncio.run(_run(texts, count))
+    return asyncio.run(_run(texts, count, channels_from, servers))
 
 
-def table(row: ThroughputRow) -> str:
-    status = "no errors" if not row.errors else "; ".join(row.errors[:3])
-    return (f"{row.questions} channel questions -> {row.replies} replies in {row.seconds:.2f} s: "
-            f"{row.per_second:,.0f} questions/s through the stand-in ({status})")
+def run_all(texts: list[str], count: int, setups: tuple[tuple[str, int], ...]) -> list[ThroughputRow]:
+    return [run(texts, count, channels_from, servers) for channels_from, servers in setups]
+
+
+def table(rows: list[ThroughputRow]) -> str:
+    lines = ["| question channel from | servers | questions -> replies | seconds | questions/s | status |",
+             "| --- | ---: | ---: | ---: | ---: | --- |"]
+    for row in rows:
+        status = "no errors" if not row.errors else "; ".join(row.errors[:3])
+        lines.append(f"| {row.channels_from} | {row.servers:,} | {row.questions} -> {row.replies} | "
+                     f"{row.seconds:.2f} | {row.per_second:,.0f} | {status} |")
+    return "\n".join(lines)

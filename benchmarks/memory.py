@@ -1,6 +1,7 @@
 """Memory of the running bot beside a bare discord.py client with the same intents, in the
 same run: RSS once each has received every GUILD_CREATE from the loopback stand-in, at 1
-server and at many servers of 30 channels each.
+server and at many servers of 30 channels each, every server with its own stored settings
+(the bot loads them all into memory at start).
 
 Both run as their own processes (`python -m bot`, `python -m benchmarks.bare_client`) against
 the same stand-in; "started" means the client fired on_ready, which discord.py does once the
@@ -17,8 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.timing import render
+from bot.settings import Settings
+from bot.storage import GuildSettings, open_store
 from tests.discord_fixtures import PROJECT_ROOT, bot_env
-from tests.discord_standin import DiscordStandIn
+from tests.discord_standin import DiscordStandIn, many_guilds
 
 READY_TIMEOUT_S = 300.0
 SETTLE_S = 1.0  # let the last events finish before reading the RSS
@@ -39,6 +42,16 @@ def rss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/status", encoding="ascii") as status:
         kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
     return kb / 1024.0
+
+
+async def seed_settings(state: Path, guilds: dict[int, dict[int, str]]) -> None:
+    """Every server has chosen its question channels and language: one stored row each."""
+    store = await open_store(Settings(state_dir=state))
+    try:
+        for guild_id, channels in guilds.items():
+            await store.save_guild_settings(guild_id, GuildSettings(channels=tuple(channels), language="en"))
+    finally:
+        await store.close()
 
 
 async def _ready_rss(standin: DiscordStandIn, module: str, ready_text: str, folder: Path) -> float:
@@ -64,10 +77,12 @@ async def _ready_rss(standin: DiscordStandIn, module: str, ready_text: str, fold
 
 
 async def _measure(servers: int) -> MemoryRow:
-    standin = DiscordStandIn(servers=servers)
+    guilds = many_guilds(servers)
+    standin = DiscordStandIn(guilds, check_spec=False)
     await standin.start()
     try:
         with tempfile.TemporaryDirectory() as folder:
+            await seed_settings(Path(folder) / "state", guilds)
             ready = f"to {servers} guilds"  # the bot's on_ready log line
             bot = await _ready_rss(standin, "bot", ready, Path(folder))
             bare = await _ready_rss(standin, "benchmarks.bare_client", f"ready {servers}", Path(folder))

@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [run|chat|ask|check|sync|timeline|report]`.
+"""Command line: `python -m bot [run|chat|ask|check|sync|timeline|report|db]`.
 
 With no command: the Discord bot when DISCORD_TOKEN is set, else the console chat.
 The console paths never import discord.py, so they start fast."""
@@ -6,6 +6,7 @@ The console paths never import discord.py, so they start fast."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import os
@@ -166,6 +167,36 @@ def _apply(report, suggestion_id: str, folder: Path) -> int:
           "A running bot picks it up on its next reload.")
     print(diff, end="")
     return 0
+def cmd_db(args, settings: Settings) -> int:
+    from bot.storage import LATEST, StorageError, connect
+
+    async def run() -> int:
+        store = connect(settings)
+        try:
+            if args.action == "upgrade":
+                before, after = await store.upgrade()
+                print(f"{store.where}: schema {before} -> {after}" if after > before
+                      else f"{store.where}: schema {after}, already the latest")
+                return 0
+            version = await store.version()
+            store.refuse_newer(version)
+            if version < LATEST:
+                print(f"{store.where}: schema {version}, behind {LATEST}: the bot upgrades it on start, "
+                      "or run `python -m bot db upgrade`")
+                return 1
+            print(f"ok: {store.where} ({store.backend}), schema {version}")
+            return 0
+        finally:
+            await store.close()
+
+    if args.action == "check" and not settings.database_url and not (settings.state_dir / "bot.db").exists():
+        print(f"no database yet in {settings.state_dir}: the bot creates it on first start", file=sys.stderr)
+        return 1
+    try:
+        return asyncio.run(run())
+    except StorageError as exc:
+        print(f"storage error: {exc}", file=sys.stderr)
+        return 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -194,11 +225,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--from", dest="from_file", metavar="FILE.jsonl",
                         help="read the records from a JSON Lines file")
     report.add_argument("--apply", metavar="SUGGESTION_ID", help="write one suggested edit into the knowledge")
+    db = sub.add_parser("db", help="the settings database (BOT_STATE_DIR/bot.db or DATABASE_URL)")
+    db.add_argument("action", choices=("upgrade", "check"),
+                    help="upgrade: apply the missing migrations; check: report the schema version")
     return parser
 
 
 COMMANDS = {"run": cmd_run, "chat": cmd_chat, "ask": cmd_ask, "check": cmd_check,
-            "sync": cmd_sync, "timeline": cmd_timeline, "report": cmd_report}
+            "sync": cmd_sync, "timeline": cmd_timeline, "report": cmd_report, "db": cmd_db}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,7 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
@@ -37,6 +37,14 @@ class Settings:
     rate_limit_burst: int = 4
     rate_limit_refill_seconds: float = 5.0
     login_timeout_seconds: float = 30.0
+    # Whether the privileged Message Content intent is switched on in the developer portal;
+    # None: on exactly when QUESTION_CHANNEL_IDS is set.
+    message_content_intent: bool | None = None
+    database_url: str | None = None  # postgresql://…; None: SQLite in state_dir
+
+    def __post_init__(self) -> None:
+        if self.message_content_intent is None:
+            object.__setattr__(self, "message_content_intent", bool(self.question_channel_ids))
 
 
 def _ids(name: str, raw: str) -> tuple[int, ...]:
@@ -79,6 +87,27 @@ def _url(name: str, raw: str) -> str:
     if parts is None or parts.scheme not in ("http", "https", "ws", "wss") or not parts.hostname:
         raise SettingsError(f"{name}: {raw!r} is not a URL (expected http(s)://host/... or ws(s)://host/...)")
     return raw.rstrip("/")
+
+
+def _flag(name: str, raw: str) -> bool:
+    value = raw.lower()
+    if value not in ("true", "false", "1", "0", "yes", "no"):
+        raise SettingsError(f"{name}: {raw!r} is not true or false")
+    return value in ("true", "1", "yes")
+
+
+def _database_url(name: str, raw: str) -> str:
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError as exc:
+        raise SettingsError(f"{name}: malformed URL ({exc})") from None
+    if parts.scheme not in ("postgresql", "postgres"):
+        raise SettingsError(f"{name}: expected postgresql://user:password@host:port/database, "
+                            f"not a {parts.scheme or 'schemeless'} URL")
+    if not parts.hostname and "host" not in parse_qs(parts.query):
+        raise SettingsError(f"{name}: the URL names no host")
+    return raw
 
 
 def load_settings(env: dict[str, str] | None = None, *, dotenv: bool = True) -> Settings:
@@ -129,4 +158,11 @@ def load_settings(env: dict[str, str] | None = None, *, dotenv: bool = True) -> 
         values["rate_limit_refill_seconds"] = float(_number("RATE_LIMIT_REFILL_SECONDS", raw, float))
     if raw := get("LOGIN_TIMEOUT_SECONDS"):
         values["login_timeout_seconds"] = float(_number("LOGIN_TIMEOUT_SECONDS", raw, float, minimum=1))
+    if raw := get("MESSAGE_CONTENT_INTENT"):
+        values["message_content_intent"] = _flag("MESSAGE_CONTENT_INTENT", raw)
+        if not values["message_content_intent"] and values.get("question_channel_ids"):
+            raise SettingsError("MESSAGE_CONTENT_INTENT: QUESTION_CHANNEL_IDS needs it true "
+                                "(question channels are read with the Message Content intent)")
+    if raw := get("DATABASE_URL"):
+        values["database_url"] = _database_url("DATABASE_URL", raw)
     return Settings(**values)

@@ -1,3 +1,5 @@
+import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -18,3 +20,24 @@ def kb():
 @pytest.fixture
 def engine(kb):
     return Engine(kb)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL server for the whole run (pgserver ships the binaries)."""
+    import pgserver
+
+    # pgserver runs the server as its own user when we are root: keep its folder out of pytest's
+    # private temporary folder, which that user cannot enter.
+    folder = Path(tempfile.gettempdir()) / f"bot-tests-pg-{uuid.uuid4().hex[:8]}"
+    server = pgserver.get_server(folder, cleanup_mode="delete")
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def postgres_url(postgres) -> str:
+    """A fresh, empty database on the test server."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    postgres.psql(f"CREATE DATABASE {name};")
+    return postgres.get_uri(name)

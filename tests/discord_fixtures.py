@@ -16,6 +16,8 @@ from tests.discord_standin import (
     DiscordStandIn,
     interaction_payload,
     message_payload,
+    resolved_channel,
+    subcommand,
 )
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +60,8 @@ def bot_env(standin: DiscordStandIn, state_dir: Path, **overrides: str) -> dict[
         "SHARD_IDS": "",
         "RATE_LIMIT_BURST": "",
         "RATE_LIMIT_REFILL_SECONDS": "0",
+        "MESSAGE_CONTENT_INTENT": "",
+        "DATABASE_URL": "",
         "KNOWLEDGE_DIR": "",
         "BOT_STATE_DIR": str(state_dir),
         "PYTHONUNBUFFERED": "1",
@@ -129,3 +133,24 @@ async def click(standin: DiscordStandIn, message: dict, custom_id: str) -> dict:
     payload = interaction_payload(3, {"custom_id": custom_id, "component_type": 2}, message=message)
     standin.note_click(int(payload["id"]), int(message["id"]))
     return await run_interaction(standin, payload)
+
+
+CHANNEL = 7  # the option type of a channel
+EPHEMERAL = 64
+MANAGE_SERVER = 1 << 5
+
+
+async def config(standin: DiscordStandIn, *path: str, guild_id: int = GUILD_ID, permissions: int = MANAGE_SERVER,
+                 locale: str = "en-US", **options: tuple[int, object]) -> dict:
+    """Run /config <path> option=(type, value)… in a server as a member with `permissions`;
+    the bot's interaction callback."""
+    resolved = next((resolved_channel(v, guild_id) for t, v in options.values() if t == CHANNEL), None)
+    values = {k: (t, str(v) if t == CHANNEL else v) for k, (t, v) in options.items()}
+    data = subcommand("config", *path, options=values, resolved=resolved)
+    payload = interaction_payload(2, data, permissions=permissions, locale=locale, guild_id=guild_id)
+    return await run_interaction(standin, payload)
+
+
+def private_text(callback: dict) -> str:
+    assert callback["type"] == 4 and callback["data"]["flags"] & EPHEMERAL, callback
+    return callback["data"].get("content", "")

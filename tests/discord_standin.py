@@ -3,24 +3,40 @@ speaks just enough of the REST API and the gateway for discord.py to log in, con
 commands, receive messages and interactions, and answer them.
 
 The real bot reaches it through DISCORD_API_BASE and DISCORD_GATEWAY_URL. Every REST call is
-recorded, so a test sends an event and then waits for the request it expects."""
+recorded, so a test sends an event and then waits for the request it expects, and checked
+against Discord's OpenAPI spec (../shared/discord-spec): `spec_problems` lists what Discord
+would reject. Several processes may connect as shards: each server's events go to shard
+(guild_id >> 22) % shard_count, as on Discord."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
 BOT_ID = 900000000000000001  # the bot user; its application has the same id, as on Discord
-GUILD_ID = 910000000000000001
+GUILD_ID = 910000000000000001  # shard 0 of 2
+OTHER_GUILD_ID = 910000000004194306  # shard 1 of 2
 QUESTION_CHANNEL = 920000000000000001
 CHAT_CHANNEL = 920000000000000002
 LOCKED_CHANNEL = 920000000000000003  # the bot may read but not write here: every post is 403
+OTHER_GUILD_CHANNEL = 920000000000000011
+GUILD_CHANNELS = {
+    GUILD_ID: {QUESTION_CHANNEL: "ask-deepseek", CHAT_CHANNEL: "general", LOCKED_CHANNEL: "announcements"},
+    OTHER_GUILD_ID: {OTHER_GUILD_CHANNEL: "questions"},
+}
+SEND_MESSAGES = 1 << 11
+# @everyone: view channel, send messages, embed links, read message history
+EVERYONE_PERMISSIONS = (1 << 10) | SEND_MESSAGES | (1 << 14) | (1 << 16)
+SPEC_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "discord-spec"
 DM_CHANNEL = 930000000000000001
 USER_ID = 940000000000000001
 OTHER_USER_ID = 940000000000000002
@@ -46,6 +62,21 @@ def _json(data: Any, status: int = 200) -> web.Response:
     return web.Response(status=status, body=json.dumps(data).encode(), headers=headers)
 
 
+@cache
+def _spec_checker() -> Any:
+    """Discord's spec checker, from the shared folder beside the clone (as in CI)."""
+    sys.path.insert(0, str(SPEC_DIR))
+    try:
+        from spec_check import SpecChecker
+    finally:
+        sys.path.remove(str(SPEC_DIR))
+    return SpecChecker(str(SPEC_DIR / "discord-openapi.json.gz"))
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    return (guild_id >> 22) % shard_count
+
+
 @dataclass
 class Recorded:
     method: str
@@ -56,15 +87,17 @@ class Recorded:
 
 
 class DiscordStandIn:
-    def __init__(self, servers: int = 1, channels: int = 30) -> None:
-        # The test guild, then servers - 1 more of `channels` text channels each (for scale).
-        self.guilds = [guild()] + [guild(GUILD_ID + k, channels) for k in range(1, servers)]
+    def __init__(self, guilds: dict[int, dict[int, str]] | None = None, *, check_spec: bool = True) -> None:
+        self.guilds = guilds or GUILD_CHANNELS  # server id -> its text channels (id -> name)
+        self.check_spec = check_spec  # off in benchmarks: validation would compete with the bot for the CPU
         self.requests: list[Recorded] = []
-        self.identify: dict[str, Any] | None = None
+        self.identify: dict[str, Any] | None = None  # the last IDENTIFY
         self.identified = asyncio.Event()
+        self.spec_problems: list[str] = []  # requests Discord would reject, with why
         self.messages: dict[int, dict[str, Any]] = {}  # every message the bot posted, by id
         self._changed = asyncio.Condition()
-        self._ws: web.WebSocketResponse | None = None
+        self._sockets: dict[int, web.WebSocketResponse] = {}  # by shard id
+        self.shard_count = 1
         self._seq = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -84,8 +117,9 @@ class DiscordStandIn:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
-        if self._ws is not None and not self._ws.closed:
-            await self._ws.close()
+        for ws in list(self._sockets.values()):
+            if not ws.closed:
+                await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -137,14 +171,18 @@ class DiscordStandIn:
 
     # -- gateway ----------------------------------------------------------------------------
 
-    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        assert self._ws is not None, "the bot is not connected"
-        await self._ws.send_json({"op": 0, "t": event, "s": next(self._seq), "d": data})
+    async def dispatch(self, event: str, data: dict[str, Any], *, shard: int | None = None) -> None:
+        """Send an event to the shard that serves its server (DMs: shard 0)."""
+        if shard is None:
+            guild_id = data.get("guild_id") or (data.get("id") if event.startswith("GUILD_") else None)
+            shard = shard_of(int(guild_id), self.shard_count) if guild_id else 0
+        ws = self._sockets.get(shard)
+        assert ws is not None and not ws.closed, f"no bot is connected as shard {shard}"
+        await ws.send_json({"op": 0, "t": event, "s": next(self._seq), "d": data})
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        self._ws = ws
         await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}})
         async for msg in ws:
             if msg.type != WSMsgType.TEXT:
@@ -153,21 +191,23 @@ class DiscordStandIn:
             if payload["op"] == 1:  # heartbeat
                 await ws.send_json({"op": 11})
             elif payload["op"] == 2:  # identify
+                shard_id, self.shard_count = payload["d"].get("shard", [0, 1])
+                self._sockets[shard_id] = ws
                 self.identify = payload["d"]
-                await self._ready(payload["d"])
+                await self._ready(shard_id)
                 self.identified.set()
         return ws
 
-    async def _ready(self, identify: dict[str, Any]) -> None:
-        shard = identify.get("shard", [0, 1])
+    async def _ready(self, shard_id: int) -> None:
+        """READY for the shard that identified, then its servers, as Discord does."""
+        guilds = [g for g in self.guilds if shard_of(g, self.shard_count) == shard_id]
         await self.dispatch("READY", {
-            "v": 10, "user": user(BOT_ID, "deepseek-qa", bot=True), "session_id": "standin-session",
-            "resume_gateway_url": self.gateway_url,
-            "guilds": [{"id": g["id"], "unavailable": True} for g in self.guilds],
-            "application": {"id": str(BOT_ID), "flags": 0}, "shard": shard,
-        })
-        for data in self.guilds:
-            await self.dispatch("GUILD_CREATE", data)
+            "v": 10, "user": user(BOT_ID, "deepseek-qa", bot=True), "session_id": f"standin-session-{shard_id}",
+            "resume_gateway_url": self.gateway_url, "guilds": [{"id": str(g), "unavailable": True} for g in guilds],
+            "application": {"id": str(BOT_ID), "flags": 0}, "shard": [shard_id, self.shard_count],
+        }, shard=shard_id)
+        for guild_id in guilds:
+            await self.dispatch("GUILD_CREATE", guild(guild_id, self.guilds[guild_id]), shard=shard_id)
 
     # -- REST -------------------------------------------------------------------------------
 
@@ -182,11 +222,20 @@ class DiscordStandIn:
                 elif part.filename:
                     files[part.filename] = bytes(await part.read())
         record = Recorded(request.method, request.path, body, dict(request.query), files)
+        self._check_spec(record)
         response = self._respond(record)
         async with self._changed:
             self.requests.append(record)
             self._changed.notify_all()
         return response
+
+    def _check_spec(self, r: Recorded) -> None:
+        if not self.check_spec or r.body is None:
+            return
+        checker = _spec_checker()
+        path = r.path[len(API_PATH):]
+        self.spec_problems += [f"{r.method} {path}: {v}" for v in checker.check(r.method, path, r.body)
+                               if v.level == "error"]
 
     def _respond(self, r: Recorded) -> web.StreamResponse:
         parts = r.path[len(API_PATH):].strip("/").split("/")
@@ -253,24 +302,29 @@ def application() -> dict[str, Any]:
             "owner": user(OTHER_USER_ID, "owner"), "team": None, "summary": ""}
 
 
+def many_guilds(servers: int, channels: int = 30) -> dict[int, dict[int, str]]:
+    """For scale: the test guild, then made-up servers (spread over shards) of `channels` text
+    channels each, `servers` in all."""
+    extra = {GUILD_ID + (k << 22): {snowflake(): f"channel-{c}" for c in range(channels)} for k in range(1, servers)}
+    return {GUILD_ID: GUILD_CHANNELS[GUILD_ID], **extra}
+
+
 def channel(channel_id: int, name: str, guild_id: int = GUILD_ID) -> dict[str, Any]:
+    overwrites = []
+    if channel_id == LOCKED_CHANNEL:  # @everyone (the bot too) may not send here
+        overwrites = [{"id": str(guild_id), "type": 0, "allow": "0", "deny": str(SEND_MESSAGES)}]
     return {"id": str(channel_id), "type": 0, "name": name, "position": 0, "guild_id": str(guild_id),
-            "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None}
+            "permission_overwrites": overwrites, "nsfw": False, "parent_id": None, "topic": None}
 
 
-def guild(guild_id: int = GUILD_ID, channels: int = 0) -> dict[str, Any]:
-    """The test guild with its three channels; another id gets `channels` plain text channels."""
-    if guild_id == GUILD_ID:
-        listed = [channel(QUESTION_CHANNEL, "ask-deepseek"), channel(CHAT_CHANNEL, "general"),
-                  channel(LOCKED_CHANNEL, "announcements")]
-    else:
-        listed = [channel(snowflake(), f"channel-{k}", guild_id) for k in range(channels)]
+def guild(guild_id: int = GUILD_ID, channels: dict[int, str] | None = None) -> dict[str, Any]:
+    channels = GUILD_CHANNELS[guild_id] if channels is None else channels
     return {
-        "id": str(guild_id), "name": "Stand-in Guild", "icon": None, "owner_id": str(OTHER_USER_ID),
+        "id": str(guild_id), "name": f"Stand-in Guild {guild_id}", "icon": None, "owner_id": str(OTHER_USER_ID),
         "unavailable": False, "large": False, "member_count": 3, "features": [], "emojis": [], "stickers": [],
-        "roles": [{"id": str(guild_id), "name": "@everyone", "permissions": "68608", "position": 0,
-                   "color": 0, "hoist": False, "managed": False, "mentionable": False}],
-        "channels": listed,
+        "roles": [{"id": str(guild_id), "name": "@everyone", "permissions": str(EVERYONE_PERMISSIONS),
+                   "position": 0, "color": 0, "hoist": False, "managed": False, "mentionable": False}],
+        "channels": [channel(c, name, guild_id) for c, name in channels.items()],
         "members": [{"user": user(BOT_ID, "deepseek-qa", bot=True), "roles": [], "joined_at": TIMESTAMP,
                      "deaf": False, "mute": False, "flags": 0}],
         "threads": [], "voice_states": [], "presences": [], "stage_instances": [],
@@ -290,6 +344,7 @@ def message_payload(
     components: list[dict[str, Any]] | None = None,
     message_id: int | None = None,
     in_guild: bool = True,
+    guild_id: int = GUILD_ID,
 ) -> dict[str, Any]:
     message = {
         "id": str(message_id or snowflake()), "channel_id": str(channel_id), "author": author or user(),
@@ -298,7 +353,7 @@ def message_payload(
         "embeds": embeds or [], "pinned": False, "type": 0, "flags": 0, "components": components or [],
     }
     if in_guild:
-        message["guild_id"] = str(GUILD_ID)
+        message["guild_id"] = str(guild_id)
         message["member"] = {"roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False, "flags": 0}
     return message
 
@@ -310,16 +365,19 @@ def interaction_payload(
     locale: str = "en-US",
     message: dict[str, Any] | None = None,
     user_id: int = USER_ID,
+    guild_id: int = GUILD_ID,
+    permissions: int = 2147483647,  # the member's, in that channel (Manage Server is 1 << 5)
 ) -> dict[str, Any]:
+    channel_id, name = next(iter(GUILD_CHANNELS[guild_id].items()))
     payload = {
         "id": str(snowflake()), "application_id": str(BOT_ID), "type": kind, "data": data,
-        "guild_id": str(GUILD_ID), "channel_id": str(QUESTION_CHANNEL),
-        "channel": {**channel(QUESTION_CHANNEL, "ask-deepseek")},
+        "guild_id": str(guild_id), "channel_id": str(channel_id),
+        "channel": {**channel(channel_id, name, guild_id)},
         "member": {"user": user(user_id), "roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False,
-                   "flags": 0, "permissions": "2147483647"},
+                   "flags": 0, "permissions": str(permissions)},
         "token": f"token-{snowflake()}", "version": 1, "locale": locale, "guild_locale": "en-US",
         "app_permissions": "2147483647", "entitlements": [],
-        "authorizing_integration_owners": {"0": str(GUILD_ID)},
+        "authorizing_integration_owners": {"0": str(guild_id)},
         "context": 0, "attachment_size_limit": 26214400,
     }
     if message is not None:
@@ -339,3 +397,24 @@ def autocomplete(name: str, focused: str, /, **options: Any) -> dict[str, Any]:
         if option["name"] == focused:
             option["focused"] = True
     return data
+
+
+def subcommand(*path: str, options: dict[str, tuple[int, Any]] | None = None,
+               resolved: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Data of a subcommand such as /config channels add channel:#x: `path` ("config", "channels",
+    "add"), options as name -> (option type, value), and Discord's resolved objects."""
+    leaf: list[dict[str, Any]] = [{"name": k, "type": t, "value": v} for k, (t, v) in (options or {}).items()]
+    for depth, name in reversed(list(enumerate(path[1:], start=1))):
+        kind = 1 if depth == len(path) - 1 else 2  # subcommand, or subcommand group
+        leaf = [{"name": name, "type": kind, "options": leaf}]
+    data: dict[str, Any] = {"id": str(snowflake()), "name": path[0], "type": 1, "options": leaf}
+    if resolved:
+        data["resolved"] = resolved
+    return data
+
+
+def resolved_channel(channel_id: int, guild_id: int = GUILD_ID) -> dict[str, Any]:
+    """`resolved` for a channel option, as Discord sends it."""
+    name = GUILD_CHANNELS[guild_id][channel_id]
+    return {"channels": {str(channel_id): {"id": str(channel_id), "name": name, "type": 0,
+                                           "permissions": "2147483647", "parent_id": None}}}

@@ -35,6 +35,9 @@ def test_discord_throughput_answers_every_question_through_the_standin():
     assert row.replies == 6 and not row.errors
 
 
+def test_discord_throughput_with_the_channel_from_the_database_and_many_servers():
+    row = discord_throughput.run(["what is V3?"], count=4, channels_from="database", servers=50)
+    assert row.replies == 4 and not row.errors
 def test_memory_benchmark_measures_the_bot_beside_a_bare_client_with_the_same_intents():
     assert bare_client.intents() == make_intents(Settings(question_channel_ids=(1,)))
     rows = memory.run((3,))  # both must see all three servers before they are measured

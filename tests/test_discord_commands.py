@@ -34,11 +34,18 @@ async def client(engine: Engine, tmp_path):
 
 # -- the tree and its payload --------------------------------------------------------------
 
+def walk(command: dict):
+    """A command and every subcommand, group and option under it."""
+    yield command
+    for option in command.get("options", []):
+        yield from walk(option)
+
+
 async def test_sync_payload_names_options_and_localisations(client):
     payload = {c["name"]: c for c in await tree_payload(client.tree)}
-    assert list(payload) == ["ask", "model", "models", "compare", "timeline", "help"]
+    assert list(payload) == ["ask", "model", "models", "compare", "timeline", "help", "config"]
     option_types = {name: [(o["name"], o["type"], o.get("required", False)) for o in c.get("options", [])]
-                    for name, c in payload.items()}
+                    for name, c in payload.items() if name != "config"}
     assert option_types == {
         "ask": [("question", 3, True)],
         "model": [("name", 3, True)],
@@ -49,23 +56,20 @@ async def test_sync_payload_names_options_and_localisations(client):
     }
     assert payload["ask"]["options"][0]["max_length"] == 500
     for command in payload.values():
-        assert command["name_localizations"].keys() == {"zh-CN", "zh-TW"}
-        assert command["description_localizations"].keys() == {"zh-CN", "zh-TW"}
-        for option in command.get("options", []):
-            assert option["name_localizations"].keys() == {"zh-CN", "zh-TW"}
-            assert option["description_localizations"].keys() == {"zh-CN", "zh-TW"}
+        for part in walk(command):
+            assert part["name_localizations"].keys() == {"zh-CN", "zh-TW"}, part["name"]
+            assert part["description_localizations"].keys() == {"zh-CN", "zh-TW"}, part["name"]
     assert payload["ask"]["name_localizations"] == {"zh-CN": "提问", "zh-TW": "提問"}
     assert payload["model"]["options"][0]["name_localizations"]["zh-TW"] == "名稱"
 
 
 async def test_localised_names_are_valid_discord_names(client):
     for command in await tree_payload(client.tree):
-        names = [*command["name_localizations"].values()]
-        names += [n for o in command.get("options", []) for n in o["name_localizations"].values()]
-        for name in names:
-            assert 1 <= len(name) <= 32 and name == name.lower() and " " not in name
-        descriptions = [*command["description_localizations"].values(), command["description"]]
-        assert all(1 <= len(d) <= 100 for d in descriptions)
+        for part in walk(command):
+            for name in part["name_localizations"].values():
+                assert 1 <= len(name) <= 32 and name == name.lower() and " " not in name
+            descriptions = [*part["description_localizations"].values(), part["description"]]
+            assert all(1 <= len(d) <= 100 for d in descriptions)
 
 
 async def test_digest_changes_only_with_the_commands(client, tmp_path):
@@ -77,9 +81,10 @@ async def test_digest_changes_only_with_the_commands(client, tmp_path):
     assert last_digest(tmp_path) == digest
 
 
-def test_intents_ask_for_message_content_only_with_question_channels():
+def test_intents_ask_for_message_content_only_with_question_channels_or_when_told():
     assert not make_intents(Settings()).message_content
     assert make_intents(Settings(question_channel_ids=(1,))).message_content
+    assert make_intents(Settings(message_content_intent=True)).message_content
     intents = make_intents(Settings())
     assert intents.guild_messages and intents.dm_messages and not intents.members and not intents.presences
 
@@ -138,6 +143,7 @@ class FakeInteraction:
     type: discord.InteractionType = discord.InteractionType.application_command
     data: dict = field(default_factory=dict)
     channel_id: int = 20
+    guild_id: int | None = None
     command: Any = None
     sent: list[Sent] = field(default_factory=list)
 

@@ -11,8 +11,9 @@ import aiohttp
 import discord
 
 from bot.settings import Settings
+from bot.storage import GuildConfig, StorageError, open_store
 
-from .client import apply_endpoints, create_client
+from .client import apply_endpoints, create_client, operator_defaults
 from .command_sync import sync_if_changed
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,27 @@ def sync(settings: Settings, engine: Any) -> int:
 
 
 async def _run(settings: Settings, engine: Any) -> int:
-    client = create_client(settings, engine)
+    try:
+        store = await open_store(settings)
+    except StorageError as exc:
+        return _storage_failure(exc)
+    try:
+        config = await GuildConfig.load(store, operator_defaults(settings))
+        return await _serve(settings, engine, config)
+    except StorageError as exc:
+        return _storage_failure(exc)
+    finally:
+        await store.close()
+
+
+def _storage_failure(exc: StorageError) -> int:
+    """One line; exit 1 when the database server was unreachable (worth a retry), else 2 (fix it)."""
+    log.error("storage error: %s", exc)
+    return 1 if exc.transient else 2
+
+
+async def _serve(settings: Settings, engine: Any, config: GuildConfig) -> int:
+    client = create_client(settings, engine, config=config)
     loop = asyncio.get_running_loop()
     main = asyncio.current_task()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -46,8 +67,8 @@ async def _run(settings: Settings, engine: Any) -> int:
     except asyncio.CancelledError:
         pass  # stopped by a signal, at whatever stage it came
     except discord.PrivilegedIntentsRequired:
-        log.error("QUESTION_CHANNEL_IDS needs the Message Content intent: enable it on the Bot tab, "
-                  "or leave QUESTION_CHANNEL_IDS empty")
+        log.error("MESSAGE_CONTENT_INTENT (implied by QUESTION_CHANNEL_IDS) needs the Message Content intent: "
+                  "enable it on the Bot tab, or set MESSAGE_CONTENT_INTENT=false and leave QUESTION_CHANNEL_IDS empty")
         return 2
     log.info("disconnected cleanly")
     return 0

@@ -8,8 +8,9 @@ from typing import Any
 
 import discord
 
-from .question_text import MAX_QUESTION_CHARS, clean_question, is_too_long, reply_lang
-from .replies import NO_MENTIONS
+from .question_text import MAX_QUESTION_CHARS, clean_question, is_too_long
+from .rate_limit import wait_seconds
+from .replies import NO_MENTIONS, chosen_lang
 from .translations import note
 from .views import answer_content
 
@@ -35,7 +36,7 @@ async def handle_message(client: Any, message: discord.Message) -> None:
     if me is None or message.author.bot or message.author.id == me.id:
         return
     addressed = message.guild is None or me in message.mentions
-    if not addressed and not in_question_channel(message, client.settings.question_channel_ids):
+    if not addressed and not in_question_channel(message, client.config.channels(message.guild.id)):
         return
     try:
         await _answer(client, message, addressed=addressed)
@@ -52,7 +53,8 @@ async def handle_message(client: Any, message: discord.Message) -> None:
 
 async def _answer(client: Any, message: discord.Message, *, addressed: bool) -> None:
     text = question_from(message, client.user.id)
-    lang = reply_lang(text, None, client.settings.default_lang)
+    guild_id = message.guild.id if message.guild else None
+    lang = chosen_lang(client, guild_id, text)
     if not text or is_too_long(text):
         # In a question channel this is just chat; only a direct address deserves a note.
         if addressed:
@@ -70,7 +72,7 @@ async def _answer(client: Any, message: discord.Message, *, addressed: bool) -> 
         answer = ask()
         if not client.engine.is_answerable(answer):
             return  # a question channel hears chat too: stay out of it
-    wait = client.rate_limit.try_acquire(user_id)
+    wait = wait_seconds(client, guild_id, user_id)
     if wait:
         # Addressed to the bot: never dropped without a word (once per channel until allowed again).
         if addressed and client.rate_limit.first_refusal(user_id, message.channel.id):

@@ -11,12 +11,14 @@ import yarl
 from discord.http import Route
 
 from bot.settings import Settings
+from bot.storage import Defaults, GuildConfig
 
 from .channel_questions import handle_message
 from .command_sync import sync_if_changed
 from .commands import build_tree
+from .config_commands import ResetButton
 from .pictures import TimelinePictures
-from .rate_limit import RateLimiter
+from .rate_limit import RateLimiter, operator_limit
 from .translations import ChineseTranslator
 from .views import DYNAMIC_ITEMS
 
@@ -33,8 +35,13 @@ def make_intents(settings: Settings) -> discord.Intents:
     intents.guilds = True  # guild and channel cache, for replies and threads
     intents.guild_messages = True  # messages that mention the bot (and question channels)
     intents.dm_messages = True
-    intents.message_content = bool(settings.question_channel_ids)
+    intents.message_content = bool(settings.message_content_intent)
     return intents
+
+
+def operator_defaults(settings: Settings) -> Defaults:
+    """The environment's settings, as every server's defaults."""
+    return Defaults(channels=settings.question_channel_ids, rate_limit=operator_limit(settings))
 
 
 def apply_endpoints(settings: Settings) -> None:
@@ -48,7 +55,8 @@ class QuestionBotMixin:
     """Shared by the plain and the auto-sharded client."""
 
     def __init__(
-        self, settings: Settings, engine: Any, *, sync_on_start: bool = True, **options: Any
+        self, settings: Settings, engine: Any, *, config: GuildConfig | None = None, sync_on_start: bool = True,
+        **options: Any,
     ) -> None:
         super().__init__(  # type: ignore[call-arg]
             intents=make_intents(settings),
@@ -63,6 +71,8 @@ class QuestionBotMixin:
         )
         self.settings = settings
         self.engine = engine
+        # Per-server settings, in memory; without a database (sync, unit tests) nothing is kept.
+        self.config = config or GuildConfig(operator_defaults(settings))
         self.rate_limit = RateLimiter(settings.rate_limit_burst, settings.rate_limit_refill_seconds)
         self.pictures = TimelinePictures(settings.state_dir / "pictures")
         self.tree = build_tree(self, settings.guild_ids)  # type: ignore[arg-type]
@@ -70,7 +80,7 @@ class QuestionBotMixin:
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(ChineseTranslator())
-        self.add_dynamic_items(*DYNAMIC_ITEMS)  # type: ignore[attr-defined]
+        self.add_dynamic_items(*DYNAMIC_ITEMS, ResetButton)  # type: ignore[attr-defined]
         self._refresher = asyncio.create_task(self._refresh_knowledge())
         if self.sync_on_start:
             await sync_if_changed(
@@ -86,6 +96,12 @@ class QuestionBotMixin:
     async def on_ready(self) -> None:
         user = self.user  # type: ignore[attr-defined]
         log.info("connected as %s (id %s) to %d guilds", user, user.id, len(self.guilds))  # type: ignore[attr-defined]
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        # discord.py sends this for a GUILD_DELETE without `unavailable`: the bot was removed,
+        # not an outage. What the server set is deleted with it.
+        await self.config.reset(guild.id)
+        log.info("removed from guild %s: its settings are deleted", guild.id)
 
     async def on_message(self, message: discord.Message) -> None:
         await handle_message(self, message)

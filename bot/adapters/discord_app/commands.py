@@ -14,7 +14,9 @@ from discord import app_commands
 
 from bot.core.query import Query
 
+from . import config_commands
 from .question_text import MAX_QUESTION_CHARS, clean_question
+from .rate_limit import wait_seconds
 from .replies import interaction_lang, report_error, send, send_note
 from .views import answer_content
 
@@ -147,7 +149,7 @@ async def timeline(interaction: discord.Interaction) -> None:
     await _send_query(interaction, Query(intent="list", selector="timeline"), lang)
 
 
-COMMANDS = (ask, model, models, compare, timeline, help_)
+COMMANDS = (ask, model, models, compare, timeline, help_)  # what everyone may use, as /help lists it
 
 
 def _resolve(interaction: discord.Interaction, name: str) -> str | None:
@@ -162,7 +164,9 @@ class QuestionTree(app_commands.CommandTree):
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         if interaction.type is discord.InteractionType.autocomplete:
             return True  # suggestions while typing are not questions
-        wait = self.client.rate_limit.try_acquire(interaction.user.id)  # type: ignore[attr-defined]
+        if (interaction.data or {}).get("name") == config_commands.config.name:
+            return True  # an admin setting the bot up is not asking questions
+        wait = wait_seconds(self.client, interaction.guild_id, interaction.user.id)
         if wait:
             # Every refused command gets its note: it is private, and Discord expects an answer.
             text = " ".join(str(o.get("value", "")) for o in (interaction.data or {}).get("options", []))
@@ -174,13 +178,16 @@ class QuestionTree(app_commands.CommandTree):
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
     ) -> None:
+        if isinstance(error, app_commands.MissingPermissions):
+            await send_note(interaction, "config_not_allowed", interaction_lang(interaction))
+            return
         await report_error(interaction, getattr(error, "original", error))
 
 
 def build_tree(client: discord.Client, guild_ids: tuple[int, ...] = ()) -> QuestionTree:
     """The real command tree; with `guild_ids` the commands are also copied to those test guilds."""
     tree = QuestionTree(client, allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=True))
-    for command in COMMANDS:
+    for command in (*COMMANDS, config_commands.config):  # /config: server managers only
         tree.add_command(command)
     for guild_id in guild_ids:
         tree.copy_global_to(guild=discord.Object(guild_id))

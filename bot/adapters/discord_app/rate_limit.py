@@ -13,6 +13,10 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+from bot.settings import Settings
+from bot.storage import RateLimit
 
 MAX_TRACKED_USERS = 10_000  # beyond this the least recently seen user starts again with a full bucket
 
@@ -65,3 +69,18 @@ class RateLimiter:
             return False
         bucket.noted.add(place)
         return True
+
+
+# -- a server's own limit ---------------------------------------------------------------------
+# The one place where /config ratelimit meets the limiter: the operator's limit is the ceiling
+# of every server's (bot.storage clamps to it too), and each question is counted against the
+# limit of the server it was asked in.
+
+def operator_limit(settings: Settings) -> RateLimit:
+    return RateLimit(burst=settings.rate_limit_burst, refill_seconds=settings.rate_limit_refill_seconds)
+
+
+def wait_seconds(client: Any, guild_id: int | None, user_id: int) -> float:
+    """Take one question from the user under the server's limit: 0.0 if allowed, else seconds to wait."""
+    limit = client.config.rate_limit(guild_id)
+    return client.rate_limit.try_acquire(user_id, burst=limit.burst, refill=limit.refill_seconds)

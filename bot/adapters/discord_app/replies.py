@@ -15,9 +15,16 @@ log = logging.getLogger(__name__)
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
+def chosen_lang(client: Any, guild_id: int | None, text: str, locale: discord.Locale | None = None) -> str:
+    """The reply language: the question's own, else the server's choice, else (auto) the user's locale."""
+    chosen = client.config.language(guild_id)
+    if chosen != "auto":
+        return reply_lang(text, None, chosen)
+    return reply_lang(text, locale, client.settings.default_lang)
+
+
 def interaction_lang(interaction: discord.Interaction, text: str = "") -> str:
-    default = interaction.client.settings.default_lang  # type: ignore[attr-defined]
-    return reply_lang(text, interaction.locale, default)
+    return chosen_lang(interaction.client, interaction.guild_id, text, interaction.locale)
 
 
 async def send(interaction: discord.Interaction, **message: Any) -> None:

@@ -32,6 +32,20 @@ NAMES_ZH: dict[str, str] = {
     "filter": "筛选",
     "a": "第一个",
     "b": "第二个",
+    "config": "设置",
+    "channels": "频道",
+    "add": "添加",
+    "remove": "移除",
+    "channel": "频道",
+    "language": "语言",
+    "lang": "语言",
+    "ratelimit": "频率限制",
+    "burst": "连续次数",
+    "refill_seconds": "恢复秒数",
+    "log": "记录",
+    "enabled": "启用",
+    "show": "查看",
+    "reset": "重置",
 }
 
 DESCRIPTIONS_ZH: dict[str, str] = {
@@ -46,6 +60,20 @@ DESCRIPTIONS_ZH: dict[str, str] = {
     "Second model": "第二个模型",
     "What this bot can answer": "这个机器人能回答什么",
     "The lineage of the models as a picture": "以图片查看模型的发展脉络",
+    "Set the bot up for this server": "为本服务器设置机器人",
+    "Channels where every message is read as a question": "每条消息都当作提问的频道",
+    "Read every message in a channel as a question": "把一个频道的每条消息都当作提问",
+    "Stop reading a channel's messages as questions": "不再把一个频道的消息当作提问",
+    "A text channel": "一个文字频道",
+    "Reply language when the question does not decide it": "问题本身看不出语言时的回复语言",
+    "auto follows each user's Discord language": "auto 跟随每位用户的 Discord 语言",
+    "How many questions each user may ask": "每位用户可以提多少问题",
+    "Questions a user may ask at once": "一位用户可以连续提的问题数",
+    "Seconds until one more question is allowed": "再提一个问题前要等的秒数",
+    "Whether unanswered questions may be recorded for the maintainers": "是否允许为维护者记录未回答的问题",
+    "true: may be recorded; false: never": "true:允许记录;false:从不记录",
+    "This server's settings and where each comes from": "本服务器的设置及每项的来源",
+    "Back to the operator's defaults (asks first)": "恢复为运营者的默认设置(会先确认)",
 }
 
 # Notes the bot sends itself (the answers are the engine's). {seconds} etc. are filled in.
@@ -75,6 +103,56 @@ NOTES: dict[str, dict[str, str]] = {
     "source": {"en": "原文 / Source", "zh": "原文 / Source"},
     "timeline_button": {"en": "Timeline", "zh": "时间线"},
     "no_source": {"en": "This answer quotes nothing from the article.", "zh": "这个回答没有引用文章原文。"},
+    # /config
+    "config_not_allowed": {
+        "en": "Only members with the Manage Server permission can change the bot's settings.",
+        "zh": "只有拥有「管理服务器」权限的成员才能更改机器人的设置。",
+    },
+    "config_intent_off": {
+        "en": "Question channels need Discord's Message Content intent: the bot's operator must switch it on "
+              "(developer portal, Bot tab) and set MESSAGE_CONTENT_INTENT=true; nothing was changed.",
+        "zh": "提问频道需要 Discord 的 Message Content 权限:请机器人的运营者在开发者门户的 Bot 页打开它,"
+              "并设置 MESSAGE_CONTENT_INTENT=true;设置没有改动。",
+    },
+    "config_missing": {
+        "en": "I can't use {channel}: I'm missing {permissions} there. Nothing was changed.",
+        "zh": "无法使用 {channel}:我在那里缺少「{permissions}」权限。设置没有改动。",
+    },
+    "config_clamped": {
+        "en": " (the operator allows at most {burst} at once and one every {seconds:g} s)",
+        "zh": "(运营者最多允许连续 {burst} 个、每 {seconds:g} 秒一个)",
+    },
+    "config_title": {"en": "Settings for this server", "zh": "本服务器的设置"},
+    "config_reset_ask": {
+        "en": "Reset every setting of this server to the operator's defaults?",
+        "zh": "要把本服务器的所有设置恢复为运营者的默认值吗?",
+    },
+    "config_reset_button": {"en": "Reset", "zh": "重置"},
+    "config_reset_done": {
+        "en": "Done: this server now uses the operator's defaults.",
+        "zh": "已完成:本服务器现在使用运营者的默认设置。",
+    },
+    "config_from_server": {"en": "set on this server", "zh": "本服务器设置"},
+    "config_from_operator": {"en": "operator's default", "zh": "运营者的默认值"},
+    "config_channels": {"en": "Question channels", "zh": "提问频道"},
+    "config_language": {"en": "Reply language", "zh": "回复语言"},
+    "config_rate_limit": {"en": "Rate limit per user", "zh": "每位用户的频率限制"},
+    "config_log": {"en": "Record unanswered questions", "zh": "记录未回答的问题"},
+    "config_none": {"en": "none", "zh": "无"},
+    "config_lang_auto": {"en": "auto (each user's Discord language)", "zh": "自动(跟随用户的 Discord 语言)"},
+    "config_lang_zh": {"en": "Chinese", "zh": "中文"},
+    "config_lang_en": {"en": "English", "zh": "英文"},
+    "config_rate": {
+        "en": "{burst} at once, then one every {seconds:g} s",
+        "zh": "连续 {burst} 个,之后每 {seconds:g} 秒一个",
+    },
+    "config_on": {"en": "on", "zh": "开"},
+    "config_off": {"en": "off", "zh": "关"},
+    # Discord's names for the permissions a question channel needs
+    "perm_view_channel": {"en": "View Channel", "zh": "查看频道"},
+    "perm_send_messages": {"en": "Send Messages", "zh": "发送消息"},
+    "perm_read_message_history": {"en": "Read Message History", "zh": "阅读消息历史记录"},
+    "perm_embed_links": {"en": "Embed Links", "zh": "嵌入链接"},
 }
 
 

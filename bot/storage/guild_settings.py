@@ -1,0 +1,106 @@
+"""Per-server settings: what a server chose, the operator's defaults, and the values in force.
+
+GuildConfig keeps every server's choices in memory (loaded at start, updated on each write),
+so the question path reads them without a query."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .store import Store
+
+LANGUAGES = ("auto", "zh", "en")
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """Questions per user: `burst` at once, then one more every `refill_seconds`."""
+
+    burst: int
+    refill_seconds: float
+
+    def within(self, ceiling: RateLimit) -> RateLimit:
+        """This limit, made never looser than `ceiling`."""
+        return RateLimit(min(self.burst, ceiling.burst), max(self.refill_seconds, ceiling.refill_seconds))
+
+
+@dataclass(frozen=True)
+class GuildSettings:
+    """What one server chose; None everywhere means the operator's default."""
+
+    channels: tuple[int, ...] | None = None
+    language: str | None = None
+    rate_burst: int | None = None
+    rate_refill_seconds: float | None = None
+    log_enabled: bool | None = None
+
+    def is_default(self) -> bool:
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """The operator's defaults, from the environment."""
+
+    channels: tuple[int, ...] = ()
+    language: str = "auto"
+    rate_limit: RateLimit = RateLimit(1, 0.0)
+    log_enabled: bool = True
+
+
+class GuildConfig:
+    """Every server's settings, in memory, written through to the store (when there is one)."""
+
+    def __init__(self, defaults: Defaults, chosen: dict[int, GuildSettings] | None = None,
+                 store: Store | None = None) -> None:
+        self.defaults = defaults
+        self._chosen = dict(chosen or {})
+        self._store = store
+        self._write = asyncio.Lock()  # one read-modify-write at a time
+
+    @classmethod
+    async def load(cls, store: Store, defaults: Defaults) -> GuildConfig:
+        return cls(defaults, await store.all_guild_settings(), store)
+
+    def chosen(self, guild_id: int | None) -> GuildSettings:
+        return self._chosen.get(guild_id, GuildSettings()) if guild_id else GuildSettings()
+
+    # -- the values in force ----------------------------------------------------------------
+
+    def channels(self, guild_id: int | None) -> tuple[int, ...]:
+        own = self.chosen(guild_id).channels
+        return self.defaults.channels if own is None else own
+
+    def language(self, guild_id: int | None) -> str:
+        return self.chosen(guild_id).language or self.defaults.language
+
+    def rate_limit(self, guild_id: int | None) -> RateLimit:
+        own, ceiling = self.chosen(guild_id), self.defaults.rate_limit
+        return RateLimit(own.rate_burst or ceiling.burst,
+                         ceiling.refill_seconds if own.rate_refill_seconds is None
+                         else own.rate_refill_seconds).within(ceiling)
+
+    def log_enabled(self, guild_id: int | None) -> bool:
+        own = self.chosen(guild_id).log_enabled
+        return self.defaults.log_enabled if own is None else own
+
+    # -- changes ----------------------------------------------------------------------------
+
+    async def update(self, guild_id: int, **changes: Any) -> GuildSettings:
+        """Store the changed values for a server; memory changes only once the store has them."""
+        async with self._write:
+            new = replace(self.chosen(guild_id), **changes)
+            if self._store is not None:
+                await self._store.save_guild_settings(guild_id, new)
+            self._chosen[guild_id] = new
+            return new
+
+    async def reset(self, guild_id: int) -> None:
+        """Back to the operator's defaults: the server's row is deleted."""
+        async with self._write:
+            if self._store is not None:
+                await self._store.delete_guild(guild_id)
+            self._chosen.pop(guild_id, None)

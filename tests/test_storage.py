@@ -1,0 +1,194 @@
+"""The storage interface on both real databases: SQLite in a folder, PostgreSQL from pgserver."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, text
+
+from bot.settings import Settings
+from bot.storage import (
+    LATEST,
+    Defaults,
+    GuildConfig,
+    GuildSettings,
+    RateLimit,
+    StorageError,
+    connect,
+    open_store,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def settings(request, tmp_path) -> Settings:
+    if request.param == "sqlite":
+        return Settings(state_dir=tmp_path / "state")
+    return Settings(state_dir=tmp_path / "state", database_url=request.getfixturevalue("postgres_url"))
+
+
+async def test_a_new_database_is_created_at_the_latest_schema(settings):
+    store = await open_store(settings)
+    try:
+        assert store.backend == ("postgresql" if settings.database_url else "sqlite")
+        assert await store.version() == LATEST
+        assert await store.all_guild_settings() == {}
+        assert await store.upgrade() == (LATEST, LATEST)  # a second start changes nothing
+    finally:
+        await store.close()
+    if not settings.database_url:
+        assert (settings.state_dir / "bot.db").is_file()
+
+
+async def test_sqlite_runs_in_wal_mode(tmp_path):
+    store = await open_store(Settings(state_dir=tmp_path))
+    try:
+        async with store._transaction() as conn:
+            assert (await conn.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
+    finally:
+        await store.close()
+
+
+async def test_settings_survive_a_reopen_and_reset_deletes_them(settings):
+    defaults = Defaults(channels=(1,), rate_limit=RateLimit(4, 5.0))
+    store = await open_store(settings)
+    config = await GuildConfig.load(store, defaults)
+    await config.update(10, channels=(11, 12), language="zh")
+    await config.update(10, rate_burst=2, rate_refill_seconds=9.5, log_enabled=False)
+    await config.update(20, language="en")
+    await config.reset(20)
+    await store.close()
+
+    store = await open_store(settings)
+    try:
+        reloaded = await GuildConfig.load(store, defaults)
+        assert reloaded.chosen(10) == GuildSettings((11, 12), "zh", 2, 9.5, False)
+        assert reloaded.channels(10) == (11, 12) and reloaded.language(10) == "zh"
+        assert reloaded.rate_limit(10) == RateLimit(2, 9.5) and not reloaded.log_enabled(10)
+        assert reloaded.chosen(20).is_default() and 20 not in await store.all_guild_settings()
+        assert reloaded.channels(30) == (1,) and reloaded.language(30) == "auto" and reloaded.log_enabled(30)
+    finally:
+        await store.close()
+
+
+async def test_ids_beyond_32_bits_and_an_emptied_channel_list_are_kept(settings):
+    store = await open_store(settings)
+    try:
+        guild, channel = 1_234_567_890_123_456_789, 987_654_321_098_765_432
+        await store.save_guild_settings(guild, GuildSettings(channels=(channel,)))
+        await store.save_guild_settings(guild + 1, GuildSettings(channels=()))
+        kept = await store.all_guild_settings()
+        assert kept[guild].channels == (channel,)
+        assert kept[guild + 1].channels == ()  # none at all, not the operator's default
+    finally:
+        await store.close()
+
+
+def test_a_server_rate_limit_is_never_looser_than_the_operators():
+    config = GuildConfig(Defaults(rate_limit=RateLimit(4, 5.0)), {
+        1: GuildSettings(rate_burst=10, rate_refill_seconds=1.0),
+        2: GuildSettings(rate_burst=2, rate_refill_seconds=30.0),
+    })
+    assert config.rate_limit(1) == RateLimit(4, 5.0)
+    assert config.rate_limit(2) == RateLimit(2, 30.0)
+    assert config.rate_limit(3) == RateLimit(4, 5.0)
+
+
+async def test_version_1_database_is_upgraded_with_its_data_kept(settings):
+    store = connect(settings)
+    try:
+        assert await store.upgrade(target=1) == (0, 1)
+        async with store._transaction() as conn:
+            columns = "guild_id, channels, language, rate_burst, rate_refill_seconds"
+            await conn.execute(text(f"INSERT INTO guild_settings ({columns}) VALUES (7, '[70, 71]', 'zh', 2, 8.0)"))
+        with pytest.raises(StorageError):  # version 1 has no log column yet
+            await store.save_guild_settings(7, GuildSettings(log_enabled=False))
+    finally:
+        await store.close()
+
+    store = await open_store(settings)  # what the bot does at start
+    try:
+        assert await store.version() == 2
+        assert (await store.all_guild_settings())[7] == GuildSettings((70, 71), "zh", 2, 8.0, None)
+        await store.save_guild_settings(7, GuildSettings((70, 71), "zh", 2, 8.0, False))
+        assert (await store.all_guild_settings())[7].log_enabled is False
+    finally:
+        await store.close()
+
+
+async def test_a_database_from_a_newer_version_is_refused(settings):
+    store = await open_store(settings)
+    async with store._transaction() as conn:
+        await conn.execute(text("UPDATE schema_version SET version = 99"))
+    await store.close()
+    with pytest.raises(StorageError, match=r"newer version of the bot \(schema 99; this one knows up to 2\)"):
+        await open_store(settings)
+
+
+# -- durability ------------------------------------------------------------------------------
+
+WRITER = """
+import asyncio
+from bot.settings import load_settings
+from bot.storage import GuildSettings, open_store
+
+async def main():
+    store = await open_store(load_settings(dotenv=False))
+    number = 0
+    while True:
+        number += 1
+        await store.save_guild_settings(number, GuildSettings(channels=(number,), language="zh"))
+        print(number, flush=True)  # acknowledged: the write has returned
+
+asyncio.run(main())
+"""
+
+
+async def test_kill_9_during_writes_keeps_every_acknowledged_change(settings):
+    env = {**os.environ, "BOT_STATE_DIR": str(settings.state_dir), "DATABASE_URL": settings.database_url or ""}
+    child = await asyncio.create_subprocess_exec(sys.executable, "-c", WRITER, cwd=ROOT, env=env,
+                                                 stdout=asyncio.subprocess.PIPE)
+    acknowledged = 0
+    try:
+        while acknowledged < 40:
+            line = await asyncio.wait_for(child.stdout.readline(), 30)
+            assert line, "the writer stopped before it was killed"
+            acknowledged = int(line)
+    finally:
+        child.send_signal(signal.SIGKILL)  # in the middle of the next write
+        await child.wait()
+    assert child.returncode == -signal.SIGKILL
+
+    store = await open_store(settings)
+    try:
+        kept = await store.all_guild_settings()
+    finally:
+        await store.close()
+    assert all(kept[n] == GuildSettings(channels=(n,), language="zh") for n in range(1, acknowledged + 1))
+
+
+async def test_reads_come_from_memory_and_a_failed_write_changes_nothing(settings):
+    store = connect(settings)
+    await store.upgrade(target=1)  # a database without the log column: every write fails
+    statements: list[str] = []
+    event.listen(store._engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    try:
+        config = GuildConfig(Defaults(channels=(5,)), {}, store)
+        with pytest.raises(StorageError):
+            await config.update(1, language="zh")
+        assert config.language(1) == "auto"  # memory follows the database, not the attempt
+        await store.upgrade()
+        await config.update(1, language="zh")
+        assert any("guild_settings" in s for s in statements)
+        statements.clear()
+        for _ in range(100):  # what the question path reads for every message
+            config.channels(1), config.language(1), config.rate_limit(1), config.log_enabled(1)
+        assert statements == [] and config.language(1) == "zh"
+    finally:
+        await store.close()

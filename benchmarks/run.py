@@ -56,8 +56,10 @@ def section(title: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--questions", type=Path, default=ROOT / "benchmarks" / "questions.yaml",
-                    help="labelled question file (the answer contract's format)")
+    ap.add_argument("--questions", type=Path, nargs="+",
+                    default=[ROOT / "benchmarks" / "questions.yaml", ROOT / "benchmarks" / "questions.discord.yaml",
+                             ROOT / "benchmarks" / "questions.operators.yaml"],
+                    help="labelled question files (the answer contract's format), each scored on its own")
     ap.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
     ap.add_argument("--article", type=Path, default=DEFAULT_ARTICLE,
                     help="the article, for the BM25 peer (absent: its sections rebuilt from the knowledge)")
@@ -76,17 +78,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {machine()}")
     targets: list[tuple[str, bool, str]] = []
 
-    section(f"Accuracy on {args.questions.name}, beside peer baselines")
-    questions = accuracy.load_questions(args.questions)
     engine = Engine.from_folder(args.knowledge)
     article = args.article if args.article.is_file() else None
     peers = [TagBot(engine.kb), Bm25Bot(engine.kb, article)]
-    scores = [accuracy.score("deepseek-qa-bot", questions, accuracy.engine_answerer(args.knowledge))]
-    scores += [accuracy.score(p.name, questions, lambda q, p=p: p.answer(q["text"])) for p in peers]
-    print(accuracy.table(scores, questions))
-    print(f"\nBM25 sections from: {article or 'the knowledge (article file not found)'}")
-    if scores[0].failures:
-        print("deepseek-qa-bot misses: " + ", ".join(scores[0].failures))
+    questions: list[dict] = []
+    for path in args.questions:
+        section(f"Accuracy on {path.name}, beside peer baselines")
+        asked = accuracy.load_questions(path)
+        scores = [accuracy.score("deepseek-qa-bot", asked, accuracy.engine_answerer(args.knowledge))]
+        scores += [accuracy.score(p.name, asked, lambda q, p=p: p.answer(q["text"])) for p in peers]
+        print(accuracy.table(scores, asked))
+        print(f"\nBM25 sections from: {article or 'the knowledge (article file not found)'}")
+        if scores[0].failures:
+            print("deepseek-qa-bot misses: " + ", ".join(scores[0].failures))
+        questions += asked
 
     section("Active learning: the maintainer's report's suggestions applied, measured on held-out questions")
     from benchmarks import active_learning

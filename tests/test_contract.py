@@ -8,7 +8,7 @@ import sys
 from bot.core.batch import run_jsonl
 from tests.conftest import ARTICLE, ROOT
 
-FIELDS = {"id", "lang", "intent", "models", "field", "text", "card", "source"}
+FIELDS = {"id", "lang", "intent", "models", "field", "selector", "text", "card", "source"}
 
 
 def batch(engine, *items):

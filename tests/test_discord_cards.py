@@ -10,11 +10,13 @@ from typing import Any
 import discord
 import pytest
 
+from bot.adapters.discord_app.pictures import TimelinePictures
 from bot.adapters.discord_app.views import (
     CUSTOM_ID_LIMIT,
     LanguageButton,
     PickButton,
     SourceButton,
+    TimelineButton,
     answer_message,
     compact_key,
     expand_key,
@@ -125,6 +127,19 @@ async def test_choosing_a_candidate_answers_with_that_model(engine: Engine):
     [edit] = click.edits
     assert edit["embed"].to_dict()["title"] == engine.answer(Query("model", ("deepseek-v3",)), "zh").card["title"]
     assert edit["allowed_mentions"].to_dict() == {"parse": []}
+
+
+async def test_the_family_card_offers_the_timeline_and_its_button_shows_it_in_place(engine: Engine, tmp_path):
+    family = engine.ask("what is deepseek?")
+    [offered] = [item for item in answer_message(family, engine)["view"].children if isinstance(item, TimelineButton)]
+    match = re.fullmatch(TimelineButton.__discord_ui_compiled_template__, offered.custom_id)
+    click = Click(engine)
+    click.client.pictures = TimelinePictures(tmp_path)  # the real drawing child process, into a fresh folder
+    button = await TimelineButton.from_custom_id(click, discord.ui.Button(), match)
+    await button.callback(click)
+    [edit] = click.edits
+    assert edit["embed"].to_dict()["title"] == engine.answer(Query("list", selector="timeline"), "en").card["title"]
+    assert edit["attachments"][0].filename == "deepseek-timeline-en.png"
 
 
 async def test_language_button_rebuilt_from_an_old_custom_id_answers_in_place(engine: Engine):

@@ -191,6 +191,16 @@ async def test_a_timeline_question_is_answered_with_the_picture_drawn_outside(st
     assert "matplotlib" not in maps
 
 
+async def test_a_yes_no_check_answers_first_and_switches_language_through_its_button(standin, bot):
+    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "V3 是开源的吗?", author=user(OTHER_USER_ID + 3))
+    assert reply["embeds"][0]["description"].startswith("文章没有说 DeepSeek-V3 属于「开源」")
+    posted = standin.messages[max(standin.messages)]
+    button = next(cid for cid in custom_ids(reply) if cid.startswith("qa:lang:"))
+    callback = await click(standin, posted, button)
+    assert callback["data"]["embeds"][0]["description"].startswith("The article does not say that of DeepSeek-V3")
+    assert pings_nobody(reply)
+
+
 async def test_source_button_shows_the_articles_passage_to_the_clicker_alone(standin, bot):
     _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "V3 有多少参数?", author=user(OTHER_USER_ID + 2))
     posted = standin.messages[max(standin.messages)]

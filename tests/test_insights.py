@@ -48,7 +48,7 @@ def ds3_burst() -> list[str]:
     return combos[::3][:50]
 
 
-NOISE = ["R1 打分多少", "v3 打分多少?", "what's the price of v3", "tell me a joke", "V3 几时出的", "R1几时出的?"]
+NOISE = ["R1 打分多少", "v3 打分多少?", "what's the price of v3", "tell me a joke", "V3 何日出的", "R1何日出的?"]
 
 
 @pytest.fixture
@@ -75,26 +75,26 @@ def test_a_burst_of_50_paraphrases_is_one_group_with_an_alias_suggestion(engine)
 
 
 def test_unseen_cue_phrase_is_a_field_cue_and_an_unknown_topic_is_beyond_the_article(engine):
-    cue_group = ["V3 几时出的", "R1几时出的?", "v2 几时出的", "Janus Pro 几时出的呀"]
+    cue_group = ["V3 何日出的", "R1何日出的?", "v2 何日出的", "Janus Pro 何日出的呀"]
     topic_group = ["R1 打分多少", "v3 打分多少?", "r1 的打分多少"]
     report = build_report(records_of(engine, cue_group + topic_group), engine, today=TODAY)
     by_example = {g.questions[0]: found for g, found in report.groups}
-    cue = next(found for q, found in by_example.items() if "几时" in q)[0]
+    cue = next(found for q, found in by_example.items() if "何日" in q)[0]
     assert (cue.kind, cue.target, cue.edit.keys) == ("cue", "released", ("fields", "released", "cues"))
-    assert "几时" in cue.edit.value and cue.evidence["affinity"] > cue.evidence["runner_up"]["affinity"]
+    assert "何日" in cue.edit.value and cue.evidence["affinity"] > cue.evidence["runner_up"]["affinity"]
     beyond = next(found for q, found in by_example.items() if "打分" in q)[0]
     assert (beyond.kind, beyond.edit.keys) == ("beyond", ("beyond_article",))
     assert "打分" in beyond.edit.value and beyond.evidence["in_article"] is False
 
 
 def test_the_users_notes_decide_the_field(engine):
-    questions = ["how heavy is v3", "how heavy is r1?", "how heavy is janus pro"]
+    questions = ["v3 有多重", "r1 有多重?", "janus pro 有多重"]
     plain = build_report(records_of(engine, questions, kind="downvote"), engine, today=TODAY)
     assert plain.groups[0][1][0].kind == "beyond"  # with no notes, nothing says it is a field
     noted = build_report(records_of(engine, questions, kind="downvote", note="I wanted the number of parameters"),
                          engine, today=TODAY)
     top = noted.groups[0][1][0]
-    assert (top.kind, top.target, top.edit.value) == ("cue", "parameters", "heavy")
+    assert (top.kind, top.target, top.edit.value) == ("cue", "parameters", "有多重")
     assert top.evidence["notes_asking_field"] == 3
 
 
@@ -105,11 +105,11 @@ def test_answered_questions_and_correct_declines_get_no_edit(engine):
 
 
 def test_groups_keep_different_questions_apart(engine):
-    questions = ["v3", "v3 几时出的", "R1 几时出的?", "V3 有啥本事", "V3 有啥分量", "ds3 什么时候发布",
+    questions = ["v3", "v3 何日出的", "R1 何日出的?", "V3 有啥本事", "V3 有啥分量", "ds3 什么时候发布",
                  "when was ds3 released", "when was ds3 released?"]
     groups = cluster(records_of(engine, questions), Suggester(engine).wording)
     assert sorted(sorted(g.questions) for g in groups) == sorted(
-        [["v3"], ["R1 几时出的?", "v3 几时出的"], ["V3 有啥本事"], ["V3 有啥分量"], ["ds3 什么时候发布"],
+        [["v3"], ["R1 何日出的?", "v3 何日出的"], ["V3 有啥本事"], ["V3 有啥分量"], ["ds3 什么时候发布"],
          ["when was ds3 released", "when was ds3 released?"]])
 
 
@@ -141,7 +141,7 @@ def test_an_edit_the_check_rejects_is_not_applied(knowledge_copy):
 
 def test_surgical_edits_keep_comments_and_quote_what_yaml_would_misread():
     text = (KNOWLEDGE / "lexicon.yaml").read_text(encoding="utf-8")
-    for keys, value in [(("fields", "released", "cues"), "几时"), (("beyond_article",), "no"),
+    for keys, value in [(("fields", "released", "cues"), "何日"), (("beyond_article",), "no"),
                         (("fields", "paper", "cues"), "a: b, [c]")]:
         edited = with_item(text, keys, value)
         assert [line for line in edited.splitlines() if line.lstrip().startswith("#")] == \
@@ -196,12 +196,12 @@ def test_a_word_the_notes_tie_to_a_model_becomes_its_alias(engine):
 
 def test_an_applied_cue_is_read_by_the_running_engine(knowledge_copy):
     engine = Engine.from_folder(knowledge_copy)
-    report = build_report(records_of(engine, ["V3 几时出的", "R1几时出的?", "v2 几时出的"]), engine, today=TODAY)
+    report = build_report(records_of(engine, ["V3 何日出的", "R1何日出的?", "v2 何日出的"]), engine, today=TODAY)
     cue = report.groups[0][1][0]
     apply_edit(knowledge_copy, cue.edit)
-    assert engine.ask("Janus-Pro 几时出的").query.intent == "model"  # before the reload
+    assert engine.ask("Janus-Pro 何日出的").query.intent == "model"  # before the reload
     engine.refresh()
-    query = engine.ask("Janus-Pro 几时出的").query  # a model none of the records named
+    query = engine.ask("Janus-Pro 何日出的").query  # a model none of the records named
     assert (query.intent, query.models, query.field) == ("field", ("janus-pro",), "released")
     assert yaml.safe_load((knowledge_copy / "lexicon.yaml").read_text(encoding="utf-8"))["fields"]["released"][
         "cues"][-1] == cue.edit.value

@@ -11,6 +11,7 @@ import tempfile
 from contextlib import contextmanager
 
 import pytest
+import yaml
 
 from bot.core.engine import Engine
 from bot.core.knowledge import SOURCE_KEYS, KnowledgeError, load_knowledge
@@ -155,8 +156,9 @@ def test_a_broken_folder_stops_ask_with_one_clear_message(folder):
 
 
 def test_a_cue_yaml_reads_as_a_boolean_is_caught(folder):
+    where = yaml.safe_load((folder / "lexicon.yaml").read_text(encoding="utf-8"))["undisclosed"].index("no")
     edit(folder / "lexicon.yaml", 'not published, "no", without', "not published, no, without")
-    assert "lexicon.yaml: undisclosed[21]: False is not text; quote it" in problems(folder)
+    assert f"lexicon.yaml: undisclosed[{where}]: False is not text; quote it" in problems(folder)
 
 
 def test_refresh_reloads_only_after_an_edit_and_survives_a_broken_one(folder):

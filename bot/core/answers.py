@@ -6,13 +6,15 @@ a value is never borrowed from another model."""
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 
 from bot.core import ranking, sources
-from bot.core.intents import select
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.phrases import say
 from bot.core.query import Query
+from bot.core.relations import stated
 from bot.core.reply import Reply
+from bot.core.selection import Filter, Selection, parse, select
 
 
 def _b(value: float) -> str:
@@ -20,7 +22,9 @@ def _b(value: float) -> str:
 
 
 def _spoken_date(prefix: str, lang: str) -> str:
-    """"2024-12" as "December 2024" / "2024 年 12 月"."""
+    """"2024-12" as "December 2024" / "2024 年 12 月"; "--12" (any year) as "December" / "12 月"."""
+    if prefix.startswith("--"):
+        return f"{int(prefix[2:])} 月" if lang == "zh" else calendar.month_name[int(prefix[2:])]
     parts = [int(p) for p in prefix.split("-")]
     if lang == "zh":
         return " ".join(f"{n} {unit}" for n, unit in zip(parts, ("年", "月", "日"), strict=False))
@@ -29,6 +33,10 @@ def _spoken_date(prefix: str, lang: str) -> str:
         return str(year)
     name = calendar.month_name[month]
     return f"{name} {day}, {year}" if day else f"{name} {year}"
+
+
+def _full_months(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
 
 
 class Composer:
@@ -116,6 +124,12 @@ class Composer:
                      url=self.kb.article.source)
 
     def _field(self, query: Query, lang: str) -> Reply:
+        if (query.selector or "").startswith("check:"):
+            claim = parse(query.selector[6:])
+            model = self.kb.by_id[query.models[0]]
+            if claim.rank:
+                return self._rank_check(model, claim, lang)
+            return self._check(model, claim.filters[0], lang)
         models = [self.kb.by_id[i] for i in query.models]
         label = say(lang, query.field)
         lines = [say(lang, "field_line", name=m.name[lang], label=label, value=self.value(m, query.field, lang))
@@ -128,11 +142,53 @@ class Composer:
                      family=models[0].family if len(models) == 1 else None,
                      footer=self._footer(lang, models), url=self.kb.article.source)
 
+    def _check(self, m: Model, claim: Filter, lang: str) -> Reply:
+        """Yes or no first, then the article's words that decide it; where the article is silent, that."""
+        held, name = claim.holds(m), m.name[lang]
+        if claim.kind == "tag":
+            tag = self.kb.tag_name(claim.value, lang)
+            title, value, words = f"{name} · {tag}?", tag, m.tag_quotes.get(claim.value)
+        else:
+            label = say(lang, claim.field)
+            title, value = f"{name} · {label}", self.value(m, claim.field, lang)
+            words = {"zh": self.value(m, claim.field, "zh"), "en": self.value(m, claim.field, "en")}
+        if held is None:
+            lines = [say(lang, "check_undisclosed", name=name, label=say(lang, f"fact_{claim.field}"))]
+        elif claim.kind == "tag" and not held:  # a tag the article does not give is not said, not denied
+            lines = [say(lang, "check_untagged", name=name, tag=value)]
+        else:
+            lines = [say(lang, "yes" if held != claim.negated else "no", name=name, value=value),
+                     say(lang, "article_words", **words)]
+        return Reply(title=title, description="\n".join(lines), family=m.family, footer=self._footer(lang, [m]),
+                     url=self.kb.article.source)
+
+    def _rank_check(self, m: Model, claim: Selection, lang: str) -> Reply:
+        """"is R1 the newest model?": yes or no, then the one that is, among the models the article ranks."""
+        kind = claim.rank.kind
+        field = "parameters" if kind in ranking.SIZES else "released"
+        ranked = claim.apply(self.kb.models)
+        if not ranking.FIGURE[kind](m) or not ranked:
+            line = say(lang, "check_undisclosed", name=m.name[lang], label=say(lang, f"fact_{field}"))
+        else:
+            best = ranked[0]
+            shown = self.short_size(best, lang) if kind in ranking.SIZES else self.short_date(best, lang)
+            verdict = say(lang, kind, name=best.name[lang], value=shown, other="")
+            line = say(lang, "yes_compare" if best is m else "no_compare", verdict=verdict)
+        notes = [say(lang, "among", parts=self._where(claim.filters, lang))] if claim.filters else []
+        unranked = ranking.unranked(Selection(claim.filters).apply(self.kb.models), kind)
+        if unranked:
+            notes.append(say(lang, "unranked", names=self._names([u.id for u in unranked], lang)))
+        return Reply(title=f"{m.name[lang]} · {say(lang, field)}", description="\n".join([line, *notes]),
+                     family=m.family, footer=self._footer(lang, [m]), url=self.kb.article.source)
+
     def _list(self, query: Query, lang: str) -> Reply:
         selector = query.selector or "all"
         ids = list(query.models) or select(self.kb, selector)
         models = [self.kb.by_id[i] for i in ids]
         kind, _, value = selector.partition(":")
+        selection = parse(selector)
+        if selection and selector not in ("all", *ranking.PLAIN) and not selection.is_plain:
+            return self._selection(models, selection, lang)
         notes: list[str] = []
         single = kind != "search" or len(models) == 1
         if kind in ("largest", "smallest", "newest", "earliest", "after", "before", "search") and models and single:
@@ -144,9 +200,13 @@ class Composer:
             if value != "among" and kind != "search":
                 notes.append(say(lang, "unranked", names=self._unranked(self.kb.models, kind, lang)))
             description = m.features[lang] if kind == "search" else ""
+        elif kind == "relation":
+            return self._relation(value, models, lang)
         else:
             title = self.list_title(selector, lang, len(models))
-            if kind.startswith("date"):
+            if kind == "family":
+                notes.append(f"{self.kb.article.intro[lang]}\n{say(lang, 'family_note')}")
+            if kind.startswith("date") or kind in ("later", "earlier"):
                 notes.append(say(lang, "list_undated", names=self._unranked(self.kb.models, "newest", lang)))
             elif kind.startswith("params"):
                 notes.append(say(lang, "list_unsized", names=self._unranked(self.kb.models, "largest", lang)))
@@ -157,22 +217,81 @@ class Composer:
                      footer=self._footer(lang, models), url=self.kb.article.source)
 
     def list_title(self, selector: str, lang: str, count: int | None = None) -> str:
-        kind, _, value = selector.partition(":")
         n = len(self.kb.models) if count is None else count
         if selector == "search":
             return say(lang, "search_many", n=n)
-        if selector in ("all", "timeline"):
-            return say(lang, "list_all" if selector == "all" else "timeline", n=n)
-        if kind == "tag":
-            return say(lang, "list_tag", tag=self.kb.tag_name(value, lang))
-        if kind == "date":
-            return say(lang, "list_date", when=_spoken_date(value, lang))
-        if selector.startswith(("date<", "date>")):
-            key = "list_before" if selector[4] == "<" else "list_after"
-            return say(lang, key, when=_spoken_date(selector[5:], lang))
-        if kind == "undisclosed":
-            return say(lang, "list_undisclosed", label=say(lang, value))
-        return say(lang, "list_more" if selector.startswith("params>") else "list_less", n=selector[7:])
+        if selector in ("all", "timeline", "family"):
+            return say(lang, "list_all" if selector == "all" else selector, n=n)
+        kind, _, value = selector.partition(":")
+        if kind in ("later", "earlier"):
+            return say(lang, f"list_{kind}", name=self.kb.by_id[value].name[lang])
+        return say(lang, "list_where", parts=self._where(parse(selector).filters, lang))
+
+    def _where(self, filters: tuple[Filter, ...], lang: str) -> str:
+        """What the filters keep, in words: "not tagged MoE, released in 2025"."""
+        return say(lang, "where_joiner").join(self._term(f, lang) for f in filters)
+
+    def _term(self, f: Filter, lang: str) -> str:
+        key = ("!" if f.negated else "") + f.kind + f.op
+        if f.kind == "tag":
+            return say(lang, key, tag=self.kb.tag_name(f.value, lang))
+        if f.kind == "undisclosed":
+            return say(lang, key, label=say(lang, f"fact_{f.value}"))
+        if f.kind == "is":
+            return say(lang, key, name=self.kb.by_id[f.value].name[lang])
+        if f.kind == "date":
+            start, _, end = f.value.partition("..")
+            return say(lang, key + (".." if end else ""), when=_spoken_date(start, lang),
+                       start=_spoken_date(start, lang), end=_spoken_date(end or start, lang))
+        return say(lang, key, n=f.value)
+
+    def _selection(self, models: list[Model], selection: Selection, lang: str) -> Reply:
+        """A list chosen by negated, combined or ranged filters, ranked beyond the first, sorted or counted."""
+        rank, parts, notes = selection.rank, self._where(selection.filters, lang), []
+        if rank and rank.op in ("", "@") and models:
+            m = models[0]
+            shown = self.short_size(m, lang) if rank.kind in ranking.SIZES else self.short_date(m, lang)
+            order = say(lang, f"order_{rank.kind}")
+            title = (say(lang, "rank_nth", k=rank.n, order=order, name=m.name[lang], value=shown) if rank.op
+                     else say(lang, rank.kind, name=m.name[lang], value=shown, other=""))
+        elif rank:
+            order = say(lang, f"order_{rank.kind}")
+            title = say(lang, "rank_sort", order=order) if rank.op == "sort" else say(lang, "rank_top", k=rank.n,
+                                                                                        order=order)
+        elif selection.count:
+            noun = say(lang, "model_noun" if len(models) == 1 else "models_noun")
+            title = say(lang, "count", n=len(models), noun=noun, parts=parts) if parts else \
+                say(lang, "count_all", n=len(models), noun=noun)
+        else:
+            title = say(lang, "list_where", parts=parts)
+        if rank and parts:
+            notes.append(say(lang, "among", parts=parts))
+        notes += [say(lang, "untagged_note", tag=self.kb.tag_name(f.value, lang))
+                  for f in selection.filters if f.kind == "tag" and f.negated]
+        if rank:
+            scope = Selection(selection.filters).apply(self.kb.models)
+            if unranked := ranking.unranked(scope, rank.kind):
+                dated = rank.kind in ranking.SIZES
+                key = ("sort_unsized" if dated else "sort_undated") if rank.op == "sort" else "unranked"
+                notes.append(say(lang, key, names=self._names([m.id for m in unranked], lang)))
+        if unknown := selection.unknown(self.kb.models):
+            dated = any(f.kind == "date" for f in selection.filters)
+            key = ("count_" if selection.count else "list_") + ("undated" if dated else "unsized")
+            notes.append(say(lang, key, n=len(unknown), names=self._names([m.id for m in unknown], lang)))
+        return Reply(title=title, description="\n".join(notes if models else [say(lang, "list_empty"), *notes]),
+                     bullets=tuple(self._line(m, lang) for m in models),
+                     family=models[0].family if len(models) == 1 else None,
+                     footer=self._footer(lang, models), url=self.kb.article.source)
+
+    def _relation(self, value: str, models: list[Model], lang: str) -> Reply:
+        """The relations the files state, in their own words, about the model asked."""
+        model_id, _, kind = value.partition(":")
+        model = self.kb.by_id[model_id]
+        lines = [f"{m.name[lang]}: {r.text[lang]}" for m, r in stated(self.kb, model_id, kind)]
+        return Reply(title=say(lang, "relation", name=model.name[lang]),
+                     description="\n".join(lines) or say(lang, "relation_none", name=model.name[lang]),
+                     bullets=tuple(self._line(m, lang) for m in models),
+                     family=model.family, footer=self._footer(lang, [model]), url=self.kb.article.source)
 
     def _compare(self, query: Query, lang: str) -> Reply:
         models = [self.kb.by_id[i] for i in query.models]
@@ -184,9 +303,40 @@ class Composer:
             value = "\n".join(say(lang, "labelled", label=say(lang, key), value=v) for key, v in facts)
             fields.append((m.name[lang], value, len(models) <= 3))
         title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
-        return Reply(title=title, description=self._verdict(query.selector, models, lang),
+        return Reply(title=title, description=self._on_top(query.selector, models, lang),
                      fields=tuple(fields), footer=self._footer(lang, []),
                      url=self.kb.article.source)
+
+    def _on_top(self, selector: str | None, models: list[Model], lang: str) -> str:
+        """The line above the compared facts: which one is larger, whether a claim holds, or a difference."""
+        kind, _, value = (selector or "").partition(":")
+        if kind == "diff":
+            return self._difference(models[0], models[1], value, lang)
+        if kind == "check":
+            verdict = self._verdict(value, models, lang)
+            if ranking.unranked(models, value):
+                return say(lang, "check_unranked", verdict=verdict)
+            return say(lang, "yes_compare" if ranking.pick(models, value) is models[0] else "no_compare",
+                       verdict=verdict)
+        return self._verdict(selector, models, lang)
+
+    def _difference(self, a: Model, b: Model, field: str, lang: str) -> str:
+        """Days (and months when long) between two release dates, or the gap and ratio of two sizes."""
+        figure = ranking.FIGURE["earliest" if field == "released" else "smallest"]
+        missing = next((m for m in (a, b) if not figure(m)), None)
+        if missing:
+            return say(lang, "diff_unknown", name=missing.name[lang], label=say(lang, f"fact_{field}"))
+        low, high = sorted((a, b), key=figure)
+        if field == "parameters":
+            ratio = high.total_b / low.total_b
+            return say(lang, "diff_size", bigger=high.name[lang], smaller=low.name[lang],
+                       diff=_b(high.total_b - low.total_b), a=_b(high.total_b), b=_b(low.total_b),
+                       ratio=_b(round(ratio, 2 if ratio < 2 else 1)))
+        days = (high.released - low.released).days
+        key = "diff_same_day" if not days else "diff_days_long" if days > 60 else "diff_days"
+        return say(lang, key, later=high.name[lang], earlier=low.name[lang], days=days,
+                   months=_full_months(low.released, high.released),
+                   start=low.released_text[lang], end=high.released_text[lang])
 
     def _verdict(self, kind: str | None, models: list[Model], lang: str) -> str:
         """Which of the compared models is largest / newest / ..., where the article gives the figures."""

@@ -24,8 +24,15 @@ class CueSet:
     def find(self, text: str) -> re.Match | None:
         return self._re.search(text) if self._re else None
 
+    def find_all(self, text: str) -> list[re.Match]:
+        return list(self._re.finditer(text)) if self._re else []
+
     def __contains__(self, text: str) -> bool:
         return self.find(text) is not None
+
+    def strip(self, text: str) -> str:
+        """`text` without these cue words."""
+        return " ".join(self._re.sub(" ", text).split()) if self._re else text
 
 
 class Cues:
@@ -56,6 +63,9 @@ class Cues:
         self.overview = cue_set(lexicon["overview"]["cues"])
         self.help = cue_set(lexicon["help"]["cues"])
         self.timeline = cue_set(lexicon["timeline"]["cues"])
+        self.family = cue_set(lexicon["family"])
+        self.described = cue_set(lexicon["described"])
+        self.relations = {kind: cue_set(words) for kind, words in lexicon["relations"].items()}
         self.stopwords = {lang: set(words) for lang, words in lexicon["stopwords"].items()}
         self.words = self._latin_words(lexicon, normaliser)
         chinese = {w for group in (*self.fields.values(), *self.weak_fields.values(), self.compare, self.list,
@@ -98,6 +108,17 @@ class Cues:
         """Fields asked for, strongest evidence first, then by position in the text."""
         strong = self._ordered(self.fields, text)
         return strong or self._ordered(self.weak_fields, text)
+
+    def strong_fields_in(self, text: str) -> list[str]:
+        """Fields asked for in so many words ("when", "参数"), not only hinted at ("trained", "能力")."""
+        return self._ordered(self.fields, text)
+
+    def relation_in(self, text: str) -> str | None:
+        found = self.relations_in(text)
+        return found[0] if found else None
+
+    def relations_in(self, text: str) -> list[str]:
+        return self._ordered(self.relations, text)
 
     def tags_in(self, text: str) -> list[str]:
         return self._ordered(self.tags, text)

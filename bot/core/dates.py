@@ -5,9 +5,9 @@ from __future__ import annotations
 import calendar
 import re
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _PATTERNS = (
     re.compile(r"(?<![0-9])(?P<y>20\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"),
@@ -18,21 +18,52 @@ _PATTERNS = (
 )
 
 
+def _prefix(match: re.Match) -> str | None:
+    parts = match.groupdict()
+    month = MONTHS[parts["mn"]] if parts.get("mn") else int(parts["m"]) if parts.get("m") else None
+    day = int(parts["d"]) if parts.get("d") else None
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None
+    text = parts["y"]
+    if month:
+        text += f"-{month:02d}"
+        if day:
+            text += f"-{day:02d}"
+    return text
+
+
 def date_prefix(normalised: str) -> str | None:
     """The most precise date the text names, as an ISO prefix: "2024", "2024-12" or "2024-12-26"."""
     for pattern in _PATTERNS:
-        match = pattern.search(normalised)
-        if not match:
-            continue
-        parts = match.groupdict()
-        month = _MONTHS[parts["mn"]] if parts.get("mn") else int(parts["m"]) if parts.get("m") else None
-        day = int(parts["d"]) if parts.get("d") else None
-        if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
-            continue
-        text = parts["y"]
-        if month:
-            text += f"-{month:02d}"
-            if day:
-                text += f"-{day:02d}"
-        return text
+        for match in pattern.finditer(normalised):
+            if text := _prefix(match):
+                return text
     return None
+
+
+def date_spans(normalised: str) -> list[tuple[int, int, str]]:
+    """Every date the text names, in order: (start, end, ISO prefix); "between May 2024 and Jan 2025"."""
+    found: list[tuple[int, int, str]] = []
+    for pattern in _PATTERNS:  # the most precise patterns first; a year inside a date is not a date again
+        for match in pattern.finditer(normalised):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found) and (text := _prefix(match)):
+                found.append((match.start(), match.end(), text))
+    return sorted(found)
+
+
+# a month with no year: "in December", "1 月" (a year beside it makes it a date above)
+_MONTH_ONLY = (
+    re.compile(rf"(?<![a-z])(?:in|on|during|of)\s+(?P<mn>{_MONTH})(?![a-z])(?!\s*\d)"),
+    re.compile(r"(?<![0-9年])(?<!年 )(?P<m>\d{1,2})\s*月(?!\s*\d)"),
+)
+
+
+def month_spans(normalised: str) -> list[tuple[int, int, str]]:
+    """Months named without a year, as "--MM": "was R1 released in January?", "R1 是 1 月发布的吗"."""
+    found = []
+    for pattern in _MONTH_ONLY:
+        for match in pattern.finditer(normalised):
+            month = MONTHS[match["mn"]] if match.groupdict().get("mn") else int(match["m"])
+            if 1 <= month <= 12:
+                found.append((match.start(), match.end(), f"--{month:02d}"))
+    return sorted(found)

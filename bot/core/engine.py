@@ -47,6 +47,8 @@ class Answer:
             "intent": self.query.intent,
             "models": list(self.query.models),
             "field": self.query.field if self.query.intent == "field" else None,
+            # how a list was chosen, or what a field or comparison checks or computes (README: "selector")
+            "selector": self.query.selector if self.query.intent in ("list", "field", "compare") else None,
             "text": self.text,
             "card": self.card,
             "source": self.source.to_contract() if self.source else None,
@@ -103,9 +105,12 @@ class Engine:
         text = text[:MAX_QUESTION_CHARS]
         context = self.memory.get(conversation)
         query = self.understanding.understand(text, context)
-        if query.intent != "none" and not (query.selector or "").endswith(":among"):
-            # a pick among the models just compared keeps them as the context ("and which is older?")
-            earlier = tuple(m for m in context.models if m not in query.models) if context else ()
+        if query.intent != "none":
+            # the models of this answer, whatever its kind; a pick among the models just talked about keeps
+            # the others beside it ("which one is bigger?" then "how big is it?" or "and which is older?")
+            before = ((*context.models, *context.earlier) if (query.selector or "").endswith(":among")
+                      else context.models) if context else ()
+            earlier = tuple(dict.fromkeys(m for m in before if m not in query.models))
             self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier))
         return self.answer(query, lang)
 

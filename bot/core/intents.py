@@ -10,14 +10,19 @@ import re
 import unicodedata
 
 from bot.core import ranking
+from bot.core.coverage import Coverage
 from bot.core.cues import Cues
 from bot.core.dates import date_prefix
+from bot.core.describe import Describer
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
 from bot.core.normalise import has_chinese, tokens_of
+from bot.core.operators import Operators
 from bot.core.query import Query
+from bot.core.relations import related
 from bot.core.search import FactSearch
+from bot.core.selection import amount, select
 
 AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
 
@@ -28,20 +33,46 @@ class Understanding:
         self.cues = Cues(kb.lexicon, kb.normaliser)
         self.linker = Linker(kb, self.cues.words)
         self.search = FactSearch(kb, self.cues.stopwords, self.cues.search_ignores)
+        self.operators = Operators(kb, self.cues)
+        self.describer = Describer(kb, self.cues, self.search)
+        self.coverage = Coverage(kb, self.cues)
 
     def understand(self, text: str, context: Context | None = None) -> Query:
         normalised = self.kb.normaliser(text)
         links = self.linker.link(normalised)
+        if ((context and not links.models and links.rest in self.cues.switch)
+                or (links.models and (links.rest in self.cues.compare or self.cues.superlative_in(links.rest)))):
+            # "那 MoE 呢?", "llm vs v2": a word that names a model once the brand is put before it
+            links = self.linker.link(self.linker.with_brand(normalised))
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
             links.rest = self.cues.spell(links.rest)
         rest = links.rest
+        if rest in self.cues.beyond and not links.unknown and not self.operators.computes(links.models, rest):
+            # pricing, API, hardware, licences, news...: never answer another question instead
+            return Query("none", reason=f"beyond:{links.models[0]}" if links.models else "out-of-scope")
+        if links.foreign and not links.models and not links.unknown and (
+                described := self._described(rest, links.foreign, context)):
+            return described
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
+        if operated := self.operators.understand(links.models, rest, context.models if context else ()):
+            if (not links.models and operated.intent == "list" and len(operated.models) == 1
+                    and self.cues.strong_fields_in(rest) and rest not in self.cues.list
+                    and rest not in self.cues.which_one and not self.cues.superlative_in(rest)):
+                # "the open-source reasoning model from Jan 2025: why does it matter?": one model, a field of it
+                return self._about_named(list(operated.models), rest, context)
+            return operated
         if links.models:
-            if rest in self.cues.beyond and not self.cues.fields_in(rest):
-                return Query("none", reason=f"beyond:{links.models[0]}")
+            if rest in self.cues.compare and (marked := self.describer.figure_models(rest) if rest not in
+                                              self.cues.described else self.describer.marked_models(rest)):
+                # "那个 671B 的和 R1 比一下", "那个 FP8 训练的模型和 R1 哪个更新": a figure only one model has names
+                # it; so does a tag only one model carries, where the question says it describes a model
+                links.models += [mid for _, mid, _ in marked if mid not in links.models]
             if links.foreign and len(links.models) == 1 and rest in self.cues.compare:
-                # "R1 vs o1": what the article says against other models is in the features
+                # "R1 vs o1": what the article says against other models is in the features; it never
+                # compares R1 with ChatGPT
+                if not self.describer.names_other_models(links.models[0], links.foreign):
+                    return self._not_covered(links, rest, text)
                 return Query("field", tuple(links.models), field="features")
             return self._about_named(links.models, rest, context)
         return self._about_unnamed(rest, context, links)
@@ -57,33 +88,73 @@ class Understanding:
             if (context and context.intent == "field" and rest in cues.switch
                     and rest not in cues.compare and not superlative):
                 return Query("field", tuple(models), field=context.field)  # "and R1 and V2?"
-            # "which is bigger, V2 or V3?": the comparison, with the answer to "which" on top
-            return Query("compare", tuple(models), selector=superlative)
+            # "which is bigger, V2 or V3?": the comparison, with the answer to "which" on top; "compare their
+            # sizes" ranks them by it
+            ranked_by = {"parameters": "largest", "released": "newest"}.get(fields[0]) if fields else None
+            return Query("compare", tuple(models), selector=superlative or ranked_by)
         model = models[0]
         relative = cues.relative_in(rest)
         if relative and (rest in cues.which_one or rest in cues.list or set(fields) <= {"released"}):
-            neighbour = self._neighbour(model, relative)
-            if neighbour:
-                return Query("list", (neighbour,), selector=f"{relative}:{model}")
+            # "which models came after V2?" asks for all of them, "what came after V3?" for the next one
+            every = "later" if relative == "after" else "earlier"
+            if rest in cues.list or not self._neighbour(model, relative):
+                return self._selected(f"{every}:{model}")
+            return Query("list", (self._neighbour(model, relative),), selector=f"{relative}:{model}")
+        if (kinds := cues.relations_in(rest)) and not cues.strong_fields_in(rest):
+            # "基于 DeepSeekMoE 的理念": of the relations named, the one the files state for this model; else the
+            # one they do state ("哪些模型基于 DeepSeekMoE": the article's example of the idea), the card quoting it
+            stated = [k for k in (*kinds, *cues.relations) if related(self.kb, model, k)]
+            kind = stated[0] if stated else kinds[0]
+            return self._selected(f"relation:{model}:{kind}")
         if rest in cues.compare and context and model not in context.models and (
                 rest in cues.pronouns or rest in cues.switch):
             return Query("compare", (*context.models, model))
+        if fields and (cues.strong_fields_in(rest) or not self.coverage.unexplained(rest, model)):
+            return Query("field", (model,), field=fields[0])  # a hint ("trained") must account for the rest
         if fields:
-            return Query("field", (model,), field=fields[0])
-        if context and rest in cues.switch and rest not in cues.overview:
-            if context.intent == "field":
+            return Query("none", reason=f"beyond:{model}")
+        if context and (rest in cues.switch or not rest) and rest not in cues.overview:
+            if context.intent == "field":  # "v2 size?" then "r1?"
                 return Query("field", (model,), field=context.field)
             if context.intent == "compare":
                 return Query("compare", tuple(dict.fromkeys((*context.models, model))))
+        if rest not in cues.overview and self.coverage.unexplained(rest, model):
+            # "is R1 banned in Italy?": an overview would answer another question ("what is R1, thx in advance"
+            # asks for the overview in so many words)
+            return Query("none", reason=f"beyond:{model}")
         return Query("model", (model,))
 
     def _neighbour(self, model: str, direction: str) -> str | None:
-        dated = sorted((m for m in self.kb.models if m.released), key=lambda m: m.released)
-        ids = [m.id for m in dated]
-        if model not in ids:
+        every = select(self.kb, f"{'later' if direction == 'after' else 'earlier'}:{model}")
+        return (every[0] if direction == "after" else every[-1]) if every else None
+
+    def _described(self, rest: str, foreign: list[str], context: Context | None) -> Query | None:
+        """A question about a model named by its description ("the FP8 one: how big?"), answered as if named."""
+        cues = self.cues
+        superlative = cues.superlative_in(rest)
+        asks = (cues.strong_fields_in(rest) or rest in cues.compare or superlative or cues.relation_in(rest)
+                or ((foreign or rest in cues.described) and rest not in cues.which_one))  # "the fp8 one, is it …?"
+        if rest in cues.list or not asks:
             return None
-        i = ids.index(model) + (1 if direction == "after" else -1)
-        return ids[i] if 0 <= i < len(ids) else None
+        if context and rest in cues.pronouns:
+            return None  # "how big is it?" is about the model before
+        described = self.describer.resolve(rest, foreign)
+        if described is None:
+            return None
+        recent = context.models if context else ()
+        if described.candidates:  # the article describes more than one model so: offer them
+            return Query("none", reason="no-model", suggestions=described.models)
+        if len(described.models) > 1:  # "the 671b one vs the 236b one": how far apart, which is newer
+            return (self.operators.understand(list(described.models), rest, recent)
+                    or Query("compare", described.models, selector=superlative)) if (
+                rest in cues.compare or superlative) else None
+        rest = described.rest
+        if described.by_figure and (set(cues.fields_in(rest)) - {"parameters"} or rest in cues.which_one):
+            # "37B active params, when?", "which one has 1B and 7B versions?": the figure described it
+            rest = cues.fields["parameters"].strip(rest)
+        # from here on the described model is a named one: checks and differences too
+        models = list(described.models)
+        return self.operators.understand(models, rest, recent) or self._about_named(models, rest, context)
 
     # --- no model named -------------------------------------------------------------------------
     def _about_unnamed(self, rest: str, context: Context | None, links: Links) -> Query:
@@ -100,18 +171,24 @@ class Understanding:
         if rest in cues.timeline and set(fields) <= {"released"}:
             return self._selected("timeline")
         when = date_prefix(rest)
-        if superlative and (picked := self._superlative_query(superlative, rest, tags, fields, when, context)):
-            return picked
         if threshold := self._amount(rest):
             return self._selected(f"params{threshold}")
+        if rest in cues.compare and (described := self._described(rest, [], context)):
+            return described  # "the FP8 one vs the RL one, which is newer?"
+        if superlative and (picked := self._superlative_query(superlative, rest, tags, fields, when, context)):
+            return picked
         if when and set(fields) <= {"released"}:
             relative = cues.relative_in(rest)  # "before 2024", "2024 年之后"
             return self._selected(f"date{'<' if relative == 'before' else '>' if relative else ':'}{when}")
         if rest in cues.undisclosed and (asks_list or asks_one) and fields:
             return self._selected(f"undisclosed:{fields[0]}")
+        if self._about_family(rest, fields, tags):
+            return self._selected("family")
+        if described := self._described(rest, [], context):
+            return described
         if asks_one or (links.foreign and not tags):
             among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
-            found = self.search.best(rest, among)
+            found = self.search.best(rest, among, min_terms=1 if links.foreign else 2)
             if found:
                 return Query("list", (found,), selector="search")
         if tags and (asks_list or asks_one or not context):
@@ -120,6 +197,12 @@ class Understanding:
             return Query("list", tuple(found), selector="search")
         if asks_list and (rest in cues.list_all or not self._leftover(rest)):
             return self._selected("all")
+        if context and len(context.models) == 1 and (rest in cues.pronouns or rest in cues.switch):
+            model = context.models[0]
+            if kind := cues.relation_in(rest):  # "what is it based on?"
+                return self._selected(f"relation:{model}:{kind}")
+            if (relative := cues.relative_in(rest)) and (neighbour := self._neighbour(model, relative)):
+                return Query("list", (neighbour,), selector=f"{relative}:{model}")  # "and after that?"
         if context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more):
             if fields:
                 return Query("field", context.models, field=fields[0])
@@ -134,6 +217,15 @@ class Understanding:
             return Query("none", reason="help")
         return Query("none", reason="out-of-scope", suggestions=tuple(links.suggestions))
 
+    def _about_family(self, rest: str, fields: list[str], tags: list[str]) -> bool:
+        """"what is DeepSeek?", "deepseek 全家桶": the brand itself, not one of its models."""
+        if rest in self.cues.family or ("deepseek" in tokens_of(rest) and rest in self.cues.list):
+            return not tags  # "DeepSeek 的模型有哪些"
+        brand_only = "deepseek" in tokens_of(rest) and not fields and not tags
+        # "what's the cheapest deepseek model" is not "what is DeepSeek": no English word left unexplained
+        unexplained = {w for w in self._leftover(rest) if w.isascii()}
+        return brand_only and not unexplained and (rest in self.cues.overview or not self._leftover(rest))
+
     def _leftover(self, rest: str) -> set[str]:
         """Words that are neither cue words nor stop words: what would narrow a list down."""
         words = set(tokens_of(rest)) - self.cues.words - self.cues.stopwords["en"] - self.cues.stopwords["zh"]
@@ -146,7 +238,9 @@ class Understanding:
                            context: Context | None) -> Query | None:
         """"the largest model", "which one is newer?" (of the models just compared), "the last one in 2024"."""
         cues = self.cues
-        recent = (*context.models, *context.earlier) if context else ()
+        # the models of the last answer; one model and the one before it ("R1 …", "V3 呢?", "哪个更早?")
+        recent = () if not context else context.models if len(context.models) > 1 else (
+            *context.models, *context.earlier)
         talked_about = recent if len(recent) > 1 and (rest in cues.which_one or rest in cues.pronouns) else None
         if talked_about:
             chosen = self._superlative(kind, tags, talked_about)
@@ -157,6 +251,9 @@ class Understanding:
         implied = {"largest": "parameters", "smallest": "parameters"}.get(kind, "released")
         # with a date given, "released" belongs to the filter, not to the question
         extra = [f for f in fields if f != implied and not (when and f == "released")]
+        if (not extra and implied == "released" and implied in cues.strong_fields_in(rest) and not when
+                and rest not in cues.which_one):
+            extra = [implied]  # "the first open-source code model: which day?" asks its date
         if extra and rest not in cues.list:
             return Query("field", (chosen,), field=extra[0], selector=kind)
         return Query("list", (chosen,), selector=kind)
@@ -181,7 +278,7 @@ class Understanding:
             if unit is None and not self.cues.fields["parameters"].find(rest):
                 continue
             billions = float(match.group(1)) * (unit or 1.0)
-            return f"{'>' if more else '<'}{billions:g}"
+            return f"{'>' if more else '<'}{amount(billions)}"
         return None
 
     def _selected(self, selector: str) -> Query:
@@ -189,7 +286,7 @@ class Understanding:
 
     def _not_covered(self, links: Links, rest: str, text: str) -> Query:
         names = links.unknown + links.foreign
-        if rest in self.cues.which_one and not links.unknown:
+        if rest in self.cues.which_one and not links.unknown and self.describer.by_other_model(rest, links.foreign):
             found = self.search.best(rest)
             if found:
                 return Query("list", (found,), selector="search")
@@ -203,33 +300,3 @@ def _as_typed(text: str, name: str) -> str:
     found = re.search(pattern, unicodedata.normalize("NFKC", text), re.IGNORECASE)
     return found.group() if found else name
 
-
-def select(kb: KnowledgeBase, selector: str) -> list[str]:
-    """The models a list selector stands for, in the article's order."""
-    kind, _, value = selector.partition(":")
-    models = kb.models
-    if selector == "all":
-        chosen = models
-    elif selector == "timeline":
-        chosen = sorted(models, key=lambda m: (m.released is None, m.released or m.section, m.section))
-    elif kind == "tag":
-        chosen = [m for m in models if value in m.tags]
-    elif kind == "date":
-        chosen = [m for m in models if m.released and m.released.isoformat().startswith(value)]
-    elif selector.startswith(("date<", "date>")):
-        limit = selector[5:]
-        before = selector[4] == "<"
-        chosen = [m for m in models if m.released
-                  and (m.released.isoformat()[: len(limit)] < limit if before
-                       else m.released.isoformat()[: len(limit)] > limit)]
-    elif kind == "undisclosed":
-        missing = {"released": lambda m: m.released is None, "parameters": lambda m: m.total_b is None,
-                   "paper": lambda m: m.paper_title is None}.get(value, lambda m: False)
-        chosen = [m for m in models if missing(m)]
-    elif selector.startswith("params>"):
-        chosen = [m for m in models if m.total_b and m.total_b > float(selector[7:])]
-    elif selector.startswith("params<"):
-        chosen = [m for m in models if m.total_b and m.total_b < float(selector[7:])]
-    else:
-        raise ValueError(f"unknown list selector {selector!r}")
-    return [m.id for m in chosen]

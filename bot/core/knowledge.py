@@ -26,9 +26,10 @@ MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parame
 REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations", "headline"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
-                "undisclosed", "beyond_article", "requests", "not_covered",
+                "undisclosed", "beyond_article", "requests", "not_covered", "family", "relations", "chatter",
+                "described", "operators",
                 "stopwords"}
-ARTICLE_KEYS = {"title", "source", "published"}
+ARTICLE_KEYS = {"title", "source", "published", "intro"}
 
 # The expected shape of each file, checked before anything is read from it (see _fits).
 NUMBER = (int, float)
@@ -58,7 +59,17 @@ LEXICON_SHAPE = {
     "foreign_models": WORDS, "unknown_version_pattern": str, "undisclosed": WORDS,
     "beyond_article": WORDS, "requests": WORDS, "stopwords": {str: WORDS},
     "not_covered": [{"name": str, "aliases": WORDS, "mentioned_by": str}],
+    "operators": {
+        "negation": {"cues": WORDS, "ignore": WORDS}, "negation_reach": NUMBER, "disclosed": WORDS, "count": WORDS,
+        "not_count": WORDS, "exclude": WORDS, "sort": WORDS, "sort_direction": {str: WORDS},
+        "ordinals": {str: NUMBER}, "generation": WORDS, "numbers": {str: NUMBER}, "top": WORDS,
+        "rank_words": {str: WORDS}, "measure": WORDS, "active": WORDS, "range": WORDS, "periods": {str: WORDS},
+        "comparative": WORDS, "check": {"starts": WORDS, "cues": WORDS},
+        "rhetorical": {"starts": WORDS, "negation": WORDS, "ends": WORDS},
+        "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS},
+    },
 }
+RANK_KINDS = ("largest", "smallest", "newest", "earliest")
 
 
 class KnowledgeError(ValueError):
@@ -117,6 +128,7 @@ class Article:
     title: Bilingual
     source: str
     published: dt.date
+    intro: Bilingual  # what the article says DeepSeek is about, before its first section
 
 
 @dataclass
@@ -454,7 +466,34 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
     for name in FIELD_NAMES:
         if name not in (lexicon.get("fields") or {}):
             problems.add(f"{where}: fields", f"missing field {name!r}")
+    _check_operators(lexicon.get("operators") or {}, f"{where}: operators", problems)
+    relations = lexicon.get("relations")
+    for kind in relations if isinstance(relations, dict) else ():
+        if kind not in RELATION_KINDS:
+            problems.add(f"{where}: relations.{kind}", f"expected a relation kind, one of {', '.join(RELATION_KINDS)}")
     return lexicon
+
+
+def _check_operators(operators: dict, where: str, problems: _Problems) -> None:
+    """Every group the operators read is there, and the keys that carry meaning are ones they know."""
+    def complete(value: dict, shape: dict, at: str) -> None:
+        for key, inner in shape.items():
+            if key is str:
+                continue
+            if key not in value:
+                problems.add(at, f"missing key {key!r}")
+            elif isinstance(inner, dict) and str not in inner and isinstance(value[key], dict):
+                complete(value[key], inner, f"{at}.{key}")
+
+    complete(operators, LEXICON_SHAPE["operators"], where)
+    for group in ("rank_words", "sort_direction"):
+        for kind in operators.get(group) or {}:
+            if kind not in RANK_KINDS:
+                problems.add(f"{where}.{group}", f"{kind!r} is not one of {', '.join(RANK_KINDS)}")
+    for months in operators.get("periods") or {}:
+        first, _, last = str(months).partition("..")
+        if not (first.isdigit() and last.isdigit() and 1 <= int(first) <= int(last) <= 12):
+            problems.add(f"{where}.periods", f"{months!r} is not a span of months like \"07..12\"")
 
 
 def _check_aliases(models: list[Model], normaliser: Normaliser, problems: _Problems, folder: Path,
@@ -509,7 +548,8 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
         if published is None:
             problems.add(where, "published date is required")
         article = Article(_bilingual(article_data.get("title"), f"{where}: title", problems),
-                          str(article_data.get("source") or ""), published or dt.date.min)
+                          str(article_data.get("source") or ""), published or dt.date.min,
+                          _bilingual(article_data.get("intro"), f"{where}: intro", problems))
     problems.raise_if_any()
 
     norm_cfg = lexicon.get("normalise") or {}

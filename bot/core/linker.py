@@ -70,6 +70,11 @@ class Linker:
         links.rest = _cut_out(normalised, cut)
         return links
 
+    def with_brand(self, normalised: str) -> str:
+        """The text with the brand put before each word that names a model with it ("moe" -> "deepseek moe")."""
+        return " ".join(next((f"{brand} {t}" for brand in self._brands if (brand, t) in self._aliases
+                              and (t,) not in self._aliases and t.isalpha()), t) for t in normalised.split())
+
     def _exact(self, tokens: list[str], i: int, links: Links) -> int:
         for n in range(min(self._longest, len(tokens) - i), 0, -1):
             key = tuple(tokens[i: i + n])

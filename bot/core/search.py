@@ -45,7 +45,7 @@ class FactSearch:
         self._docs: dict[str, set[str]] = {}
         for m in kb.models:
             parts = [m.features, m.significance, m.parameters_text, *([m.headline] if m.headline else [])]
-            text = " ".join(p[lang] for p in parts for lang in ("zh", "en"))
+            text = " ".join([*(p[lang] for p in parts for lang in ("zh", "en")), m.paper_title or ""])
             self._docs[m.id] = _terms(kb.normaliser(text), stopwords)
         df = Counter(term for terms in self._docs.values() for term in terms)
         n = len(self._docs)
@@ -59,12 +59,13 @@ class FactSearch:
         found = [mid for mid, doc in self._docs.items() if terms <= doc]
         return found if len(found) < len(self._docs) else []
 
-    def best(self, normalised_question: str, among: list[str] | None = None) -> str | None:
+    def best(self, normalised_question: str, among: list[str] | None = None, min_terms: int = 1) -> str | None:
+        """The model the question describes; `min_terms`: how many of its terms the facts must hold."""
         terms = _terms(normalised_question, self._stopwords, self._cue_words)
         # Squared weights let one rare, telling term ("fp8") outweigh a few common ones.
         scores = sorted(((sum(self._idf[t] ** 2 for t in terms & self._docs[mid]), mid)
                          for mid in (among or self._docs)), reverse=True)
-        if not scores or scores[0][0] < MIN_SCORE:
+        if not scores or scores[0][0] < MIN_SCORE or len(terms & self._docs[scores[0][1]]) < min_terms:
             return None
         if len(scores) > 1 and scores[0][0] < LEAD * scores[1][0]:
             return None

@@ -9,7 +9,7 @@ from bot.core.knowledge import SOURCE_KEYS, KnowledgeBase, Model, NotCovered, Re
 from bot.core.query import Query
 
 BY_SIZE = ("largest", "smallest", "params")
-BY_DATE = ("newest", "earliest", "after", "before", "date", "date<", "date>")
+BY_DATE = ("newest", "earliest", "after", "before", "later", "earlier", "date", "date<", "date>")
 COMPARED = ("released", "parameters", "features", "paper")  # what a comparison card shows
 
 
@@ -58,7 +58,8 @@ def source_of(kb: KnowledgeBase, query: Query) -> Source | None:
 
 def _keys(m: Model, query: Query) -> list[str]:
     """Which lines of a model's section the answer rests on."""
-    kind, _, value = (query.selector or "").partition(":")
+    # a combined selection ("undisclosed:parameters&count", "tag:moe&largest*2") rests on its first filter
+    kind, _, value = (query.selector or "").split("&")[0].partition(":")
     if query.intent == "model":
         return [k for k in SOURCE_KEYS if k != "heading"]
     if query.intent == "compare":

@@ -101,6 +101,7 @@ NOTES: dict[str, dict[str, str]] = {
     },
     "switch_to": {"en": "中文", "zh": "English"},
     "source": {"en": "原文 / Source", "zh": "原文 / Source"},
+    "timeline_button": {"en": "Timeline", "zh": "时间线"},
     "no_source": {"en": "This answer quotes nothing from the article.", "zh": "这个回答没有引用文章原文。"},
     # /config
     "config_not_allowed": {

@@ -131,7 +131,34 @@ class SourceButton(
             await report_error(interaction, exc)
 
 
-DYNAMIC_ITEMS = (LanguageButton, PickButton, SourceButton)
+class TimelineButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=re.compile(r"qa:timeline:(?P<lang>zh|en)"),
+):
+    """Offered under the family card: the lineage as a picture, in place of the card."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=note("timeline_button", lang),
+                style=discord.ButtonStyle.secondary,
+                emoji="🕒",
+                custom_id=f"qa:timeline:{lang}",
+            )
+        )
+        self.lang = lang
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> TimelineButton:
+        return cls(match["lang"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await show_answer(interaction, lambda engine: engine.answer(Query("list", selector="timeline"), self.lang))
+
+
+DYNAMIC_ITEMS = (LanguageButton, PickButton, SourceButton, TimelineButton)
 
 
 def answer_view(answer: Any, engine: Any) -> discord.ui.View | None:
@@ -142,6 +169,8 @@ def answer_view(answer: Any, engine: Any) -> discord.ui.View | None:
     buttons = [LanguageButton(answer.query, other_lang(answer.lang))] if answer.query.intent != "none" else []
     if answer.source is not None:
         buttons.append(SourceButton(answer.query, answer.lang))
+    if answer.query.selector == "family":
+        buttons.append(TimelineButton(answer.lang))
     for button in buttons:
         if len(button.custom_id) <= CUSTOM_ID_LIMIT:
             view.add_item(button)

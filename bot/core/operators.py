@@ -1,0 +1,318 @@
+"""Questions as a small query: select (filters, each negatable), order, take, count, check, compute.
+
+"which models are not MoE", "the second largest", "2024 年下半年", "how many days between V3 and R1"
+and "V3 是开源的吗" are each a combination of a few operators read from cue words in the lexicon
+(`operators:`). A question with none of them is left to the intents, which answer the plain
+cases (one filter, one superlative, one field)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.core import ranking
+from bot.core.cues import Cues, CueSet
+from bot.core.dates import date_spans, month_spans
+from bot.core.knowledge import KnowledgeBase
+from bot.core.normalise import has_chinese
+from bot.core.query import Query
+from bot.core.selection import Filter, Rank, Selection, amount
+
+Span = tuple[int, int]
+
+
+def _alternation(words) -> str:
+    """A regex matching any of the words: Chinese anywhere, English as whole words."""
+    words = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w) if has_chinese(w) else rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])" for w in words)
+
+
+class Operators:
+    def __init__(self, kb: KnowledgeBase, cues: Cues):
+        self.kb, self.cues = kb, cues
+        lexicon = kb.lexicon["operators"]
+
+        def cue_set(words) -> CueSet:
+            return CueSet(words, kb.normaliser)
+
+        self.negation = cue_set(lexicon["negation"]["cues"])
+        self.not_negation = cue_set(lexicon["negation"]["ignore"])
+        self.reach = int(lexicon["negation_reach"])
+        self.disclosed = cue_set(lexicon["disclosed"])
+        self.count = cue_set(lexicon["count"])
+        self.not_count = cue_set(lexicon["not_count"])
+        self.exclude = cue_set(lexicon["exclude"])
+        self.sort = cue_set(lexicon["sort"])
+        self.sort_direction = {kind: cue_set(words) for kind, words in lexicon["sort_direction"].items()}
+        self.active = cue_set(lexicon["active"])
+        self.range = cue_set(lexicon["range"])
+        self.periods = {months: cue_set(words) for months, words in lexicon["periods"].items()}
+        self.check = cue_set(lexicon["check"]["cues"])
+        self.comparative = cue_set(lexicon["comparative"])
+        self.check_starts = {kb.normaliser(w) for w in lexicon["check"]["starts"]}
+        rhetorical = lexicon["rhetorical"]
+        self.rhetorical_starts = tuple(kb.normaliser(w) + " " for w in rhetorical["starts"])
+        self.rhetorical_negation = cue_set(rhetorical["negation"])
+        self.rhetorical_ends = tuple(kb.normaliser(w) for w in rhetorical["ends"])
+        self.difference = {kind: cue_set(words) for kind, words in lexicon["difference"].items()}
+        self.ordinals = {kb.normaliser(str(w)): int(n) for w, n in lexicon["ordinals"].items()}
+        self.generation = tuple(kb.normaliser(w) for w in lexicon["generation"])
+        self.numbers = {kb.normaliser(str(w)): int(n) for w, n in lexicon["numbers"].items()}
+        self.rank_words = {kb.normaliser(w): kind for kind, words in lexicon["rank_words"].items() for w in words}
+        superlatives = {w: kind for kind, group in cues.superlative.items() for w in group.words}
+        self.superlative_kind = superlatives
+        measure = rf"\s*(?:{_alternation(lexicon['measure'])})"
+        number = f"(?P<n>{_alternation(self.numbers)})"
+        top, sup = _alternation(lexicon["top"]), f"(?P<sup>{_alternation(superlatives)})"
+        word = rf"\s*(?P<w>{_alternation(self.rank_words)})?"  # "第二大", "前两大"
+        self._ordinal = re.compile(rf"(?P<o>{_alternation(self.ordinals)})(?P<m>{measure})?{word}")
+        units = "|".join(re.escape(u) for u in sorted(cues.units, key=len, reverse=True))
+        self._figure_re = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})(?![a-z])")
+        self._top = [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"), re.compile(rf"{number}{measure}?\s*{sup}"),
+                     re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
+
+    def understand(self, models: list[str], rest: str, recent: tuple[str, ...] = ()) -> Query | None:
+        """The query a question makes of these operators, or None when it makes none. With no model
+        named, "is it open source?" and "how many days apart are they?" are about the `recent` ones."""
+        if not models and recent and len(recent) <= 2 and rest in self.cues.pronouns and (
+                self._asks_yes_no(rest) or (len(recent) == 2 and self._difference(rest))):
+            models = list(recent)
+        elif len(models) == 1 and len(recent) == 1 and recent[0] not in models and rest in self.cues.pronouns \
+                and rest in self.comparative:
+            models = [recent[0], *models]  # "那它比 R1 大吗": "it" is the one talked about
+        if len(models) == 2 and (diff := self._difference(rest)):
+            return Query("compare", tuple(models), selector=f"diff:{diff}")
+        if models and self._asks_yes_no(rest):
+            return self._check(models, rest)
+        relative = self.cues.relative_in(rest)
+        if len(models) == 1 and relative and (pivot := self.kb.by_id[models[0]].released):
+            # "how many models came out after V3", "which moe models are before V3": its date is the bound
+            tags = tuple(f for f in self._filters(rest, []) if f.kind == "tag")
+            if (counted := self._counts(rest, list(tags))) or (tags and rest in self.cues.list):
+                dated = Filter("date", "<" if relative == "before" else ">", pivot.isoformat())
+                selection = Selection((dated, *tags), count=counted)
+                return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
+        if models and rest in self.exclude and (rest in self.cues.list or rest in self.cues.which_one
+                                                or self.cues.superlative_in(rest)):
+            return self._selection(rest, excluded=models)  # "除了 R1 以外哪些模型是开源的"
+        if models:
+            return None
+        if rest in self.cues.list or self._ordinal.search(rest) or self._top[0].search(rest):
+            # "top 3 bigest models", "2nd largst": typos, in a list or rank question; "three" is no typo
+            rest = " ".join(w if w in self.numbers or w in self.ordinals else self.cues.spell(w)
+                            for w in rest.split(" "))
+        return self._selection(rest)
+
+    # --- select, order, take, count -------------------------------------------------------------
+    def _selection(self, rest: str, excluded: list[str] = ()) -> Query | None:
+        periods = self._period_spans(rest)
+        filters = self._filters(rest, periods, bool(excluded)) + [Filter("is", ":", m, True) for m in excluded]
+        rank = self._rank(rest, periods)
+        counted = self._counts(rest, filters)
+        # plain filters and superlatives are the intents' ("MoE models", "the largest in 2025", "the fp8 one")
+        novel = (rank and (rank.op or rank.kind not in ranking.PLAIN)) or counted \
+            or any(f.negated or ".." in f.value or f.value.startswith("--") for f in filters) \
+            or (len(filters) > 1 and any(f.kind != "tag" for f in filters))
+        if not novel:
+            return None
+        selection = Selection(tuple(filters), rank, bool(counted))
+        return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
+
+    def _counts(self, rest: str, filters: list[Filter]) -> bool:
+        """"how many models", "非 MoE 的有几个"; not "how many params does the fp8 one have"."""
+        if not (match := self.count.find(rest)) or any(m.start() <= match.start() < m.end()
+                                                        for m in self.not_count.find_all(rest)):
+            return False
+        after = rest[match.end():]
+        asks_field = any((f := group.find(after)) and f.start() <= 1 for group in self.cues.fields.values())
+        return rest in self.cues.list or bool(filters and not asks_field)
+
+    def _filters(self, rest: str, periods: list[tuple[Span, str]], excluding: bool = False) -> list[Filter]:
+        """Each filter the text names, at its position, negated by a negation just before it."""
+        found: list[tuple[Span, Filter]] = []
+        for tag, group in self.cues.tags.items():
+            if match := group.find(rest):
+                found.append((match.span(), Filter("tag", ":", tag)))
+        # "擅长代码" is strong-at-code, not also code: a tag cue inside a longer one does not count
+        found = [(s, f) for s, f in found if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o, _ in found)]
+        found += self._date_filters(rest, periods)
+        if (figure := self._figure(rest)) and figure[1].op != "=":  # "more than 100B"
+            found.append(figure)
+        fields = [f for f in self.cues.fields_in(rest) if f in ("released", "parameters", "paper")]
+        # "没有公布" holds "有公布": a fact said to be missing wins over one said to be given
+        # "which models have a paper" asks for a list; "the image one, does it have a paper?" asks a field
+        unknown = self.cues.undisclosed.find(rest)
+        known = rest in self.cues.list and self.disclosed.find(rest)
+        if fields and (cue := unknown or known):
+            found.append((cue.span(), Filter("undisclosed", ":", fields[0], negated=not unknown)))
+        for match in self.negation.find_all(rest):
+            # with models named to leave out, "除了" / "except" is about them, not about a filter
+            if self._is_negation(match, rest, found) and not (excluding and self.exclude.find(match.group())):
+                after = [(s, f) for s, f in found if match.end() <= s[0] <= match.end() + self.reach]
+                if after:
+                    span, first = min(after, key=lambda item: item[0])
+                    found[found.index((span, first))] = (span, replace(first, negated=not first.negated))
+        return [f for _, f in sorted(found, key=lambda item: item[0])]
+
+    def _is_negation(self, match: re.Match, rest: str, found: list[tuple[Span, Filter]]) -> bool:
+        """Not when it is part of a longer word ("非常", "不到") or of a filter's own cue ("not disclosed")."""
+        inside = [m.span() for m in self.not_negation.find_all(rest)] + [s for s, _ in found]
+        return not any(s <= match.start() < e for s, e in inside)
+
+    def _date_filters(self, rest: str, periods: list[tuple[Span, str]]) -> list[tuple[Span, Filter]]:
+        """"in 2024", "between May 2024 and Jan 2025", "2024 年下半年", "after June 2024 and before 2025"."""
+        figures = [m.span() for m in self._figure_re.finditer(rest)]  # "超过 2000 亿" is no year
+        dates = [d for d in date_spans(rest) if not any(s < d[1] and d[0] < e for s, e in figures)]
+        if not dates:  # "in January": that month of any year
+            return [((start, end), Filter("date", ":", month)) for start, end, month in month_spans(rest)][:1]
+        beside = [self._beside(rest, start, end) for start, end, _ in dates]
+        if any(beside):  # each date with its own "before" / "after"
+            return [((start, end), Filter("date", op or ":", iso))
+                    for (start, end, iso), op in zip(dates, beside, strict=True)]
+        (start, end, first), last = dates[0], dates[-1]
+        if len(dates) > 1 and rest in self.range:  # "from late 2024 to early 2025": each end in its own part
+            return [((start, last[1]), Filter("date", ":", f"{self._part(first, start, end, periods, 0)}.."
+                                                           f"{self._part(last[2], last[0], last[1], periods, 1)}"))]
+        if any(self._near(start, end, span) for span, _ in periods):  # "2024 年下半年", "late 2023"
+            value = f"{self._part(first, start, end, periods, 0)}..{self._part(first, start, end, periods, 1)}"
+            return [((start, end), Filter("date", ":", value))]
+        relative = self.cues.relative_in(rest)
+        return [((start, end), Filter("date", {"before": "<", "after": ">"}.get(relative or "", ":"), first))]
+
+    @staticmethod
+    def _gap(start: int, end: int, span: Span) -> int:
+        return max(span[0] - end, start - span[1])
+
+    def _near(self, start: int, end: int, span: Span) -> bool:
+        return self._gap(start, end, span) <= 8
+
+    def _part(self, year: str, start: int, end: int, periods: list[tuple[Span, str]], side: int) -> str:
+        """A year as the first (side 0) or last (1) month of the part of it named nearest it, else the year."""
+        near = sorted((self._gap(start, end, span), months) for span, months in periods
+                      if len(year) == 4 and self._near(start, end, span))
+        return f"{year}-{near[0][1].split('..')[side]}" if near else year
+
+    def _beside(self, rest: str, start: int, end: int) -> str | None:
+        """"<" or ">" when "before" / "after" stands right before the date in English ("after June 2024"),
+        right after it in Chinese ("2024 年 5 月之后")."""
+        for kind, group in self.cues.relative.items():
+            if any(0 <= m.start() - end <= 3 if has_chinese(m.group()) else 0 <= start - m.end() <= 3
+                   for m in group.find_all(rest)):
+                return "<" if kind == "before" else ">"
+        return None
+
+    def _period_spans(self, rest: str) -> list[tuple[Span, str]]:
+        return [(m.span(), months) for months, group in self.periods.items() for m in group.find_all(rest)]
+
+    def _rank(self, rest: str, periods: list[tuple[Span, str]]) -> Rank | None:
+        taken = [span for span, _ in periods]  # "第二季度", "first half": a part of a year, not a rank
+
+        def free(match: re.Match) -> bool:
+            return not any(s <= match.start() < e for s, e in taken)
+
+        def ranks(match: re.Match) -> bool:  # "第二个", "第二大", "second"; not "第二代", "second generation"
+            generation = rest[match.end("o"):].lstrip().startswith(self.generation)
+            return free(match) and not generation and bool(match["m"] or match["w"] or not has_chinese(match["o"]))
+
+        found = sorted((m.start(), kind) for kind, group in self.cues.superlative.items()
+                       for m in group.find_all(rest) if free(m))
+        kind = superlative = found[0][1] if found else None
+
+        ordinal = next((m for m in self._ordinal.finditer(rest) if ranks(m)), None)
+        top = next((m for pattern in self._top for m in pattern.finditer(rest) if free(m)), None)
+        if ordinal:
+            kind = self.rank_words.get(ordinal["w"] or "") or kind
+        elif top and top.groupdict().get("sup"):
+            kind = self.superlative_kind[top["sup"]]
+        elif top and top.groupdict().get("w"):
+            kind = self.rank_words[top["w"]]
+        fields = self.cues.fields_in(rest)
+        default = "largest" if "parameters" in fields else "earliest" if "released" in fields else None
+        if rest in self.sort:
+            direction = next((k for k, group in self.sort_direction.items() if group.find(rest)), None)
+            return Rank(self._active(direction or kind or default or "earliest", rest), "sort")
+        kind = kind or default
+        if not kind:
+            return None
+        kind = self._active(kind, rest)
+        if ordinal:
+            return Rank(kind, "@", self.ordinals[ordinal["o"]])
+        if top:
+            return Rank(kind, "*", self.numbers[top["n"]])
+        return Rank(kind) if superlative else None
+
+    def _active(self, kind: str, rest: str) -> str:
+        """"the most active parameters": ranked by the parameters activated per token."""
+        if kind in ("largest", "smallest") and rest in self.active:
+            return "most-active" if kind == "largest" else "least-active"
+        return kind
+
+    # --- compute and check ----------------------------------------------------------------------
+    def _difference(self, rest: str) -> str | None:
+        """The field two models are to be told apart by, in days or in parameters."""
+        for field in ("released", "parameters"):
+            if rest in self.difference[field]:
+                return field
+        if rest in self.difference["either"]:
+            fields = [f for f in self.cues.fields_in(rest) if f in ("released", "parameters")]
+            kind = self.cues.superlative_in(rest)
+            return fields[0] if fields else "parameters" if kind in ranking.SIZES else "released"
+        return None
+
+    def _asks_yes_no(self, rest: str) -> bool:
+        first = rest.split(" ", 1)[0]
+        bare_tag = any((m := group.find(rest)) and m.group() == rest.strip() for group in self.cues.tags.values())
+        return first in self.check_starts or rest.startswith(tuple(w + " " for w in self.check_starts)) \
+            or rest in self.check or bare_tag  # "v3 open source?"
+
+    def _check(self, models: list[str], rest: str) -> Query | None:
+        """"is V3 bigger than R1?" claims a ranking; "is R1 open source?" claims a filter of one model."""
+        kind = self.cues.superlative_in(rest)
+        relative = self.cues.relative_in(rest)
+        kind = kind or {"after": "newest", "before": "earliest"}.get(relative or "") or self._compared(rest)
+        if len(models) == 2 and kind in ranking.DESCENDING:
+            return Query("compare", tuple(models), selector=f"check:{kind}")
+        if len(models) != 1:
+            return None
+        figure = self._figure(rest)
+        claim = (figure and figure[1]) or self._date_claim(rest)
+        superlative = self.cues.superlative_in(rest)
+        if not claim and superlative and rest not in self.comparative:  # "is R1 the newest?", "V3 是最大的吗"
+            scope = [f for f in self._filters(rest, []) if f.kind == "tag"]
+            field = "parameters" if superlative in ranking.SIZES else "released"
+            ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
+            return Query("field", tuple(models), field=field, selector=f"check:{ranked.key}")
+        claim = claim or next(iter(self._filters(rest, [])), None)
+        if claim is None or claim.kind == "undisclosed":
+            return None
+        if claim.negated and self._rhetorical(rest):
+            claim = replace(claim, negated=False)
+        return Query("field", tuple(models), field=claim.field, selector=f"check:{claim.key}")
+
+    def _rhetorical(self, rest: str) -> bool:
+        """"isn't R1 open source?", "R1 不是开源的吗": asks whether it is, not whether it is not."""
+        return rest.startswith(self.rhetorical_starts) or (
+            rest in self.rhetorical_negation and rest.rstrip().endswith(self.rhetorical_ends))
+
+    def _compared(self, rest: str) -> str | None:
+        """"比 R1 多", "比 V3 早": the rank word after the comparison word."""
+        if match := self.comparative.find(rest):
+            return next((kind for word, kind in self.rank_words.items() if word in rest[match.end():]), None)
+        return None
+
+    def computes(self, models: list[str], rest: str) -> bool:
+        """Whether the question asks for a difference between two models ("how much earlier")."""
+        return len(models) == 2 and self._difference(rest) is not None
+
+    def _date_claim(self, rest: str) -> Filter | None:
+        dated = self._date_filters(rest, self._period_spans(rest))
+        return dated[0][1] if dated else None
+
+    def _figure(self, rest: str) -> tuple[Span, Filter] | None:
+        """"671B", "超过 2000 亿", "37b active": a parameter count, in billions, as a claim or a bound."""
+        match = self._figure_re.search(rest)
+        if not match:
+            return None
+        op = ">" if rest in self.cues.more else "<" if rest in self.cues.less else "="
+        kind = "active" if rest in self.active else "params"
+        return match.span(), Filter(kind, op, amount(float(match['n']) * self.cues.units[match['unit']]))

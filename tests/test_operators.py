@@ -1,0 +1,241 @@
+"""Questions as a small query: negation, ranks beyond the first, date ranges, sorting and counting,
+differences and yes/no checks, in both languages. Expected values come from the article."""
+
+import shutil
+
+import pytest
+
+from bot.adapters.discord_app.views import CUSTOM_ID_LIMIT, compact_key, expand_key
+from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.selection import parse
+from tests.conftest import KNOWLEDGE
+
+NOT_MOE = {"deepseek-coder", "deepseek-llm", "deepseek-math", "deepseek-r1", "janus-pro"}
+UNDATED = ("DeepSeekMoE", "DeepSeekMath", "DeepSeek-Coder V2", "DeepSeek-VL2")
+
+
+def listed(engine, text):
+    answer = engine.ask(text)
+    assert answer.query.intent == "list", answer.text
+    return answer.query.selector, answer.query.models, answer.text
+
+
+@pytest.mark.parametrize(("text", "selector", "models", "title"), [
+    ("which models are not MoE?", "!tag:moe", NOT_MOE, "Models not tagged mixture of experts (MoE)"),
+    ("除了 MoE 以外的模型有哪些", "!tag:moe", NOT_MOE, "不属于「混合专家 (MoE)」的模型"),
+    ("which models were not released in 2024", "!date:2024",
+     {"deepseek-coder", "deepseek-llm", "deepseek-r1", "janus-pro"}, "Models not released in 2024"),
+    ("哪些模型公布了参数量", "!undisclosed:parameters",
+     {"deepseek-llm", "deepseek-v2", "deepseek-v3", "deepseek-r1", "janus-pro"}, "文章给出了参数量的模型"),
+    ("which non-moe models came out in 2025?", "!tag:moe&date:2025", {"deepseek-r1", "janus-pro"},
+     "Models not tagged mixture of experts (MoE), released in 2025"),
+])
+def test_a_filter_can_be_negated_and_the_title_says_what_was_excluded(engine, text, selector, models, title):
+    got, ids, reply = listed(engine, text)
+    assert (got, set(ids)) == (selector, models)
+    assert reply.startswith(title)
+    # not being called MoE is not the article saying "not MoE"
+    assert ("!tag:" not in selector) or ("does not call these" in reply or "这不等于文章说它们不是" in reply)
+
+
+def test_a_negated_year_names_the_undated_models_apart(engine):
+    _, ids, text = listed(engine, "不是2024年发布的模型有哪些?")
+    assert not set(ids) & {"deepseek-moe", "deepseek-math"}  # no date: neither in nor out of 2024
+    assert "文章未给出时间的:DeepSeekMoE" in text
+
+
+@pytest.mark.parametrize(("text", "selector", "models", "shown"), [
+    ("which is the second largest model?", "largest@2", ("deepseek-r1",), "660B"),
+    ("第二大的模型是哪个", "largest@2", ("deepseek-r1",), "660B"),
+    ("top 3 biggest models", "largest*3", ("deepseek-v3", "deepseek-r1", "deepseek-v2"), "Top 3"),
+    ("参数量前三的模型", "largest*3", ("deepseek-v3", "deepseek-r1", "deepseek-v2"), "前 3 名"),
+    ("最早的两个模型是哪两个", "earliest*2", ("deepseek-coder", "deepseek-llm"), "发布时间从早到晚"),
+    ("third newest model?", "newest@3", ("deepseek-v3",), "2024-12-26"),
+    ("which model has the most active parameters", "most-active", ("deepseek-v3",), "37B active"),
+    ("激活参数最多的是哪个模型", "most-active", ("deepseek-v3",), "激活 37B"),
+    ("top 2 largest moe models", "tag:moe&largest*2", ("deepseek-v3", "deepseek-v2"), "Among the models tagged"),
+])
+def test_ordinals_and_top_n_rank_by_size_active_parameters_or_date(engine, text, selector, models, shown):
+    got, ids, reply = listed(engine, text)
+    assert (got, ids) == (selector, models)
+    assert shown in reply
+
+
+@pytest.mark.parametrize("text", ["the 2nd smallest model", "参数第二少的模型是哪个"])
+def test_models_without_a_figure_are_named_as_not_ranked(engine, text):
+    _, ids, reply = listed(engine, text)
+    assert ids == ("deepseek-llm",)
+    assert all(name in reply for name in ("DeepSeek Coder", *UNDATED))
+
+
+@pytest.mark.parametrize(("text", "selector", "models", "bound"), [
+    ("models released between may 2024 and jan 2025", "date:2024-05..2025-01",
+     {"deepseek-v2", "deepseek-v3", "deepseek-r1", "janus-pro"}, "from May 2024 to January 2025, both inclusive"),
+    ("2023年11月到2024年12月之间发布的模型", "date:2023-11..2024-12",
+     {"deepseek-coder", "deepseek-llm", "deepseek-v2", "deepseek-v3"}, "(含首尾)"),
+    ("2024年下半年发布了哪些模型", "date:2024-07..2024-12", {"deepseek-v3"}, "2024 年 7 月至 2024 年 12 月"),
+    ("which models were released in Q4 2023", "date:2023-10..2023-12", {"deepseek-coder", "deepseek-llm"},
+     "October 2023 to December 2023"),
+    ("2025年初有哪些模型发布", "date:2025-01..2025-03", {"deepseek-r1", "janus-pro"}, "含首尾"),
+    ("anything released late 2023?", "date:2023-10..2023-12", {"deepseek-coder", "deepseek-llm"}, "inclusive"),
+    ("which models came out before june 2024", "date<2024-06",
+     {"deepseek-coder", "deepseek-llm", "deepseek-v2"}, "(June 2024 not included)"),
+])
+def test_ranges_and_parts_of_years_state_their_bounds(engine, text, selector, models, bound):
+    got, ids, reply = listed(engine, text)
+    assert (got, set(ids)) == (selector, models)
+    assert bound in reply
+
+
+@pytest.mark.parametrize(("text", "first", "last_note"), [
+    ("sort the models by release date", "deepseek-coder", "At the end, not dated in the article: DeepSeekMoE"),
+    ("按参数量从大到小排个序", "deepseek-v3", "排在最后、参数量未明确公布的:DeepSeek Coder"),
+])
+def test_sorting_puts_the_unknowns_last_and_says_so(engine, text, first, last_note):
+    _, ids, reply = listed(engine, text)
+    assert ids[0] == first and len(ids) == 10
+    assert last_note in reply
+
+
+@pytest.mark.parametrize(("text", "head", "undated"), [
+    ("how many models were released in 2024?", "2 models released in 2024", "4 more are not dated"),
+    ("2024年一共发布了多少个模型", "共 2 个模型(2024 年发布)", "另有 4 个模型文章未给出时间"),
+    ("how many models aren't moe", "5 models not tagged", None),
+])
+def test_counting_gives_the_number_first_then_the_list(engine, text, head, undated):
+    _, _, reply = listed(engine, text)
+    assert reply.startswith(head)
+    assert undated is None or undated in reply
+
+
+@pytest.mark.parametrize(("text", "models", "wanted"), [
+    ("how long after V3 did R1 come out?", ("deepseek-v3", "deepseek-r1"),
+     ["25 days after DeepSeek-V3", "December 26, 2024", "January 20, 2025"]),
+    ("Coder 到 R1 隔了多久", ("deepseek-coder", "deepseek-r1"), ["晚 445 天(约 14 个月)"]),
+    ("V3 比 V2 多多少参数", ("deepseek-v3", "deepseek-v2"), ["多 435B", "671B 对 236B", "2.8 倍"]),
+    ("how many times bigger is v3 than deepseek llm", ("deepseek-v3", "deepseek-llm"),
+     ["671B vs 67B", "about 10 times"]),
+    ("how many days between coder v2 and v3?", ("deepseek-coder-v2", "deepseek-v3"),
+     ["Cannot compute", "DeepSeek-Coder V2's release date is not disclosed"]),
+])
+def test_differences_are_computed_from_the_two_values_shown(engine, text, models, wanted):
+    answer = engine.ask(text)
+    assert (answer.query.intent, answer.query.models) == ("compare", models)
+    assert all(w in answer.text for w in wanted), answer.text
+
+
+@pytest.mark.parametrize(("text", "first_line", "words"), [
+    ("is r1 open source?", "Yes — DeepSeek-R1: open source.", "性能与 OpenAI 的 o1 正式版持平并开源"),
+    ("V2 不是 MoE 吧?", "不对,DeepSeek-V2:混合专家 (MoE)。", "第二代开源混合专家(MoE)模型"),
+    ("R1 was released in december 2024 right?", "No — DeepSeek-R1: January 20, 2025.", "2025 年 1 月 20 日"),
+    ("R1 有 671B 参数吗", "不对,DeepSeek-R1:有 660B 模型", "有 660B 模型"),
+    ("does v3 have 37b active params?", "Yes — DeepSeek-V3: 671 billion", "每 token 激活 370 亿"),
+    # a negation that only asks whether it is ("isn't it…?", "不是…吗?")
+    ("isn't r1 open source?", "Yes — DeepSeek-R1: open source.", "性能与 OpenAI 的 o1 正式版持平并开源"),
+    ("R1 不是开源的吗", "对,DeepSeek-R1:开源。", "性能与 OpenAI 的 o1 正式版持平并开源"),
+    # where the article is silent it says so, and never borrows from another model
+    ("V3 是开源的吗?", "文章没有说 DeepSeek-V3 属于「开源」", None),
+    ("was deepseek math released in 2024?", "The article does not say: DeepSeekMath's release date is not disclosed",
+     None),
+])
+def test_yes_no_checks_answer_first_then_quote_the_article(engine, text, first_line, words):
+    answer = engine.ask(text)
+    assert answer.query.intent == "field" and answer.query.selector.startswith("check:")
+    description = answer.card["description"]
+    assert description.startswith(first_line), description
+    assert (words in description) if words else len(description.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("is v3 bigger than r1?", "Yes — Larger: DeepSeek-V3 (671B total"),
+    ("R1 比 V3 早发布吗?", "不对,先发布的是 DeepSeek-V3(2024-12-26"),
+    ("is janus pro bigger than coder?", "The article does not say: Not ranked"),
+])
+def test_a_claim_about_two_models_is_checked_on_top_of_the_comparison(engine, text, verdict):
+    answer = engine.ask(text)
+    assert answer.query.intent == "compare" and answer.card["description"].startswith(verdict)
+    assert len(answer.card["fields"]) == 2  # the facts it came from, below
+
+
+@pytest.mark.parametrize("text", ["which models are not MoE?", "top 3 biggest models", "sort the models by size",
+                                  "2024年下半年发布了哪些模型", "is r1 open source?", "V3 比 V2 多多少参数",
+                                  "how many models were released in 2024?"])
+def test_every_query_survives_a_button_and_answers_the_same_in_the_other_language(engine, text):
+    answer = engine.ask(text)
+    key = compact_key(answer.query)
+    assert len(f"qa:lang:zh:{key}") <= CUSTOM_ID_LIMIT
+    again = expand_key(key)
+    assert again == answer.query
+    assert engine.answer(again, answer.lang).text == answer.text
+    assert engine.answer(again, "zh" if answer.lang == "en" else "en").card["title"]
+
+
+def test_a_selector_reads_back_as_the_same_selection():
+    for key in ("!tag:moe&date:2025", "date:2024-05..2025-01&count", "tag:moe&largest*2", "sort:newest",
+                "!undisclosed:released", "most-active@2"):
+        assert parse(key).key == key
+
+
+def test_the_contract_carries_the_selector(engine):
+    assert engine.ask("which models are not MoE?").to_contract()["selector"] == "!tag:moe"
+    assert engine.ask("is r1 open source?").to_contract()["selector"] == "check:tag:open-source"
+    assert engine.ask("r1").to_contract()["selector"] is None
+
+
+@pytest.mark.parametrize(("text", "first_line"), [
+    ("is r1 the newest model?", "No — The most recently released model: Janus-Pro (2025-01-28)"),
+    ("Janus-Pro 是最小的模型吗", "对,总参数最小的模型:Janus-Pro"),
+    ("is deepseek math the oldest?", "The article does not say: DeepSeekMath's release date is not disclosed"),
+])
+def test_a_claim_that_one_model_ranks_first_is_checked_against_all_the_ranked_ones(engine, text, first_line):
+    answer = engine.ask(text)
+    assert answer.query.intent == "field" and answer.card["description"].startswith(first_line)
+
+
+@pytest.mark.parametrize(("text", "selector"), [
+    ("models from late 2024 to early 2025", "date:2024-10..2025-03"),
+    ("2024年上半年到2025年初发布了哪些", "date:2024-01..2025-03"),
+    ("models after june 2024 and before 2025", "date>2024-06&date<2025"),
+    ("which models are neither moe nor open source", "!tag:moe&!tag:open-source"),
+    ("参数超过2000亿的模型有几个", "params>200&count"),
+    ("top 3 bigest models", "largest*3"),  # a typo in a rank question is mended, "three" is no typo
+    ("top three largest models", "largest*3"),
+    ("哪些模型不开源", "!tag:open-source"),
+    ("how many models were released after v3", "date>2024-12-26&count"),
+    ("which models were released in january", "date:--01"),
+    ("R1 是 1 月发布的吗", "check:date:--01"),
+    ("V2 之前发布了几个模型", "date<2024-05-07&count"),
+    ("which open source models came out before v3", "date<2024-12-26&tag:open-source"),
+    ("哪些模型的参数量是公开的", "!undisclosed:parameters"),
+])
+def test_operators_compose(engine, text, selector):
+    assert engine.ask(text).query.selector == selector
+
+
+@pytest.mark.parametrize(("turns", "selector", "models", "first_line"), [
+    (["tell me about v3", "is it open source?"], "check:tag:open-source", ("deepseek-v3",), "The article does not say"),
+    (["介绍一下 R1", "它是开源的吗"], "check:tag:open-source", ("deepseek-r1",), "对,DeepSeek-R1:开源。"),
+    (["compare v2 and v3", "how many days apart are they?"], "diff:released", ("deepseek-v2", "deepseek-v3"),
+     "DeepSeek-V3 came out 233 days"),
+    (["V3 有多少参数", "那它比 R1 大吗"], "check:largest", ("deepseek-v3", "deepseek-r1"), "对,更大的是 DeepSeek-V3"),
+])
+def test_checks_and_differences_follow_the_models_talked_about(engine, turns, selector, models, first_line):
+    *before, last = turns
+    for text in before:
+        engine.ask(text, conversation="op")
+    answer = engine.ask(last, conversation="op")
+    assert (answer.query.selector, answer.query.models) == (selector, models)
+    assert answer.card["description"].startswith(first_line)
+
+
+def test_a_broken_operators_section_is_named_by_key_not_raised(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    lexicon = folder / "lexicon.yaml"
+    text = lexicon.read_text(encoding="utf-8")
+    text = text.replace('"07..12": [下半年', '"13..12": [下半年').replace("  top: [top, 前, first]\n", "")
+    lexicon.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as raised:
+        load_knowledge(folder)
+    assert "operators: missing key 'top'" in str(raised.value)
+    assert "operators.periods: '13..12' is not a span of months" in str(raised.value)

@@ -176,6 +176,12 @@ def test_followups_keep_the_last_answers_models(engine):
     assert engine.ask("what is it based on?", conversation="r").query.selector.startswith("relation:deepseek-math")
 
 
+def test_an_answer_about_no_model_keeps_the_memory(engine):
+    engine.ask("tell me about v2", conversation="e")
+    assert engine.ask("Janus-Pro 之后还有模型吗", conversation="e").query.models == ()  # a list of none
+    assert asked(engine, "论文呢", "e") == ("field", {"deepseek-v2"}, "paper")
+
+
 def test_an_off_topic_question_is_declined_and_keeps_the_memory(engine):
     engine.ask("tell me about v2", conversation="h")
     assert engine.ask("btw what's the weather like", conversation="h").query.intent == "none"

@@ -105,7 +105,7 @@ class Engine:
         text = text[:MAX_QUESTION_CHARS]
         context = self.memory.get(conversation)
         query = self.understanding.understand(text, context)
-        if query.intent != "none":
+        if query.intent != "none" and query.models:  # an answer about no model leaves the memory as it was
             # the models of this answer, whatever its kind; a pick among the models just talked about keeps
             # the others beside it ("which one is bigger?" then "how big is it?" or "and which is older?")
             before = ((*context.models, *context.earlier) if (query.selector or "").endswith(":among")

@@ -220,7 +220,10 @@ def _sqlite(path: Path) -> Store:
     db = SqliteDatabase(
         str(path),
         pragmas={"journal_mode": "wal",  # readers never block the writer
-                 "synchronous": "full"},  # a committed change survives a crash
+                 "synchronous": "full",  # a committed change survives a crash
+                 # 64 KiB of page cache, not SQLite's 2 MB: the bot reads every row once, at start,
+                 # and then writes one row at a time (2 MB held for nothing at 2,500 servers)
+                 "cache_size": -64},
         timeout=5,  # wait up to 5 s for another writer
         lock_type="IMMEDIATE",  # a transaction takes the write lock when it begins, so it never has to retry
     )

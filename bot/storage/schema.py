@@ -2,26 +2,26 @@
 
 A database records the number of the last migration applied to it; start-up applies the
 ones after it, in order, in one transaction. A new table or column is a new migration at
-the end of MIGRATIONS (never an edit of an old one) plus its shape in the tables below."""
+the end of MIGRATIONS (never an edit of an old one) plus its columns in the tables below."""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, Float, Integer, MetaData, String, Table, Text
+from peewee import Table
 
-metadata = MetaData()
-
-schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
+schema_version = Table("schema_version", ("version",))
 
 # One row per server that changed something; NULL: the operator's default for that value.
 guild_settings = Table(
     "guild_settings",
-    metadata,
-    Column("guild_id", BigInteger, primary_key=True, autoincrement=False),
-    Column("channels", Text),  # JSON list of channel ids
-    Column("language", String(4)),  # auto | zh | en
-    Column("rate_burst", Integer),
-    Column("rate_refill_seconds", Float),
-    Column("log_enabled", Boolean),  # since version 2
+    (
+        "guild_id",
+        "channels",  # JSON list of channel ids
+        "language",  # auto | zh | en
+        "rate_burst",
+        "rate_refill_seconds",
+        "log_enabled",  # since version 2
+    ),
+    primary_key="guild_id",
 )
 
 # Each version's statements, in the SQL that SQLite and PostgreSQL share.
@@ -35,3 +35,5 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 LATEST = len(MIGRATIONS)
+# Where the version is kept; created with the first migration a database gets.
+VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"

@@ -14,7 +14,7 @@ from typing import Any
 import discord
 
 from bot.core.query import Query
-from bot.timeline import filename, with_image
+from bot.render.timeline_files import filename, with_image
 
 from .replies import report_error, send, send_note
 from .translations import note

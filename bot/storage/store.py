@@ -5,10 +5,12 @@ below is written once; only opening the database differs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, event, func, insert, inspect, select, text, update
 from sqlalchemy.engine import make_url
@@ -17,8 +19,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 
 from bot.settings import Settings
 
+if TYPE_CHECKING:
+    from bot.insights.records import MissRecord
+
 from .guild_settings import GuildSettings
-from .schema import LATEST, MIGRATIONS, guild_settings, schema_version
+from .schema import LATEST, MIGRATIONS, guild_settings, miss_log, miss_overflow, schema_version, votes
 
 DB_FILE = "bot.db"
 CONNECT_TIMEOUT_SECONDS = 5
@@ -98,6 +103,76 @@ class Store:
         async with self._transaction() as conn:
             await conn.execute(delete(guild_settings).where(guild_settings.c.guild_id == guild_id))
 
+    # -- the miss log and the votes -----------------------------------------------------------
+
+    async def add_miss(self, record: MissRecord) -> None:
+        async with self._transaction() as conn:
+            await conn.execute(insert(miss_log).values(**_record_row(record)))
+
+    async def save_vote(self, voter: str, record: MissRecord) -> None:
+        """One vote per voter (a keyed hash of user and answer): a second vote replaces the first."""
+        async with self._transaction() as conn:
+            await conn.execute(delete(votes).where(votes.c.voter == voter))
+            await conn.execute(insert(votes).values(voter=voter, **_record_row(record)))
+
+    async def set_vote_note(self, voter: str, note: str) -> bool:
+        """The note of a vote already kept; False when there is none (it was purged meanwhile)."""
+        async with self._transaction() as conn:
+            changed = await conn.execute(update(votes).where(votes.c.voter == voter).values(note=note))
+            return bool(changed.rowcount)
+
+    async def records_on(self, guild_id: int | None, day: dt.date) -> int:
+        """How many records a server (None: the DMs) has for `day`, miss log and votes together."""
+        async with self._transaction() as conn:
+            total = 0
+            for table in (miss_log, votes):
+                where = table.c.guild_id.is_(None) if guild_id is None else table.c.guild_id == guild_id
+                total += (await conn.execute(select(func.count()).select_from(table)
+                                             .where(where, table.c.day == day.isoformat()))).scalar() or 0
+            return total
+
+    async def count_dropped(self, guild_id: int | None, day: dt.date) -> None:
+        """One more record past the daily bound, counted without its text."""
+        key = (miss_overflow.c.guild_id == (guild_id or 0), miss_overflow.c.day == day.isoformat())
+        async with self._transaction() as conn:
+            changed = await conn.execute(update(miss_overflow).where(*key).values(dropped=miss_overflow.c.dropped + 1))
+            if not changed.rowcount:
+                await conn.execute(insert(miss_overflow).values(guild_id=guild_id or 0, day=day.isoformat(), dropped=1))
+
+    async def dropped(self, first_day: dt.date | None = None) -> int:
+        async with self._transaction() as conn:
+            query = select(func.coalesce(func.sum(miss_overflow.c.dropped), 0))
+            if first_day is not None:
+                query = query.where(miss_overflow.c.day >= first_day.isoformat())
+            return int((await conn.execute(query)).scalar() or 0)
+
+    async def miss_records(self, first_day: dt.date | None = None) -> list[MissRecord]:
+        """The miss log and the votes (as upvote/downvote records), from `first_day` on."""
+        async with self._transaction() as conn:
+            records = []
+            for table in (miss_log, votes):
+                query = select(*(c for c in table.c if c.name != "voter"))
+                if first_day is not None:
+                    query = query.where(table.c.day >= first_day.isoformat())
+                records += [_record_from(row) for row in (await conn.execute(query)).mappings()]
+            return records
+
+    async def purge_guild(self, guild_id: int) -> int:
+        """Delete every record of a server; how many there were."""
+        async with self._transaction() as conn:
+            deleted = 0
+            for table in (miss_log, votes, miss_overflow):
+                deleted += (await conn.execute(delete(table).where(table.c.guild_id == guild_id))).rowcount or 0
+            return deleted
+
+    async def purge_before(self, day: dt.date) -> int:
+        """Delete every record older than `day`; how many there were."""
+        async with self._transaction() as conn:
+            deleted = 0
+            for table in (miss_log, votes, miss_overflow):
+                deleted += (await conn.execute(delete(table).where(table.c.day < day.isoformat()))).rowcount or 0
+            return deleted
+
     # -- plumbing ---------------------------------------------------------------------------
 
     @asynccontextmanager
@@ -152,6 +227,20 @@ def _to_row(values: GuildSettings) -> dict:
         "rate_refill_seconds": values.rate_refill_seconds,
         "log_enabled": values.log_enabled,
     }
+
+
+def _record_row(record: MissRecord) -> dict:
+    return {"guild_id": record.guild_id, "day": record.day.isoformat(), "kind": record.kind,
+            "question": record.question, "lang": record.lang, "intent": record.intent,
+            "models": ",".join(record.models), "field": record.field, "selector": record.selector,
+            "reason": record.reason, "note": record.note, "knowledge_version": record.knowledge_version}
+
+
+def _record_from(row) -> MissRecord:
+    from bot.insights.records import MissRecord  # only where records are read: `db check` stays light
+
+    return MissRecord(**{**row, "models": tuple(m for m in row["models"].split(",") if m),
+                         "day": dt.date.fromisoformat(row["day"])})
 
 
 # -- opening ---------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import os
 import stat
 
 import pytest
-from sqlalchemy import text
 
 from bot.insights import MissRecord
 from bot.settings import Settings
@@ -80,9 +79,8 @@ async def test_purges_by_server_and_by_age_and_the_daily_count(settings):
         assert await store.purge_before(TODAY - dt.timedelta(days=30)) == 2  # the old decline and the old vote
         assert await store.purge_guild(GUILD) == 2  # its record and its count of dropped ones
         assert await store.miss_records() == [record(guild=OTHER), record(guild=None)]
-        async with store._transaction() as conn:
-            columns = set((await conn.execute(text("SELECT * FROM votes"))).keys())
-        assert not any("user" in c or "name" in c for c in columns)
+        cursor = await store._run(lambda db: db.execute_sql("SELECT * FROM votes"))
+        assert not any("user" in c[0] or "name" in c[0] for c in cursor.description)
     finally:
         await store.close()
 

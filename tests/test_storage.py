@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, text
 
 from bot.settings import Settings
 from bot.storage import (
@@ -49,8 +48,7 @@ async def test_a_new_database_is_created_at_the_latest_schema(settings):
 async def test_sqlite_runs_in_wal_mode(tmp_path):
     store = await open_store(Settings(state_dir=tmp_path))
     try:
-        async with store._transaction() as conn:
-            assert (await conn.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
+        assert await store._run(lambda db: db.execute_sql("PRAGMA journal_mode").fetchone()[0]) == "wal"
     finally:
         await store.close()
 
@@ -104,9 +102,9 @@ async def test_version_1_database_is_upgraded_with_its_data_kept(settings):
     store = connect(settings)
     try:
         assert await store.upgrade(target=1) == (0, 1)
-        async with store._transaction() as conn:
-            columns = "guild_id, channels, language, rate_burst, rate_refill_seconds"
-            await conn.execute(text(f"INSERT INTO guild_settings ({columns}) VALUES (7, '[70, 71]', 'zh', 2, 8.0)"))
+        columns = "guild_id, channels, language, rate_burst, rate_refill_seconds"
+        await store._run(lambda db: db.execute_sql(
+            f"INSERT INTO guild_settings ({columns}) VALUES (7, '[70, 71]', 'zh', 2, 8.0)"))
         with pytest.raises(StorageError):  # version 1 has no log column yet
             await store.save_guild_settings(7, GuildSettings(log_enabled=False))
     finally:
@@ -124,8 +122,7 @@ async def test_version_1_database_is_upgraded_with_its_data_kept(settings):
 
 async def test_a_database_from_a_newer_version_is_refused(settings):
     store = await open_store(settings)
-    async with store._transaction() as conn:
-        await conn.execute(text("UPDATE schema_version SET version = 99"))
+    await store._run(lambda db: db.execute_sql("UPDATE schema_version SET version = 99"))
     await store.close()
     with pytest.raises(StorageError, match=rf"newer version of the bot \(schema 99; this one knows up to {LATEST}\)"):
         await open_store(settings)
@@ -177,7 +174,7 @@ async def test_reads_come_from_memory_and_a_failed_write_changes_nothing(setting
     store = connect(settings)
     await store.upgrade(target=1)  # a database without the log column: every write fails
     statements: list[str] = []
-    event.listen(store._engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    store._db.query_hooks.append(lambda query: statements.append(query.sql))
     try:
         config = GuildConfig(Defaults(channels=(5,)), {}, store)
         with pytest.raises(StorageError):

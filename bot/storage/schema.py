@@ -2,59 +2,43 @@
 
 A database records the number of the last migration applied to it; start-up applies the
 ones after it, in order, in one transaction. A new table or column is a new migration at
-the end of MIGRATIONS (never an edit of an old one) plus its shape in the tables below."""
+the end of MIGRATIONS (never an edit of an old one) plus its columns in the tables below."""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, Float, Integer, MetaData, String, Table, Text
+from peewee import Table
 
-metadata = MetaData()
-
-schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
+schema_version = Table("schema_version", ("version",))
 
 # One row per server that changed something; NULL: the operator's default for that value.
 guild_settings = Table(
     "guild_settings",
-    metadata,
-    Column("guild_id", BigInteger, primary_key=True, autoincrement=False),
-    Column("channels", Text),  # JSON list of channel ids
-    Column("language", String(4)),  # auto | zh | en
-    Column("rate_burst", Integer),
-    Column("rate_refill_seconds", Float),
-    Column("log_enabled", Boolean),  # since version 2
+    (
+        "guild_id",
+        "channels",  # JSON list of channel ids
+        "language",  # auto | zh | en
+        "rate_burst",
+        "rate_refill_seconds",
+        "log_enabled",  # since version 2
+    ),
+    primary_key="guild_id",
 )
 
 
-def _answer_columns() -> list[Column]:
-    """What is kept of one answer (bot.insights.MissRecord): never who asked."""
-    return [
-        Column("guild_id", BigInteger),  # NULL in a DM
-        Column("day", String(10), nullable=False),  # ISO date: day granularity only
-        Column("kind", String(16), nullable=False),
-        Column("question", Text, nullable=False),
-        Column("lang", String(4), nullable=False),
-        Column("intent", String(16), nullable=False),
-        Column("models", Text, nullable=False),  # comma-separated model ids
-        Column("field", String(32)),
-        Column("selector", Text),
-        Column("reason", Text),
-        Column("note", Text),
-        Column("knowledge_version", String(16), nullable=False),
-    ]
-
-
+# What is kept of one answer (bot.insights.MissRecord): never who asked.
+ANSWER_COLUMNS = (
+    "guild_id",  # NULL in a DM
+    "day",  # ISO date: day granularity only
+    "kind", "question", "lang", "intent",
+    "models",  # comma-separated model ids
+    "field", "selector", "reason", "note", "knowledge_version",
+)
 # Since version 3: declines and near misses, one row each.
-miss_log = Table("miss_log", metadata, *_answer_columns())
+miss_log = Table("miss_log", ANSWER_COLUMNS)
 # Since version 3: one vote per (user, answer); `voter` is a keyed hash of both, never the user's id.
-votes = Table("votes", metadata, Column("voter", String(64), primary_key=True), *_answer_columns())
+votes = Table("votes", ("voter", *ANSWER_COLUMNS), primary_key="voter")
 # Since version 3: records past the daily bound, counted without their text (DMs: guild_id 0).
-miss_overflow = Table(
-    "miss_overflow",
-    metadata,
-    Column("guild_id", BigInteger, primary_key=True, autoincrement=False),
-    Column("day", String(10), primary_key=True),
-    Column("dropped", Integer, nullable=False),
-)
+miss_overflow = Table("miss_overflow", ("guild_id", "day", "dropped"))
 
 _ANSWER_COLUMNS_SQL = ("guild_id BIGINT, day VARCHAR(10) NOT NULL, kind VARCHAR(16) NOT NULL, question TEXT NOT NULL, "
                        "lang VARCHAR(4) NOT NULL, intent VARCHAR(16) NOT NULL, models TEXT NOT NULL, "
@@ -80,3 +64,5 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 LATEST = len(MIGRATIONS)
+# Where the version is kept; created with the first migration a database gets.
+VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"

@@ -1,21 +1,23 @@
 """The database behind the storage interface: SQLite in the state folder, or PostgreSQL.
 
-SQLAlchemy's async Core speaks to both (aiosqlite and asyncpg underneath), so every query
-below is written once; only opening the database differs."""
+peewee's query builder speaks to both (the standard library's sqlite3, and psycopg2), so
+every query below is written once; only opening the database differs. The drivers block, so
+every transaction runs in the store's own worker thread: the event loop never waits on the
+disk or the network, and the store's transactions run one at a time, in order."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import delete, event, func, insert, inspect, select, text, update
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from peewee import SQL, Database, OperationalError, PeeweeException, PostgresqlDatabase, SqliteDatabase, Table, fn
 
 from bot.settings import Settings
 
@@ -23,11 +25,22 @@ if TYPE_CHECKING:
     from bot.insights.records import MissRecord
 
 from .guild_settings import GuildSettings
-from .schema import LATEST, MIGRATIONS, guild_settings, miss_log, miss_overflow, schema_version, votes
+from .schema import (
+    ANSWER_COLUMNS,
+    LATEST,
+    MIGRATIONS,
+    VERSION_TABLE,
+    guild_settings,
+    miss_log,
+    miss_overflow,
+    schema_version,
+    votes,
+)
 
 DB_FILE = "bot.db"
 CONNECT_TIMEOUT_SECONDS = 5
 _MIGRATION_LOCK = 0x6473_7162  # PostgreSQL advisory lock: one process migrates at a time
+T = TypeVar("T")
 
 
 class StorageError(RuntimeError):
@@ -42,40 +55,43 @@ class StorageError(RuntimeError):
 class Store:
     """Per-server state. Every method is one transaction; a returned write is committed."""
 
-    def __init__(self, engine: AsyncEngine, where: str) -> None:
-        self._engine = engine
+    def __init__(self, db: Database, where: str) -> None:
+        self._db = db
         self.where = where  # for messages: the file, or the URL without its password
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storage")
 
     @property
     def backend(self) -> str:
-        return self._engine.dialect.name  # "sqlite" or "postgresql"
+        return "postgresql" if isinstance(self._db, PostgresqlDatabase) else "sqlite"
 
     async def close(self) -> None:
-        await self._engine.dispose()
+        await asyncio.get_running_loop().run_in_executor(self._thread, self._db.close)
+        self._thread.shutdown()
 
     # -- schema -----------------------------------------------------------------------------
 
     async def version(self) -> int:
         """The schema version of the database; 0 for an empty one."""
-        async with self._transaction() as conn:
-            return await _read_version(conn)
+        return await self._run(_read_version)
 
     async def upgrade(self, target: int = LATEST) -> tuple[int, int]:
         """Apply the migrations after the database's version up to `target`; (before, after)."""
-        async with self._transaction() as conn:
+        def apply(db: Database) -> tuple[int, int]:
             if self.backend == "postgresql":
-                await conn.execute(select(func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
-            before = await _read_version(conn)
+                db.execute_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+            before = _read_version(db)
             self.refuse_newer(before)
             for number in range(before + 1, target + 1):
                 for statement in MIGRATIONS[number - 1]:
-                    await conn.execute(text(statement))
+                    db.execute_sql(statement)
             if before == 0:
-                await conn.run_sync(schema_version.create, checkfirst=True)
-                await conn.execute(insert(schema_version).values(version=target))
+                db.execute_sql(VERSION_TABLE)
+                schema_version.insert(version=target).execute(db)
             elif target > before:
-                await conn.execute(update(schema_version).values(version=target))
-        return before, max(before, target)
+                schema_version.update(version=target).execute(db)
+            return before, max(before, target)
+
+        return await self._run(apply)
 
     def refuse_newer(self, version: int) -> None:
         """Raise if `version` comes from a newer bot: its data may not fit this code."""
@@ -86,104 +102,123 @@ class Store:
     # -- per-server settings ----------------------------------------------------------------
 
     async def all_guild_settings(self) -> dict[int, GuildSettings]:
-        async with self._transaction() as conn:
-            rows = (await conn.execute(select(guild_settings))).mappings()
-            return {row["guild_id"]: _from_row(row) for row in rows}
+        return await self._run(lambda db: {row["guild_id"]: _from_row(row)
+                                           for row in guild_settings.select().execute(db)})
 
     async def save_guild_settings(self, guild_id: int, values: GuildSettings) -> None:
         row = _to_row(values)
-        async with self._transaction() as conn:
-            changed = await conn.execute(update(guild_settings).where(guild_settings.c.guild_id == guild_id)
-                                         .values(**row))
-            if not changed.rowcount:
-                await conn.execute(insert(guild_settings).values(guild_id=guild_id, **row))
+
+        def save(db: Database) -> None:
+            if not guild_settings.update(**row).where(guild_settings.guild_id == guild_id).execute(db):
+                guild_settings.insert(guild_id=guild_id, **row).execute(db)
+
+        await self._run(save)
 
     async def delete_guild(self, guild_id: int) -> None:
         """Forget everything kept for a server."""
-        async with self._transaction() as conn:
-            await conn.execute(delete(guild_settings).where(guild_settings.c.guild_id == guild_id))
+        await self._run(guild_settings.delete().where(guild_settings.guild_id == guild_id).execute)
 
     # -- the miss log and the votes -----------------------------------------------------------
 
     async def add_miss(self, record: MissRecord) -> None:
-        async with self._transaction() as conn:
-            await conn.execute(insert(miss_log).values(**_record_row(record)))
+        await self._run(miss_log.insert(**_record_row(record)).execute)
 
     async def save_vote(self, voter: str, record: MissRecord) -> None:
         """One vote per voter (a keyed hash of user and answer): a second vote replaces the first."""
-        async with self._transaction() as conn:
-            await conn.execute(delete(votes).where(votes.c.voter == voter))
-            await conn.execute(insert(votes).values(voter=voter, **_record_row(record)))
+        def save(db: Database) -> None:
+            votes.delete().where(votes.voter == voter).execute(db)
+            votes.insert(voter=voter, **_record_row(record)).execute(db)
+
+        await self._run(save)
 
     async def set_vote_note(self, voter: str, note: str) -> bool:
         """The note of a vote already kept; False when there is none (it was purged meanwhile)."""
-        async with self._transaction() as conn:
-            changed = await conn.execute(update(votes).where(votes.c.voter == voter).values(note=note))
-            return bool(changed.rowcount)
+        return bool(await self._run(votes.update(note=note).where(votes.voter == voter).execute))
 
     async def records_on(self, guild_id: int | None, day: dt.date) -> int:
         """How many records a server (None: the DMs) has for `day`, miss log and votes together."""
-        async with self._transaction() as conn:
-            total = 0
-            for table in (miss_log, votes):
-                where = table.c.guild_id.is_(None) if guild_id is None else table.c.guild_id == guild_id
-                total += (await conn.execute(select(func.count()).select_from(table)
-                                             .where(where, table.c.day == day.isoformat()))).scalar() or 0
-            return total
+        def count(db: Database) -> int:
+            return sum(table.select(fn.COUNT(SQL("*"))).where(
+                (table.guild_id.is_null() if guild_id is None else table.guild_id == guild_id)
+                & (table.day == day.isoformat())).scalar(db) or 0 for table in (miss_log, votes))
+
+        return await self._run(count)
 
     async def count_dropped(self, guild_id: int | None, day: dt.date) -> None:
         """One more record past the daily bound, counted without its text."""
-        key = (miss_overflow.c.guild_id == (guild_id or 0), miss_overflow.c.day == day.isoformat())
-        async with self._transaction() as conn:
-            changed = await conn.execute(update(miss_overflow).where(*key).values(dropped=miss_overflow.c.dropped + 1))
-            if not changed.rowcount:
-                await conn.execute(insert(miss_overflow).values(guild_id=guild_id or 0, day=day.isoformat(), dropped=1))
+        key = (miss_overflow.guild_id == (guild_id or 0)) & (miss_overflow.day == day.isoformat())
+
+        def count(db: Database) -> None:
+            if not miss_overflow.update(dropped=miss_overflow.dropped + 1).where(key).execute(db):
+                miss_overflow.insert(guild_id=guild_id or 0, day=day.isoformat(), dropped=1).execute(db)
+
+        await self._run(count)
 
     async def dropped(self, first_day: dt.date | None = None) -> int:
-        async with self._transaction() as conn:
-            query = select(func.coalesce(func.sum(miss_overflow.c.dropped), 0))
-            if first_day is not None:
-                query = query.where(miss_overflow.c.day >= first_day.isoformat())
-            return int((await conn.execute(query)).scalar() or 0)
+        """Records past the daily bounds, from `first_day` on."""
+        query = miss_overflow.select(fn.COALESCE(fn.SUM(miss_overflow.dropped), 0))
+        if first_day is not None:
+            query = query.where(miss_overflow.day >= first_day.isoformat())
+        return int(await self._run(query.scalar) or 0)
 
     async def miss_records(self, first_day: dt.date | None = None) -> list[MissRecord]:
         """The miss log and the votes (as upvote/downvote records), from `first_day` on."""
-        async with self._transaction() as conn:
+        def read(db: Database) -> list[MissRecord]:
             records = []
             for table in (miss_log, votes):
-                query = select(*(c for c in table.c if c.name != "voter"))
+                query = table.select(*(getattr(table, c) for c in ANSWER_COLUMNS))  # never the voter
                 if first_day is not None:
-                    query = query.where(table.c.day >= first_day.isoformat())
-                records += [_record_from(row) for row in (await conn.execute(query)).mappings()]
+                    query = query.where(table.day >= first_day.isoformat())
+                records += [_record_from(row) for row in query.execute(db)]
             return records
+
+        return await self._run(read)
 
     async def purge_guild(self, guild_id: int) -> int:
         """Delete every record of a server; how many there were."""
-        async with self._transaction() as conn:
-            deleted = 0
-            for table in (miss_log, votes, miss_overflow):
-                deleted += (await conn.execute(delete(table).where(table.c.guild_id == guild_id))).rowcount or 0
-            return deleted
+        return await self._purge(lambda table: table.guild_id == guild_id)
 
     async def purge_before(self, day: dt.date) -> int:
         """Delete every record older than `day`; how many there were."""
-        async with self._transaction() as conn:
-            deleted = 0
-            for table in (miss_log, votes, miss_overflow):
-                deleted += (await conn.execute(delete(table).where(table.c.day < day.isoformat()))).rowcount or 0
-            return deleted
+        return await self._purge(lambda table: table.day < day.isoformat())
+
+    async def _purge(self, which: Callable[[Table], object]) -> int:
+        return await self._run(lambda db: sum(table.delete().where(which(table)).execute(db)
+                                              for table in (miss_log, votes, miss_overflow)))
 
     # -- plumbing ---------------------------------------------------------------------------
 
-    @asynccontextmanager
-    async def _transaction(self) -> AsyncIterator[AsyncConnection]:
+    async def _run(self, work: Callable[[Database], T]) -> T:
+        """`work(db)` in one transaction, in the store's thread."""
+        return await asyncio.get_running_loop().run_in_executor(self._thread, self._transaction, work)
+
+    def _transaction(self, work: Callable[[Database], T]) -> T:
+        db = self._db
         try:
-            async with self._engine.begin() as conn:
-                yield conn
-        except (TimeoutError, OSError) as exc:  # the server, not the query
-            raise StorageError(f"{self.where}: cannot connect ({_reason(exc)})", transient=True) from None
-        except SQLAlchemyError as exc:
+            self._connect()
+            with db.atomic():
+                return work(db)
+        except PeeweeException as exc:
+            with suppress(PeeweeException):
+                db.close()  # the next transaction starts from a fresh connection
             raise StorageError(f"{self.where}: {_reason(exc)}") from None
+
+    def _connect(self) -> None:
+        db = self._db
+        if self.backend == "sqlite":
+            db.connect(reuse_if_open=True)
+            return
+        if not db.is_closed():  # a server that restarted leaves a dead connection: check it first
+            try:
+                db.execute_sql("SELECT 1")
+                return
+            except PeeweeException:
+                db.close()
+        try:
+            db.connect()
+        except PeeweeException as exc:  # the server, not the query
+            raise StorageError(f"{self.where}: cannot connect ({_reason(exc)})",
+                               transient=isinstance(exc, OperationalError)) from None
 
 
 # SQLite's own words, and what they mean for the operator.
@@ -198,24 +233,23 @@ _SQLITE_HINTS = {
 def _reason(exc: BaseException) -> str:
     cause = getattr(exc, "orig", None) or exc
     message = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
-    message = message.removeprefix("<class '").split("'>: ", 1)[-1]
     return _SQLITE_HINTS.get(message, message)
 
 
-async def _read_version(conn: AsyncConnection) -> int:
-    if not await conn.run_sync(lambda sync: inspect(sync).has_table(schema_version.name)):
+def _read_version(db: Database) -> int:
+    if not db.table_exists(schema_version.__name__):
         return 0
-    return (await conn.execute(select(func.max(schema_version.c.version)))).scalar() or 0
+    return schema_version.select(fn.MAX(schema_version.version)).scalar(db) or 0
 
 
-def _from_row(row) -> GuildSettings:
-    channels = row["channels"]
+def _from_row(row: dict) -> GuildSettings:
+    channels, log_enabled = row["channels"], row["log_enabled"]
     return GuildSettings(
         channels=None if channels is None else tuple(json.loads(channels)),
         language=row["language"],
         rate_burst=row["rate_burst"],
         rate_refill_seconds=row["rate_refill_seconds"],
-        log_enabled=row["log_enabled"],
+        log_enabled=None if log_enabled is None else bool(log_enabled),  # SQLite keeps 0 or 1
     )
 
 
@@ -236,7 +270,7 @@ def _record_row(record: MissRecord) -> dict:
             "reason": record.reason, "note": record.note, "knowledge_version": record.knowledge_version}
 
 
-def _record_from(row) -> MissRecord:
+def _record_from(row: dict) -> MissRecord:
     from bot.insights.records import MissRecord  # only where records are read: `db check` stays light
 
     return MissRecord(**{**row, "models": tuple(m for m in row["models"].split(",") if m),
@@ -264,13 +298,11 @@ async def open_store(settings: Settings) -> Store:
 
 
 def _postgresql(url: str) -> Store:
-    try:
-        parsed = make_url(url).set(drivername="postgresql+asyncpg")
-        engine = create_async_engine(parsed, pool_pre_ping=True,
-                                     connect_args={"timeout": CONNECT_TIMEOUT_SECONDS})
-    except (ArgumentError, ValueError) as exc:
-        raise StorageError(f"DATABASE_URL: {exc}") from None
-    return Store(engine, "PostgreSQL " + parsed.set(drivername="postgresql").render_as_string(hide_password=True))
+    parts = urlsplit(url)._replace(scheme="postgresql")  # psycopg2 reads the URL itself
+    user, at, host = parts.netloc.rpartition("@")
+    shown = parts._replace(netloc=f"{user.split(':', 1)[0]}:***{at}{host}" if ":" in user else parts.netloc)
+    return Store(PostgresqlDatabase(urlunsplit(parts), connect_timeout=CONNECT_TIMEOUT_SECONDS),
+                 f"PostgreSQL {urlunsplit(shown)}")
 
 
 def _sqlite(path: Path) -> Store:
@@ -278,20 +310,11 @@ def _sqlite(path: Path) -> Store:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"cannot create the state folder {path.parent}: {exc.strerror}") from None
-    engine = create_async_engine(f"sqlite+aiosqlite:///{path}")
-
-    @event.listens_for(engine.sync_engine, "connect")
-    def _on_connect(connection, _record) -> None:
-        # Transactions are begun below, so schema changes are atomic too (pysqlite would not).
-        connection.isolation_level = None
-        cursor = connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
-        cursor.execute("PRAGMA synchronous=FULL")  # a committed change survives a crash
-        cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.close()
-
-    @event.listens_for(engine.sync_engine, "begin")
-    def _on_begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return Store(engine, str(path))
+    db = SqliteDatabase(
+        str(path),
+        pragmas={"journal_mode": "wal",  # readers never block the writer
+                 "synchronous": "full"},  # a committed change survives a crash
+        timeout=5,  # wait up to 5 s for another writer
+        lock_type="IMMEDIATE",  # a transaction takes the write lock when it begins, so it never has to retry
+    )
+    return Store(db, str(path))

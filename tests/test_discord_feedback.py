@@ -38,6 +38,7 @@ from tests.discord_standin import (
     QUESTION_CHANNEL,
     USER_ID,
     DiscordStandIn,
+    command,
     interaction_payload,
     message_payload,
     user,
@@ -162,6 +163,16 @@ async def test_a_server_with_logging_off_records_nothing(standin, bot, state):
     found = await records_until(state, lambda r: any(x.question == "ds4 什么时候发布" for x in r))
     assert any(r.question == "ds4 什么时候发布" for r in found)
     assert not any(r.guild_id == OTHER_GUILD_ID for r in found)
+
+
+async def test_a_near_miss_asked_with_ask_is_recorded_and_votable(standin, bot, state):
+    payload = interaction_payload(2, command("ask", question="deepseek codr when"), user_id=NEW_USER)
+    await standin.dispatch("INTERACTION_CREATE", payload)
+    card = await standin.wait_for_followup(payload["token"])
+    assert "DeepSeek Coder" in card_text(card) and len(votes_of(card)) == 2  # answered, and open to votes
+    found = await records_until(state, lambda r: any(x.kind == "near-miss" for x in r))
+    [near] = [r for r in found if r.kind == "near-miss"]
+    assert (near.question, near.intent, near.models) == ("deepseek codr when", "field", ("deepseek-coder",))
 
 
 async def test_report_over_the_database_and_apply_make_the_bot_answer(standin, bot, state):

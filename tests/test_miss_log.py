@@ -56,3 +56,11 @@ async def test_a_vote_names_the_remembered_question_and_after_a_restart_the_fall
     kept = sorted((r.kind, r.question, r.field) for r in await store.miss_records())
     assert kept == [("downvote", "DeepSeek-V3", "parameters"), ("upvote", "V3 有多少参数", "parameters")]
     assert log.answer_id(1) == log.answer_id(1) != log.answer_id(2) and len(log.answer_id(1)) == 12
+
+
+async def test_a_near_miss_is_kept_as_one(setup):
+    log, store, engine = setup
+    log.answered("deepseek codr when", engine.ask("deepseek codr when"), GUILD, log.answer_id(1))
+    await log.drain()
+    [kept] = await store.miss_records()
+    assert (kept.kind, kept.models) == ("near-miss", ("deepseek-coder",))

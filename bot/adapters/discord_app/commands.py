@@ -30,17 +30,31 @@ def _engine(interaction: discord.Interaction) -> Any:
     return interaction.client.engine  # type: ignore[attr-defined]
 
 
-async def _send_answer(interaction: discord.Interaction, answer: Any, *, ephemeral: bool = False) -> None:
-    await send(interaction, **await answer_content(answer, interaction.client), ephemeral=ephemeral)
+async def _send_answer(interaction: discord.Interaction, answer: Any, *, question: str | None = None,
+                       ephemeral: bool = False) -> None:
+    """The answer's card; with the `question` it answers (as cleaned), 👍/👎 too, and the miss log."""
+    miss_log = interaction.client.miss_log  # type: ignore[attr-defined]
+    answer_id = miss_log.answer_id(interaction.id) if question and miss_log.enabled(interaction.guild_id) else None
+    await send(interaction, **await answer_content(answer, interaction.client, answer_id), ephemeral=ephemeral)
+    if answer_id is not None:
+        miss_log.answered(question, answer, interaction.guild_id, answer_id)  # after the reply: never waited for
+
+
+def _typed(interaction: discord.Interaction) -> str:
+    """What the user typed into a command's options, as a question: "r9", "v2 v3"."""
+    options = (interaction.data or {}).get("options", [])
+    typed = clean_question(" ".join(str(o.get("value", "")) for o in options))
+    return typed or f"/{(interaction.data or {}).get('name', '')}"
 
 
 async def _not_covered(interaction: discord.Interaction, name: str, lang: str) -> None:
     """A name the article does not cover: say so and list what it covers, to the user alone."""
-    await _send_answer(interaction, _engine(interaction).not_covered(clean_question(name), lang), ephemeral=True)
+    name = clean_question(name)
+    await _send_answer(interaction, _engine(interaction).not_covered(name, lang), question=name, ephemeral=True)
 
 
 async def _send_query(interaction: discord.Interaction, query: Query, lang: str) -> None:
-    await _send_answer(interaction, _engine(interaction).answer(query, lang))
+    await _send_answer(interaction, _engine(interaction).answer(query, lang), question=_typed(interaction))
 
 
 # -- autocomplete --------------------------------------------------------------------------
@@ -93,11 +107,7 @@ async def ask(
     await interaction.response.defer(thinking=True)
     conversation = f"{interaction.user.id}:{interaction.channel_id}"
     answer = _engine(interaction).ask(text, conversation=conversation, lang=lang)
-    miss_log = interaction.client.miss_log  # type: ignore[attr-defined]
-    answer_id = miss_log.answer_id(interaction.id) if miss_log.enabled(interaction.guild_id) else None
-    await send(interaction, **await answer_content(answer, interaction.client, answer_id))
-    if answer_id is not None:
-        miss_log.answered(text, answer, interaction.guild_id, answer_id)  # after the reply
+    await _send_answer(interaction, answer, question=text)
 
 
 @app_commands.command(name="model", description="Overview card of one model")

@@ -52,15 +52,18 @@ class MissLog:
     # -- what is recorded ---------------------------------------------------------------------
 
     def answered(self, question: str, answer: Any, guild_id: int | None, answer_id: str) -> None:
-        """After a reply to a question addressed to the bot: remember it for its votes, and log a decline."""
+        """After a reply: remember the answer for its votes; log it when it declined or was a near miss.
+        (The caller replies in a question channel only to what the bot can answer: chat never comes here.)"""
         if not self.enabled(guild_id):
             return
         record = self.record(question, answer, guild_id)
         self._recent[answer_id] = record
         while len(self._recent) > RECENT_ANSWERS:
             self._recent.popitem(last=False)
-        if answer.query.intent == "none" and answer.query.reason != "help":
-            self._background(self._keep(record, self._store.add_miss(record)))  # type: ignore[union-attr]
+        kind = "decline" if answer.query.intent == "none" else "near-miss" if answer.query.near_miss else None
+        if kind is not None and answer.query.reason != "help":
+            kept = replace(record, kind=kind)
+            self._background(self._keep(kept, self._store.add_miss(kept)))  # type: ignore[union-attr]
 
     def vote(self, user_id: int, answer_id: str, up: bool, guild_id: int | None, fallback: MissRecord) -> None:
         """A 👍 or 👎 on an answer; a second click by the same user replaces the first.

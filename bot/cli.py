@@ -102,13 +102,18 @@ def cmd_timeline(args, settings: Settings) -> int:
     return 0
 
 
-def _miss_records(args, settings: Settings, first_day) -> list:
-    """The records the report reads: the bot's database, or a JSON Lines file (--from)."""
+def _miss_records(args, settings: Settings, first_day) -> tuple[list, int]:
+    """The records the report reads, and how many more the daily bound only counted: from the bot's
+    database, or a JSON Lines file (--from)."""
     from bot.insights import read_jsonl
 
     if args.from_file:
-        return read_jsonl(args.from_file)
-    return _with_store(settings, lambda store: store.miss_records(first_day))
+        return read_jsonl(args.from_file), 0
+
+    async def read(store) -> tuple[list, int]:
+        return await store.miss_records(first_day), await store.dropped(first_day)
+
+    return _with_store(settings, read)
 
 
 def _with_store(settings: Settings, use):
@@ -145,7 +150,8 @@ def cmd_report(args, settings: Settings) -> int:
     engine = _engine(settings)
     try:
         first_day = insights.first_day(args.since, dt.date.today())
-        report = insights.build_report(_miss_records(args, settings, first_day), engine, first_day)
+        records, dropped = _miss_records(args, settings, first_day)
+        report = insights.build_report(records, engine, first_day, dropped=dropped)
     except insights.RecordError as exc:
         print(f"report error: {exc}", file=sys.stderr)
         return 2

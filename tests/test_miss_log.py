@@ -8,6 +8,7 @@ import pytest
 
 from bot.adapters.discord_app import miss_log as miss_log_module
 from bot.adapters.discord_app.miss_log import MissLog
+from bot.core.query import Query
 from bot.settings import Settings
 from bot.storage import Defaults, GuildConfig, GuildSettings, open_store
 
@@ -46,15 +47,21 @@ async def test_answers_are_not_logged_and_a_quiet_server_keeps_nothing(setup):
     assert (kept.question, kept.guild_id, kept.kind) == ("ds3 什么时候发布", None, "decline")
 
 
-async def test_a_vote_names_the_remembered_question_and_after_a_restart_the_fallback(setup):
+async def test_a_vote_names_the_remembered_question_and_after_a_restart_the_cards_title(setup):
     log, store, engine = setup
-    answer = engine.ask("V3 有多少参数")
-    log.answered("V3 有多少参数", answer, GUILD, log.answer_id(1))
-    log.vote(7, log.answer_id(1), True, GUILD, log.record("DeepSeek-V3", answer, GUILD))
-    log.vote(7, "0123456789ab", False, GUILD, log.record("DeepSeek-V3", answer, GUILD))  # no longer remembered
+    declined = engine.ask("ds3 什么时候发布")
+    log.answered("ds3 什么时候发布", declined, GUILD, log.answer_id(1))
+    picked = engine.answer(Query("model", ("deepseek-v3",)), "zh")  # "did you mean" V3: the card changed
+    log.vote(7, log.answer_id(1), True, GUILD, log.record("DeepSeek-V3", picked, GUILD))
+    log.vote(8, log.answer_id(1), False, GUILD, log.record("?", engine.answer(Query("none"), "zh"), GUILD),
+             parse_known=False)  # a button too long to carry the parse: the remembered one
+    log.vote(7, "0123456789ab", False, GUILD, log.record("DeepSeek-V3", picked, GUILD))  # no longer remembered
     await log.drain()
-    kept = sorted((r.kind, r.question, r.field) for r in await store.miss_records())
-    assert kept == [("downvote", "DeepSeek-V3", "parameters"), ("upvote", "V3 有多少参数", "parameters")]
+    kept = sorted((r.kind, r.question, r.intent, r.models) for r in await store.miss_records())
+    assert kept == [("decline", "ds3 什么时候发布", "none", ()),
+                    ("downvote", "DeepSeek-V3", "model", ("deepseek-v3",)),
+                    ("downvote", "ds3 什么时候发布", "none", ()),
+                    ("upvote", "ds3 什么时候发布", "model", ("deepseek-v3",))]
     assert log.answer_id(1) == log.answer_id(1) != log.answer_id(2) and len(log.answer_id(1)) == 12
 
 

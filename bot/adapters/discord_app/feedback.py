@@ -40,9 +40,10 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_ID):
     async def callback(self, interaction: discord.Interaction) -> None:
         client: Any = interaction.client
         try:
-            fallback = client.miss_log.record(_card_title(interaction), client.engine.answer(
+            shown = client.miss_log.record(_card_title(interaction), client.engine.answer(
                 self.query or Query("none"), self.lang), interaction.guild_id)
-            client.miss_log.vote(interaction.user.id, self.answer_id, self.up, interaction.guild_id, fallback)
+            client.miss_log.vote(interaction.user.id, self.answer_id, self.up, interaction.guild_id, shown,
+                                 parse_known=self.query is not None)
             if self.up:
                 await send_note(interaction, "vote_thanks", self.lang)
             else:  # a modal must be the first response to the click

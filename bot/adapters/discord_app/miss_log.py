@@ -65,13 +65,19 @@ class MissLog:
             kept = replace(record, kind=kind)
             self._background(self._keep(kept, self._store.add_miss(kept)))  # type: ignore[union-attr]
 
-    def vote(self, user_id: int, answer_id: str, up: bool, guild_id: int | None, fallback: MissRecord) -> None:
-        """A 👍 or 👎 on an answer; a second click by the same user replaces the first.
-        `fallback`: the record to keep when the answer is no longer remembered (a restart)."""
+    def vote(self, user_id: int, answer_id: str, up: bool, guild_id: int | None, shown: MissRecord,
+             parse_known: bool = True) -> None:
+        """A 👍 or 👎 on an answer; a second click by the same user replaces the first. `shown`: the
+        record of the card as it is now (its parse from the button, the card's title for the question);
+        the question as asked replaces the title while the answer is remembered, and the parse too
+        when the button could not carry it (`parse_known` False)."""
         if not self.enabled(guild_id):
             return
-        record = replace(self._recent.get(answer_id, fallback), kind="upvote" if up else "downvote", note=None,
-                         guild_id=guild_id, day=dt.date.today())
+        asked = self._recent.get(answer_id)
+        if asked is not None:
+            shown = replace(shown, question=asked.question) if parse_known else asked
+        record = replace(shown, kind="upvote" if up else "downvote", note=None, guild_id=guild_id,
+                         day=dt.date.today())
         voter = self._voter(user_id, answer_id)
         self._votes[voter] = self._background(self._keep(record, self._store.save_vote(voter, record)))  # type: ignore[union-attr]
 

@@ -3,29 +3,30 @@ the database never holds a user's id; the key lives only in the state folder (mo
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 KEY_FILE = "voter.key"
 
 
 def voter_key(state_dir: Path) -> bytes:
-    """The key, created on first use."""
+    """The key, created on first use (whole or not at all, even with several processes starting)."""
     path = state_dir / KEY_FILE
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        pass
-    state_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process made it meanwhile
-        return path.read_bytes()
-    with os.fdopen(fd, "wb") as f:
-        f.write(secrets.token_bytes(32))
+    if not path.exists():
+        state_dir.mkdir(parents=True, exist_ok=True)
+        fd, draft = tempfile.mkstemp(dir=state_dir, prefix=".voter-key-")  # mode 0600
+        try:
+            os.write(fd, secrets.token_bytes(32))
+            os.close(fd)
+            with contextlib.suppress(FileExistsError):  # another process made it first: theirs is kept
+                os.link(draft, path)
+        finally:
+            os.unlink(draft)
     return path.read_bytes()
 
 

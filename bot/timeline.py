@@ -9,7 +9,6 @@ pictures under names keyed by the knowledge version, and reuses those files from
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import logging
 import os
@@ -23,6 +22,7 @@ from pathlib import Path
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.phrases import say
 from bot.render.cards import FAMILY_COLOURS
+from bot.render.timeline_files import cached_path, knowledge_version
 
 log = logging.getLogger(__name__)
 
@@ -64,11 +64,6 @@ LATIN_FONT = "DejaVu Sans"  # ships with matplotlib, so it is always there
 DPI = 100
 SIZE_IN = (13.0, 7.8)  # 1300 x 780 px: readable in a Discord embed, far below the upload limit
 DISCORD_UPLOAD_LIMIT = 10 * 1024 * 1024
-
-
-def filename(lang: str) -> str:
-    """The attachment name Discord shows; the embed refers to it as attachment://<name>."""
-    return f"deepseek-timeline-{lang}.png"
 
 
 def say_timeline(lang: str, key: str, **values: object) -> str:
@@ -375,11 +370,6 @@ LANGS = ("en", "zh")
 _cache: dict[tuple[str, str, FontLookup], bytes] = {}
 
 
-def knowledge_version(kb: KnowledgeBase) -> str:
-    # The knowledge's content, not the object: a reload that changes nothing keeps the picture.
-    return hashlib.sha256(repr((kb.article, kb.models, kb.lexicon.get("tags"))).encode()).hexdigest()[:16]
-
-
 def render_timeline(kb: KnowledgeBase, lang: str, *, find_font: FontLookup | None = None) -> bytes:
     """The timeline PNG for `lang` ("zh" or "en"), drawn once per process and reused."""
     find_font = find_font or find_cjk_font
@@ -388,11 +378,6 @@ def render_timeline(kb: KnowledgeBase, lang: str, *, find_font: FontLookup | Non
         plan, fonts = _fonts_for(kb, lang, find_font)
         _cache[key] = _draw(plan, fonts)
     return _cache[key]
-
-
-def cached_path(folder: Path, kb: KnowledgeBase, lang: str) -> Path:
-    """Where the picture of this knowledge in `lang` is kept, across restarts."""
-    return folder / f"timeline-{knowledge_version(kb)}-{lang}.png"
 
 
 _CACHED_NAME = re.compile(r"timeline-[0-9a-f]{16}-[a-z]{2}\.png")
@@ -428,11 +413,6 @@ def write_timeline(kb: KnowledgeBase, path: Path, lang: str = "en") -> Path:
         new.unlink(missing_ok=True)
         raise
     return path
-
-
-def with_image(card: dict, lang: str) -> dict:
-    """A copy of an embed dict that shows the attached timeline picture."""
-    return {**card, "image": {"url": f"attachment://{filename(lang)}"}}
 
 
 def save_for_console(kb: KnowledgeBase, lang: str, folder: Path) -> str:

@@ -105,4 +105,4 @@ def test_the_console_never_imports_the_database_libraries(command):
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in result.stderr.splitlines()
                 if line.startswith("import time:")}
     assert "bot" in imported  # the measure works
-    assert not imported & {"peewee", "sqlite3", "psycopg2", "discord"}
+    assert not imported & {"peewee", "playhouse", "sqlite3", "asyncpg", "discord"}

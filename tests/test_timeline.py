@@ -15,6 +15,7 @@ import pytest
 from bot import timeline
 from bot.core.knowledge import load_knowledge
 from bot.core.normalise import has_chinese
+from bot.render import timeline_files
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -135,7 +136,7 @@ def test_write_timeline_and_discord_attachment_names(kb, tmp_path):
     path = timeline.write_timeline(kb, tmp_path / "out" / "t.png", lang="en")
     assert path.read_bytes() == timeline.render_timeline(kb, "en")
     card = {"title": "x"}
-    assert timeline.with_image(card, "zh") == {
+    assert timeline_files.with_image(card, "zh") == {
         "title": "x", "image": {"url": "attachment://deepseek-timeline-zh.png"}}
     assert card == {"title": "x"}  # the engine's card is left as it was
 
@@ -152,6 +153,14 @@ def test_question_paths_do_not_import_matplotlib():
     assert "DeepSeek-R1" in result.stdout
 
 
+def test_the_discord_bot_never_loads_the_drawing_code():
+    code = ("import sys\n"
+            "import bot.adapters.discord_app\n"
+            "assert 'bot.timeline' not in sys.modules and 'matplotlib' not in sys.modules, 'drawing code imported'\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_console_saves_each_picture_under_the_state_dir_with_a_new_name(kb, tmp_path, monkeypatch):
     from bot.adapters.console import Session, handle
     from bot.core.engine import Engine
@@ -161,7 +170,7 @@ def test_console_saves_each_picture_under_the_state_dir_with_a_new_name(kb, tmp_
     (tmp_path / "tmp").mkdir()
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me")
-    (tmp_path / "tmp" / timeline.filename("en")).symlink_to(victim)
+    (tmp_path / "tmp" / timeline_files.filename("en")).symlink_to(victim)
 
     engine, state = Engine(kb), tmp_path / "state"
     saved = []

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from bot.core.knowledge import KnowledgeBase
-from bot.timeline import cached_path
+from bot.render.timeline_files import cached_path
 
 CHILD_TIMEOUT_S = 120.0  # a stuck child is killed; the user gets the error note
 

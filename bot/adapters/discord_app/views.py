@@ -14,7 +14,7 @@ from typing import Any
 import discord
 
 from bot.core.query import Query
-from bot.timeline import filename, with_image
+from bot.render.timeline_files import filename, with_image
 
 from .feedback import VoteButton, answer_id_of, vote_buttons
 from .keys import CUSTOM_ID_LIMIT, compact_key, expand_key

@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [run|chat|ask|check|sync|timeline|report|db]`.
+"""Command line: `python -m bot [run|chat|ask|check|sync|timeline|report|log|db]`.
 
 With no command: the Discord bot when DISCORD_TOKEN is set, else the console chat.
 The console paths never import discord.py, so they start fast."""
@@ -102,15 +102,44 @@ def cmd_timeline(args, settings: Settings) -> int:
     return 0
 
 
-def _miss_records(args) -> list:
-    """The records the report reads. Until the miss log lives in bot/storage, they come from a
-    JSON Lines file (--from); the database becomes the default source here."""
-    from bot.insights import RecordError, read_jsonl
+def _miss_records(args, settings: Settings, first_day) -> tuple[list, int]:
+    """The records the report reads, and how many more the daily bound only counted: from the bot's
+    database, or a JSON Lines file (--from)."""
+    from bot.insights import read_jsonl
 
-    if not args.from_file:
-        raise RecordError("no miss log yet: give the records with --from FILE.jsonl (one record per line, "
-                          "see the README's \"Maintainer's report\")")
-    return read_jsonl(args.from_file)
+    if args.from_file:
+        return read_jsonl(args.from_file), 0
+
+    async def read(store) -> tuple[list, int]:
+        return await store.miss_records(first_day), await store.dropped(first_day)
+
+    return _with_store(settings, read)
+
+
+def _with_store(settings: Settings, use):
+    """`use(store)` on the bot's database as it stands (never created or upgraded here)."""
+    from bot.insights import RecordError
+    from bot.storage import LATEST, StorageError, connect
+
+    if not settings.database_url and not (settings.state_dir / "bot.db").exists():
+        raise RecordError(f"no database in {settings.state_dir} yet (the bot creates it on first start); "
+                          "or give records with --from FILE.jsonl")
+
+    async def run():
+        store = connect(settings)
+        try:
+            version = await store.version()
+            store.refuse_newer(version)
+            if version < LATEST:
+                raise RecordError(f"{store.where}: schema {version}, behind {LATEST}: run `python -m bot db upgrade`")
+            return await use(store)
+        finally:
+            await store.close()
+
+    try:
+        return asyncio.run(run())
+    except StorageError as exc:
+        raise RecordError(f"storage error: {exc}") from None
 
 
 def cmd_report(args, settings: Settings) -> int:
@@ -121,7 +150,8 @@ def cmd_report(args, settings: Settings) -> int:
     engine = _engine(settings)
     try:
         first_day = insights.first_day(args.since, dt.date.today())
-        report = insights.build_report(_miss_records(args), engine, first_day)
+        records, dropped = _miss_records(args, settings, first_day)
+        report = insights.build_report(records, engine, first_day, dropped=dropped)
     except insights.RecordError as exc:
         print(f"report error: {exc}", file=sys.stderr)
         return 2
@@ -167,6 +197,18 @@ def _apply(report, suggestion_id: str, folder: Path) -> int:
           "A running bot picks it up on its next reload.")
     print(diff, end="")
     return 0
+def cmd_log(args, settings: Settings) -> int:
+    from bot.insights import RecordError
+
+    try:
+        deleted = _with_store(settings, lambda store: store.purge_guild(args.guild))
+    except RecordError as exc:
+        print(f"log error: {exc}", file=sys.stderr)
+        return 2
+    print(f"deleted {deleted} records of server {args.guild}")
+    return 0
+
+
 def cmd_db(args, settings: Settings) -> int:
     from bot.storage import LATEST, StorageError, connect
 
@@ -223,8 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("text", "json", "html"), default="text")
     report.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     report.add_argument("--from", dest="from_file", metavar="FILE.jsonl",
-                        help="read the records from a JSON Lines file")
+                        help="read the records from a JSON Lines file instead of the bot's database")
     report.add_argument("--apply", metavar="SUGGESTION_ID", help="write one suggested edit into the knowledge")
+    log = sub.add_parser("log", help="the miss log and votes in the bot's database")
+    log.add_argument("action", choices=("purge",), help="purge: delete one server's records")
+    log.add_argument("--guild", type=int, required=True, metavar="ID", help="the server id")
     db = sub.add_parser("db", help="the settings database (BOT_STATE_DIR/bot.db or DATABASE_URL)")
     db.add_argument("action", choices=("upgrade", "check"),
                     help="upgrade: apply the missing migrations; check: report the schema version")
@@ -232,7 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = {"run": cmd_run, "chat": cmd_chat, "ask": cmd_ask, "check": cmd_check,
-            "sync": cmd_sync, "timeline": cmd_timeline, "report": cmd_report, "db": cmd_db}
+            "sync": cmd_sync, "timeline": cmd_timeline, "report": cmd_report, "log": cmd_log,
+            "db": cmd_db}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,6 +41,7 @@ class Settings:
     # None: on exactly when QUESTION_CHANNEL_IDS is set.
     message_content_intent: bool | None = None
     database_url: str | None = None  # postgresql://…; None: SQLite in state_dir
+    log_retention_days: int = 30  # miss log and votes older than this are deleted
 
     def __post_init__(self) -> None:
         if self.message_content_intent is None:
@@ -165,4 +166,6 @@ def load_settings(env: dict[str, str] | None = None, *, dotenv: bool = True) -> 
                                 "(question channels are read with the Message Content intent)")
     if raw := get("DATABASE_URL"):
         values["database_url"] = _database_url("DATABASE_URL", raw)
+    if raw := get("LOG_RETENTION_DAYS"):
+        values["log_retention_days"] = int(_number("LOG_RETENTION_DAYS", raw, int, minimum=1))
     return Settings(**values)

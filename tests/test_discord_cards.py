@@ -108,6 +108,7 @@ class Click:
         self.edits: list[dict[str, Any]] = []
         self.sent: list[dict[str, Any]] = []
         self.response = self
+        self.message = None  # the clicked message; this one carries no vote buttons
 
     async def edit_message(self, **kwargs: Any) -> None:
         self.edits.append(kwargs)

@@ -2,6 +2,7 @@
 
 import base64
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -15,9 +16,10 @@ from tests.conftest import KNOWLEDGE, ROOT
 from tests.test_insights import TODAY, ds3_burst, records_of
 
 
-def bot(*args, knowledge):
+def bot(*args, knowledge, state_dir=None):
+    env = {**os.environ, "DATABASE_URL": ""} | ({"BOT_STATE_DIR": str(state_dir)} if state_dir else {})
     return subprocess.run([sys.executable, "-m", "bot", "--knowledge", str(knowledge), *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, env=env)
 
 
 @pytest.fixture
@@ -43,9 +45,9 @@ def test_json_report_keeps_its_documented_schema(setup):
     done = bot("report", "--from", str(log), "--since", "all", "--format", "json", knowledge=folder)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert set(data) == {"schema", "period", "knowledge_version", "records", "failures", "groups_total", "groups",
-                         "satisfaction"}
-    assert data["schema"] == 1 and data["period"]["since"] is None and data["records"] == 55
+    assert set(data) == {"schema", "period", "knowledge_version", "records", "failures", "dropped", "groups_total",
+                         "groups", "satisfaction"}
+    assert data["schema"] == 1 and data["period"]["since"] is None and data["records"] == 55 and data["dropped"] == 0
     assert re.fullmatch(r"[0-9a-f]{12}", data["knowledge_version"])
     for group in data["groups"]:
         assert set(group) == GROUP_KEYS
@@ -92,10 +94,10 @@ def test_apply_makes_the_bot_answer_and_says_what_changed(setup):
 
 def test_bad_source_and_period_are_one_line(setup, tmp_path):
     folder, log = setup
-    for args, message in [((), "--from FILE.jsonl"), (("--from", str(tmp_path / "nope.jsonl")), "cannot read"),
+    for args, message in [((), "no database in"), (("--from", str(tmp_path / "nope.jsonl")), "cannot read"),
                           (("--from", str(log), "--since", "soon"), "--since"),
                           (("--from", str(log), "-o", str(tmp_path / "no" / "dir.txt")), "cannot write")]:
-        done = bot("report", *args, knowledge=folder)
+        done = bot("report", *args, knowledge=folder, state_dir=tmp_path / "empty")
         assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
 

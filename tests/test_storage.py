@@ -112,7 +112,7 @@ async def test_version_1_database_is_upgraded_with_its_data_kept(settings):
 
     store = await open_store(settings)  # what the bot does at start
     try:
-        assert await store.version() == 2
+        assert await store.version() == LATEST
         assert (await store.all_guild_settings())[7] == GuildSettings((70, 71), "zh", 2, 8.0, None)
         await store.save_guild_settings(7, GuildSettings((70, 71), "zh", 2, 8.0, False))
         assert (await store.all_guild_settings())[7].log_enabled is False
@@ -124,7 +124,7 @@ async def test_a_database_from_a_newer_version_is_refused(settings):
     store = await open_store(settings)
     await store._run(lambda db: db.execute_sql("UPDATE schema_version SET version = 99"))
     await store.close()
-    with pytest.raises(StorageError, match=r"newer version of the bot \(schema 99; this one knows up to 2\)"):
+    with pytest.raises(StorageError, match=rf"newer version of the bot \(schema 99; this one knows up to {LATEST}\)"):
         await open_store(settings)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from bot.core import ranking
 from bot.core.coverage import Coverage
@@ -38,12 +39,21 @@ class Understanding:
         self.coverage = Coverage(kb, self.cues)
 
     def understand(self, text: str, context: Context | None = None) -> Query:
+        found: list[Links] = []
+        query = self._understand(text, context, found)
+        if query.intent != "none" and set(found[-1].doubtful) & set(query.models):
+            return replace(query, near_miss=True)
+        return query
+
+    def _understand(self, text: str, context: Context | None, found: list[Links]) -> Query:
+        """The query; `found` gets the links it was read from."""
         normalised = self.kb.normaliser(text)
         links = self.linker.link(normalised)
         if ((context and not links.models and links.rest in self.cues.switch)
                 or (links.models and (links.rest in self.cues.compare or self.cues.superlative_in(links.rest)))):
             # "那 MoE 呢?", "llm vs v2": a word that names a model once the brand is put before it
             links = self.linker.link(self.linker.with_brand(normalised))
+        found.append(links)
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
             links.rest = self.cues.spell(links.rest)
         rest = links.rest

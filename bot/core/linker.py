@@ -29,6 +29,7 @@ class Links:
     foreign: list[str] = field(default_factory=list)  # names of models the article does not cover
     unknown: list[str] = field(default_factory=list)  # DeepSeek versions the article does not have
     suggestions: list[str] = field(default_factory=list)  # near misses
+    doubtful: list[str] = field(default_factory=list)  # models taken from a typo not clearly ahead of the next
     rest: str = ""  # the normalised text with the DeepSeek names cut out
 
     def add(self, model: str) -> None:
@@ -119,7 +120,14 @@ class Linker:
         if best is None:
             return 0
         links.add(best[0].model)
+        if self._lead(best[0], " ".join(tokens[i: i + best[1]])) < MARGIN:
+            links.doubtful.append(best[0].model)
         return best[1]
+
+    def _lead(self, hit: Hit, typed: str) -> float:
+        """How far the accepted model is ahead of the next best model for what was typed."""
+        others = [h.score for h in self.index.top_per_model(typed) if h.model != hit.model]
+        return hit.score - max(others, default=0.0)
 
     def _names_unknown_version(self, span: list[str]) -> bool:
         """"deepseek r2" is R2, a version the article lacks: it must not fuzz into "deepseek 2"."""

@@ -5,6 +5,7 @@ custom id and answer it again (in another language, or after a restart)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 INTENTS = ("model", "field", "list", "compare", "none")
@@ -22,6 +23,9 @@ class Query:
     # For intent "none": why, e.g. "unknown-model:GPT-4", "no-model", "out-of-scope".
     reason: str | None = None
     suggestions: tuple[str, ...] = ()  # model ids offered as "did you mean"
+    # A model came from a typo accepted but not clearly ahead of the next model (linker.MARGIN):
+    # the miss log keeps such answers as "near misses". Not part of the key, nor of equality.
+    near_miss: bool = dataclasses.field(default=False, compare=False)
 
     def to_key(self) -> str:
         """A compact text form (<= ~90 chars for the ten models) for component custom ids."""

@@ -6,10 +6,21 @@ The interface, for the storage and the Discord adapter:
 - `Report.suggestion(id)` and `apply_edit(folder, suggestion.edit)` write one suggestion into knowledge/.
 """
 
-from bot.insights.edits import Edit, EditError, apply_edit
-from bot.insights.records import KINDS, MissRecord, RecordError, first_day, knowledge_version, read_jsonl, write_jsonl
-from bot.insights.report import Report, build_report, chart_tables, to_html, to_json, to_text
+import importlib
 
-__all__ = ["KINDS", "Edit", "EditError", "MissRecord", "RecordError", "Report", "apply_edit", "build_report",
-           "chart_tables", "first_day", "knowledge_version", "read_jsonl", "to_html", "to_json", "to_text",
-           "write_jsonl"]
+# Each name is loaded with its module on first use: the running bot needs only the records
+# (MissRecord), and never pays for the report, the suggestions and the edits.
+_HOME = {
+    "Edit": "edits", "EditError": "edits", "apply_edit": "edits",
+    "KINDS": "records", "MissRecord": "records", "RecordError": "records", "first_day": "records",
+    "knowledge_version": "records", "read_jsonl": "records", "write_jsonl": "records",
+    "Report": "report", "build_report": "report", "chart_tables": "report", "to_html": "report",
+    "to_json": "report", "to_text": "report",
+}
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)

@@ -33,20 +33,21 @@ class Report:
     changed: list[int]  # per group: distinct wordings the current knowledge reads differently than recorded
     groups_total: int
     votes: dict[str, list[Votes]]
+    dropped: int = 0  # records past the miss log's daily bound: counted, their text not kept
 
     def suggestion(self, suggestion_id: str) -> Suggestion | None:
         return next((s for _, found in self.groups for s in found if s.id == suggestion_id), None)
 
 
 def build_report(records: Iterable[MissRecord], engine: Engine, first_day: dt.date | None = None,
-                 today: dt.date | None = None) -> Report:
+                 today: dt.date | None = None, dropped: int = 0) -> Report:
     chosen = list(since(records, first_day))
     suggester = Suggester(engine)
     found = cluster(chosen, suggester.wording)
     groups = found[:MAX_GROUPS]
     return Report(first_day, today or dt.date.today(), knowledge_version(engine.kb.folder), len(chosen),
                   sum(r.kind in FAILURES for r in chosen), [(g, suggester.suggest(g)) for g in groups],
-                  [_changed(g, engine) for g in groups], len(found), satisfaction(chosen))
+                  [_changed(g, engine) for g in groups], len(found), satisfaction(chosen), dropped)
 
 
 def _changed(group: Group, engine: Engine) -> int:
@@ -75,6 +76,7 @@ def to_json(report: Report) -> dict:
         "knowledge_version": report.knowledge,
         "records": report.records,
         "failures": report.failures,
+        "dropped": report.dropped,
         "groups_total": report.groups_total,
         "groups": [{"count": g.count, "servers": [str(s) for s in g.servers], "languages": g.languages,
                     "kinds": g.kinds, "examples": g.examples, "parse": _parse(g), "wordings": len(g.questions),
@@ -117,7 +119,9 @@ def to_text(report: Report, apply_hint: str = "python -m bot report --apply") ->
     data = to_json(report)
     lines = [f"Maintainer's report, {_period(report)} (knowledge {report.knowledge})",
              f"{report.records} records, {report.failures} failed, in {report.groups_total} groups"
-             + (f" (the {MAX_GROUPS} largest shown)" if report.groups_total > MAX_GROUPS else ""), ""]
+             + (f" (the {MAX_GROUPS} largest shown)" if report.groups_total > MAX_GROUPS else "")
+             + (f"; {report.dropped} more past the daily bound, counted without their text" if report.dropped else ""),
+             ""]
     for n, g in enumerate(data["groups"], 1):
         langs = ", ".join(f"{k} {v}" for k, v in g["languages"].items())
         kinds = ", ".join(f"{k} {v}" for k, v in g["kinds"].items())

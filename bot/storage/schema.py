@@ -24,6 +24,27 @@ guild_settings = Table(
     primary_key="guild_id",
 )
 
+
+# What is kept of one answer (bot.insights.MissRecord): never who asked.
+ANSWER_COLUMNS = (
+    "guild_id",  # NULL in a DM
+    "day",  # ISO date: day granularity only
+    "kind", "question", "lang", "intent",
+    "models",  # comma-separated model ids
+    "field", "selector", "reason", "note", "knowledge_version",
+)
+# Since version 3: declines and near misses, one row each.
+miss_log = Table("miss_log", ANSWER_COLUMNS)
+# Since version 3: one vote per (user, answer); `voter` is a keyed hash of both, never the user's id.
+votes = Table("votes", ("voter", *ANSWER_COLUMNS), primary_key="voter")
+# Since version 3: records past the daily bound, counted without their text (DMs: guild_id 0).
+miss_overflow = Table("miss_overflow", ("guild_id", "day", "dropped"))
+
+_ANSWER_COLUMNS_SQL = ("guild_id BIGINT, day VARCHAR(10) NOT NULL, kind VARCHAR(16) NOT NULL, question TEXT NOT NULL, "
+                       "lang VARCHAR(4) NOT NULL, intent VARCHAR(16) NOT NULL, models TEXT NOT NULL, "
+                       "field VARCHAR(32), selector TEXT, reason TEXT, note TEXT, "
+                       "knowledge_version VARCHAR(16) NOT NULL")
+
 # Each version's statements, in the SQL that SQLite and PostgreSQL share.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 1: per-server question channels, language and rate limit
@@ -32,6 +53,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     (  # 2: whether the server's unanswered questions may be recorded for the maintainers
         "ALTER TABLE guild_settings ADD COLUMN log_enabled BOOLEAN",
+    ),
+    (  # 3: the miss log, the votes on answers, and what the daily bound counted without keeping
+        f"CREATE TABLE miss_log ({_ANSWER_COLUMNS_SQL})",
+        "CREATE INDEX miss_log_guild_day ON miss_log (guild_id, day)",
+        f"CREATE TABLE votes (voter VARCHAR(64) PRIMARY KEY, {_ANSWER_COLUMNS_SQL})",
+        "CREATE INDEX votes_guild_day ON votes (guild_id, day)",
+        "CREATE TABLE miss_overflow (guild_id BIGINT NOT NULL, day VARCHAR(10) NOT NULL, dropped INTEGER NOT NULL, "
+        "PRIMARY KEY (guild_id, day))",
     ),
 )
 LATEST = len(MIGRATIONS)

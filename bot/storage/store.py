@@ -9,20 +9,34 @@ asyncio bridge over asyncpg, imported only when DATABASE_URL names one."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from peewee import Database, OperationalError, PeeweeException, PostgresqlDatabase, SqliteDatabase, fn
+from peewee import SQL, Database, OperationalError, PeeweeException, PostgresqlDatabase, SqliteDatabase, Table, fn
 
 from bot.settings import Settings
 
+if TYPE_CHECKING:
+    from bot.insights.records import MissRecord
+
 from .guild_settings import GuildSettings
-from .schema import LATEST, MIGRATIONS, VERSION_TABLE, guild_settings, schema_version
+from .schema import (
+    ANSWER_COLUMNS,
+    LATEST,
+    MIGRATIONS,
+    VERSION_TABLE,
+    guild_settings,
+    miss_log,
+    miss_overflow,
+    schema_version,
+    votes,
+)
 
 DB_FILE = "bot.db"
 CONNECT_TIMEOUT_SECONDS = 5
@@ -109,6 +123,74 @@ class Store:
         """Forget everything kept for a server."""
         await self._run(guild_settings.delete().where(guild_settings.guild_id == guild_id).execute)
 
+    # -- the miss log and the votes -----------------------------------------------------------
+
+    async def add_miss(self, record: MissRecord) -> None:
+        await self._run(miss_log.insert(**_record_row(record)).execute)
+
+    async def save_vote(self, voter: str, record: MissRecord) -> None:
+        """One vote per voter (a keyed hash of user and answer): a second vote replaces the first."""
+        def save(db: Database) -> None:
+            votes.delete().where(votes.voter == voter).execute(db)
+            votes.insert(voter=voter, **_record_row(record)).execute(db)
+
+        await self._run(save)
+
+    async def set_vote_note(self, voter: str, note: str) -> bool:
+        """The note of a vote already kept; False when there is none (it was purged meanwhile)."""
+        return bool(await self._run(votes.update(note=note).where(votes.voter == voter).execute))
+
+    async def records_on(self, guild_id: int | None, day: dt.date) -> int:
+        """How many records a server (None: the DMs) has for `day`, miss log and votes together."""
+        def count(db: Database) -> int:
+            return sum(table.select(fn.COUNT(SQL("*"))).where(
+                (table.guild_id.is_null() if guild_id is None else table.guild_id == guild_id)
+                & (table.day == day.isoformat())).scalar(db) or 0 for table in (miss_log, votes))
+
+        return await self._run(count)
+
+    async def count_dropped(self, guild_id: int | None, day: dt.date) -> None:
+        """One more record past the daily bound, counted without its text."""
+        key = (miss_overflow.guild_id == (guild_id or 0)) & (miss_overflow.day == day.isoformat())
+
+        def count(db: Database) -> None:
+            if not miss_overflow.update(dropped=miss_overflow.dropped + 1).where(key).execute(db):
+                miss_overflow.insert(guild_id=guild_id or 0, day=day.isoformat(), dropped=1).execute(db)
+
+        await self._run(count)
+
+    async def dropped(self, first_day: dt.date | None = None) -> int:
+        """Records past the daily bounds, from `first_day` on."""
+        query = miss_overflow.select(fn.COALESCE(fn.SUM(miss_overflow.dropped), 0))
+        if first_day is not None:
+            query = query.where(miss_overflow.day >= first_day.isoformat())
+        return int(await self._run(query.scalar) or 0)
+
+    async def miss_records(self, first_day: dt.date | None = None) -> list[MissRecord]:
+        """The miss log and the votes (as upvote/downvote records), from `first_day` on."""
+        def read(db: Database) -> list[MissRecord]:
+            records = []
+            for table in (miss_log, votes):
+                query = table.select(*(getattr(table, c) for c in ANSWER_COLUMNS))  # never the voter
+                if first_day is not None:
+                    query = query.where(table.day >= first_day.isoformat())
+                records += [_record_from(row) for row in query.execute(db)]
+            return records
+
+        return await self._run(read)
+
+    async def purge_guild(self, guild_id: int) -> int:
+        """Delete every record of a server; how many there were."""
+        return await self._purge(lambda table: table.guild_id == guild_id)
+
+    async def purge_before(self, day: dt.date) -> int:
+        """Delete every record older than `day`; how many there were."""
+        return await self._purge(lambda table: table.day < day.isoformat())
+
+    async def _purge(self, which: Callable[[Table], object]) -> int:
+        return await self._run(lambda db: sum(table.delete().where(which(table)).execute(db)
+                                              for table in (miss_log, votes, miss_overflow)))
+
     # -- plumbing ---------------------------------------------------------------------------
 
     async def _run(self, work: Callable[[Database], T]) -> T:
@@ -178,6 +260,20 @@ def _to_row(values: GuildSettings) -> dict:
         "rate_refill_seconds": values.rate_refill_seconds,
         "log_enabled": values.log_enabled,
     }
+
+
+def _record_row(record: MissRecord) -> dict:
+    return {"guild_id": record.guild_id, "day": record.day.isoformat(), "kind": record.kind,
+            "question": record.question, "lang": record.lang, "intent": record.intent,
+            "models": ",".join(record.models), "field": record.field, "selector": record.selector,
+            "reason": record.reason, "note": record.note, "knowledge_version": record.knowledge_version}
+
+
+def _record_from(row: dict) -> MissRecord:
+    from bot.insights.records import MissRecord  # only where records are read: `db check` stays light
+
+    return MissRecord(**{**row, "models": tuple(m for m in row["models"].split(",") if m),
+                         "day": dt.date.fromisoformat(row["day"])})
 
 
 # -- opening ---------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import aiohttp
 import discord
 
 from bot.settings import Settings
-from bot.storage import GuildConfig, StorageError, open_store
+from bot.storage import GuildConfig, StorageError, Store, open_store
 
 from .client import apply_endpoints, create_client, operator_defaults
 from .command_sync import sync_if_changed
@@ -40,7 +40,7 @@ async def _run(settings: Settings, engine: Any) -> int:
         return _storage_failure(exc)
     try:
         config = await GuildConfig.load(store, operator_defaults(settings))
-        return await _serve(settings, engine, config)
+        return await _serve(settings, engine, config, store)
     except StorageError as exc:
         return _storage_failure(exc)
     finally:
@@ -53,8 +53,8 @@ def _storage_failure(exc: StorageError) -> int:
     return 1 if exc.transient else 2
 
 
-async def _serve(settings: Settings, engine: Any, config: GuildConfig) -> int:
-    client = create_client(settings, engine, config=config)
+async def _serve(settings: Settings, engine: Any, config: GuildConfig, store: Store) -> int:
+    client = create_client(settings, engine, config=config, store=store)
     loop = asyncio.get_running_loop()
     main = asyncio.current_task()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -70,6 +70,8 @@ async def _serve(settings: Settings, engine: Any, config: GuildConfig) -> int:
         log.error("MESSAGE_CONTENT_INTENT (implied by QUESTION_CHANNEL_IDS) needs the Message Content intent: "
                   "enable it on the Bot tab, or set MESSAGE_CONTENT_INTENT=false and leave QUESTION_CHANNEL_IDS empty")
         return 2
+    finally:
+        await client.miss_log.drain()  # type: ignore[attr-defined]  # the records being written are kept
     log.info("disconnected cleanly")
     return 0
 

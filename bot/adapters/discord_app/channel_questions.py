@@ -79,7 +79,11 @@ async def _answer(client: Any, message: discord.Message, *, addressed: bool) -> 
             await _reply(message, content=note("rate_limited", lang, seconds=math.ceil(wait)))
         return
     await _show_typing(message.channel)
-    await _reply(message, **await answer_content(answer or ask(), client))
+    answer = answer or ask()
+    answer_id = client.miss_log.answer_id(message.id) if client.miss_log.enabled(guild_id) else None
+    await _reply(message, **await answer_content(answer, client, answer_id))
+    if answer_id is not None:
+        client.miss_log.answered(text, answer, guild_id, answer_id)  # after the reply: it never waits for this
 
 
 async def _show_typing(channel: discord.abc.Messageable) -> None:

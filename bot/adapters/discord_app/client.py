@@ -11,12 +11,13 @@ import yarl
 from discord.http import Route
 
 from bot.settings import Settings
-from bot.storage import Defaults, GuildConfig
+from bot.storage import Defaults, GuildConfig, Store
 
 from .channel_questions import handle_message
 from .command_sync import sync_if_changed
 from .commands import build_tree
 from .config_commands import ResetButton
+from .miss_log import MissLog
 from .pictures import TimelinePictures
 from .rate_limit import RateLimiter, operator_limit
 from .translations import ChineseTranslator
@@ -55,8 +56,8 @@ class QuestionBotMixin:
     """Shared by the plain and the auto-sharded client."""
 
     def __init__(
-        self, settings: Settings, engine: Any, *, config: GuildConfig | None = None, sync_on_start: bool = True,
-        **options: Any,
+        self, settings: Settings, engine: Any, *, config: GuildConfig | None = None, store: Store | None = None,
+        sync_on_start: bool = True, **options: Any,
     ) -> None:
         super().__init__(  # type: ignore[call-arg]
             intents=make_intents(settings),
@@ -73,6 +74,7 @@ class QuestionBotMixin:
         self.engine = engine
         # Per-server settings, in memory; without a database (sync, unit tests) nothing is kept.
         self.config = config or GuildConfig(operator_defaults(settings))
+        self.miss_log = MissLog(store, self.config, engine, settings)  # without a store nothing is kept
         self.rate_limit = RateLimiter(settings.rate_limit_burst, settings.rate_limit_refill_seconds)
         self.pictures = TimelinePictures(settings.state_dir / "pictures")
         self.tree = build_tree(self, settings.guild_ids)  # type: ignore[arg-type]
@@ -82,6 +84,7 @@ class QuestionBotMixin:
         await self.tree.set_translator(ChineseTranslator())
         self.add_dynamic_items(*DYNAMIC_ITEMS, ResetButton)  # type: ignore[attr-defined]
         self._refresher = asyncio.create_task(self._refresh_knowledge())
+        self._purger = asyncio.create_task(self.miss_log.purge_old())  # at start, then daily
         if self.sync_on_start:
             await sync_if_changed(
                 self.tree, self.application_id, self.settings.guild_ids, self.settings.state_dir  # type: ignore[attr-defined]
@@ -101,7 +104,8 @@ class QuestionBotMixin:
         # discord.py sends this for a GUILD_DELETE without `unavailable`: the bot was removed,
         # not an outage. What the server set is deleted with it.
         await self.config.reset(guild.id)
-        log.info("removed from guild %s: its settings are deleted", guild.id)
+        await self.miss_log.forget_guild(guild.id)
+        log.info("removed from guild %s: its settings and records are deleted", guild.id)
 
     async def on_message(self, message: discord.Message) -> None:
         await handle_message(self, message)

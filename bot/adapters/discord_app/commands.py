@@ -7,6 +7,7 @@ here and localised by translations.ChineseTranslator."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any
 
 import discord
@@ -18,6 +19,7 @@ from . import config_commands
 from .question_text import MAX_QUESTION_CHARS, clean_question
 from .rate_limit import wait_seconds
 from .replies import interaction_lang, report_error, send, send_note
+from .translations import note
 from .views import answer_content
 
 MAX_CHOICES = 25  # Discord rejects more autocomplete choices than this
@@ -28,17 +30,31 @@ def _engine(interaction: discord.Interaction) -> Any:
     return interaction.client.engine  # type: ignore[attr-defined]
 
 
-async def _send_answer(interaction: discord.Interaction, answer: Any, *, ephemeral: bool = False) -> None:
-    await send(interaction, **await answer_content(answer, interaction.client), ephemeral=ephemeral)
+async def _send_answer(interaction: discord.Interaction, answer: Any, *, question: str | None = None,
+                       ephemeral: bool = False) -> None:
+    """The answer's card; with the `question` it answers (as cleaned), 👍/👎 too, and the miss log."""
+    miss_log = interaction.client.miss_log  # type: ignore[attr-defined]
+    answer_id = miss_log.answer_id(interaction.id) if question and miss_log.enabled(interaction.guild_id) else None
+    await send(interaction, **await answer_content(answer, interaction.client, answer_id), ephemeral=ephemeral)
+    if answer_id is not None:
+        miss_log.answered(question, answer, interaction.guild_id, answer_id)  # after the reply: never waited for
+
+
+def _typed(interaction: discord.Interaction) -> str:
+    """What the user typed into a command's options, as a question: "r9", "v2 v3"."""
+    options = (interaction.data or {}).get("options", [])
+    typed = clean_question(" ".join(str(o.get("value", "")) for o in options))
+    return typed or f"/{(interaction.data or {}).get('name', '')}"
 
 
 async def _not_covered(interaction: discord.Interaction, name: str, lang: str) -> None:
     """A name the article does not cover: say so and list what it covers, to the user alone."""
-    await _send_answer(interaction, _engine(interaction).not_covered(clean_question(name), lang), ephemeral=True)
+    name = clean_question(name)
+    await _send_answer(interaction, _engine(interaction).not_covered(name, lang), question=name, ephemeral=True)
 
 
 async def _send_query(interaction: discord.Interaction, query: Query, lang: str) -> None:
-    await _send_answer(interaction, _engine(interaction).answer(query, lang))
+    await _send_answer(interaction, _engine(interaction).answer(query, lang), question=_typed(interaction))
 
 
 # -- autocomplete --------------------------------------------------------------------------
@@ -90,7 +106,8 @@ async def ask(
     # Free text is the one path that may grow slow; deferring keeps the 3-second promise.
     await interaction.response.defer(thinking=True)
     conversation = f"{interaction.user.id}:{interaction.channel_id}"
-    await _send_answer(interaction, _engine(interaction).ask(text, conversation=conversation, lang=lang))
+    answer = _engine(interaction).ask(text, conversation=conversation, lang=lang)
+    await _send_answer(interaction, answer, question=text)
 
 
 @app_commands.command(name="model", description="Overview card of one model")
@@ -139,7 +156,10 @@ async def compare(
 @app_commands.command(name="help", description="What this bot can answer")
 async def help_(interaction: discord.Interaction) -> None:
     lang = interaction_lang(interaction)
-    await _send_answer(interaction, _engine(interaction).help(lang))
+    answer = _engine(interaction).help(lang)
+    description = f"{answer.card.get('description', '')}\n\n{note('data_kept', lang)}".strip()
+    card = {**answer.card, "description": description}  # where the README's "Data it keeps" is named
+    await _send_answer(interaction, replace(answer, card=card))
 
 
 @app_commands.command(name="timeline", description="The lineage of the models as a picture")

@@ -16,22 +16,14 @@ import discord
 from bot.core.query import Query
 from bot.render.timeline_files import filename, with_image
 
+from .feedback import VoteButton, answer_id_of, vote_buttons
+from .keys import CUSTOM_ID_LIMIT, compact_key, expand_key
 from .replies import report_error, send, send_note
 from .translations import note
 
 log = logging.getLogger(__name__)
 
-CUSTOM_ID_LIMIT = 100  # Discord's limit on a component custom id
 MAX_PICKS = 5  # one row of "did you mean" buttons
-_MODEL_PREFIX = "deepseek-"  # most ids share it; abbreviated so compare keys fit in a custom id
-
-
-def compact_key(query: Query) -> str:
-    return query.to_key().replace(_MODEL_PREFIX, "~")
-
-
-def expand_key(key: str) -> Query:
-    return Query.from_key(key.replace("~", _MODEL_PREFIX))
 
 
 def other_lang(lang: str) -> str:
@@ -158,11 +150,12 @@ class TimelineButton(
         await show_answer(interaction, lambda engine: engine.answer(Query("list", selector="timeline"), self.lang))
 
 
-DYNAMIC_ITEMS = (LanguageButton, PickButton, SourceButton, TimelineButton)
+DYNAMIC_ITEMS = (LanguageButton, PickButton, SourceButton, TimelineButton, VoteButton)
 
 
-def answer_view(answer: Any, engine: Any) -> discord.ui.View | None:
-    """Buttons for an answer: its "did you mean" candidates, the language switch, the article's passage."""
+def answer_view(answer: Any, engine: Any, answer_id: str | None = None) -> discord.ui.View | None:
+    """Buttons for an answer: its "did you mean" candidates (a row of their own), then the language
+    switch, the article's passage, the timeline and, with an `answer_id`, 👍 and 👎 (at most five)."""
     view = discord.ui.View(timeout=None)
     for model_id in answer.query.suggestions[:MAX_PICKS]:
         view.add_item(PickButton(model_id, answer.lang, model_label(engine, model_id, answer.lang)))
@@ -171,6 +164,8 @@ def answer_view(answer: Any, engine: Any) -> discord.ui.View | None:
         buttons.append(SourceButton(answer.query, answer.lang))
     if answer.query.selector == "family":
         buttons.append(TimelineButton(answer.lang))
+    if answer_id is not None:
+        buttons += vote_buttons(answer.lang, answer_id, answer.query)
     for button in buttons:
         if len(button.custom_id) <= CUSTOM_ID_LIMIT:
             view.add_item(button)
@@ -185,21 +180,21 @@ def model_label(engine: Any, model_id: str, lang: str) -> str:
     return model.name[lang] if model else model_id
 
 
-def answer_message(answer: Any, engine: Any) -> dict[str, Any]:
+def answer_message(answer: Any, engine: Any, answer_id: str | None = None) -> dict[str, Any]:
     """Keyword arguments for sending an answer: its card, its buttons, and never a ping."""
     message: dict[str, Any] = {
         "embed": discord.Embed.from_dict(answer.card),
         "allowed_mentions": discord.AllowedMentions.none(),
     }
-    view = answer_view(answer, engine)
+    view = answer_view(answer, engine, answer_id)
     if view is not None:
         message["view"] = view
     return message
 
 
-async def answer_content(answer: Any, client: Any) -> dict[str, Any]:
+async def answer_content(answer: Any, client: Any, answer_id: str | None = None) -> dict[str, Any]:
     """`answer_message`, plus the timeline picture as an attachment when the answer is the timeline."""
-    message = answer_message(answer, client.engine)
+    message = answer_message(answer, client.engine, answer_id)
     if answer.query.selector == "timeline":
         png = await client.pictures.png(client.engine.kb, answer.lang)
         message["embed"] = discord.Embed.from_dict(with_image(answer.card, answer.lang))
@@ -211,7 +206,9 @@ async def show_answer(interaction: discord.Interaction, ask: Callable[[Any], Any
     """Replace the clicked message's card (and buttons) with the answer `ask(engine)` gives."""
     client = interaction.client
     try:
-        message = await answer_content(ask(client.engine), client)  # type: ignore[attr-defined]
+        # the votes stay with the question the card answers, whichever button changed the card
+        answer_id = answer_id_of(interaction.message)
+        message = await answer_content(ask(client.engine), client, answer_id)  # type: ignore[attr-defined]
         message.setdefault("view", None)  # an answer without buttons clears the old ones
         message["attachments"] = message.pop("files", [])  # an edit replaces the old picture, if any
         await interaction.response.edit_message(**message)

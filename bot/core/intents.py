@@ -55,7 +55,8 @@ class Understanding:
             return described
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
-        if operated := self.operators.understand(links.models, rest, context.models if context else ()):
+        recent, topic = (context.models, Operators.topic(context.field, context.selector)) if context else ((), None)
+        if operated := self.operators.understand(links.models, rest, recent, topic, tuple(links.foreign)):
             if (not links.models and operated.intent == "list" and len(operated.models) == 1
                     and self.cues.strong_fields_in(rest) and rest not in self.cues.list
                     and rest not in self.cues.which_one and not self.cues.superlative_in(rest)):

@@ -44,6 +44,9 @@ class Understanding:
                 or (links.models and (links.rest in self.cues.compare or self.cues.superlative_in(links.rest)))):
             # "那 MoE 呢?", "llm vs v2": a word that names a model once the brand is put before it
             links = self.linker.link(self.linker.with_brand(normalised))
+        if not (links.models or links.foreign or links.unknown) and (branded := self._named_with_brand(
+                normalised, links.rest)):
+            links = branded
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
             links.rest = self.cues.spell(links.rest)
         rest = links.rest
@@ -57,6 +60,10 @@ class Understanding:
             return self._not_covered(links, rest, text)
         recent, topic = (context.models, Operators.topic(context.field, context.selector)) if context else ((), None)
         if operated := self.operators.understand(links.models, rest, recent, topic, tuple(links.foreign)):
+            if (operated.selector or "").startswith("check:") and any(
+                    self.coverage.unexplained(rest, model) for model in links.models):
+                # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it
+                return Query("none", reason=f"beyond:{links.models[0]}")
             if (not links.models and operated.intent == "list" and len(operated.models) == 1
                     and self.cues.strong_fields_in(rest) and rest not in self.cues.list
                     and rest not in self.cues.which_one and not self.cues.superlative_in(rest)):
@@ -77,6 +84,22 @@ class Understanding:
                 return Query("field", tuple(links.models), field="features")
             return self._about_named(links.models, rest, context)
         return self._about_unnamed(rest, context, links)
+
+    def _named_with_brand(self, normalised: str, rest: str) -> Links | None:
+        """"deepseek 的 llm 有多大", "moe 是什么": a word that names a model after the brand, asked like a model.
+
+        The brand must be in the message, or the word must be a tag ("moe", "math") whose model the article
+        names after it; "which llm is best" and "which models use moe" stay as they are."""
+        cues = self.cues
+        words = self.linker.brandable(normalised)
+        if not words or not ("deepseek" in tokens_of(rest) or all(cues.tags_in(w) for w in words)):
+            return None
+        branded = self.linker.link(self.linker.with_brand(normalised))
+        rest, fields = branded.rest, cues.strong_fields_in(branded.rest)
+        if not (rest in cues.overview or fields) or (rest in cues.which_one and not fields) or (
+                rest in cues.list or rest in cues.described or cues.superlative_in(rest) or cues.tags_in(rest)):
+            return None
+        return branded
 
     # --- models named ---------------------------------------------------------------------------
     def _about_named(self, models: list[str], rest: str, context: Context | None) -> Query:

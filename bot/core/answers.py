@@ -9,7 +9,7 @@ import calendar
 import datetime as dt
 
 from bot.core import ranking, sources
-from bot.core.knowledge import KnowledgeBase, Model
+from bot.core.knowledge import RELATION_KINDS, KnowledgeBase, Model
 from bot.core.phrases import say
 from bot.core.query import Query
 from bot.core.relations import stated
@@ -23,8 +23,11 @@ def _b(value: float) -> str:
 
 def _spoken_date(prefix: str, lang: str) -> str:
     """"2024-12" as "December 2024" / "2024 年 12 月"; "--12" (any year) as "December" / "12 月"."""
-    if prefix.startswith("--"):
-        return f"{int(prefix[2:])} 月" if lang == "zh" else calendar.month_name[int(prefix[2:])]
+    if prefix.startswith("--"):  # a month, or a day, of any year
+        month, _, day = prefix[2:].partition("-")
+        if lang == "zh":
+            return f"{int(month)} 月" + (f" {int(day)} 日" if day else "")
+        return calendar.month_name[int(month)] + (f" {int(day)}" if day else "")
     parts = [int(p) for p in prefix.split("-")]
     if lang == "zh":
         return " ".join(f"{n} {unit}" for n, unit in zip(parts, ("年", "月", "日"), strict=False))
@@ -124,6 +127,9 @@ class Composer:
                      url=self.kb.article.source)
 
     def _field(self, query: Query, lang: str) -> Reply:
+        if (query.selector or "").startswith("check:relation:"):
+            kind, _, other = query.selector.removeprefix("check:relation:").partition(":")
+            return self._relation_check(self.kb.by_id[query.models[0]], kind, other, lang)
         if (query.selector or "").startswith("check:"):
             claim = parse(query.selector[6:])
             model = self.kb.by_id[query.models[0]]
@@ -161,6 +167,24 @@ class Composer:
                      say(lang, "article_words", **words)]
         return Reply(title=title, description="\n".join(lines), family=m.family, footer=self._footer(lang, [m]),
                      url=self.kb.article.source)
+
+    def _relation_check(self, m: Model, kind: str, other: str, lang: str) -> Reply:
+        """"is DeepSeekMath based on DeepSeek Coder?": yes where the files state that relation with that
+        model (or name, or anyone when none is named); else that the article does not say it, and what it does say."""
+        found = stated(self.kb, m.id, kind)
+        # "V2 是基于 DeepSeekMoE 的吗": with the other side named, a link of another kind the files state counts
+        linked = [(s, r) for k in dict.fromkeys((kind, *RELATION_KINDS)) for s, r in stated(self.kb, m.id, k)
+                  if other in {s.id, *r.models, *r.names} - {m.id}] if other else found
+        shown = self.kb.by_id[other].name[lang] if other in self.kb.by_id else other or say(lang, "relations")
+        if linked:
+            said, relation = linked[0]
+            lines = [say(lang, "yes", name=said.name[lang], value=relation.text[lang]),
+                     say(lang, "article_words", **relation.text)]
+        else:
+            lines = [say(lang, "check_untagged", name=m.name[lang], tag=shown),
+                     *(say(lang, "article_words", **r.text) for _, r in found)]
+        return Reply(title=f"{m.name[lang]} · {shown}?", description="\n".join(lines), family=m.family,
+                     footer=self._footer(lang, [m]), url=self.kb.article.source)
 
     def _rank_check(self, m: Model, claim: Selection, lang: str) -> Reply:
         """"is R1 the newest model?": yes or no, then the one that is, among the models the article ranks."""
@@ -311,7 +335,8 @@ class Composer:
         """The line above the compared facts: which one is larger, whether a claim holds, or a difference."""
         kind, _, value = (selector or "").partition(":")
         if kind == "diff":
-            return self._difference(models[0], models[1], value, lang)
+            fields = ("released", "parameters") if value == "both" else (value,)
+            return "\n".join(self._difference(models[0], models[1], field, lang) for field in fields)
         if kind == "check":
             verdict = self._verdict(value, models, lang)
             if ranking.unranked(models, value):

@@ -51,19 +51,26 @@ def date_spans(normalised: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-# a month with no year: "in December", "1 月" (a year beside it makes it a date above)
+# a month (and a day) with no year: "in December", "1 月", "on jan 20th", "1 月 28 号" (a year beside it
+# makes it a date above)
 _MONTH_ONLY = (
+    re.compile(rf"(?<![a-z])(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![0-9])(?!\s*20\d\d)"),
+    re.compile(r"(?<![0-9年])(?<!年 )(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
     re.compile(rf"(?<![a-z])(?:in|on|during|of)\s+(?P<mn>{_MONTH})(?![a-z])(?!\s*\d)"),
     re.compile(r"(?<![0-9年])(?<!年 )(?P<m>\d{1,2})\s*月(?!\s*\d)"),
 )
 
 
 def month_spans(normalised: str) -> list[tuple[int, int, str]]:
-    """Months named without a year, as "--MM": "was R1 released in January?", "R1 是 1 月发布的吗"."""
-    found = []
+    """Months (and days) named without a year, as "--MM" or "--MM-DD": "was R1 released in January?",
+    "R1 是 1 月 20 日发布的吗"."""
+    found: list[tuple[int, int, str]] = []
     for pattern in _MONTH_ONLY:
         for match in pattern.finditer(normalised):
-            month = MONTHS[match["mn"]] if match.groupdict().get("mn") else int(match["m"])
-            if 1 <= month <= 12:
-                found.append((match.start(), match.end(), f"--{month:02d}"))
+            parts = match.groupdict()
+            month = MONTHS[parts["mn"]] if parts.get("mn") else int(parts["m"])
+            day = int(parts["d"]) if parts.get("d") else None
+            taken = any(s < match.end() and match.start() < e for s, e, _ in found)
+            if 1 <= month <= 12 and (day is None or 1 <= day <= 31) and not taken:
+                found.append((match.start(), match.end(), f"--{month:02d}" + (f"-{day:02d}" if day else "")))
     return sorted(found)

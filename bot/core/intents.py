@@ -58,7 +58,8 @@ class Understanding:
             return described
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
-        if operated := self.operators.understand(links.models, rest, context.models if context else ()):
+        recent, topic = (context.models, Operators.topic(context.field, context.selector)) if context else ((), None)
+        if operated := self.operators.understand(links.models, rest, recent, topic, tuple(links.foreign)):
             if (operated.selector or "").startswith("check:") and any(
                     self.coverage.unexplained(rest, model) for model in links.models):
                 # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it

@@ -47,9 +47,9 @@ class Coverage:
         """The words of `rest` (a question about `model`, names cut out) that nothing accounts for."""
         words = {t for t in tokens_of(rest) if t.isascii() and t.isalpha() and len(t) > 1} - self._known
         english = {w for w in words if _stem(w) not in self._facts[model] and not self._typo(w)}
-        return english | self._unexplained_chinese(rest)
+        return english | self.unexplained_chinese(rest)
 
-    def _unexplained_chinese(self, rest: str) -> set[str]:
+    def unexplained_chinese(self, rest: str) -> set[str]:
         """"内容审查": 内容 is the article's, 审查 is not."""
         found = set()
         for run in CHINESE_RUN.findall(rest):

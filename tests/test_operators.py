@@ -313,3 +313,19 @@ def test_every_part_of_a_two_part_question_is_answered_verdict_first(engine, tex
     assert answer.to_contract()["field"] == field  # the contract's one field: the first part
     assert len(answer.source.passages[0].text.splitlines()) == 2  # both parts' lines of the article
     assert type(query).from_key(query.to_key()) == query  # a button answers it again, every part
+
+
+@pytest.mark.parametrize(("text", "answered", "unanswered"), [
+    ("when did v3 launch? and how much does it cost?", "DeepSeek-V3 — Released: December 26, 2024",
+     "The other part of your question (how much does it cost) is not something the article covers"),
+    ("v3 什么时候发布的?api 多少钱", "DeepSeek-V3 的提出时间:2024 年 12 月 26 日",
+     "你问题的另一部分(「api 多少钱」)文章没有涉及"),
+])
+def test_a_part_the_article_does_not_cover_is_named_and_the_rest_answered(engine, text, answered, unanswered):
+    answer = engine.ask(text)
+    assert (answer.query.intent, answer.query.models, answer.query.field) == ("field", ("deepseek-v3",), "released")
+    first, note = answer.card["description"].splitlines()
+    assert first == answered and note.startswith(unanswered)
+    again = expand_key(compact_key(answer.query))  # a button says the same, the unanswered part too
+    assert engine.answer(again, answer.lang).text == answer.text
+    assert engine.ask("how much does v3 cost?").query.intent == "none"  # a message with no covered part: declined

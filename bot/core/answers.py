@@ -48,6 +48,13 @@ class Composer:
         self.kb = kb
 
     def compose(self, query: Query, lang: str) -> Reply:
+        reply = self._compose(query, lang)
+        if query.intent != "none" and (query.reason or "").startswith("part:"):  # a part left unanswered, said
+            note = say(lang, "part_unanswered", what=query.reason.removeprefix("part:"))
+            return replace(reply, description="\n".join(x for x in (reply.description, note) if x))
+        return reply
+
+    def _compose(self, query: Query, lang: str) -> Reply:
         if query.intent == "model":
             return self._overview(self.kb.by_id[query.models[0]], lang)
         if query.intent == "field":

@@ -18,7 +18,7 @@ from bot.core.describe import Describer
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
-from bot.core.normalise import has_chinese, tokens_of
+from bot.core.normalise import CJK, has_chinese, tokens_of
 from bot.core.operators import Operators
 from bot.core.query import Query
 from bot.core.relations import related
@@ -37,6 +37,9 @@ class Understanding:
         self.operators = Operators(kb, self.cues)
         self.describer = Describer(kb, self.cues, self.search)
         self.coverage = Coverage(kb, self.cues)
+        joiners = "|".join(re.escape(w) if has_chinese(w) else rf"\b{re.escape(w)}\b"
+                           for w in kb.lexicon["operators"]["parts"])
+        self.parts = re.compile(rf"[?？。;；!！,，]+|{joiners}", re.IGNORECASE)
 
     def understand(self, text: str, context: Context | None = None) -> Query:
         normalised = self.kb.normaliser(text)
@@ -52,8 +55,10 @@ class Understanding:
             links.rest = self.cues.spell(links.rest)
         rest = links.rest
         if rest in self.cues.beyond and not links.unknown and not self.operators.computes(links.models, rest):
-            # pricing, API, hardware, licences, news...: never answer another question instead
-            return Query("none", reason=f"beyond:{links.models[0]}" if links.models else "out-of-scope")
+            # pricing, API, hardware, licences, news...: never answer another question instead; a part of the
+            # message the article does cover is answered, the other named as not answered
+            return self._covered_part(text, links, context) or Query(
+                "none", reason=f"beyond:{links.models[0]}" if links.models else "out-of-scope")
         if links.foreign and not links.models and not links.unknown and (
                 described := self._described(rest, links.foreign, context)):
             return described
@@ -151,6 +156,21 @@ class Understanding:
             # asks for the overview in so many words)
             return Query("none", reason=f"beyond:{model}")
         return Query("model", (model,))
+
+    def _covered_part(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"when did v3 launch? and how much does it cost?": the parts of the message the article covers,
+        answered (about the models the message names), with the first part it does not cover named."""
+        parts = [p for p in self.parts.split(text) if p and p.strip()]
+        beyond = [self.cues.beyond.find(self.kb.normaliser(p)) for p in parts]
+        kept = [p for p, found in zip(parts, beyond, strict=True) if not found]
+        if not kept or len(kept) == len(parts):
+            return None
+        about = Context(tuple(links.models), "model", None) if links.models else context
+        query = self.understand(" ".join(kept), about)
+        # the part in its own words, as tokens only (no markup, no mention), short enough for a button
+        left = re.sub(rf"(?<=[{CJK}]) (?=[{CJK}])", "", " ".join(tokens_of(self.kb.normaliser(
+            next(p for p, found in zip(parts, beyond, strict=True) if found)))))[:40]
+        return replace(query, reason=f"part:{left}") if query.intent != "none" else None
 
     def _also(self, rest: str, first: str | None) -> tuple[str, ...]:
         """The fields asked in so many words besides the first ("V3 多大,什么时候发布的"): every part answered."""

@@ -66,7 +66,7 @@ LEXICON_SHAPE = {
         "rank_words": {str: WORDS}, "measure": WORDS, "active": WORDS, "range": WORDS, "periods": {str: WORDS},
         "comparative": WORDS, "check": {"starts": WORDS, "cues": WORDS, "asks_what": WORDS},
         "rhetorical": {"starts": WORDS, "negation": WORDS, "ends": WORDS},
-        "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS},
+        "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS}, "parts": WORDS,
     },
 }
 RANK_KINDS = ("largest", "smallest", "newest", "earliest")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from dataclasses import replace
 
 from bot.core import ranking, sources
 from bot.core.knowledge import RELATION_KINDS, KnowledgeBase, Model
@@ -127,6 +128,15 @@ class Composer:
                      url=self.kb.article.source)
 
     def _field(self, query: Query, lang: str) -> Reply:
+        """One field (a fact, or a verdict on a claim), then each further field the message asks."""
+        reply = self._first_field(query, lang)
+        if not query.also:
+            return reply
+        lines = [say(lang, "field_line", name=m.name[lang], label=say(lang, field), value=self.value(m, field, lang))
+                 for field in query.also for m in (self.kb.by_id[i] for i in query.models)]
+        return replace(reply, description="\n".join([reply.description, *lines]))
+
+    def _first_field(self, query: Query, lang: str) -> Reply:
         if (query.selector or "").startswith("check:relation:"):
             kind, _, other = query.selector.removeprefix("check:relation:").partition(":")
             return self._relation_check(self.kb.by_id[query.models[0]], kind, other, lang)

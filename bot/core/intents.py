@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from bot.core import ranking
 from bot.core.coverage import Coverage
@@ -64,6 +65,8 @@ class Understanding:
                     self.coverage.unexplained(rest, model) for model in links.models):
                 # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it
                 return Query("none", reason=f"beyond:{links.models[0]}")
+            if operated.intent == "field" and (also := self._also(rest, operated.field)):
+                return replace(operated, also=also)  # "is v2 moe? and when did it come out": each part answered
             if (not links.models and operated.intent == "list" and len(operated.models) == 1
                     and self.cues.strong_fields_in(rest) and rest not in self.cues.list
                     and rest not in self.cues.which_one and not self.cues.superlative_in(rest)):
@@ -108,7 +111,7 @@ class Understanding:
         if len(models) >= 2:
             superlative = cues.superlative_in(rest)
             if fields and rest not in cues.compare and not superlative:
-                return Query("field", tuple(models), field=fields[0])
+                return Query("field", tuple(models), field=fields[0], also=self._also(rest, fields[0]))
             if (context and context.intent == "field" and rest in cues.switch
                     and rest not in cues.compare and not superlative):
                 return Query("field", tuple(models), field=context.field)  # "and R1 and V2?"
@@ -134,7 +137,8 @@ class Understanding:
                 rest in cues.pronouns or rest in cues.switch):
             return Query("compare", (*context.models, model))
         if fields and (cues.strong_fields_in(rest) or not self.coverage.unexplained(rest, model)):
-            return Query("field", (model,), field=fields[0])  # a hint ("trained") must account for the rest
+            # a hint ("trained") must account for the rest
+            return Query("field", (model,), field=fields[0], also=self._also(rest, fields[0]))
         if fields:
             return Query("none", reason=f"beyond:{model}")
         if context and (rest in cues.switch or not rest) and rest not in cues.overview:
@@ -147,6 +151,10 @@ class Understanding:
             # asks for the overview in so many words)
             return Query("none", reason=f"beyond:{model}")
         return Query("model", (model,))
+
+    def _also(self, rest: str, first: str | None) -> tuple[str, ...]:
+        """The fields asked in so many words besides the first ("V3 多大,什么时候发布的"): every part answered."""
+        return tuple(f for f in self.cues.strong_fields_in(rest) if f != first)
 
     def _neighbour(self, model: str, direction: str) -> str | None:
         every = select(self.kb, f"{'later' if direction == 'after' else 'earlier'}:{model}")
@@ -229,7 +237,7 @@ class Understanding:
                 return Query("list", (neighbour,), selector=f"{relative}:{model}")  # "and after that?"
         if context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more):
             if fields:
-                return Query("field", context.models, field=fields[0])
+                return Query("field", context.models, field=fields[0], also=self._also(rest, fields[0]))
             if rest in cues.compare and len(context.models) > 1:
                 return Query("compare", context.models)
             if context.intent == "field" and rest in cues.switch:

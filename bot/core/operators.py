@@ -313,8 +313,9 @@ class Operators:
         no one: any such relation). A claim of a tag ("V3 是基于 MoE 的吗") stays a tag check."""
         kinds = self.cues.relations_in(rest)
         # "r1 distilled into smaller models?": a statement with a question mark, the relation first
-        statement = (self.cues.relations[kinds[0]].find(rest).start() == 0 and not self.cues.strong_fields_in(rest)
-                     and rest not in self.cues.which_one) if kinds else False
+        cue = self.cues.relations[kinds[0]].find(rest) if kinds else None
+        statement = bool(cue and cue.start() == 0 and not self.cues.strong_fields_in(rest[cue.end():])
+                         and rest not in self.cues.which_one)
         if not kinds or len(models) > 2 or rest in self.asks_what or not (statement or self._asks_yes_no(rest)):
             return None
         mentioned = [e.name for e in map(self.kb.uncovered, outside) if e and e.mentioned_by]

@@ -329,3 +329,17 @@ def test_a_part_the_article_does_not_cover_is_named_and_the_rest_answered(engine
     again = expand_key(compact_key(answer.query))  # a button says the same, the unanswered part too
     assert engine.answer(again, answer.lang).text == answer.text
     assert engine.ask("how much does v3 cost?").query.intent == "none"  # a message with no covered part: declined
+
+
+@pytest.mark.parametrize(("text", "selector", "verdicts"), [
+    ("v2 was released on may 7 2024 and has 236b params right?", "check:params=236&date:2024-05-07",
+     ["Yes — DeepSeek-V2: 236 billion", "Yes — DeepSeek-V2: May 7, 2024."]),
+    ("R1 是开源的吗,是 2024 年 12 月发布的吗", "check:tag:open-source&date:2024-12",
+     ["对,DeepSeek-R1:开源。", "不对,DeepSeek-R1:2025 年 1 月 20 日。"]),
+])
+def test_each_claim_of_one_message_gets_its_own_verdict(engine, text, selector, verdicts):
+    answer = engine.ask(text)
+    assert answer.query.selector == selector
+    lines = answer.card["description"].splitlines()
+    assert [next(line for line in lines if line.startswith(v)) for v in verdicts]
+    assert lines[0].startswith(verdicts[0])

@@ -137,10 +137,12 @@ class Composer:
     def _field(self, query: Query, lang: str) -> Reply:
         """One field (a fact, or a verdict on a claim), then each further field the message asks."""
         reply = self._first_field(query, lang)
-        if not query.also:
-            return reply
+        claims = parse(query.selector[6:]) if (query.selector or "").startswith("check:") else None
+        checked = {f.field for f in claims.filters} if claims else set()  # a field with its verdict is said
         lines = [say(lang, "field_line", name=m.name[lang], label=say(lang, field), value=self.value(m, field, lang))
-                 for field in query.also for m in (self.kb.by_id[i] for i in query.models)]
+                 for field in query.also if field not in checked for m in (self.kb.by_id[i] for i in query.models)]
+        if not lines:
+            return reply
         return replace(reply, description="\n".join([reply.description, *lines]))
 
     def _first_field(self, query: Query, lang: str) -> Reply:
@@ -152,7 +154,8 @@ class Composer:
             model = self.kb.by_id[query.models[0]]
             if claim.rank:
                 return self._rank_check(model, claim, lang)
-            return self._check(model, claim.filters[0], lang)
+            checks = [self._check(model, f, lang) for f in claim.filters]  # each claim, its verdict first
+            return replace(checks[0], description="\n".join(c.description for c in checks))
         models = [self.kb.by_id[i] for i in query.models]
         label = say(lang, query.field)
         lines = [say(lang, "field_line", name=m.name[lang], label=label, value=self.value(m, query.field, lang))

@@ -300,12 +300,15 @@ class Operators:
             field = "parameters" if superlative in ranking.SIZES else "released"
             ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
             return Query("field", tuple(models), field=field, selector=f"check:{ranked.key}")
-        claim = claim or next(iter(self._filters(rest, [])), None)
-        if claim is None or claim.kind == "undisclosed":
+        # every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"
+        found = ([figure[1]] if figure else []) + self._filters(rest, self._period_spans(rest))
+        claims = [c for c in dict.fromkeys(found) if c.kind != "undisclosed"]
+        if not claims:
             return None
-        if claim.negated and self._rhetorical(rest):
-            claim = replace(claim, negated=False)
-        return Query("field", tuple(models), field=claim.field, selector=f"check:{claim.key}")
+        if self._rhetorical(rest):
+            claims = [replace(c, negated=False) for c in claims]
+        return Query("field", tuple(models), field=claims[0].field,
+                     selector="check:" + "&".join(c.key for c in claims))
 
     def _relation_check(self, models: list[str], rest: str, outside: tuple[str, ...]) -> Query | None:
         """"is DeepSeekMath based on Coder v1.5?", "R1 有蒸馏的小模型吗", "r1 distilled into smaller models?":

@@ -225,6 +225,8 @@ def test_operators_compose(engine, text, selector):
      "DeepSeek-R1 比 DeepSeek-V3 晚 25 天"),
     (["compare v2 and v3", "by how much?"], "diff:both", ("deepseek-v2", "deepseek-v3"),
      "DeepSeek-V3 came out 233 days"),
+    (["v3 vs r1", "and the size gap?"], "diff:parameters", ("deepseek-v3", "deepseek-r1"),
+     "DeepSeek-V3 has 11B more parameters"),
 ])
 def test_checks_and_differences_follow_the_models_talked_about(engine, turns, selector, models, first_line):
     *before, last = turns
@@ -252,6 +254,8 @@ def test_a_broken_operators_section_is_named_by_key_not_raised(tmp_path):
     # a day is compared as a day, of the year given or of any year; a month as a month
     ("janus pro came out on january 27, right?", "check:date:--01-27", "No — Janus-Pro: January 28, 2025"),
     ("so r1 dropped jan 20th 2025 correct?", "check:date:2025-01-20", "Yes — DeepSeek-R1: January 20, 2025."),
+    ("v3 came out 26 dec 2024 didn't it", "check:date:2024-12-26", "Yes — DeepSeek-V3: December 26, 2024."),
+    ("was janus pro released on the 27th of january?", "check:date:--01-27", "No — Janus-Pro: January 28, 2025"),
     ("r1 是 1 月 20 日发布的吗", "check:date:--01-20", "对,DeepSeek-R1:2025 年 1 月 20 日。"),
     ("v3 发布于 2024/12/25 吗", "check:date:2024-12-25", "不对,DeepSeek-V3:2024 年 12 月 26 日。"),
     ("r1 是 12 月发布的吗", "check:date:--12", "不对,DeepSeek-R1:2025 年 1 月 20 日。"),
@@ -334,6 +338,8 @@ def test_a_part_the_article_does_not_cover_is_named_and_the_rest_answered(engine
 @pytest.mark.parametrize(("text", "selector", "verdicts"), [
     ("v2 was released on may 7 2024 and has 236b params right?", "check:params=236&date:2024-05-07",
      ["Yes — DeepSeek-V2: 236 billion", "Yes — DeepSeek-V2: May 7, 2024."]),
+    ("is v3 671B total with 37B active?", "check:params=671&active=37",
+     ["Yes — DeepSeek-V3: 671 billion", "Yes — DeepSeek-V3: 671 billion"]),
     ("R1 是开源的吗,是 2024 年 12 月发布的吗", "check:tag:open-source&date:2024-12",
      ["对,DeepSeek-R1:开源。", "不对,DeepSeek-R1:2025 年 1 月 20 日。"]),
 ])

@@ -301,7 +301,7 @@ class Operators:
             ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
             return Query("field", tuple(models), field=field, selector=f"check:{ranked.key}")
         # every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"
-        found = ([figure[1]] if figure else []) + self._filters(rest, self._period_spans(rest))
+        found = [f for _, f in self._figures(rest)] + self._filters(rest, self._period_spans(rest))
         claims = [c for c in dict.fromkeys(found) if c.kind != "undisclosed"]
         if not claims:
             return None
@@ -348,10 +348,15 @@ class Operators:
         return dated[0][1] if dated else None
 
     def _figure(self, rest: str) -> tuple[Span, Filter] | None:
-        """"671B", "超过 2000 亿", "37b active": a parameter count, in billions, as a claim or a bound."""
-        match = self._figure_re.search(rest)
-        if not match:
-            return None
+        figures = self._figures(rest)
+        return figures[0] if figures else None
+
+    def _figures(self, rest: str) -> list[tuple[Span, Filter]]:
+        """"671B", "超过 2000 亿", "37b active": each parameter count, in billions, as a claim or a bound; of
+        several ("671B total with 37B active"), the one nearest an "active" word counts activated ones."""
+        matches = list(self._figure_re.finditer(rest))
         op = ">" if rest in self.cues.more else "<" if rest in self.cues.less else "="
-        kind = "active" if rest in self.active else "params"
-        return match.span(), Filter(kind, op, amount(float(match['n']) * self.cues.units[match['unit']]))
+        nearest = {min(matches, key=lambda m: self._gap(*m.span(), cue.span())).start()
+                   for cue in self.active.find_all(rest)} if matches else set()
+        return [(m.span(), Filter("active" if m.start() in nearest else "params", op,
+                                  amount(float(m["n"]) * self.cues.units[m["unit"]]))) for m in matches]

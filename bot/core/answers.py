@@ -201,7 +201,8 @@ class Composer:
             lines = [say(lang, "yes", name=said.name[lang], value=relation.text[lang]),
                      say(lang, "article_words", **relation.text)]
         else:
-            lines = [say(lang, "check_untagged", name=m.name[lang], tag=shown),
+            lines = [say(lang, "check_unrelated", name=m.name[lang], other=shown) if other
+                     else say(lang, "relation_none", name=m.name[lang]),
                      *(say(lang, "article_words", **r.text) for _, r in found)]
         return Reply(title=f"{m.name[lang]} · {shown}?", description="\n".join(lines), family=m.family,
                      footer=self._footer(lang, [m]), url=self.kb.article.source)

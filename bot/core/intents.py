@@ -6,6 +6,7 @@ model talked about just before."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import replace
@@ -70,6 +71,8 @@ class Understanding:
                     self.coverage.unexplained(rest, model) for model in links.models):
                 # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it
                 return Query("none", reason=f"beyond:{links.models[0]}")
+            if (operated.selector or "").startswith("check:relation:"):  # "蒸馏" claims the relation, asks no size
+                rest = functools.reduce(lambda text, group: group.strip(text), self.cues.relations.values(), rest)
             if operated.intent == "field" and (also := self._also(rest, operated.field)):
                 return replace(operated, also=also)  # "is v2 moe? and when did it come out": each part answered
             if (not links.models and operated.intent == "list" and len(operated.models) == 1

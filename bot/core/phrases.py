@@ -84,6 +84,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "family_note": "Ask for the timeline (/timeline) to see them on a time axis.",
         "relation": "What the article says links {name} to other models",
         "relation_none": "The article states no such link for {name}.",
+        "check_unrelated": "The article does not state that link between {name} and {other}; I won't guess.",
         "part_unanswered": "The other part of your question ({what}) is not something the article covers, "
                            "so it is left unanswered.",
         "decline_beyond": "The article does not say that about {name}: it covers dates, parameters, features, "
@@ -201,6 +202,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "diff_same_day": "{later} 与 {earlier} 同一天发布({start})。",
         "diff_size": "{bigger} 的总参数比 {smaller} 多 {diff}B({a}B 对 {b}B),约为 {ratio} 倍。",
         "diff_unknown": "无法计算:文章未明确给出 {name} 的{label}。",
+        "check_unrelated": "文章没有说 {name} 与 {other} 有这种关系,我不会推测。",
         "part_unanswered": "你问题的另一部分(「{what}」)文章没有涉及,这部分没有回答。",
         "decline_beyond": "文章没有提到 {name} 的这方面信息:文章只介绍提出时间、参数量、特色、意义和论文。",
         "list_undated": "文章未给出时间的:{names}。",

@@ -349,3 +349,20 @@ def test_each_claim_of_one_message_gets_its_own_verdict(engine, text, selector, 
     lines = answer.card["description"].splitlines()
     assert [next(line for line in lines if line.startswith(v)) for v in verdicts]
     assert lines[0].startswith(verdicts[0])
+
+
+@pytest.mark.parametrize(("text", "selector", "lines"), [
+    ("was v3 released before r1? by how much?", "check:earliest&diff:released",
+     ["Yes — Released first: DeepSeek-V3", "DeepSeek-R1 came out 25 days after DeepSeek-V3"]),
+    ("V3 比 R1 大吗?大多少", "check:largest&diff:parameters",
+     ["对,更大的是 DeepSeek-V3", "DeepSeek-V3 的总参数比 DeepSeek-R1 多 11B"]),
+])
+def test_a_claim_and_a_difference_in_one_message_get_the_verdict_then_the_difference(engine, text, selector, lines):
+    answer = engine.ask(text)
+    assert (answer.query.intent, answer.query.selector) == ("compare", selector)
+    assert [a.startswith(b) for a, b in zip(answer.card["description"].splitlines(), lines, strict=False)] == [True] * 2
+
+
+def test_a_list_of_one_day_says_on_that_day(engine):
+    assert engine.ask("which models were released on january 20").card["title"] == "Models released on January 20"
+    assert engine.ask("哪些模型是 1 月 28 日发布的").query.models == ("janus-pro",)

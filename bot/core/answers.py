@@ -286,7 +286,8 @@ class Composer:
             return say(lang, key, name=self.kb.by_id[f.value].name[lang])
         if f.kind == "date":
             start, _, end = f.value.partition("..")
-            return say(lang, key + (".." if end else ""), when=_spoken_date(start, lang),
+            day = f.op == ":" and not end and start.lstrip("-").count("-") + start.startswith("--") == 2
+            return say(lang, key + (".." if end else "day" if day else ""), when=_spoken_date(start, lang),
                        start=_spoken_date(start, lang), end=_spoken_date(end or start, lang))
         return say(lang, key, n=f.value)
 
@@ -353,8 +354,12 @@ class Composer:
                      url=self.kb.article.source)
 
     def _on_top(self, selector: str | None, models: list[Model], lang: str) -> str:
-        """The line above the compared facts: which one is larger, whether a claim holds, or a difference."""
-        kind, _, value = (selector or "").partition(":")
+        """The lines above the compared facts: which one is larger, whether a claim holds, a difference;
+        "check:earliest&diff:released" ("was V3 before R1? by how much?") the verdict, then the difference."""
+        return "\n".join(self._top_line(part, models, lang) for part in (selector or "").split("&"))
+
+    def _top_line(self, selector: str, models: list[Model], lang: str) -> str:
+        kind, _, value = selector.partition(":")
         if kind == "diff":
             fields = ("released", "parameters") if value == "both" else (value,)
             return "\n".join(self._difference(models[0], models[1], field, lang) for field in fields)
@@ -364,7 +369,7 @@ class Composer:
                 return say(lang, "check_unranked", verdict=verdict)
             return say(lang, "yes_compare" if ranking.pick(models, value) is models[0] else "no_compare",
                        verdict=verdict)
-        return self._verdict(selector, models, lang)
+        return self._verdict(selector or None, models, lang)
 
     def _difference(self, a: Model, b: Model, field: str, lang: str) -> str:
         """Days (and months when long) between two release dates, or the gap and ratio of two sizes."""

@@ -86,7 +86,10 @@ class Operators:
                 and rest in self.comparative:
             models = [recent[0], *models]  # "那它比 R1 大吗": "it" is the one talked about
         if len(models) == 2 and (diff := self._difference(rest, topic)):
-            return Query("compare", tuple(models), selector=f"diff:{diff}")
+            # "was V3 released before R1? by how much?": the verdict on the claim, then the difference
+            claimed = self._check(models, rest) if self._asks_yes_no(rest) else None
+            verdict = f"{claimed.selector}&" if claimed and claimed.intent == "compare" else ""
+            return Query("compare", tuple(models), selector=f"{verdict}diff:{diff}")
         if models and (relation := self._relation_check(models, rest, outside)):
             return relation
         if models and self._asks_yes_no(rest):
@@ -272,7 +275,7 @@ class Operators:
         """What an answer was about, as a difference reads it: its field, or what it ranked or computed."""
         if field in ("released", "parameters"):
             return field
-        kind = (selector or "").removeprefix("check:").removeprefix("diff:")
+        kind = (selector or "").split("&")[-1].removeprefix("check:").removeprefix("diff:")
         if kind in ("released", "parameters"):
             return kind
         return ("parameters" if kind in ranking.SIZES else "released") if kind in ranking.DESCENDING else None

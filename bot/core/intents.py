@@ -166,10 +166,11 @@ class Understanding:
         parts = [p for p in self.parts.split(text) if p and p.strip()]
         beyond = [self.cues.beyond.find(self.kb.normaliser(p)) for p in parts]
         kept = [p for p, found in zip(parts, beyond, strict=True) if not found]
-        if not kept or len(kept) == len(parts):
-            return None
+        covered = " ".join(kept)
+        if not kept or len(kept) == len(parts) or self.kb.normaliser(covered) in self.cues.beyond:
+            return None  # (the parts joined again could make a topic word of their own: never ask twice)
         about = Context(tuple(links.models), "model", None) if links.models else context
-        query = self.understand(" ".join(kept), about)
+        query = self.understand(covered, about)
         # the part in its own words, as tokens only (no markup, no mention), short enough for a button
         left = re.sub(rf"(?<=[{CJK}]) (?=[{CJK}])", "", " ".join(tokens_of(self.kb.normaliser(
             next(p for p, found in zip(parts, beyond, strict=True) if found)))))[:40]

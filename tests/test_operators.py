@@ -227,6 +227,11 @@ def test_operators_compose(engine, text, selector):
      "DeepSeek-V3 came out 233 days"),
     (["v3 vs r1", "and the size gap?"], "diff:parameters", ("deepseek-v3", "deepseek-r1"),
      "DeepSeek-V3 has 11B more parameters"),
+    # one model and the one before it: "v2 多大", "v3 呢", "差多少"
+    (["v2 多大", "v3 呢", "差多少"], "diff:parameters", ("deepseek-v3", "deepseek-v2"),
+     "DeepSeek-V3 的总参数比 DeepSeek-V2 多 435B"),
+    (["tell me about v3", "and r1?", "how many days apart?"], "diff:released", ("deepseek-r1", "deepseek-v3"),
+     "DeepSeek-R1 came out 25 days after DeepSeek-V3"),
 ])
 def test_checks_and_differences_follow_the_models_talked_about(engine, turns, selector, models, first_line):
     *before, last = turns

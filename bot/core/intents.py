@@ -65,8 +65,7 @@ class Understanding:
             return described
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
-        recent, topic = (context.models, Operators.topic(context.field, context.selector)) if context else ((), None)
-        if operated := self.operators.understand(links.models, rest, recent, topic, tuple(links.foreign)):
+        if operated := self.operators.understand(links.models, rest, context, tuple(links.foreign)):
             if (operated.selector or "").startswith("check:") and any(
                     self.coverage.unexplained(rest, model) for model in links.models):
                 # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it
@@ -197,11 +196,10 @@ class Understanding:
         described = self.describer.resolve(rest, foreign)
         if described is None:
             return None
-        recent = context.models if context else ()
         if described.candidates:  # the article describes more than one model so: offer them
             return Query("none", reason="no-model", suggestions=described.models)
         if len(described.models) > 1:  # "the 671b one vs the 236b one": how far apart, which is newer
-            return (self.operators.understand(list(described.models), rest, recent)
+            return (self.operators.understand(list(described.models), rest, context)
                     or Query("compare", described.models, selector=superlative)) if (
                 rest in cues.compare or superlative) else None
         rest = described.rest
@@ -210,7 +208,7 @@ class Understanding:
             rest = cues.fields["parameters"].strip(rest)
         # from here on the described model is a named one: checks and differences too
         models = list(described.models)
-        return self.operators.understand(models, rest, recent) or self._about_named(models, rest, context)
+        return self.operators.understand(models, rest, context) or self._about_named(models, rest, context)
 
     # --- no model named -------------------------------------------------------------------------
     def _about_unnamed(self, rest: str, context: Context | None, links: Links) -> Query:

@@ -14,6 +14,7 @@ from bot.core import ranking
 from bot.core.cues import Cues, CueSet
 from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
+from bot.core.memory import Context
 from bot.core.normalise import has_chinese
 from bot.core.query import Query
 from bot.core.selection import Filter, Rank, Selection, amount
@@ -72,15 +73,18 @@ class Operators:
         self._top = [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"), re.compile(rf"{number}{measure}?\s*{sup}"),
                      re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
 
-    def understand(self, models: list[str], rest: str, recent: tuple[str, ...] = (),
-                   topic: str | None = None, outside: tuple[str, ...] = ()) -> Query | None:
+    def understand(self, models: list[str], rest: str, context: Context | None = None,
+                   outside: tuple[str, ...] = ()) -> Query | None:
         """The query a question makes of these operators, or None when it makes none. With no model
-        named, "is it open source?" and "how many days apart?" are about the `recent` ones; "by how much?"
-        is in what the last answer was about (`topic`: "released" or "parameters"). `outside`: names of models
-        beyond the article's list the question holds ("coder v1.5")."""
-        if not models and recent and len(recent) <= 2 and (
-                (len(recent) == 2 and self._difference(rest, topic))
-                or (rest in self.cues.pronouns and self._asks_yes_no(rest))):
+        named, "is it open source?" is about the models of the last answer (`context`); "how many days
+        apart?" about its two, or its one and the one before ("V3 …", "R1 呢?"); "by how much?" is in what
+        it was about. `outside`: names of models beyond the article's list the question holds ("coder v1.5")."""
+        recent = context.models if context else ()
+        topic = self.topic(context.field, context.selector) if context else None
+        pair = (*recent, *context.earlier)[:2] if context and len(recent) == 1 else recent
+        if not models and len(pair) == 2 and self._difference(rest, topic):
+            models = list(pair)
+        elif not models and recent and len(recent) <= 2 and rest in self.cues.pronouns and self._asks_yes_no(rest):
             models = list(recent)
         elif len(models) == 1 and len(recent) == 1 and recent[0] not in models and rest in self.cues.pronouns \
                 and rest in self.comparative:

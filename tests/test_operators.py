@@ -218,6 +218,20 @@ def test_operators_compose(engine, text, selector):
     (["compare v2 and v3", "how many days apart are they?"], "diff:released", ("deepseek-v2", "deepseek-v3"),
      "DeepSeek-V3 came out 233 days"),
     (["V3 有多少参数", "那它比 R1 大吗"], "check:largest", ("deepseek-v3", "deepseek-r1"), "对,更大的是 DeepSeek-V3"),
+    # "by how much?" is in what the comparison was about; with nothing said, in both
+    (["which is bigger, v2 or v3?", "by how much?"], "diff:parameters", ("deepseek-v2", "deepseek-v3"),
+     "DeepSeek-V3 has 435B more parameters"),
+    (["V3 和 R1 哪个更早", "相差多少"], "diff:released", ("deepseek-v3", "deepseek-r1"),
+     "DeepSeek-R1 比 DeepSeek-V3 晚 25 天"),
+    (["compare v2 and v3", "by how much?"], "diff:both", ("deepseek-v2", "deepseek-v3"),
+     "DeepSeek-V3 came out 233 days"),
+    (["v3 vs r1", "and the size gap?"], "diff:parameters", ("deepseek-v3", "deepseek-r1"),
+     "DeepSeek-V3 has 11B more parameters"),
+    # one model and the one before it: "v2 多大", "v3 呢", "差多少"
+    (["v2 多大", "v3 呢", "差多少"], "diff:parameters", ("deepseek-v3", "deepseek-v2"),
+     "DeepSeek-V3 的总参数比 DeepSeek-V2 多 435B"),
+    (["tell me about v3", "and r1?", "how many days apart?"], "diff:released", ("deepseek-r1", "deepseek-v3"),
+     "DeepSeek-R1 came out 25 days after DeepSeek-V3"),
 ])
 def test_checks_and_differences_follow_the_models_talked_about(engine, turns, selector, models, first_line):
     *before, last = turns
@@ -239,3 +253,121 @@ def test_a_broken_operators_section_is_named_by_key_not_raised(tmp_path):
         load_knowledge(folder)
     assert "operators: missing key 'top'" in str(raised.value)
     assert "operators.periods: '13..12' is not a span of months" in str(raised.value)
+
+
+@pytest.mark.parametrize(("text", "selector", "first_line"), [
+    # a day is compared as a day, of the year given or of any year; a month as a month
+    ("janus pro came out on january 27, right?", "check:date:--01-27", "No — Janus-Pro: January 28, 2025"),
+    ("so r1 dropped jan 20th 2025 correct?", "check:date:2025-01-20", "Yes — DeepSeek-R1: January 20, 2025."),
+    ("v3 came out 26 dec 2024 didn't it", "check:date:2024-12-26", "Yes — DeepSeek-V3: December 26, 2024."),
+    ("was janus pro released on the 27th of january?", "check:date:--01-27", "No — Janus-Pro: January 28, 2025"),
+    ("r1 是 1 月 20 日发布的吗", "check:date:--01-20", "对,DeepSeek-R1:2025 年 1 月 20 日。"),
+    ("v3 发布于 2024/12/25 吗", "check:date:2024-12-25", "不对,DeepSeek-V3:2024 年 12 月 26 日。"),
+    ("r1 是 12 月发布的吗", "check:date:--12", "不对,DeepSeek-R1:2025 年 1 月 20 日。"),
+])
+def test_a_claimed_date_is_checked_at_the_precision_claimed(engine, text, selector, first_line):
+    answer = engine.ask(text)
+    assert (answer.query.intent, answer.query.field, answer.query.selector) == ("field", "released", selector)
+    assert answer.card["description"].startswith(first_line)
+
+
+@pytest.mark.parametrize(("text", "selector", "first_line", "quoted"), [
+    ("is deepseekmath based on deepseek coder v1.5?", "check:relation:based_on:DeepSeek-Coder-v1.5 7B",
+     "Yes — DeepSeekMath: built on DeepSeek-Coder-v1.5 7B", "以 DeepSeek-Coder-v1.5 7B 为基础"),
+    ("DeepSeekMath 是基于 DeepSeek Coder 开发的吗", "check:relation:based_on:deepseek-coder",
+     "文章没有说 DeepSeekMath", "以 DeepSeek-Coder-v1.5 7B 为基础"),  # its base is v1.5 7B, not section 1's
+    ("V2 是基于 DeepSeekMoE 的吗", "check:relation:based_on:deepseek-moe", "对,DeepSeekMoE:", "DeepSeek-V2"),
+    ("r1 distilled into smaller models?", "check:relation:distilled", "Yes — DeepSeek-R1: distilled versions",
+     "15 亿到 700 亿"),
+    ("R1 有蒸馏的小模型吗", "check:relation:distilled", "对,DeepSeek-R1:通过蒸馏", "15 亿到 700 亿"),
+])
+def test_a_claimed_relation_is_checked_against_the_files(engine, text, selector, first_line, quoted):
+    answer = engine.ask(text)
+    assert (answer.query.intent, answer.query.selector) == ("field", selector)
+    assert answer.card["description"].startswith(first_line) and quoted in answer.card["description"]
+
+
+def test_a_relation_asked_about_is_not_a_claim(engine):
+    engine.ask("tell me about deepseek math", conversation="rel")
+    assert engine.ask("what is it based on?", conversation="rel").query.selector == "relation:deepseek-math:based_on"
+    assert engine.ask("V3 是基于 MoE 架构的吗").query.selector == "check:tag:moe"  # a tag, not a relation
+
+
+@pytest.mark.parametrize(("text", "selector", "first_line"), [
+    ("is janus pro 7B?", "check:params=7", "Yes — Janus-Pro"),
+    ("deepseek llm 是 70b 的吗", "check:params=70", "不对,DeepSeek LLM"),
+    ("v2 有 2360 亿参数对吗", "check:params=236", "对,DeepSeek-V2"),
+    ("does v3 have 37B active?", "check:active=37", "Yes — DeepSeek-V3"),
+])
+def test_a_claimed_figure_is_checked_against_the_knowledge_numbers(engine, text, selector, first_line):
+    answer = engine.ask(text)
+    assert (answer.query.field, answer.query.selector) == ("parameters", selector)
+    assert answer.card["description"].startswith(first_line)
+
+
+@pytest.mark.parametrize(("text", "field", "also", "selector", "first_line", "later"), [
+    ("v3 多大,什么时候发布的", "parameters", ("released",), None, "DeepSeek-V3 的参数量", "2024 年 12 月 26 日"),
+    ("r1 how big and when was it released", "parameters", ("released",), None, "DeepSeek-R1 — Parameters",
+     "January 20, 2025"),
+    ("is v2 moe? and when did it come out", "features", ("released",), "check:tag:moe", "Yes — DeepSeek-V2",
+     "May 7, 2024"),
+    ("r1 是开源的吗?参数多少", "features", ("parameters",), "check:tag:open-source", "对,DeepSeek-R1", "660B"),
+])
+def test_every_part_of_a_two_part_question_is_answered_verdict_first(engine, text, field, also, selector,
+                                                                     first_line, later):
+    answer = engine.ask(text)
+    query = answer.query
+    assert (query.intent, query.field, query.also, query.selector) == ("field", field, also, selector)
+    assert answer.card["description"].startswith(first_line) and later in answer.card["description"]
+    assert answer.to_contract()["field"] == field  # the contract's one field: the first part
+    assert len(answer.source.passages[0].text.splitlines()) == 2  # both parts' lines of the article
+    assert type(query).from_key(query.to_key()) == query  # a button answers it again, every part
+
+
+@pytest.mark.parametrize(("text", "answered", "unanswered"), [
+    ("when did v3 launch? and how much does it cost?", "DeepSeek-V3 — Released: December 26, 2024",
+     "The other part of your question (how much does it cost) is not something the article covers"),
+    ("v3 什么时候发布的?api 多少钱", "DeepSeek-V3 的提出时间:2024 年 12 月 26 日",
+     "你问题的另一部分(「api 多少钱」)文章没有涉及"),
+])
+def test_a_part_the_article_does_not_cover_is_named_and_the_rest_answered(engine, text, answered, unanswered):
+    answer = engine.ask(text)
+    assert (answer.query.intent, answer.query.models, answer.query.field) == ("field", ("deepseek-v3",), "released")
+    first, note = answer.card["description"].splitlines()
+    assert first == answered and note.startswith(unanswered)
+    again = expand_key(compact_key(answer.query))  # a button says the same, the unanswered part too
+    assert engine.answer(again, answer.lang).text == answer.text
+    assert engine.ask("how much does v3 cost?").query.intent == "none"  # a message with no covered part: declined
+
+
+@pytest.mark.parametrize(("text", "selector", "verdicts"), [
+    ("v2 was released on may 7 2024 and has 236b params right?", "check:params=236&date:2024-05-07",
+     ["Yes — DeepSeek-V2: 236 billion", "Yes — DeepSeek-V2: May 7, 2024."]),
+    ("is v3 671B total with 37B active?", "check:params=671&active=37",
+     ["Yes — DeepSeek-V3: 671 billion", "Yes — DeepSeek-V3: 671 billion"]),
+    ("R1 是开源的吗,是 2024 年 12 月发布的吗", "check:tag:open-source&date:2024-12",
+     ["对,DeepSeek-R1:开源。", "不对,DeepSeek-R1:2025 年 1 月 20 日。"]),
+])
+def test_each_claim_of_one_message_gets_its_own_verdict(engine, text, selector, verdicts):
+    answer = engine.ask(text)
+    assert answer.query.selector == selector
+    lines = answer.card["description"].splitlines()
+    assert [next(line for line in lines if line.startswith(v)) for v in verdicts]
+    assert lines[0].startswith(verdicts[0])
+
+
+@pytest.mark.parametrize(("text", "selector", "lines"), [
+    ("was v3 released before r1? by how much?", "check:earliest&diff:released",
+     ["Yes — Released first: DeepSeek-V3", "DeepSeek-R1 came out 25 days after DeepSeek-V3"]),
+    ("V3 比 R1 大吗?大多少", "check:largest&diff:parameters",
+     ["对,更大的是 DeepSeek-V3", "DeepSeek-V3 的总参数比 DeepSeek-R1 多 11B"]),
+])
+def test_a_claim_and_a_difference_in_one_message_get_the_verdict_then_the_difference(engine, text, selector, lines):
+    answer = engine.ask(text)
+    assert (answer.query.intent, answer.query.selector) == ("compare", selector)
+    assert [a.startswith(b) for a, b in zip(answer.card["description"].splitlines(), lines, strict=False)] == [True] * 2
+
+
+def test_a_list_of_one_day_says_on_that_day(engine):
+    assert engine.ask("which models were released on january 20").card["title"] == "Models released on January 20"
+    assert engine.ask("哪些模型是 1 月 28 日发布的").query.models == ("janus-pro",)

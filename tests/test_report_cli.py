@@ -28,7 +28,7 @@ def setup(tmp_path):
     shutil.copytree(KNOWLEDGE, folder)
     engine = Engine.from_folder(folder)
     records = (records_of(engine, ds3_burst(), day=TODAY)
-               + records_of(engine, ["R1 打分多少", "v3 打分多少?"], day=TODAY)
+               + records_of(engine, ["R1 打分时间", "v3 打分时间?"], day=TODAY)
                + records_of(engine, ["V3 有多少参数", "r1"], kind="upvote", day=TODAY)
                + records_of(engine, ["r1"], kind="downvote", day=TODAY))
     log = tmp_path / "misses.jsonl"
@@ -57,8 +57,9 @@ def test_json_report_keeps_its_documented_schema(setup):
             assert set(s) == SUGGESTION_KEYS and re.fullmatch(r"[0-9a-f]{8}", s["id"])
             assert s["kind"] in ("alias", "cue", "beyond") and isinstance(s["evidence"], dict)
     assert set(data["satisfaction"]) == {"by_intent", "by_model"}
-    # two "打分" downvotes and one on "r1", against one upvote on "r1"
-    assert data["satisfaction"]["by_intent"][0] == {"intent": "model", "up": 1, "down": 3}
+    # two "打分" downvotes (answered as a release date) and one on "r1", against an upvote on each intent
+    assert sorted(data["satisfaction"]["by_intent"], key=lambda row: row["intent"]) == [
+        {"intent": "field", "up": 1, "down": 2}, {"intent": "model", "up": 1, "down": 1}]
     # the README documents every key it prints
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Maintainer's report"):]

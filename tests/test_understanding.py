@@ -5,10 +5,14 @@ from the article or, for relations, from the model files themselves."""
 import shutil
 
 import pytest
+import yaml
 
 from bot.core.engine import Engine
 from bot.core.knowledge import load_knowledge
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, ROOT
+
+QUESTIONS = ROOT / "benchmarks"
+DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "questions.dev.yaml"
 
 ALL_IN_ORDER = ["deepseek-coder", "deepseek-llm", "deepseek-moe", "deepseek-v2", "deepseek-math",
                 "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3", "deepseek-r1", "janus-pro"]
@@ -73,6 +77,9 @@ def test_another_models_name_is_no_description_of_ours(engine, text):
     "is deepseek r1 censored",  # no lexicon word: the overview would leave "censored" unexplained
     "where can i try janus pro",
     "what's the cheapest deepseek model",  # the brand with an unexplained word is not the family
+    # Chinese words the article never uses, no topic of the lexicon either: the pairs of characters decide
+    "v3 会不会审查政治话题", "r1 回复慢不慢", "janus pro 的作者是谁", "coder v2 怎么接入编辑器",
+    "deepseek math 能考满分吗",  # a yes/no check with such a word checks more than the article says
 ])
 def test_a_question_beyond_the_article_is_declined_not_answered_otherwise(engine, text):
     assert engine.ask(text).query.intent == "none"
@@ -87,6 +94,19 @@ def test_a_question_beyond_the_article_is_declined_not_answered_otherwise(engine
 ])
 def test_the_decline_rule_keeps_true_answers(engine, text, intent):
     assert engine.ask(text).query.intent == intent
+
+
+LABELLED = [*sorted(QUESTIONS.glob("questions*.yaml")), *([DEV_QUESTIONS] if DEV_QUESTIONS.is_file() else [])]
+
+
+@pytest.mark.parametrize("path", LABELLED, ids=lambda p: p.name)
+def test_the_chinese_decline_rule_loses_no_labelled_answer(engine, path):
+    """Every labelled question the bot should answer: no Chinese word of it is left unexplained."""
+    understanding = engine.understanding
+    for q in yaml.safe_load(path.read_text(encoding="utf-8")):
+        if "none" not in (q["intent"] if isinstance(q["intent"], list) else [q["intent"]]):
+            rest = understanding.linker.link(understanding.kb.normaliser(q["text"])).rest
+            assert not understanding.coverage.unexplained_chinese(rest), q["id"]
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -217,14 +237,52 @@ def test_filters_over_missing_facts(engine, kb, text, fact):
 
 
 @pytest.mark.parametrize(("field", "texts"), [
-    ("released", ["r1 啥时候出的", "janus pro 几时发布", "V3 幾時發佈的", "deepseek llm 何時推出", "v2 launch day?"]),
-    ("parameters", ["v2 多大", "janus pro 体量多大", "R1 參數量多少", "how chonky is r1"]),
-    ("features", ["coder v2 有啥用", "Janus-Pro 的特色是什麼"]),
-    ("paper", ["r1 的研究文章叫啥"]),
-    ("significance", ["thanks! and why is r1 a big deal?", "V3 的意義在哪裡"]),
+    ("released", ["r1 啥时候出的", "janus pro 几时发布", "V3 幾時發佈的", "deepseek llm 何時推出", "v2 launch day?",
+                  "coder 哪年面世", "v3 的生日", "vl2 是什么年份的", "janus pro drop date", "when did v2 drop",
+                  "deepseek llm birthday"]),
+    ("parameters", ["v2 多大", "janus pro 体量多大", "R1 參數量多少", "how chonky is r1", "how beefy is v2",
+                    "janus pro specs", "deepseek llm 有多少个参数"]),
+    ("features", ["coder v2 有啥用", "Janus-Pro 的特色是什麼", "v3 能干嘛", "janus pro 有啥用处", "r1 的卖点",
+                  "vl2 牛在哪", "what's janus pro good for", "what does r1 do", "what sets coder v2 apart"]),
+    ("paper", ["r1 的研究文章叫啥", "v3 论文标题"]),
+    ("significance", ["thanks! and why is r1 a big deal?", "V3 的意義在哪裡", "what's the point of janus pro"]),
 ])
 def test_wording_gaps_per_field(engine, field, texts):
     assert {engine.ask(t).query.field for t in texts} == {field}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("r1 的论文是什么", ("field", "paper")),  # a field word with "是什么" still asks the field
+    ("v2 的参数是多少,是什么规模", ("field", "parameters")),
+    ("what is v3's release date", ("field", "released")),
+    ("janus pro 是什么", ("model", None)),  # and an overview stays an overview
+    ("v3 咋样", ("model", None)),
+    ("what is deepseek coder v2", ("model", None)),
+])
+def test_what_is_asks_the_field_it_names_or_the_overview(engine, text, expected):
+    query = engine.ask(text).query
+    assert (query.intent, query.field) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("deepseek 的 llm 什么时候出的", ("field", {"deepseek-llm"})),  # the brand elsewhere in the message
+    ("what's the paper of deepseek's llm", ("field", {"deepseek-llm"})),
+    ("llm 67b 的论文", ("field", {"deepseek-llm"})),  # a size the article gives DeepSeek LLM
+    ("moe 是什么", ("model", {"deepseek-moe"})),  # a tag word asked like a model is the model named after it
+    ("math 的论文叫啥", ("field", {"deepseek-math"})),
+    ("coder v1 vs coder v2", ("compare", {"deepseek-coder", "deepseek-coder-v2"})),
+    ("which llm is the best", ("none", set())),  # an llm is not DeepSeek LLM
+    ("how big is an llm usually", ("none", set())),
+])
+def test_short_names(engine, text, expected):
+    query = engine.ask(text).query
+    assert (query.intent, set(query.models)) == expected
+
+
+def test_a_tag_word_asked_about_many_models_stays_a_filter(engine, kb):
+    moe = {m.id for m in kb.models if "moe" in m.tags}
+    for text in ("which models use moe", "deepseek 的 moe 模型有哪些", "用 moe 的模型是什么"):
+        assert set(engine.ask(text).query.models) == moe, text
 
 
 @pytest.mark.parametrize(("zh", "en"), [

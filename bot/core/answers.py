@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from dataclasses import replace
 
 from bot.core import ranking, sources
-from bot.core.knowledge import KnowledgeBase, Model
+from bot.core.knowledge import RELATION_KINDS, KnowledgeBase, Model
 from bot.core.phrases import say
 from bot.core.query import Query
 from bot.core.relations import stated
@@ -23,8 +24,11 @@ def _b(value: float) -> str:
 
 def _spoken_date(prefix: str, lang: str) -> str:
     """"2024-12" as "December 2024" / "2024 年 12 月"; "--12" (any year) as "December" / "12 月"."""
-    if prefix.startswith("--"):
-        return f"{int(prefix[2:])} 月" if lang == "zh" else calendar.month_name[int(prefix[2:])]
+    if prefix.startswith("--"):  # a month, or a day, of any year
+        month, _, day = prefix[2:].partition("-")
+        if lang == "zh":
+            return f"{int(month)} 月" + (f" {int(day)} 日" if day else "")
+        return calendar.month_name[int(month)] + (f" {int(day)}" if day else "")
     parts = [int(p) for p in prefix.split("-")]
     if lang == "zh":
         return " ".join(f"{n} {unit}" for n, unit in zip(parts, ("年", "月", "日"), strict=False))
@@ -44,6 +48,13 @@ class Composer:
         self.kb = kb
 
     def compose(self, query: Query, lang: str) -> Reply:
+        reply = self._compose(query, lang)
+        if query.intent != "none" and (query.reason or "").startswith("part:"):  # a part left unanswered, said
+            note = say(lang, "part_unanswered", what=query.reason.removeprefix("part:"))
+            return replace(reply, description="\n".join(x for x in (reply.description, note) if x))
+        return reply
+
+    def _compose(self, query: Query, lang: str) -> Reply:
         if query.intent == "model":
             return self._overview(self.kb.by_id[query.models[0]], lang)
         if query.intent == "field":
@@ -124,12 +135,27 @@ class Composer:
                      url=self.kb.article.source)
 
     def _field(self, query: Query, lang: str) -> Reply:
+        """One field (a fact, or a verdict on a claim), then each further field the message asks."""
+        reply = self._first_field(query, lang)
+        claims = parse(query.selector[6:]) if (query.selector or "").startswith("check:") else None
+        checked = {f.field for f in claims.filters} if claims else set()  # a field with its verdict is said
+        lines = [say(lang, "field_line", name=m.name[lang], label=say(lang, field), value=self.value(m, field, lang))
+                 for field in query.also if field not in checked for m in (self.kb.by_id[i] for i in query.models)]
+        if not lines:
+            return reply
+        return replace(reply, description="\n".join([reply.description, *lines]))
+
+    def _first_field(self, query: Query, lang: str) -> Reply:
+        if (query.selector or "").startswith("check:relation:"):
+            kind, _, other = query.selector.removeprefix("check:relation:").partition(":")
+            return self._relation_check(self.kb.by_id[query.models[0]], kind, other, lang)
         if (query.selector or "").startswith("check:"):
             claim = parse(query.selector[6:])
             model = self.kb.by_id[query.models[0]]
             if claim.rank:
                 return self._rank_check(model, claim, lang)
-            return self._check(model, claim.filters[0], lang)
+            checks = [self._check(model, f, lang) for f in claim.filters]  # each claim, its verdict first
+            return replace(checks[0], description="\n".join(c.description for c in checks))
         models = [self.kb.by_id[i] for i in query.models]
         label = say(lang, query.field)
         lines = [say(lang, "field_line", name=m.name[lang], label=label, value=self.value(m, query.field, lang))
@@ -161,6 +187,25 @@ class Composer:
                      say(lang, "article_words", **words)]
         return Reply(title=title, description="\n".join(lines), family=m.family, footer=self._footer(lang, [m]),
                      url=self.kb.article.source)
+
+    def _relation_check(self, m: Model, kind: str, other: str, lang: str) -> Reply:
+        """"is DeepSeekMath based on DeepSeek Coder?": yes where the files state that relation with that
+        model (or name, or anyone when none is named); else that the article does not say it, and what it does say."""
+        found = stated(self.kb, m.id, kind)
+        # "V2 是基于 DeepSeekMoE 的吗": with the other side named, a link of another kind the files state counts
+        linked = [(s, r) for k in dict.fromkeys((kind, *RELATION_KINDS)) for s, r in stated(self.kb, m.id, k)
+                  if other in {s.id, *r.models, *r.names} - {m.id}] if other else found
+        shown = self.kb.by_id[other].name[lang] if other in self.kb.by_id else other or say(lang, "relations")
+        if linked:
+            said, relation = linked[0]
+            lines = [say(lang, "yes", name=said.name[lang], value=relation.text[lang]),
+                     say(lang, "article_words", **relation.text)]
+        else:
+            lines = [say(lang, "check_unrelated", name=m.name[lang], other=shown) if other
+                     else say(lang, "relation_none", name=m.name[lang]),
+                     *(say(lang, "article_words", **r.text) for _, r in found)]
+        return Reply(title=f"{m.name[lang]} · {shown}?", description="\n".join(lines), family=m.family,
+                     footer=self._footer(lang, [m]), url=self.kb.article.source)
 
     def _rank_check(self, m: Model, claim: Selection, lang: str) -> Reply:
         """"is R1 the newest model?": yes or no, then the one that is, among the models the article ranks."""
@@ -241,7 +286,8 @@ class Composer:
             return say(lang, key, name=self.kb.by_id[f.value].name[lang])
         if f.kind == "date":
             start, _, end = f.value.partition("..")
-            return say(lang, key + (".." if end else ""), when=_spoken_date(start, lang),
+            day = f.op == ":" and not end and start.lstrip("-").count("-") + start.startswith("--") == 2
+            return say(lang, key + (".." if end else "day" if day else ""), when=_spoken_date(start, lang),
                        start=_spoken_date(start, lang), end=_spoken_date(end or start, lang))
         return say(lang, key, n=f.value)
 
@@ -308,17 +354,22 @@ class Composer:
                      url=self.kb.article.source)
 
     def _on_top(self, selector: str | None, models: list[Model], lang: str) -> str:
-        """The line above the compared facts: which one is larger, whether a claim holds, or a difference."""
-        kind, _, value = (selector or "").partition(":")
+        """The lines above the compared facts: which one is larger, whether a claim holds, a difference;
+        "check:earliest&diff:released" ("was V3 before R1? by how much?") the verdict, then the difference."""
+        return "\n".join(self._top_line(part, models, lang) for part in (selector or "").split("&"))
+
+    def _top_line(self, selector: str, models: list[Model], lang: str) -> str:
+        kind, _, value = selector.partition(":")
         if kind == "diff":
-            return self._difference(models[0], models[1], value, lang)
+            fields = ("released", "parameters") if value == "both" else (value,)
+            return "\n".join(self._difference(models[0], models[1], field, lang) for field in fields)
         if kind == "check":
             verdict = self._verdict(value, models, lang)
             if ranking.unranked(models, value):
                 return say(lang, "check_unranked", verdict=verdict)
             return say(lang, "yes_compare" if ranking.pick(models, value) is models[0] else "no_compare",
                        verdict=verdict)
-        return self._verdict(selector, models, lang)
+        return self._verdict(selector or None, models, lang)
 
     def _difference(self, a: Model, b: Model, field: str, lang: str) -> str:
         """Days (and months when long) between two release dates, or the gap and ratio of two sizes."""

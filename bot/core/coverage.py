@@ -1,18 +1,25 @@
 """Does the parse account for the question? An overview answers "what is R1?", not "is R1 banned in
-Italy?": an English word that is no cue, no polite chatter and not in the model's own facts is an
-important word left unexplained, and the bot declines rather than answer something else.
+Italy?": an important word left unexplained by the model names, the cues, polite chatter and the facts
+makes the bot decline rather than answer something else.
 
-Chinese has no spaces to find such words by; there the lexicon's `beyond_article` topics decide."""
+English words are found by their spaces: one that is no cue, no chatter and not in the model's own facts
+is unexplained. Chinese has none, so it goes by pairs of characters: a character is explained when it
+sits in a pair the article's own text or the lexicon uses (or is a stop word); two unexplained characters
+in a row ("审查", "速度") are a word the article never uses."""
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 
-from bot.core.cues import Cues
+from bot.core.cues import Cues, lexicon_texts
 from bot.core.dates import MONTHS
 from bot.core.knowledge import KnowledgeBase
-from bot.core.normalise import tokens_of
+from bot.core.normalise import CJK, has_chinese, tokens_of
 from bot.core.search import _stem
+
+CHINESE_RUN = re.compile(f"[{CJK}]+")
 
 
 class Coverage:
@@ -25,11 +32,33 @@ class Coverage:
         self._facts = {m.id: {_stem(t) for t in tokens_of(kb.normaliser(" ".join(
             [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text) if t),
              m.paper_title or "", *(m.paper_summary or {}).values(), *m.aliases])))} for m in kb.models}
+        cue_texts = [kb.normaliser(t) for t in lexicon_texts(kb.lexicon, skip=["beyond_article"]) if has_chinese(t)]
+        article = [kb.article.title["zh"], kb.article.intro["zh"], *cue_texts]
+        for m in kb.models:
+            article += [*m.source.values(), *m.aliases, *(t["zh"] for t in (
+                m.features, m.significance, m.headline, m.parameters_text, m.released_text, m.paper_text,
+                m.paper_summary, *m.tag_quotes.values()) if t)]
+        self._pairs = {run[i:i + 2] for text in article if has_chinese(text)
+                       for run in CHINESE_RUN.findall(kb.normaliser(text)) for i in range(len(run) - 1)}
+        # one-character words of the lexicon explain themselves ("前", "比", "到")
+        self._single = {w for w in (*cues.stopwords["zh"], *cue_texts) if len(w) == 1}
 
     def unexplained(self, rest: str, model: str) -> set[str]:
         """The words of `rest` (a question about `model`, names cut out) that nothing accounts for."""
         words = {t for t in tokens_of(rest) if t.isascii() and t.isalpha() and len(t) > 1} - self._known
-        return {w for w in words if _stem(w) not in self._facts[model] and not self._typo(w)}
+        english = {w for w in words if _stem(w) not in self._facts[model] and not self._typo(w)}
+        return english | self.unexplained_chinese(rest)
+
+    def unexplained_chinese(self, rest: str) -> set[str]:
+        """"内容审查": 内容 is the article's, 审查 is not."""
+        found = set()
+        for run in CHINESE_RUN.findall(rest):
+            explained = [ch in self._single for ch in run]
+            for i in range(len(run) - 1):
+                if run[i:i + 2] in self._pairs:
+                    explained[i] = explained[i + 1] = True
+            found.update(run[i:i + 2] for i in range(len(run) - 1) if not (explained[i] or explained[i + 1]))
+        return found
 
     def _typo(self, word: str) -> bool:
         """"wen", "relased": a word this close to a known one is that word mistyped, not a new topic."""

@@ -11,6 +11,27 @@ from rapidfuzz import fuzz, process
 
 from bot.core.normalise import Normaliser, has_chinese, tokens_of
 
+# names and a regular expression are not cue words
+NOT_CUES = ("normalise", "foreign_models", "not_covered", "unknown_version_pattern")
+
+
+def lexicon_texts(lexicon: dict, skip: Iterable[str] = ()) -> Iterable[str]:
+    """Every cue text of the lexicon (names and the sections in `skip` left out)."""
+    def walk(node) -> Iterable[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if has_chinese(str(key)):  # "第二: 2", "亿: 0.1"
+                    yield str(key)
+                if key != "name":
+                    yield from walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+        elif isinstance(node, str):
+            yield node
+
+    yield from walk({k: v for k, v in lexicon.items() if k not in (*NOT_CUES, *skip)})
+
 
 class CueSet:
     def __init__(self, cues: Iterable[str], normaliser: Normaliser):
@@ -85,21 +106,9 @@ class Cues:
     def _latin_words(lexicon: dict, normaliser: Normaliser) -> set[str]:
         """Every English word used in any cue: such words are never typos of a model name."""
         words: set[str] = set(lexicon["stopwords"]["en"])
-
-        def walk(node) -> None:
-            if isinstance(node, dict):
-                for key, value in node.items():
-                    if key != "name":
-                        walk(value)
-            elif isinstance(node, list):
-                for item in node:
-                    walk(item)
-            elif isinstance(node, str) and not has_chinese(node):
-                words.update(t for t in tokens_of(normaliser(node)) if t.isalpha())
-
-        # names and a regular expression are not cue words
-        walk({k: v for k, v in lexicon.items()
-              if k not in ("normalise", "foreign_models", "not_covered", "unknown_version_pattern")})
+        for text in lexicon_texts(lexicon):
+            if not has_chinese(text):
+                words.update(t for t in tokens_of(normaliser(text)) if t.isalpha())
         return words
 
     def spell(self, text: str) -> str:

@@ -13,7 +13,7 @@ _PATTERNS = (
     re.compile(r"(?<![0-9])(?P<y>20\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"),
     re.compile(r"(?<![0-9])(?P<y>20\d\d)\s+(?P<m>\d{1,2})(?:\s+(?P<d>\d{1,2}))?(?![0-9])"),
     re.compile(rf"(?<![a-z])(?P<mn>{_MONTH})\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<y>20\d\d)(?![0-9])"),
-    re.compile(rf"(?<![0-9])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH})\s+(?P<y>20\d\d)(?![0-9])"),
+    re.compile(rf"(?<![0-9])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{_MONTH})\s+(?P<y>20\d\d)(?![0-9])"),
     re.compile(r"(?<![0-9])(?P<y>20\d\d)(?![0-9])"),
 )
 
@@ -24,7 +24,7 @@ def _prefix(match: re.Match) -> str | None:
     day = int(parts["d"]) if parts.get("d") else None
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
-    text = parts["y"]
+    text = parts.get("y") or "-"  # no year: "--MM" or "--MM-DD", a month or a day of any year
     if month:
         text += f"-{month:02d}"
         if day:
@@ -34,36 +34,38 @@ def _prefix(match: re.Match) -> str | None:
 
 def date_prefix(normalised: str) -> str | None:
     """The most precise date the text names, as an ISO prefix: "2024", "2024-12" or "2024-12-26"."""
-    for pattern in _PATTERNS:
-        for match in pattern.finditer(normalised):
-            if text := _prefix(match):
-                return text
-    return None
+    return max((text for _, _, text in date_spans(normalised)), key=len, default=None)
+
+
+def _spans(normalised: str, patterns) -> list[tuple[int, int, str]]:
+    """Every date the patterns find, the longest writing first ("26 dec 2024" before "dec 2024"): a date
+    inside a longer one is not a date again. In order of position: (start, end, ISO prefix)."""
+    matches = sorted((m for pattern in patterns for m in pattern.finditer(normalised)),
+                     key=lambda m: (m.start() - m.end(), m.start()))
+    found: list[tuple[int, int, str]] = []
+    for match in matches:
+        if not any(s < match.end() and match.start() < e for s, e, _ in found) and (text := _prefix(match)):
+            found.append((match.start(), match.end(), text))
+    return sorted(found)
 
 
 def date_spans(normalised: str) -> list[tuple[int, int, str]]:
     """Every date the text names, in order: (start, end, ISO prefix); "between May 2024 and Jan 2025"."""
-    found: list[tuple[int, int, str]] = []
-    for pattern in _PATTERNS:  # the most precise patterns first; a year inside a date is not a date again
-        for match in pattern.finditer(normalised):
-            if not any(s < match.end() and match.start() < e for s, e, _ in found) and (text := _prefix(match)):
-                found.append((match.start(), match.end(), text))
-    return sorted(found)
+    return _spans(normalised, _PATTERNS)
 
 
-# a month with no year: "in December", "1 月" (a year beside it makes it a date above)
+# a month (and a day) with no year: "in December", "1 月", "on jan 20th", "1 月 28 号" (a year beside it
+# makes it a date above)
 _MONTH_ONLY = (
+    re.compile(rf"(?<![a-z])(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![0-9])(?!\s*20\d\d)"),
+    re.compile(rf"(?<![0-9])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{_MONTH})(?![a-z])(?!\s*20\d\d)"),
+    re.compile(r"(?<![0-9年])(?<!年 )(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
     re.compile(rf"(?<![a-z])(?:in|on|during|of)\s+(?P<mn>{_MONTH})(?![a-z])(?!\s*\d)"),
     re.compile(r"(?<![0-9年])(?<!年 )(?P<m>\d{1,2})\s*月(?!\s*\d)"),
 )
 
 
 def month_spans(normalised: str) -> list[tuple[int, int, str]]:
-    """Months named without a year, as "--MM": "was R1 released in January?", "R1 是 1 月发布的吗"."""
-    found = []
-    for pattern in _MONTH_ONLY:
-        for match in pattern.finditer(normalised):
-            month = MONTHS[match["mn"]] if match.groupdict().get("mn") else int(match["m"])
-            if 1 <= month <= 12:
-                found.append((match.start(), match.end(), f"--{month:02d}"))
-    return sorted(found)
+    """Months (and days) named without a year, as "--MM" or "--MM-DD": "was R1 released in January?",
+    "R1 是 1 月 20 日发布的吗"."""
+    return _spans(normalised, _MONTH_ONLY)

@@ -111,7 +111,8 @@ class Engine:
             before = ((*context.models, *context.earlier) if (query.selector or "").endswith(":among")
                       else context.models) if context else ()
             earlier = tuple(dict.fromkeys(m for m in before if m not in query.models))
-            self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier))
+            self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier,
+                                                                 query.selector))
         return self.answer(query, lang)
 
     def answer(self, query: Query, lang: str) -> Answer:

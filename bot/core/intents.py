@@ -6,6 +6,7 @@ model talked about just before."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import replace
@@ -18,7 +19,7 @@ from bot.core.describe import Describer
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
-from bot.core.normalise import has_chinese, tokens_of
+from bot.core.normalise import CJK, has_chinese, tokens_of
 from bot.core.operators import Operators
 from bot.core.query import Query
 from bot.core.relations import related
@@ -37,6 +38,9 @@ class Understanding:
         self.operators = Operators(kb, self.cues)
         self.describer = Describer(kb, self.cues, self.search)
         self.coverage = Coverage(kb, self.cues)
+        joiners = "|".join(re.escape(w) if has_chinese(w) else rf"\b{re.escape(w)}\b"
+                           for w in kb.lexicon["operators"]["parts"])
+        self.parts = re.compile(rf"[?？。;；!！,，]+|{joiners}", re.IGNORECASE)
 
     def understand(self, text: str, context: Context | None = None) -> Query:
         found: list[Links] = []
@@ -53,19 +57,32 @@ class Understanding:
                 or (links.models and (links.rest in self.cues.compare or self.cues.superlative_in(links.rest)))):
             # "那 MoE 呢?", "llm vs v2": a word that names a model once the brand is put before it
             links = self.linker.link(self.linker.with_brand(normalised))
+        if not (links.models or links.foreign or links.unknown) and (branded := self._named_with_brand(
+                normalised, links.rest)):
+            links = branded
         found.append(links)
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
             links.rest = self.cues.spell(links.rest)
         rest = links.rest
         if rest in self.cues.beyond and not links.unknown and not self.operators.computes(links.models, rest):
-            # pricing, API, hardware, licences, news...: never answer another question instead
-            return Query("none", reason=f"beyond:{links.models[0]}" if links.models else "out-of-scope")
+            # pricing, API, hardware, licences, news...: never answer another question instead; a part of the
+            # message the article does cover is answered, the other named as not answered
+            return self._covered_part(text, links, context) or Query(
+                "none", reason=f"beyond:{links.models[0]}" if links.models else "out-of-scope")
         if links.foreign and not links.models and not links.unknown and (
                 described := self._described(rest, links.foreign, context)):
             return described
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
-        if operated := self.operators.understand(links.models, rest, context.models if context else ()):
+        if operated := self.operators.understand(links.models, rest, context, tuple(links.foreign)):
+            if (operated.selector or "").startswith("check:") and any(
+                    self.coverage.unexplained(rest, model) for model in links.models):
+                # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it
+                return Query("none", reason=f"beyond:{links.models[0]}")
+            if (operated.selector or "").startswith("check:relation:"):  # "蒸馏" claims the relation, asks no size
+                rest = functools.reduce(lambda text, group: group.strip(text), self.cues.relations.values(), rest)
+            if operated.intent == "field" and (also := self._also(rest, operated.field)):
+                return replace(operated, also=also)  # "is v2 moe? and when did it come out": each part answered
             if (not links.models and operated.intent == "list" and len(operated.models) == 1
                     and self.cues.strong_fields_in(rest) and rest not in self.cues.list
                     and rest not in self.cues.which_one and not self.cues.superlative_in(rest)):
@@ -87,6 +104,22 @@ class Understanding:
             return self._about_named(links.models, rest, context)
         return self._about_unnamed(rest, context, links)
 
+    def _named_with_brand(self, normalised: str, rest: str) -> Links | None:
+        """"deepseek 的 llm 有多大", "moe 是什么": a word that names a model after the brand, asked like a model.
+
+        The brand must be in the message, or the word must be a tag ("moe", "math") whose model the article
+        names after it; "which llm is best" and "which models use moe" stay as they are."""
+        cues = self.cues
+        words = self.linker.brandable(normalised)
+        if not words or not ("deepseek" in tokens_of(rest) or all(cues.tags_in(w) for w in words)):
+            return None
+        branded = self.linker.link(self.linker.with_brand(normalised))
+        rest, fields = branded.rest, cues.strong_fields_in(branded.rest)
+        if not (rest in cues.overview or fields) or (rest in cues.which_one and not fields) or (
+                rest in cues.list or rest in cues.described or cues.superlative_in(rest) or cues.tags_in(rest)):
+            return None
+        return branded
+
     # --- models named ---------------------------------------------------------------------------
     def _about_named(self, models: list[str], rest: str, context: Context | None) -> Query:
         cues = self.cues
@@ -94,7 +127,7 @@ class Understanding:
         if len(models) >= 2:
             superlative = cues.superlative_in(rest)
             if fields and rest not in cues.compare and not superlative:
-                return Query("field", tuple(models), field=fields[0])
+                return Query("field", tuple(models), field=fields[0], also=self._also(rest, fields[0]))
             if (context and context.intent == "field" and rest in cues.switch
                     and rest not in cues.compare and not superlative):
                 return Query("field", tuple(models), field=context.field)  # "and R1 and V2?"
@@ -120,7 +153,8 @@ class Understanding:
                 rest in cues.pronouns or rest in cues.switch):
             return Query("compare", (*context.models, model))
         if fields and (cues.strong_fields_in(rest) or not self.coverage.unexplained(rest, model)):
-            return Query("field", (model,), field=fields[0])  # a hint ("trained") must account for the rest
+            # a hint ("trained") must account for the rest
+            return Query("field", (model,), field=fields[0], also=self._also(rest, fields[0]))
         if fields:
             return Query("none", reason=f"beyond:{model}")
         if context and (rest in cues.switch or not rest) and rest not in cues.overview:
@@ -133,6 +167,26 @@ class Understanding:
             # asks for the overview in so many words)
             return Query("none", reason=f"beyond:{model}")
         return Query("model", (model,))
+
+    def _covered_part(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"when did v3 launch? and how much does it cost?": the parts of the message the article covers,
+        answered (about the models the message names), with the first part it does not cover named."""
+        parts = [p for p in self.parts.split(text) if p and p.strip()]
+        beyond = [self.cues.beyond.find(self.kb.normaliser(p)) for p in parts]
+        kept = [p for p, found in zip(parts, beyond, strict=True) if not found]
+        covered = " ".join(kept)
+        if not kept or len(kept) == len(parts) or self.kb.normaliser(covered) in self.cues.beyond:
+            return None  # (the parts joined again could make a topic word of their own: never ask twice)
+        about = Context(tuple(links.models), "model", None) if links.models else context
+        query = self.understand(covered, about)
+        # the part in its own words, as tokens only (no markup, no mention), short enough for a button
+        left = re.sub(rf"(?<=[{CJK}]) (?=[{CJK}])", "", " ".join(tokens_of(self.kb.normaliser(
+            next(p for p, found in zip(parts, beyond, strict=True) if found)))))[:40]
+        return replace(query, reason=f"part:{left}") if query.intent != "none" else None
+
+    def _also(self, rest: str, first: str | None) -> tuple[str, ...]:
+        """The fields asked in so many words besides the first ("V3 多大,什么时候发布的"): every part answered."""
+        return tuple(f for f in self.cues.strong_fields_in(rest) if f != first)
 
     def _neighbour(self, model: str, direction: str) -> str | None:
         every = select(self.kb, f"{'later' if direction == 'after' else 'earlier'}:{model}")
@@ -151,11 +205,10 @@ class Understanding:
         described = self.describer.resolve(rest, foreign)
         if described is None:
             return None
-        recent = context.models if context else ()
         if described.candidates:  # the article describes more than one model so: offer them
             return Query("none", reason="no-model", suggestions=described.models)
         if len(described.models) > 1:  # "the 671b one vs the 236b one": how far apart, which is newer
-            return (self.operators.understand(list(described.models), rest, recent)
+            return (self.operators.understand(list(described.models), rest, context)
                     or Query("compare", described.models, selector=superlative)) if (
                 rest in cues.compare or superlative) else None
         rest = described.rest
@@ -164,7 +217,7 @@ class Understanding:
             rest = cues.fields["parameters"].strip(rest)
         # from here on the described model is a named one: checks and differences too
         models = list(described.models)
-        return self.operators.understand(models, rest, recent) or self._about_named(models, rest, context)
+        return self.operators.understand(models, rest, context) or self._about_named(models, rest, context)
 
     # --- no model named -------------------------------------------------------------------------
     def _about_unnamed(self, rest: str, context: Context | None, links: Links) -> Query:
@@ -215,7 +268,7 @@ class Understanding:
                 return Query("list", (neighbour,), selector=f"{relative}:{model}")  # "and after that?"
         if context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more):
             if fields:
-                return Query("field", context.models, field=fields[0])
+                return Query("field", context.models, field=fields[0], also=self._also(rest, fields[0]))
             if rest in cues.compare and len(context.models) > 1:
                 return Query("compare", context.models)
             if context.intent == "field" and rest in cues.switch:

@@ -64,9 +64,9 @@ LEXICON_SHAPE = {
         "not_count": WORDS, "exclude": WORDS, "sort": WORDS, "sort_direction": {str: WORDS},
         "ordinals": {str: NUMBER}, "generation": WORDS, "numbers": {str: NUMBER}, "top": WORDS,
         "rank_words": {str: WORDS}, "measure": WORDS, "active": WORDS, "range": WORDS, "periods": {str: WORDS},
-        "comparative": WORDS, "check": {"starts": WORDS, "cues": WORDS},
+        "comparative": WORDS, "check": {"starts": WORDS, "cues": WORDS, "asks_what": WORDS},
         "rhetorical": {"starts": WORDS, "negation": WORDS, "ends": WORDS},
-        "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS},
+        "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS}, "parts": WORDS,
     },
 }
 RANK_KINDS = ("largest", "smallest", "newest", "earliest")

@@ -73,8 +73,15 @@ class Linker:
 
     def with_brand(self, normalised: str) -> str:
         """The text with the brand put before each word that names a model with it ("moe" -> "deepseek moe")."""
-        return " ".join(next((f"{brand} {t}" for brand in self._brands if (brand, t) in self._aliases
-                              and (t,) not in self._aliases and t.isalpha()), t) for t in normalised.split())
+        return " ".join(next((f"{b} {t}" for b in self._brands_of(t)), t) for t in normalised.split())
+
+    def brandable(self, normalised: str) -> list[str]:
+        """The words that name a model once the brand is put before them ("llm", "moe", "math")."""
+        return [t for t in normalised.split() if self._brands_of(t)]
+
+    def _brands_of(self, token: str) -> list[str]:
+        return [b for b in self._brands if (b, token) in self._aliases and (token,) not in self._aliases
+                and token.isalpha()]
 
     def _exact(self, tokens: list[str], i: int, links: Links) -> int:
         for n in range(min(self._longest, len(tokens) - i), 0, -1):

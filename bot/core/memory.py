@@ -17,6 +17,7 @@ class Context:
     intent: str
     field: str | None
     earlier: tuple[str, ...] = ()  # the models of the turn before ("R1 …", "V3 呢?", "哪个更早?")
+    selector: str | None = None  # what the answer ranked, checked or computed ("largest": "差多少" is in size)
 
 
 class ConversationMemory:

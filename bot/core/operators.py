@@ -14,6 +14,7 @@ from bot.core import ranking
 from bot.core.cues import Cues, CueSet
 from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
+from bot.core.memory import Context
 from bot.core.normalise import has_chinese
 from bot.core.query import Query
 from bot.core.selection import Filter, Rank, Selection, amount
@@ -48,6 +49,7 @@ class Operators:
         self.range = cue_set(lexicon["range"])
         self.periods = {months: cue_set(words) for months, words in lexicon["periods"].items()}
         self.check = cue_set(lexicon["check"]["cues"])
+        self.asks_what = cue_set(lexicon["check"]["asks_what"])
         self.comparative = cue_set(lexicon["comparative"])
         self.check_starts = {kb.normaliser(w) for w in lexicon["check"]["starts"]}
         rhetorical = lexicon["rhetorical"]
@@ -71,17 +73,29 @@ class Operators:
         self._top = [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"), re.compile(rf"{number}{measure}?\s*{sup}"),
                      re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
 
-    def understand(self, models: list[str], rest: str, recent: tuple[str, ...] = ()) -> Query | None:
+    def understand(self, models: list[str], rest: str, context: Context | None = None,
+                   outside: tuple[str, ...] = ()) -> Query | None:
         """The query a question makes of these operators, or None when it makes none. With no model
-        named, "is it open source?" and "how many days apart are they?" are about the `recent` ones."""
-        if not models and recent and len(recent) <= 2 and rest in self.cues.pronouns and (
-                self._asks_yes_no(rest) or (len(recent) == 2 and self._difference(rest))):
+        named, "is it open source?" is about the models of the last answer (`context`); "how many days
+        apart?" about its two, or its one and the one before ("V3 …", "R1 呢?"); "by how much?" is in what
+        it was about. `outside`: names of models beyond the article's list the question holds ("coder v1.5")."""
+        recent = context.models if context else ()
+        topic = self.topic(context.field, context.selector) if context else None
+        pair = (*recent, *context.earlier)[:2] if context and len(recent) == 1 else recent
+        if not models and len(pair) == 2 and self._difference(rest, topic):
+            models = list(pair)
+        elif not models and recent and len(recent) <= 2 and rest in self.cues.pronouns and self._asks_yes_no(rest):
             models = list(recent)
         elif len(models) == 1 and len(recent) == 1 and recent[0] not in models and rest in self.cues.pronouns \
                 and rest in self.comparative:
             models = [recent[0], *models]  # "那它比 R1 大吗": "it" is the one talked about
-        if len(models) == 2 and (diff := self._difference(rest)):
-            return Query("compare", tuple(models), selector=f"diff:{diff}")
+        if len(models) == 2 and (diff := self._difference(rest, topic)):
+            # "was V3 released before R1? by how much?": the verdict on the claim, then the difference
+            claimed = self._check(models, rest) if self._asks_yes_no(rest) else None
+            verdict = f"{claimed.selector}&" if claimed and claimed.intent == "compare" else ""
+            return Query("compare", tuple(models), selector=f"{verdict}diff:{diff}")
+        if models and (relation := self._relation_check(models, rest, outside)):
+            return relation
         if models and self._asks_yes_no(rest):
             return self._check(models, rest)
         relative = self.cues.relative_in(rest)
@@ -248,16 +262,27 @@ class Operators:
         return kind
 
     # --- compute and check ----------------------------------------------------------------------
-    def _difference(self, rest: str) -> str | None:
-        """The field two models are to be told apart by, in days or in parameters."""
+    def _difference(self, rest: str, topic: str | None = None) -> str | None:
+        """The field two models are to be told apart by, in days or in parameters; where the question does
+        not say, the `topic` talked about ("which is bigger?" then "by how much?"), else both ("V2 和 V3 差多少")."""
         for field in ("released", "parameters"):
             if rest in self.difference[field]:
                 return field
         if rest in self.difference["either"]:
             fields = [f for f in self.cues.fields_in(rest) if f in ("released", "parameters")]
             kind = self.cues.superlative_in(rest)
-            return fields[0] if fields else "parameters" if kind in ranking.SIZES else "released"
+            return fields[0] if fields else "parameters" if kind in ranking.SIZES else topic or "both"
         return None
+
+    @staticmethod
+    def topic(field: str | None, selector: str | None) -> str | None:
+        """What an answer was about, as a difference reads it: its field, or what it ranked or computed."""
+        if field in ("released", "parameters"):
+            return field
+        kind = (selector or "").split("&")[-1].removeprefix("check:").removeprefix("diff:")
+        if kind in ("released", "parameters"):
+            return kind
+        return ("parameters" if kind in ranking.SIZES else "released") if kind in ranking.DESCENDING else None
 
     def _asks_yes_no(self, rest: str) -> bool:
         first = rest.split(" ", 1)[0]
@@ -282,12 +307,33 @@ class Operators:
             field = "parameters" if superlative in ranking.SIZES else "released"
             ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
             return Query("field", tuple(models), field=field, selector=f"check:{ranked.key}")
-        claim = claim or next(iter(self._filters(rest, [])), None)
-        if claim is None or claim.kind == "undisclosed":
+        # every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"
+        found = [f for _, f in self._figures(rest)] + self._filters(rest, self._period_spans(rest))
+        claims = [c for c in dict.fromkeys(found) if c.kind != "undisclosed"]
+        if not claims:
             return None
-        if claim.negated and self._rhetorical(rest):
-            claim = replace(claim, negated=False)
-        return Query("field", tuple(models), field=claim.field, selector=f"check:{claim.key}")
+        if self._rhetorical(rest):
+            claims = [replace(c, negated=False) for c in claims]
+        return Query("field", tuple(models), field=claims[0].field,
+                     selector="check:" + "&".join(c.key for c in claims))
+
+    def _relation_check(self, models: list[str], rest: str, outside: tuple[str, ...]) -> Query | None:
+        """"is DeepSeekMath based on Coder v1.5?", "R1 有蒸馏的小模型吗", "r1 distilled into smaller models?":
+        a relation claimed of the first model, with the second model or a name the article mentions (or
+        no one: any such relation). A claim of a tag ("V3 是基于 MoE 的吗") stays a tag check."""
+        kinds = self.cues.relations_in(rest)
+        # "r1 distilled into smaller models?": a statement with a question mark, the relation first
+        cue = self.cues.relations[kinds[0]].find(rest) if kinds else None
+        statement = bool(cue and cue.start() == 0 and not self.cues.strong_fields_in(rest[cue.end():])
+                         and rest not in self.cues.which_one)
+        if not kinds or len(models) > 2 or rest in self.asks_what or not (statement or self._asks_yes_no(rest)):
+            return None
+        mentioned = [e.name for e in map(self.kb.uncovered, outside) if e and e.mentioned_by]
+        other = models[1] if len(models) == 2 else next(iter(mentioned), None)
+        if other is None and (self._figure(rest) or self._filters(rest, [])):
+            return None  # "does r1 come in a 7b distilled size?" claims a figure
+        return Query("field", tuple(models), field="features",
+                     selector=f"check:relation:{kinds[0]}" + (f":{other}" if other else ""))
 
     def _rhetorical(self, rest: str) -> bool:
         """"isn't R1 open source?", "R1 不是开源的吗": asks whether it is, not whether it is not."""
@@ -309,10 +355,15 @@ class Operators:
         return dated[0][1] if dated else None
 
     def _figure(self, rest: str) -> tuple[Span, Filter] | None:
-        """"671B", "超过 2000 亿", "37b active": a parameter count, in billions, as a claim or a bound."""
-        match = self._figure_re.search(rest)
-        if not match:
-            return None
+        figures = self._figures(rest)
+        return figures[0] if figures else None
+
+    def _figures(self, rest: str) -> list[tuple[Span, Filter]]:
+        """"671B", "超过 2000 亿", "37b active": each parameter count, in billions, as a claim or a bound; of
+        several ("671B total with 37B active"), the one nearest an "active" word counts activated ones."""
+        matches = list(self._figure_re.finditer(rest))
         op = ">" if rest in self.cues.more else "<" if rest in self.cues.less else "="
-        kind = "active" if rest in self.active else "params"
-        return match.span(), Filter(kind, op, amount(float(match['n']) * self.cues.units[match['unit']]))
+        nearest = {min(matches, key=lambda m: self._gap(*m.span(), cue.span())).start()
+                   for cue in self.active.find_all(rest)} if matches else set()
+        return [(m.span(), Filter("active" if m.start() in nearest else "params", op,
+                                  amount(float(m["n"]) * self.cues.units[m["unit"]]))) for m in matches]

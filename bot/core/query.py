@@ -23,26 +23,30 @@ class Query:
     # For intent "none": why, e.g. "unknown-model:GPT-4", "no-model", "out-of-scope".
     reason: str | None = None
     suggestions: tuple[str, ...] = ()  # model ids offered as "did you mean"
+    # For intent "field": the further fields the same message asks ("V3 多大,什么时候发布的"), answered below
+    also: tuple[str, ...] = ()
     # A model came from a typo accepted but not clearly ahead of the next model (linker.MARGIN):
     # the miss log keeps such answers as "near misses". Not part of the key, nor of equality.
     near_miss: bool = dataclasses.field(default=False, compare=False)
 
     def to_key(self) -> str:
         """A compact text form (<= ~90 chars for the ten models) for component custom ids."""
-        parts = [self.intent, ",".join(self.models), self.field or "", self.selector or ""]
+        parts = [self.intent, ",".join(self.models), ",".join((self.field or "", *self.also)), self.selector or ""]
         if self.reason:  # a decline that quotes the article ("coder v1.5") needs its reason
             parts.append(self.reason)
         return "|".join(parts)
 
     @classmethod
     def from_key(cls, key: str) -> Query:
-        intent, models, field_, selector, reason = [*key.split("|", 4), "", "", "", ""][:5]
+        intent, models, fields, selector, reason = [*key.split("|", 4), "", "", "", ""][:5]
         if intent not in INTENTS:
             raise ValueError(f"unknown intent in key {key!r}")
+        field_, *also = fields.split(",")
         return cls(
             intent=intent,
             models=tuple(m for m in models.split(",") if m),
             field=field_ or None,
+            also=tuple(also),
             selector=selector or None,
             reason=reason or None,
         )

@@ -5,7 +5,8 @@ A selector is terms joined by "&", short enough for a button's custom id:
     tag:moe                   the models the article tags so; "!tag:moe" the others
     !is:deepseek-r1           every model but that one ("除了 R1 以外")
     date:2024                 released in a period (an ISO prefix); "date:2024-05..2025-01" both ends included;
-                              "date:--01" in that month of any year
+                              "date:--01" in that month of any year,
+                              "date:--01-20" on that day of any year
     date<2024-06, date>2024   released before / after a period (the period itself not included)
     undisclosed:released      the article gives no such fact; "!undisclosed:released" it does
     params>200, active=37     total or per-token parameters, in billions (>, < or =)
@@ -67,8 +68,8 @@ class Filter:
             if m.released is None:
                 return None
             iso = m.released.isoformat()
-            if self.value.startswith("--"):  # a month of any year
-                return iso[4:7] == self.value[1:]
+            if self.value.startswith("--"):  # a month (or a day) of any year
+                return iso[4:].startswith(self.value[1:])
             if self.op == "<":
                 return iso[: len(self.value)] < self.value
             if self.op == ">":

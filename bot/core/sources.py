@@ -66,7 +66,7 @@ def _keys(m: Model, query: Query) -> list[str]:
         return list(COMPARED)
     ranked_by = ["parameters"] if kind.startswith(BY_SIZE) else ["released"] if kind.startswith(BY_DATE) else []
     if query.intent == "field":
-        return list(dict.fromkeys([query.field, *ranked_by]))
+        return list(dict.fromkeys([query.field, *query.also, *ranked_by]))
     if kind == "tag":  # the line whose words back the tag
         quote = "".join(m.tag_quotes[value]["zh"].split())
         return [k for k, line in m.source.items() if k != "heading" and quote in "".join(line.split())]

@@ -85,3 +85,17 @@ def test_long_chinese_aliases_match(engine):
 ])
 def test_a_typed_version_decides_between_neighbours(engine, text, models):
     assert linked(engine, text).models == models
+
+
+@pytest.mark.parametrize(("text", "models", "unknown"), [
+    ("janus-pr0", ["janus-pro"], []),            # a digit for a letter in a word of a name
+    ("deepseek c0der v2", ["deepseek-coder-v2"], []),
+    ("deepseek m4th", ["deepseek-math"], []),
+    ("l1m 67b", ["deepseek-llm"], []),
+    ("v3 vs r1 vs vl2", ["deepseek-v3", "deepseek-r1", "deepseek-vl2"], []),  # real versions stay versions
+    ("deepseek llm 7b", ["deepseek-llm"], []),
+    ("deepseek v4", [], ["v4"]),        # a version the article lacks is no letter either
+])
+def test_a_digit_typed_for_a_letter_inside_a_name(engine, text, models, unknown):
+    links = linked(engine, text)
+    assert (links.models, links.unknown) == (models, unknown)

@@ -80,6 +80,13 @@ def test_models_without_a_figure_are_named_as_not_ranked(engine, text):
     ("anything released late 2023?", "date:2023-10..2023-12", {"deepseek-coder", "deepseek-llm"}, "inclusive"),
     ("which models came out before june 2024", "date<2024-06",
      {"deepseek-coder", "deepseek-llm", "deepseek-v2"}, "(June 2024 not included)"),
+    # mid-year is June to July (operators.periods), the first month at the start of a range, the last at its end
+    ("2024年初到年中发布的模型", "date:2024-01..2024-07", {"deepseek-v2"}, "2024 年 1 月至 2024 年 7 月"),
+    ("2024年中到年底发布了什么", "date:2024-06..2024-12", {"deepseek-v3"}, "2024 年 6 月至 2024 年 12 月"),
+    ("models released between mid 2023 and mid 2024", "date:2023-06..2024-07",
+     {"deepseek-coder", "deepseek-llm", "deepseek-v2"}, "from June 2023 to July 2024, both inclusive"),
+    ("anything from middle of 2024 to early 2025?", "date:2024-06..2025-03",
+     {"deepseek-v3", "deepseek-r1", "janus-pro"}, "inclusive"),
 ])
 def test_ranges_and_parts_of_years_state_their_bounds(engine, text, selector, models, bound):
     got, ids, reply = listed(engine, text)

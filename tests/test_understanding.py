@@ -96,6 +96,18 @@ def test_the_decline_rule_keeps_true_answers(engine, text, intent):
     assert engine.ask(text).query.intent == intent
 
 
+@pytest.mark.parametrize(("text", "intent"), [
+    # a use the article never names for the model: the features would answer another question
+    ("is r1 good for writing novels?", "none"), ("janus pro good for making memes?", "none"),
+    ("would vl2 be good at reading xrays", "none"), ("janus pro 擅长做表情包吗", "none"), ("vl2 擅长看病吗", "none"),
+    # a use the article does name, or none named: answered
+    ("is r1 good at math?", "field"), ("what is coder v2 good at", "field"),
+    ("is deepseek coder good for coding", "field"), ("janus pro 擅长什么", "field"), ("what's r1 good for", "field"),
+])
+def test_asking_whether_a_model_suits_a_use_the_article_never_names_is_declined(engine, text, intent):
+    assert engine.ask(text).query.intent == intent
+
+
 LABELLED = [*sorted(QUESTIONS.glob("questions*.yaml")), *([DEV_QUESTIONS] if DEV_QUESTIONS.is_file() else [])]
 
 
@@ -230,6 +242,9 @@ MISSING = {"released": lambda m: m.released is None, "parameters": lambda m: m.t
     ("哪些模型發佈時間不明", "released"),  # Traditional
     ("any model without a paper?", "paper"),
     ("有没有模型没公布发布时间的", "released"),
+    # the article's own words for DeepSeekMath's paper: "暂未查询到公开论文"
+    ("哪些模型的论文没找到", "paper"), ("哪个模型论文找不到啊", "paper"), ("论文查不到的模型有哪些", "paper"),
+    ("有没有模型没查到论文的", "paper"),
 ])
 def test_filters_over_missing_facts(engine, kb, text, fact):
     query = engine.ask(text).query
@@ -243,7 +258,8 @@ def test_filters_over_missing_facts(engine, kb, text, fact):
     ("parameters", ["v2 多大", "janus pro 体量多大", "R1 參數量多少", "how chonky is r1", "how beefy is v2",
                     "janus pro specs", "deepseek llm 有多少个参数"]),
     ("features", ["coder v2 有啥用", "Janus-Pro 的特色是什麼", "v3 能干嘛", "janus pro 有啥用处", "r1 的卖点",
-                  "vl2 牛在哪", "what's janus pro good for", "what does r1 do", "what sets coder v2 apart"]),
+                  "vl2 牛在哪", "what's janus pro good for", "what does r1 do", "what sets coder v2 apart",
+                  "v3 有多强", "r1 到底多厉害", "janus pro 强在哪", "coder v2 有多牛"]),
     ("paper", ["r1 的研究文章叫啥", "v3 论文标题"]),
     ("significance", ["thanks! and why is r1 a big deal?", "V3 的意義在哪裡", "what's the point of janus pro"]),
 ])

@@ -89,6 +89,7 @@ class Cues:
         self.undisclosed = cue_set(lexicon["undisclosed"])
         self.beyond = cue_set(lexicon["beyond_article"])
         self.requests = cue_set(lexicon["requests"])
+        self.fit = cue_set(lexicon["fit"])
         self.overview = cue_set(lexicon["overview"]["cues"])
         self.help = cue_set(lexicon["help"]["cues"])
         self.timeline = cue_set(lexicon["timeline"]["cues"])

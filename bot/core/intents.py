@@ -152,11 +152,13 @@ class Understanding:
         if rest in cues.compare and context and model not in context.models and (
                 rest in cues.pronouns or rest in cues.switch):
             return Query("compare", (*context.models, model))
-        if fields and (cues.strong_fields_in(rest) or not self.coverage.unexplained(rest, model)):
-            # a hint ("trained") must account for the rest
-            return Query("field", (model,), field=fields[0], also=self._also(rest, fields[0]))
-        if fields:
+        if fields and self.coverage.unexplained(rest, model) and (
+                not cues.strong_fields_in(rest) or rest in cues.fit or self.operators.asks_yes_no(rest)):
+            # a hint ("trained") must account for the rest; so must a use asked of the model ("is R1 good for
+            # writing novels?", "janus pro 擅长做表情包吗"): the features answer another question
             return Query("none", reason=f"beyond:{model}")
+        if fields:
+            return Query("field", (model,), field=fields[0], also=self._also(rest, fields[0]))
         if context and (rest in cues.switch or not rest) and rest not in cues.overview:
             if context.intent == "field":  # "v2 size?" then "r1?"
                 return Query("field", (model,), field=context.field)

@@ -26,7 +26,7 @@ MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parame
 REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations", "headline"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
-                "undisclosed", "beyond_article", "requests", "not_covered", "family", "relations", "chatter",
+                "undisclosed", "beyond_article", "requests", "fit", "not_covered", "family", "relations", "chatter",
                 "described", "operators",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published", "intro"}
@@ -47,7 +47,7 @@ MODEL_SHAPE = {
 }
 ARTICLE_SHAPE = {"title": BILINGUAL_SHAPE, "source": str}
 LEXICON_SHAPE = {
-    "normalise": {"replace": {str: str}, "split_prefixes": WORDS},
+    "normalise": {"replace": {str: str}, "split_prefixes": WORDS, "letter_digits": {str: str}},
     "tags": {str: {"name": BILINGUAL_SHAPE, "cues": WORDS}},
     "fields": {str: {"cues": WORDS, "weak": WORDS}},
     "list": {"cues": WORDS, "all_cues": WORDS},
@@ -57,7 +57,7 @@ LEXICON_SHAPE = {
     "numbers": {"more": WORDS, "less": WORDS, "units": {str: NUMBER}},
     "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS},
     "foreign_models": WORDS, "unknown_version_pattern": str, "undisclosed": WORDS,
-    "beyond_article": WORDS, "requests": WORDS, "stopwords": {str: WORDS},
+    "beyond_article": WORDS, "requests": WORDS, "fit": WORDS, "stopwords": {str: WORDS},
     "not_covered": [{"name": str, "aliases": WORDS, "mentioned_by": str}],
     "operators": {
         "negation": {"cues": WORDS, "ignore": WORDS}, "negation_reach": NUMBER, "disclosed": WORDS, "count": WORDS,

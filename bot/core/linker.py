@@ -50,12 +50,13 @@ class Linker:
         self._unknown_version = re.compile(kb.lexicon["unknown_version_pattern"])
         self._cue_words = cue_words
         self._brands = set(kb.lexicon["normalise"]["split_prefixes"])
+        self._letters = str.maketrans(kb.lexicon["normalise"].get("letter_digits") or {})
         self.index = FuzzyIndex({" ".join(k): m for k, m in self._aliases.items()
                                  if not has_chinese(" ".join(k))}, min_length=FUZZY_MIN_CHARS)
 
     def link(self, normalised: str) -> Links:
         spans = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(normalised)]
-        tokens = [t for _, _, t in spans]
+        tokens = [self._as_letters(t) for _, _, t in spans]
         links = Links()
         cut: list[tuple[int, int]] = []
         i = 0
@@ -70,6 +71,14 @@ class Linker:
                 i += 1
         links.rest = _cut_out(normalised, cut)
         return links
+
+    def _as_letters(self, token: str) -> str:
+        """"pr0" -> "pro", "c0der" -> "coder": a digit for a letter, where the word then is a word of a model's
+        name and was none before; a real version ("v3", "r1", "vl2", "7b") is a word of a name already."""
+        if token in self._alias_tokens or not any(c.isalpha() for c in token):
+            return token
+        letters = token.translate(self._letters)
+        return letters if letters.isalpha() and letters in self._alias_tokens else token
 
     def with_brand(self, normalised: str) -> str:
         """The text with the brand put before each word that names a model with it ("moe" -> "deepseek moe")."""

@@ -84,19 +84,19 @@ class Operators:
         pair = (*recent, *context.earlier)[:2] if context and len(recent) == 1 else recent
         if not models and len(pair) == 2 and self._difference(rest, topic):
             models = list(pair)
-        elif not models and recent and len(recent) <= 2 and rest in self.cues.pronouns and self._asks_yes_no(rest):
+        elif not models and recent and len(recent) <= 2 and rest in self.cues.pronouns and self.asks_yes_no(rest):
             models = list(recent)
         elif len(models) == 1 and len(recent) == 1 and recent[0] not in models and rest in self.cues.pronouns \
                 and rest in self.comparative:
             models = [recent[0], *models]  # "那它比 R1 大吗": "it" is the one talked about
         if len(models) == 2 and (diff := self._difference(rest, topic)):
             # "was V3 released before R1? by how much?": the verdict on the claim, then the difference
-            claimed = self._check(models, rest) if self._asks_yes_no(rest) else None
+            claimed = self._check(models, rest) if self.asks_yes_no(rest) else None
             verdict = f"{claimed.selector}&" if claimed and claimed.intent == "compare" else ""
             return Query("compare", tuple(models), selector=f"{verdict}diff:{diff}")
         if models and (relation := self._relation_check(models, rest, outside)):
             return relation
-        if models and self._asks_yes_no(rest):
+        if models and self.asks_yes_no(rest):
             return self._check(models, rest)
         relative = self.cues.relative_in(rest)
         if len(models) == 1 and relative and (pivot := self.kb.by_id[models[0]].released):
@@ -188,7 +188,10 @@ class Operators:
             return [((start, last[1]), Filter("date", ":", f"{self._part(first, start, end, periods, 0)}.."
                                                            f"{self._part(last[2], last[0], last[1], periods, 1)}"))]
         if any(self._near(start, end, span) for span, _ in periods):  # "2024 年下半年", "late 2023"
-            value = f"{self._part(first, start, end, periods, 0)}..{self._part(first, start, end, periods, 1)}"
+            # "2024 年初到年中": one year, a part for each end
+            ranged = rest in self.range
+            value = (f"{self._part(first, start, end, periods, 0, ranged)}.."
+                     f"{self._part(first, start, end, periods, 1, ranged)}")
             return [((start, end), Filter("date", ":", value))]
         relative = self.cues.relative_in(rest)
         return [((start, end), Filter("date", {"before": "<", "after": ">"}.get(relative or "", ":"), first))]
@@ -200,11 +203,13 @@ class Operators:
     def _near(self, start: int, end: int, span: Span) -> bool:
         return self._gap(start, end, span) <= 8
 
-    def _part(self, year: str, start: int, end: int, periods: list[tuple[Span, str]], side: int) -> str:
-        """A year as the first (side 0) or last (1) month of the part of it named nearest it, else the year."""
-        near = sorted((self._gap(start, end, span), months) for span, months in periods
+    def _part(self, year: str, start: int, end: int, periods: list[tuple[Span, str]], side: int,
+              ranged: bool = False) -> str:
+        """A year as the first (side 0) or last (1) month of the part of it named nearest it, else the year;
+        `ranged`: of the first part named for side 0, of the last for side 1 ("年初到年中")."""
+        near = sorted((span if ranged else (self._gap(start, end, span),), months) for span, months in periods
                       if len(year) == 4 and self._near(start, end, span))
-        return f"{year}-{near[0][1].split('..')[side]}" if near else year
+        return f"{year}-{near[-side if ranged else 0][1].split('..')[side]}" if near else year
 
     def _beside(self, rest: str, start: int, end: int) -> str | None:
         """"<" or ">" when "before" / "after" stands right before the date in English ("after June 2024"),
@@ -284,7 +289,7 @@ class Operators:
             return kind
         return ("parameters" if kind in ranking.SIZES else "released") if kind in ranking.DESCENDING else None
 
-    def _asks_yes_no(self, rest: str) -> bool:
+    def asks_yes_no(self, rest: str) -> bool:
         first = rest.split(" ", 1)[0]
         bare_tag = any((m := group.find(rest)) and m.group() == rest.strip() for group in self.cues.tags.values())
         return first in self.check_starts or rest.startswith(tuple(w + " " for w in self.check_starts)) \
@@ -326,7 +331,7 @@ class Operators:
         cue = self.cues.relations[kinds[0]].find(rest) if kinds else None
         statement = bool(cue and cue.start() == 0 and not self.cues.strong_fields_in(rest[cue.end():])
                          and rest not in self.cues.which_one)
-        if not kinds or len(models) > 2 or rest in self.asks_what or not (statement or self._asks_yes_no(rest)):
+        if not kinds or len(models) > 2 or rest in self.asks_what or not (statement or self.asks_yes_no(rest)):
             return None
         mentioned = [e.name for e in map(self.kb.uncovered, outside) if e and e.mentioned_by]
         other = models[1] if len(models) == 2 else next(iter(mentioned), None)

@@ -94,6 +94,24 @@ def test_ranges_and_parts_of_years_state_their_bounds(engine, text, selector, mo
     assert bound in reply
 
 
+@pytest.mark.parametrize(("text", "selector", "models", "title"), [
+    # dates joined by "or" with no range word between them are each one of several, never a range
+    ("which models are not from 2023 or 2025", "!date:2023,2025", {"deepseek-v2", "deepseek-v3"},
+     "Models not released in 2023 or 2025"),
+    ("models from 2023 or 2025", "date:2023,2025", {"deepseek-coder", "deepseek-llm", "deepseek-r1", "janus-pro"},
+     "Models released in 2023 or 2025"),
+    ("不是2023年或者2025年发布的模型有哪些", "!date:2023,2025", {"deepseek-v2", "deepseek-v3"},
+     "不在2023 年或2025 年发布"),
+    ("how many models came out in may 2024 or dec 2024", "date:2024-05,2024-12&count",
+     {"deepseek-v2", "deepseek-v3"}, "2 models released in May 2024 or December 2024"),
+])
+def test_dates_joined_by_or_are_any_of_them(engine, text, selector, models, title):
+    got, ids, reply = listed(engine, text)
+    assert (got, set(ids)) == (selector, models)
+    assert reply.startswith(title)
+    assert parse(got).key == got  # the selector reads back, so a button answers it again
+
+
 @pytest.mark.parametrize(("text", "first", "last_note"), [
     ("sort the models by release date", "deepseek-coder", "At the end, not dated in the article: DeepSeekMoE"),
     ("按参数量从大到小排个序", "deepseek-v3", "排在最后、参数量未明确公布的:DeepSeek Coder"),

@@ -259,7 +259,7 @@ def test_filters_over_missing_facts(engine, kb, text, fact):
                     "janus pro specs", "deepseek llm 有多少个参数"]),
     ("features", ["coder v2 有啥用", "Janus-Pro 的特色是什麼", "v3 能干嘛", "janus pro 有啥用处", "r1 的卖点",
                   "vl2 牛在哪", "what's janus pro good for", "what does r1 do", "what sets coder v2 apart",
-                  "v3 有多强", "r1 到底多厉害", "janus pro 强在哪", "coder v2 有多牛"]),
+                  "v3 有多强", "r1 到底多厉害", "janus pro 强在哪", "coder v2 有多牛", "what arch does v2 use"]),
     ("paper", ["r1 的研究文章叫啥", "v3 论文标题"]),
     ("significance", ["thanks! and why is r1 a big deal?", "V3 的意義在哪裡", "what's the point of janus pro"]),
 ])

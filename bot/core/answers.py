@@ -284,6 +284,9 @@ class Composer:
             return say(lang, key, label=say(lang, f"fact_{f.value}"))
         if f.kind == "is":
             return say(lang, key, name=self.kb.by_id[f.value].name[lang])
+        if f.kind == "date" and "," in f.value:  # "released in 2023 or 2025"
+            dates = say(lang, "either_joiner").join(_spoken_date(one, lang) for one in f.value.split(","))
+            return say(lang, key, when=dates)
         if f.kind == "date":
             start, _, end = f.value.partition("..")
             day = f.op == ":" and not end and start.lstrip("-").count("-") + start.startswith("--") == 2

@@ -47,6 +47,7 @@ class Operators:
         self.sort_direction = {kind: cue_set(words) for kind, words in lexicon["sort_direction"].items()}
         self.active = cue_set(lexicon["active"])
         self.range = cue_set(lexicon["range"])
+        self.either = cue_set(lexicon["either"])
         self.periods = {months: cue_set(words) for months, words in lexicon["periods"].items()}
         self.check = cue_set(lexicon["check"]["cues"])
         self.asks_what = cue_set(lexicon["check"]["asks_what"])
@@ -125,7 +126,7 @@ class Operators:
         counted = self._counts(rest, filters)
         # plain filters and superlatives are the intents' ("MoE models", "the largest in 2025", "the fp8 one")
         novel = (rank and (rank.op or rank.kind not in ranking.PLAIN)) or counted \
-            or any(f.negated or ".." in f.value or f.value.startswith("--") for f in filters) \
+            or any(f.negated or ".." in f.value or "," in f.value or f.value.startswith("--") for f in filters) \
             or (len(filters) > 1 and any(f.kind != "tag" for f in filters))
         if not novel:
             return None
@@ -184,6 +185,9 @@ class Operators:
             return [((start, end), Filter("date", op or ":", iso))
                     for (start, end, iso), op in zip(dates, beside, strict=True)]
         (start, end, first), last = dates[0], dates[-1]
+        joined = rest[end:last[0]]
+        if len(dates) > 1 and joined in self.either and joined not in self.range:  # "2023 or 2025": any of them
+            return [((start, last[1]), Filter("date", ":", ",".join(iso for _, _, iso in dates)))]
         if len(dates) > 1 and rest in self.range:  # "from late 2024 to early 2025": each end in its own part
             return [((start, last[1]), Filter("date", ":", f"{self._part(first, start, end, periods, 0)}.."
                                                            f"{self._part(last[2], last[0], last[1], periods, 1)}"))]

@@ -20,7 +20,7 @@ to decide (no date, no figure); such a model is never selected, only named as un
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core import ranking
 from bot.core.knowledge import KnowledgeBase, Model
@@ -35,7 +35,7 @@ def amount(billions: float) -> str:
     return f"{billions:f}".rstrip("0").rstrip(".")
 
 
-_FILTER = re.compile(r"(?P<neg>!?)(?:(?P<kind>tag|undisclosed|date|is):(?P<value>[\w.-]+)"
+_FILTER = re.compile(r"(?P<neg>!?)(?:(?P<kind>tag|undisclosed|date|is):(?P<value>[\w.,-]+)"
                      r"|(?P<cmp_kind>date|params|active)(?P<cmp>[<>=])(?P<cmp_value>[\d.-]+))")
 SIZE_TOLERANCE = 0.005  # "6710 亿" is 671B; 660B is not
 
@@ -67,6 +67,8 @@ class Filter:
         if self.kind == "date":
             if m.released is None:
                 return None
+            if "," in self.value:  # several dates, "2023 or 2025": any of them
+                return any(replace(self, value=one).holds(m) for one in self.value.split(","))
             iso = m.released.isoformat()
             if self.value.startswith("--"):  # a month (or a day) of any year
                 return iso[4:].startswith(self.value[1:])
@@ -133,7 +135,7 @@ class Selection:
     def is_plain(self) -> bool:
         """One positive filter and nothing else: the lists the bot always knew ("tag:moe", "date:2024")."""
         return not self.rank and not self.count and len(self.filters) == 1 and not self.filters[0].negated \
-            and ".." not in self.filters[0].value
+            and not any(mark in self.filters[0].value for mark in ("..", ","))
 
     def apply(self, models) -> list[Model]:
         chosen = [m for m in models if all(f.passes(m) for f in self.filters)]

@@ -8,6 +8,8 @@ from typing import Any
 
 import discord
 
+from bot.storage import GuildConfig
+
 from .question_text import MAX_QUESTION_CHARS, clean_question, is_too_long
 from .rate_limit import wait_seconds
 from .replies import NO_MENTIONS, chosen_lang
@@ -17,10 +19,12 @@ from .views import answer_content
 log = logging.getLogger(__name__)
 
 
-def in_question_channel(message: discord.Message, channel_ids: tuple[int, ...]) -> bool:
-    channel = message.channel
+def in_question_channel(message: discord.Message, config: GuildConfig) -> bool:
+    channel, guild_id = message.channel, message.guild and message.guild.id
     # A thread opened under a question channel is part of that conversation space.
-    return channel.id in channel_ids or getattr(channel, "parent_id", None) in channel_ids
+    parent_id = getattr(channel, "parent_id", None)
+    return config.is_question_channel(guild_id, channel.id) or (
+        parent_id is not None and config.is_question_channel(guild_id, parent_id))
 
 
 def question_from(message: discord.Message, bot_id: int) -> str:
@@ -36,7 +40,7 @@ async def handle_message(client: Any, message: discord.Message) -> None:
     if me is None or message.author.bot or message.author.id == me.id:
         return
     addressed = message.guild is None or me in message.mentions
-    if not addressed and not in_question_channel(message, client.config.channels(message.guild.id)):
+    if not addressed and not in_question_channel(message, client.config):
         return
     try:
         await _answer(client, message, addressed=addressed)

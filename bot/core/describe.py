@@ -17,9 +17,6 @@ from bot.core.dates import date_prefix
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.search import FactSearch
 
-# "671b", "37 billion", "6710 亿", "1.5b": a figure with its unit (in billions after the unit's factor)
-FIGURE = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*(b|bn|billion|亿)(?![a-z])")
-UNITS = {"b": 1.0, "bn": 1.0, "billion": 1.0, "亿": 0.1}
 # "comes in two sizes", "有两个版本": how many sizes the article gives a model
 SIZES = re.compile(r"(?<![a-z0-9])(two|three|2|3|两|二|三)\s*"
                    r"(sizes|versions|variants|个版本|种版本|种规模|种尺寸|个尺寸|个规格|种大小)")
@@ -51,8 +48,8 @@ class Describer:
     def figure_models(self, rest: str) -> list[tuple[int, str, re.Match]]:
         """(position, model, match) for each figure in `rest` that only one model has."""
         found = []
-        for match in FIGURE.finditer(rest):
-            value = round(float(match.group(1)) * UNITS[match.group(2)], 3)
+        for match in self.cues.figure.finditer(rest):  # "671b", "37 billion", "6710 亿"
+            value = round(self.cues.billions(match), 3)
             owners = [mid for mid, values in self._figures.items() if value in values]
             if len(owners) == 1:
                 found.append((match.start(), owners[0], match))

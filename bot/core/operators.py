@@ -68,8 +68,6 @@ class Operators:
         top, sup = _alternation(lexicon["top"]), f"(?P<sup>{_alternation(superlatives)})"
         word = rf"\s*(?P<w>{_alternation(self.rank_words)})?"  # "第二大", "前两大"
         self._ordinal = re.compile(rf"(?P<o>{_alternation(self.ordinals)})(?P<m>{measure})?{word}")
-        units = "|".join(re.escape(u) for u in sorted(cues.units, key=len, reverse=True))
-        self._figure_re = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})(?![a-z])")
         self._top = [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"), re.compile(rf"{number}{measure}?\s*{sup}"),
                      re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
 
@@ -175,7 +173,7 @@ class Operators:
 
     def _date_filters(self, rest: str, periods: list[tuple[Span, str]]) -> list[tuple[Span, Filter]]:
         """"in 2024", "between May 2024 and Jan 2025", "2024 年下半年", "after June 2024 and before 2025"."""
-        figures = [m.span() for m in self._figure_re.finditer(rest)]  # "超过 2000 亿" is no year
+        figures = [m.span() for m in self.cues.figure.finditer(rest)]  # "超过 2000 亿" is no year
         dates = [d for d in date_spans(rest) if not any(s < d[1] and d[0] < e for s, e in figures)]
         if not dates:  # "in January": that month of any year
             return [((start, end), Filter("date", ":", month)) for start, end, month in month_spans(rest)][:1]
@@ -366,9 +364,9 @@ class Operators:
     def _figures(self, rest: str) -> list[tuple[Span, Filter]]:
         """"671B", "超过 2000 亿", "37b active": each parameter count, in billions, as a claim or a bound; of
         several ("671B total with 37B active"), the one nearest an "active" word counts activated ones."""
-        matches = list(self._figure_re.finditer(rest))
+        matches = list(self.cues.figure.finditer(rest))
         op = ">" if rest in self.cues.more else "<" if rest in self.cues.less else "="
         nearest = {min(matches, key=lambda m: self._gap(*m.span(), cue.span())).start()
                    for cue in self.active.find_all(rest)} if matches else set()
         return [(m.span(), Filter("active" if m.start() in nearest else "params", op,
-                                  amount(float(m["n"]) * self.cues.units[m["unit"]]))) for m in matches]
+                                  amount(self.cues.billions(m)))) for m in matches]

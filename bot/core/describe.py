@@ -77,14 +77,17 @@ class Describer:
 
     def marked_models(self, rest: str) -> list[tuple[int, str, re.Match]]:
         """(position, model, match) for each figure only one model has and each tag only one carries."""
-        own_tags = [(match.start(), self._own_tags[tag], match) for tag, match in self._tags_named(rest)
-                    if tag in self._own_tags]
-        return sorted(self.figure_models(rest) + own_tags, key=lambda hit: hit[0])
+        return self._marked(self.figure_models(rest), self._tags_named(rest))
+
+    def _marked(self, figures: list[tuple[int, str, re.Match]],
+                named: list[tuple[str, re.Match]]) -> list[tuple[int, str, re.Match]]:
+        own_tags = [(match.start(), self._own_tags[tag], match) for tag, match in named if tag in self._own_tags]
+        return sorted(figures + own_tags, key=lambda hit: hit[0])
 
     def resolve(self, rest: str, foreign: list[str]) -> Described | None:
-        figures = self.figure_models(rest)
-        hits = self.marked_models(rest)
-        tags = [tag for tag, _ in self._tags_named(rest)]
+        figures, named = self.figure_models(rest), self._tags_named(rest)  # each read once
+        hits = self._marked(figures, named)
+        tags = [tag for tag, _ in named]
         if hits:
             cut = rest
             for _, _, match in hits:

@@ -285,7 +285,7 @@ class Operators:
         kind = (selector or "").split("&")[-1].removeprefix("check:").removeprefix("diff:")
         if kind in ("released", "parameters"):
             return kind
-        return ("parameters" if kind in ranking.SIZES else "released") if kind in ranking.DESCENDING else None
+        return ranking.field_of(kind) if kind in ranking.DESCENDING else None
 
     def asks_yes_no(self, rest: str) -> bool:
         first = rest.split(" ", 1)[0]
@@ -307,7 +307,7 @@ class Operators:
         superlative = self.cues.superlative_in(rest)
         if not claim and superlative and rest not in self.comparative:  # "is R1 the newest?", "V3 是最大的吗"
             scope = [f for f in self._filters(rest, []) if f.kind == "tag"]
-            field = "parameters" if superlative in ranking.SIZES else "released"
+            field = ranking.field_of(superlative)
             ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
             return Query("field", tuple(models), field=field, selector=f"check:{ranked.key}")
         # every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"

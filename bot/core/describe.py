@@ -1,9 +1,10 @@
 """A model named by what the article says about it, resolved the way a name is: "the FP8 one",
 "那个 671B 的", "the one with 37B active parameters", "the one on par with o1".
 
-Four kinds of evidence, strongest first: a figure only one model has (671B, 37B active, 1B),
-a tag only one model carries (FP8, reinforcement learning), a release date only one model has,
-then the tags together and the words of the facts (FactSearch). The described words are cut
+The evidence, strongest first: a figure only one model has (671B, 37B active, 1B) or a tag only
+one model carries (FP8, reinforcement learning), the tags named together, how many sizes it comes
+in (several models may fit: offered as candidates), a release date only one model has, then the
+words of the facts (FactSearch). The described words are cut
 from the question, so what is left says what is asked about the model (its date, its paper,
 a comparison)."""
 

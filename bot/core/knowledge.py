@@ -455,6 +455,7 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
         problems.add(where, f"missing key {key!r}")
     if not _fits(lexicon, LEXICON_SHAPE, where, problems):
         return {}
+    _check_repeats(lexicon, where, problems)
     for name, entry in (lexicon.get("tags") or {}).items():
         if not isinstance(entry, dict) or set(entry) != {"name", "cues"}:
             problems.add(f"{where}: tags.{name}", "expected name (zh, en) and cues")
@@ -472,6 +473,24 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
         if kind not in RELATION_KINDS:
             problems.add(f"{where}: relations.{kind}", f"expected a relation kind, one of {', '.join(RELATION_KINDS)}")
     return lexicon
+
+
+def _check_repeats(node: Any, where: str, problems: _Problems, key: str = "") -> None:
+    """A word written twice in one list (two edits of one group) is named, so each list keeps one of each."""
+    if isinstance(node, dict):
+        for name, value in node.items():
+            _check_repeats(value, where, problems, f"{key}.{name}" if key else str(name))
+        return
+    if not isinstance(node, list):
+        return
+    seen: set[str] = set()
+    for i, item in enumerate(node):
+        if isinstance(item, str):
+            if item in seen:
+                problems.add(f"{where}: {key}", f"{item!r} is listed twice")
+            seen.add(item)
+        else:
+            _check_repeats(item, where, problems, f"{key}[{i}]")
 
 
 def _check_operators(operators: dict, where: str, problems: _Problems) -> None:

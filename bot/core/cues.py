@@ -33,6 +33,12 @@ def lexicon_texts(lexicon: dict, skip: Iterable[str] = ()) -> Iterable[str]:
     yield from walk({k: v for k, v in lexicon.items() if k not in (*NOT_CUES, *skip)})
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of the words, the longest first: Chinese anywhere, English as whole words."""
+    words = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w) if has_chinese(w) else rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])" for w in words)
+
+
 class CueSet:
     def __init__(self, cues: Iterable[str], normaliser: Normaliser):
         words = sorted({normaliser(str(c)) for c in cues if str(c).strip()}, key=len, reverse=True)

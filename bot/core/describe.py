@@ -13,15 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.cues import Cues
+from bot.core.cues import Cues, alternation
 from bot.core.dates import date_prefix
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.search import FactSearch
-
-# "comes in two sizes", "有两个版本": how many sizes the article gives a model
-SIZES = re.compile(r"(?<![a-z0-9])(two|three|2|3|两|二|三)\s*"
-                   r"(sizes|versions|variants|个版本|种版本|种规模|种尺寸|个尺寸|个规格|种大小)")
-COUNTS = {"two": 2, "2": 2, "两": 2, "二": 2, "three": 3, "3": 3, "三": 3}
 
 
 @dataclass(frozen=True)
@@ -43,6 +38,10 @@ class Describer:
         self._figures = {m.id: _figures(m) for m in kb.models}
         carriers = {tag: [m.id for m in kb.models if tag in m.tags] for tag in cues.tags}
         self._own_tags = {tag: owners[0] for tag, owners in carriers.items() if len(owners) == 1}
+        # "comes in two sizes", "有两个版本": how many sizes the article gives a model (words from the lexicon)
+        self._counts = {kb.normaliser(str(w)): int(n) for w, n in kb.lexicon["operators"]["numbers"].items()}
+        self._sizes = re.compile(rf"(?<![a-z0-9])({alternation(self._counts)})\s*"
+                                 rf"({alternation(kb.normaliser(w) for w in kb.lexicon['sizes'])})")
         self._facts = {m.id: " ".join(kb.normaliser(t[lang]) for t in (m.features, m.significance, m.parameters_text)
                                       for lang in ("zh", "en")) for m in kb.models}
 
@@ -97,8 +96,8 @@ class Describer:
         among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
         if among is not None and len(among) == 1:
             return Described((among[0],), rest, False)
-        if sizes := SIZES.search(rest):  # "the one that comes in two sizes": DeepSeek LLM and Janus-Pro both do
-            fits = tuple(m.id for m in self.kb.models if len(m.variants) == COUNTS[sizes.group(1)])
+        if sizes := self._sizes.search(rest):  # "the one that comes in two sizes": DeepSeek LLM and Janus-Pro both do
+            fits = tuple(m.id for m in self.kb.models if len(m.variants) == self._counts[sizes.group(1)])
             if fits:
                 return Described(fits, rest, True, candidates=len(fits) > 1)
         when = date_prefix(rest)

@@ -27,7 +27,7 @@ REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations", "headline"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
                 "undisclosed", "beyond_article", "requests", "fit", "not_covered", "family", "relations", "chatter",
-                "described", "operators",
+                "described", "sizes", "operators",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published", "intro"}
 
@@ -57,7 +57,7 @@ LEXICON_SHAPE = {
     "numbers": {"more": WORDS, "less": WORDS, "units": {str: NUMBER}},
     "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS},
     "foreign_models": WORDS, "unknown_version_pattern": str, "undisclosed": WORDS,
-    "beyond_article": WORDS, "requests": WORDS, "fit": WORDS, "stopwords": {str: WORDS},
+    "beyond_article": WORDS, "requests": WORDS, "fit": WORDS, "sizes": WORDS, "stopwords": {str: WORDS},
     "not_covered": [{"name": str, "aliases": WORDS, "mentioned_by": str}],
     "operators": {
         "negation": {"cues": WORDS, "ignore": WORDS}, "negation_reach": NUMBER, "disclosed": WORDS, "count": WORDS,

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from bot.core import ranking
-from bot.core.cues import Cues, CueSet
+from bot.core.cues import Cues, CueSet, alternation
 from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
@@ -20,12 +20,6 @@ from bot.core.query import Query
 from bot.core.selection import Filter, Rank, Selection, amount
 
 Span = tuple[int, int]
-
-
-def _alternation(words) -> str:
-    """A regex matching any of the words: Chinese anywhere, English as whole words."""
-    words = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w) if has_chinese(w) else rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])" for w in words)
 
 
 class Operators:
@@ -63,11 +57,11 @@ class Operators:
         self.rank_words = {kb.normaliser(w): kind for kind, words in lexicon["rank_words"].items() for w in words}
         superlatives = {w: kind for kind, group in cues.superlative.items() for w in group.words}
         self.superlative_kind = superlatives
-        measure = rf"\s*(?:{_alternation(lexicon['measure'])})"
-        number = f"(?P<n>{_alternation(self.numbers)})"
-        top, sup = _alternation(lexicon["top"]), f"(?P<sup>{_alternation(superlatives)})"
-        word = rf"\s*(?P<w>{_alternation(self.rank_words)})?"  # "第二大", "前两大"
-        self._ordinal = re.compile(rf"(?P<o>{_alternation(self.ordinals)})(?P<m>{measure})?{word}")
+        measure = rf"\s*(?:{alternation(lexicon['measure'])})"
+        number = f"(?P<n>{alternation(self.numbers)})"
+        top, sup = alternation(lexicon["top"]), f"(?P<sup>{alternation(superlatives)})"
+        word = rf"\s*(?P<w>{alternation(self.rank_words)})?"  # "第二大", "前两大"
+        self._ordinal = re.compile(rf"(?P<o>{alternation(self.ordinals)})(?P<m>{measure})?{word}")
         self._top = [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"), re.compile(rf"{number}{measure}?\s*{sup}"),
                      re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
 

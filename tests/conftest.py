@@ -3,6 +3,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from bot.core.engine import Engine
 from bot.core.knowledge import load_knowledge
@@ -41,3 +42,15 @@ def postgres_url(postgres) -> str:
     name = f"t_{uuid.uuid4().hex[:12]}"
     postgres.psql(f"CREATE DATABASE {name};")
     return postgres.get_uri(name)
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def standin():
+    """The Discord stand-in, one per test module; every request the bot sent must be one Discord accepts."""
+    from tests.discord_standin import DiscordStandIn
+
+    server = DiscordStandIn()
+    await server.start()
+    yield server
+    await server.stop()
+    assert server.spec_problems == []

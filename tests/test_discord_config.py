@@ -41,15 +41,6 @@ BOOLEAN, INTEGER, NUMBER, STRING = 5, 4, 10, 3
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def standin():
-    server = DiscordStandIn()
-    await server.start()
-    yield server
-    await server.stop()
-    assert server.spec_problems == []
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def state(tmp_path_factory):
     return tmp_path_factory.mktemp("config")
 

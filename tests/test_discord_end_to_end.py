@@ -36,14 +36,6 @@ from tests.discord_standin import (
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def standin():
-    server = DiscordStandIn()
-    await server.start()
-    yield server
-    await server.stop()
-    assert server.spec_problems == []  # every request the bot sent is one Discord accepts
-
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def bot(standin: DiscordStandIn, tmp_path_factory):

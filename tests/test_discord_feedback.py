@@ -52,15 +52,6 @@ TODAY = dt.date.today()
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def standin():
-    server = DiscordStandIn()
-    await server.start()
-    yield server
-    await server.stop()
-    assert server.spec_problems == []
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def state(tmp_path_factory):
     folder = tmp_path_factory.mktemp("feedback")
     shutil.copytree(KNOWLEDGE, folder / "knowledge")  # --apply edits this copy, never the project's

@@ -103,6 +103,13 @@ def test_lexicon_problems_are_named(folder):
     assert "lexicon.yaml: unknown key 'tagz'" in problems(folder)
 
 
+def test_a_word_listed_twice_in_one_group_is_named(folder):
+    edit(folder / "lexicon.yaml", "chatter: [hey, hi,", "chatter: [hey, hi, hey,")
+    # the same word in two groups is fine ("first half" is a period too)
+    edit(folder / "lexicon.yaml", "    released: [", "    released: [first half, ")
+    assert problems(folder).splitlines() == [f"{folder / 'lexicon.yaml'}: chatter: 'hey' is listed twice"]
+
+
 def test_all_problems_are_reported_at_once(folder):
     edit(folder / "models" / "deepseek-v3.yaml", "family: moe", "family: robots")
     edit(folder / "models" / "janus-pro.yaml", "date: 2025-01-28", "date: soon")

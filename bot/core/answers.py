@@ -105,6 +105,10 @@ class Composer:
             parts.append(say(lang, "b_from_names"))
         return say(lang, "joiner").join(parts) or say(lang, "not_disclosed")
 
+    def ranked_value(self, model: Model, kind: str, lang: str) -> str:
+        """What a ranking of `kind` reads of the model, shortly: its size or its date."""
+        return self.short_size(model, lang) if kind in ranking.SIZES else self.short_date(model, lang)
+
     def short_date(self, model: Model, lang: str) -> str:
         return model.released.isoformat() if model.released else say(lang, "not_disclosed")
 
@@ -210,14 +214,13 @@ class Composer:
     def _rank_check(self, m: Model, claim: Selection, lang: str) -> Reply:
         """"is R1 the newest model?": yes or no, then the one that is, among the models the article ranks."""
         kind = claim.rank.kind
-        field = "parameters" if kind in ranking.SIZES else "released"
+        field = ranking.field_of(kind)
         ranked = claim.apply(self.kb.models)
         if not ranking.FIGURE[kind](m) or not ranked:
             line = say(lang, "check_undisclosed", name=m.name[lang], label=say(lang, f"fact_{field}"))
         else:
             best = ranked[0]
-            shown = self.short_size(best, lang) if kind in ranking.SIZES else self.short_date(best, lang)
-            verdict = say(lang, kind, name=best.name[lang], value=shown, other="")
+            verdict = say(lang, kind, name=best.name[lang], value=self.ranked_value(best, kind, lang), other="")
             line = say(lang, "yes_compare" if best is m else "no_compare", verdict=verdict)
         notes = [say(lang, "among", parts=self._where(claim.filters, lang))] if claim.filters else []
         unranked = ranking.unranked(Selection(claim.filters).apply(self.kb.models), kind)
@@ -238,7 +241,7 @@ class Composer:
         single = kind != "search" or len(models) == 1
         if kind in ("largest", "smallest", "newest", "earliest", "after", "before", "search") and models and single:
             m = models[0]
-            shown = self.short_size(m, lang) if kind in ("largest", "smallest") else self.short_date(m, lang)
+            shown = self.ranked_value(m, kind, lang)
             other = self.kb.by_id[value].name[lang] if value in self.kb.by_id else ""
             title = say(lang, kind, name=m.name[lang], value=shown, other=other)
             # chosen among the models just compared, the others are not in question
@@ -299,7 +302,7 @@ class Composer:
         rank, parts, notes = selection.rank, self._where(selection.filters, lang), []
         if rank and rank.op in ("", "@") and models:
             m = models[0]
-            shown = self.short_size(m, lang) if rank.kind in ranking.SIZES else self.short_date(m, lang)
+            shown = self.ranked_value(m, rank.kind, lang)
             order = say(lang, f"order_{rank.kind}")
             title = (say(lang, "rank_nth", k=rank.n, order=order, name=m.name[lang], value=shown) if rank.op
                      else say(lang, rank.kind, name=m.name[lang], value=shown, other=""))
@@ -320,8 +323,8 @@ class Composer:
         if rank:
             scope = Selection(selection.filters).apply(self.kb.models)
             if unranked := ranking.unranked(scope, rank.kind):
-                dated = rank.kind in ranking.SIZES
-                key = ("sort_unsized" if dated else "sort_undated") if rank.op == "sort" else "unranked"
+                sized = rank.kind in ranking.SIZES
+                key = ("sort_unsized" if sized else "sort_undated") if rank.op == "sort" else "unranked"
                 notes.append(say(lang, key, names=self._names([m.id for m in unranked], lang)))
         if unknown := selection.unknown(self.kb.models):
             dated = any(f.kind == "date" for f in selection.filters)
@@ -398,10 +401,11 @@ class Composer:
             return ""
         if ranking.unranked(models, kind):
             return say(lang, "unranked", names=self._unranked(models, kind, lang))
-        shown = self.short_size if kind in ("largest", "smallest") else self.short_date
         chosen = ranking.pick(models, kind)
-        others = say(lang, "joiner").join(f"{m.name[lang]} {shown(m, lang)}" for m in models if m is not chosen)
-        return say(lang, f"verdict_{kind}", name=chosen.name[lang], value=shown(chosen, lang), others=others)
+        others = say(lang, "joiner").join(f"{m.name[lang]} {self.ranked_value(m, kind, lang)}"
+                                          for m in models if m is not chosen)
+        return say(lang, f"verdict_{kind}", name=chosen.name[lang], value=self.ranked_value(chosen, kind, lang),
+                   others=others)
 
     def _unranked(self, models, kind: str, lang: str) -> str:
         return self._names([m.id for m in ranking.unranked(models, kind)], lang)

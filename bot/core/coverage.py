@@ -17,7 +17,7 @@ from bot.core.cues import Cues, lexicon_texts
 from bot.core.dates import MONTHS
 from bot.core.knowledge import KnowledgeBase
 from bot.core.normalise import CJK, has_chinese, tokens_of
-from bot.core.search import _stem
+from bot.core.search import stem
 
 CHINESE_RUN = re.compile(f"[{CJK}]+")
 
@@ -29,7 +29,7 @@ class Coverage:
         self._known = (cues.words | cues.stopwords["en"] | set(kb.lexicon["normalise"]["split_prefixes"])
                        | set(MONTHS)) - topics
         self._spellable = [w for w in self._known if len(w) >= 4]
-        self._facts = {m.id: {_stem(t) for t in tokens_of(kb.normaliser(" ".join(
+        self._facts = {m.id: {stem(t) for t in tokens_of(kb.normaliser(" ".join(
             [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text) if t),
              m.paper_title or "", *(m.paper_summary or {}).values(), *m.aliases])))} for m in kb.models}
         cue_texts = [kb.normaliser(t) for t in lexicon_texts(kb.lexicon, skip=["beyond_article"]) if has_chinese(t)]
@@ -46,7 +46,7 @@ class Coverage:
     def unexplained(self, rest: str, model: str) -> set[str]:
         """The words of `rest` (a question about `model`, names cut out) that nothing accounts for."""
         words = {t for t in tokens_of(rest) if t.isascii() and t.isalpha() and len(t) > 1} - self._known
-        english = {w for w in words if _stem(w) not in self._facts[model] and not self._typo(w)}
+        english = {w for w in words if stem(w) not in self._facts[model] and not self._typo(w)}
         return english | self.unexplained_chinese(rest)
 
     def unexplained_chinese(self, rest: str) -> set[str]:

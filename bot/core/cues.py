@@ -33,6 +33,12 @@ def lexicon_texts(lexicon: dict, skip: Iterable[str] = ()) -> Iterable[str]:
     yield from walk({k: v for k, v in lexicon.items() if k not in (*NOT_CUES, *skip)})
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of the words, the longest first: Chinese anywhere, English as whole words."""
+    words = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w) if has_chinese(w) else rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])" for w in words)
+
+
 class CueSet:
     def __init__(self, cues: Iterable[str], normaliser: Normaliser):
         words = sorted({normaliser(str(c)) for c in cues if str(c).strip()}, key=len, reverse=True)
@@ -83,6 +89,9 @@ class Cues:
         self.more = cue_set(lexicon["numbers"]["more"])
         self.less = cue_set(lexicon["numbers"]["less"])
         self.units = {normaliser(str(u)): float(v) for u, v in lexicon["numbers"]["units"].items()}
+        units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
+        # a parameter count with its unit: "671b", "37 billion", "6710 亿"
+        self.figure = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})(?![a-z])")
         self.pronouns = cue_set(lexicon["followup"]["pronouns"])
         self.switch = cue_set(lexicon["followup"]["switch"])
         self.tell_more = cue_set(lexicon["followup"]["more"])
@@ -137,6 +146,10 @@ class Cues:
 
     def relations_in(self, text: str) -> list[str]:
         return self._ordered(self.relations, text)
+
+    def billions(self, figure: re.Match) -> float:
+        """A match of `figure` in billions of parameters."""
+        return float(figure["n"]) * self.units[figure["unit"]]
 
     def tags_in(self, text: str) -> list[str]:
         return self._ordered(self.tags, text)

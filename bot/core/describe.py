@@ -1,9 +1,10 @@
 """A model named by what the article says about it, resolved the way a name is: "the FP8 one",
 "那个 671B 的", "the one with 37B active parameters", "the one on par with o1".
 
-Four kinds of evidence, strongest first: a figure only one model has (671B, 37B active, 1B),
-a tag only one model carries (FP8, reinforcement learning), a release date only one model has,
-then the tags together and the words of the facts (FactSearch). The described words are cut
+The evidence, strongest first: a figure only one model has (671B, 37B active, 1B) or a tag only
+one model carries (FP8, reinforcement learning), the tags named together, how many sizes it comes
+in (several models may fit: offered as candidates), a release date only one model has, then the
+words of the facts (FactSearch). The described words are cut
 from the question, so what is left says what is asked about the model (its date, its paper,
 a comparison)."""
 
@@ -12,18 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.cues import Cues
+from bot.core.cues import Cues, alternation
 from bot.core.dates import date_prefix
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.search import FactSearch
-
-# "671b", "37 billion", "6710 亿", "1.5b": a figure with its unit (in billions after the unit's factor)
-FIGURE = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*(b|bn|billion|亿)(?![a-z])")
-UNITS = {"b": 1.0, "bn": 1.0, "billion": 1.0, "亿": 0.1}
-# "comes in two sizes", "有两个版本": how many sizes the article gives a model
-SIZES = re.compile(r"(?<![a-z0-9])(two|three|2|3|两|二|三)\s*"
-                   r"(sizes|versions|variants|个版本|种版本|种规模|种尺寸|个尺寸|个规格|种大小)")
-COUNTS = {"two": 2, "2": 2, "两": 2, "二": 2, "three": 3, "3": 3, "三": 3}
 
 
 @dataclass(frozen=True)
@@ -45,14 +38,18 @@ class Describer:
         self._figures = {m.id: _figures(m) for m in kb.models}
         carriers = {tag: [m.id for m in kb.models if tag in m.tags] for tag in cues.tags}
         self._own_tags = {tag: owners[0] for tag, owners in carriers.items() if len(owners) == 1}
+        # "comes in two sizes", "有两个版本": how many sizes the article gives a model (words from the lexicon)
+        self._counts = {kb.normaliser(str(w)): int(n) for w, n in kb.lexicon["operators"]["numbers"].items()}
+        self._sizes = re.compile(rf"(?<![a-z0-9])({alternation(self._counts)})\s*"
+                                 rf"({alternation(kb.normaliser(w) for w in kb.lexicon['sizes'])})")
         self._facts = {m.id: " ".join(kb.normaliser(t[lang]) for t in (m.features, m.significance, m.parameters_text)
                                       for lang in ("zh", "en")) for m in kb.models}
 
     def figure_models(self, rest: str) -> list[tuple[int, str, re.Match]]:
         """(position, model, match) for each figure in `rest` that only one model has."""
         found = []
-        for match in FIGURE.finditer(rest):
-            value = round(float(match.group(1)) * UNITS[match.group(2)], 3)
+        for match in self.cues.figure.finditer(rest):  # "671b", "37 billion", "6710 亿"
+            value = round(self.cues.billions(match), 3)
             owners = [mid for mid, values in self._figures.items() if value in values]
             if len(owners) == 1:
                 found.append((match.start(), owners[0], match))
@@ -80,14 +77,17 @@ class Describer:
 
     def marked_models(self, rest: str) -> list[tuple[int, str, re.Match]]:
         """(position, model, match) for each figure only one model has and each tag only one carries."""
-        own_tags = [(match.start(), self._own_tags[tag], match) for tag, match in self._tags_named(rest)
-                    if tag in self._own_tags]
-        return sorted(self.figure_models(rest) + own_tags, key=lambda hit: hit[0])
+        return self._marked(self.figure_models(rest), self._tags_named(rest))
+
+    def _marked(self, figures: list[tuple[int, str, re.Match]],
+                named: list[tuple[str, re.Match]]) -> list[tuple[int, str, re.Match]]:
+        own_tags = [(match.start(), self._own_tags[tag], match) for tag, match in named if tag in self._own_tags]
+        return sorted(figures + own_tags, key=lambda hit: hit[0])
 
     def resolve(self, rest: str, foreign: list[str]) -> Described | None:
-        figures = self.figure_models(rest)
-        hits = self.marked_models(rest)
-        tags = [tag for tag, _ in self._tags_named(rest)]
+        figures, named = self.figure_models(rest), self._tags_named(rest)  # each read once
+        hits = self._marked(figures, named)
+        tags = [tag for tag, _ in named]
         if hits:
             cut = rest
             for _, _, match in hits:
@@ -96,8 +96,8 @@ class Describer:
         among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
         if among is not None and len(among) == 1:
             return Described((among[0],), rest, False)
-        if sizes := SIZES.search(rest):  # "the one that comes in two sizes": DeepSeek LLM and Janus-Pro both do
-            fits = tuple(m.id for m in self.kb.models if len(m.variants) == COUNTS[sizes.group(1)])
+        if sizes := self._sizes.search(rest):  # "the one that comes in two sizes": DeepSeek LLM and Janus-Pro both do
+            fits = tuple(m.id for m in self.kb.models if len(m.variants) == self._counts[sizes.group(1)])
             if fits:
                 return Described(fits, rest, True, candidates=len(fits) > 1)
         when = date_prefix(rest)

@@ -140,9 +140,9 @@ class Understanding:
         if relative and (rest in cues.which_one or rest in cues.list or set(fields) <= {"released"}):
             # "which models came after V2?" asks for all of them, "what came after V3?" for the next one
             every = "later" if relative == "after" else "earlier"
-            if rest in cues.list or not self._neighbour(model, relative):
+            if rest in cues.list or not (neighbour := self._neighbour(model, relative)):
                 return self._selected(f"{every}:{model}")
-            return Query("list", (self._neighbour(model, relative),), selector=f"{relative}:{model}")
+            return Query("list", (neighbour,), selector=f"{relative}:{model}")
         if (kinds := cues.relations_in(rest)) and not cues.strong_fields_in(rest):
             # "基于 DeepSeekMoE 的理念": of the relations named, the one the files state for this model; else the
             # one they do state ("哪些模型基于 DeepSeekMoE": the article's example of the idea), the card quoting it

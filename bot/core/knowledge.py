@@ -27,7 +27,7 @@ REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations", "headline"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
                 "undisclosed", "beyond_article", "requests", "fit", "not_covered", "family", "relations", "chatter",
-                "described", "operators",
+                "described", "sizes", "operators",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published", "intro"}
 
@@ -57,7 +57,7 @@ LEXICON_SHAPE = {
     "numbers": {"more": WORDS, "less": WORDS, "units": {str: NUMBER}},
     "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS},
     "foreign_models": WORDS, "unknown_version_pattern": str, "undisclosed": WORDS,
-    "beyond_article": WORDS, "requests": WORDS, "fit": WORDS, "stopwords": {str: WORDS},
+    "beyond_article": WORDS, "requests": WORDS, "fit": WORDS, "sizes": WORDS, "stopwords": {str: WORDS},
     "not_covered": [{"name": str, "aliases": WORDS, "mentioned_by": str}],
     "operators": {
         "negation": {"cues": WORDS, "ignore": WORDS}, "negation_reach": NUMBER, "disclosed": WORDS, "count": WORDS,
@@ -456,6 +456,7 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
         problems.add(where, f"missing key {key!r}")
     if not _fits(lexicon, LEXICON_SHAPE, where, problems):
         return {}
+    _check_repeats(lexicon, where, problems)
     for name, entry in (lexicon.get("tags") or {}).items():
         if not isinstance(entry, dict) or set(entry) != {"name", "cues"}:
             problems.add(f"{where}: tags.{name}", "expected name (zh, en) and cues")
@@ -473,6 +474,24 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
         if kind not in RELATION_KINDS:
             problems.add(f"{where}: relations.{kind}", f"expected a relation kind, one of {', '.join(RELATION_KINDS)}")
     return lexicon
+
+
+def _check_repeats(node: Any, where: str, problems: _Problems, key: str = "") -> None:
+    """A word written twice in one list (two edits of one group) is named, so each list keeps one of each."""
+    if isinstance(node, dict):
+        for name, value in node.items():
+            _check_repeats(value, where, problems, f"{key}.{name}" if key else str(name))
+        return
+    if not isinstance(node, list):
+        return
+    seen: set[str] = set()
+    for i, item in enumerate(node):
+        if isinstance(item, str):
+            if item in seen:
+                problems.add(f"{where}: {key}", f"{item!r} is listed twice")
+            seen.add(item)
+        else:
+            _check_repeats(item, where, problems, f"{key}[{i}]")
 
 
 def _check_operators(operators: dict, where: str, problems: _Problems) -> None:

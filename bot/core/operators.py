@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from bot.core import ranking
-from bot.core.cues import Cues, CueSet
+from bot.core.cues import Cues, CueSet, alternation
 from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
@@ -20,12 +20,6 @@ from bot.core.query import Query
 from bot.core.selection import Filter, Rank, Selection, amount
 
 Span = tuple[int, int]
-
-
-def _alternation(words) -> str:
-    """A regex matching any of the words: Chinese anywhere, English as whole words."""
-    words = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w) if has_chinese(w) else rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])" for w in words)
 
 
 class Operators:
@@ -64,13 +58,11 @@ class Operators:
         self.rank_words = {kb.normaliser(w): kind for kind, words in lexicon["rank_words"].items() for w in words}
         superlatives = {w: kind for kind, group in cues.superlative.items() for w in group.words}
         self.superlative_kind = superlatives
-        measure = rf"\s*(?:{_alternation(lexicon['measure'])})"
-        number = f"(?P<n>{_alternation(self.numbers)})"
-        top, sup = _alternation(lexicon["top"]), f"(?P<sup>{_alternation(superlatives)})"
-        word = rf"\s*(?P<w>{_alternation(self.rank_words)})?"  # "第二大", "前两大"
-        self._ordinal = re.compile(rf"(?P<o>{_alternation(self.ordinals)})(?P<m>{measure})?{word}")
-        units = "|".join(re.escape(u) for u in sorted(cues.units, key=len, reverse=True))
-        self._figure_re = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})(?![a-z])")
+        measure = rf"\s*(?:{alternation(lexicon['measure'])})"
+        number = f"(?P<n>{alternation(self.numbers)})"
+        top, sup = alternation(lexicon["top"]), f"(?P<sup>{alternation(superlatives)})"
+        word = rf"\s*(?P<w>{alternation(self.rank_words)})?"  # "第二大", "前两大"
+        self._ordinal = re.compile(rf"(?P<o>{alternation(self.ordinals)})(?P<m>{measure})?{word}")
         self._top = [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"), re.compile(rf"{number}{measure}?\s*{sup}"),
                      re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
 
@@ -176,7 +168,7 @@ class Operators:
 
     def _date_filters(self, rest: str, periods: list[tuple[Span, str]]) -> list[tuple[Span, Filter]]:
         """"in 2024", "between May 2024 and Jan 2025", "2024 年下半年", "after June 2024 and before 2025"."""
-        figures = [m.span() for m in self._figure_re.finditer(rest)]  # "超过 2000 亿" is no year
+        figures = [m.span() for m in self.cues.figure.finditer(rest)]  # "超过 2000 亿" is no year
         dates = [d for d in date_spans(rest) if not any(s < d[1] and d[0] < e for s, e in figures)]
         if not dates:  # "in January": that month of any year
             return [((start, end), Filter("date", ":", month)) for start, end, month in month_spans(rest)][:1]
@@ -291,7 +283,7 @@ class Operators:
         kind = (selector or "").split("&")[-1].removeprefix("check:").removeprefix("diff:")
         if kind in ("released", "parameters"):
             return kind
-        return ("parameters" if kind in ranking.SIZES else "released") if kind in ranking.DESCENDING else None
+        return ranking.field_of(kind) if kind in ranking.DESCENDING else None
 
     def asks_yes_no(self, rest: str) -> bool:
         first = rest.split(" ", 1)[0]
@@ -313,7 +305,7 @@ class Operators:
         superlative = self.cues.superlative_in(rest)
         if not claim and superlative and rest not in self.comparative:  # "is R1 the newest?", "V3 是最大的吗"
             scope = [f for f in self._filters(rest, []) if f.kind == "tag"]
-            field = "parameters" if superlative in ranking.SIZES else "released"
+            field = ranking.field_of(superlative)
             ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
             return Query("field", tuple(models), field=field, selector=f"check:{ranked.key}")
         # every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"
@@ -370,9 +362,9 @@ class Operators:
     def _figures(self, rest: str) -> list[tuple[Span, Filter]]:
         """"671B", "超过 2000 亿", "37b active": each parameter count, in billions, as a claim or a bound; of
         several ("671B total with 37B active"), the one nearest an "active" word counts activated ones."""
-        matches = list(self._figure_re.finditer(rest))
+        matches = list(self.cues.figure.finditer(rest))
         op = ">" if rest in self.cues.more else "<" if rest in self.cues.less else "="
         nearest = {min(matches, key=lambda m: self._gap(*m.span(), cue.span())).start()
                    for cue in self.active.find_all(rest)} if matches else set()
         return [(m.span(), Filter("active" if m.start() in nearest else "params", op,
-                                  amount(float(m["n"]) * self.cues.units[m["unit"]]))) for m in matches]
+                                  amount(self.cues.billions(m)))) for m in matches]

@@ -34,6 +34,11 @@ SIZES = ("largest", "smallest", "most-active", "least-active")
 PLAIN = ("largest", "smallest", "newest", "earliest")  # the superlatives the intents answer on their own
 
 
+def field_of(kind: str) -> str:
+    """The fact a ranking reads: the parameters for a size, else the release date."""
+    return "parameters" if kind in SIZES else "released"
+
+
 def unranked(models: Iterable[Model], kind: str) -> list[Model]:
     """The models without the figure `kind` ranks by."""
     return [m for m in models if not FIGURE[kind](m)]

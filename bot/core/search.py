@@ -15,7 +15,7 @@ MIN_SCORE = 1.5
 LEAD = 1.5
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     return (word[:-1] if len(word) > 3 and word.endswith("s") else word)[:6]
 
 
@@ -23,7 +23,7 @@ def _terms(normalised: str, stopwords: dict[str, set[str]], ignore: frozenset[st
     """English words and Chinese character pairs (Chinese has no spaces to split on), less `ignore`."""
     tokens = tokens_of(normalised)
     # A six-letter prefix folds English endings: decouples/decoupled, generate/generation.
-    terms = {_stem(t) for t in tokens
+    terms = {stem(t) for t in tokens
              if not CJK_RE.match(t) and len(t) > 1 and t not in stopwords["en"] and t not in ignore}
     run: list[str] = []
     for t in [*tokens, " "]:

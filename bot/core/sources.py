@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core import ranking
 from bot.core.knowledge import SOURCE_KEYS, KnowledgeBase, Model, NotCovered, Relation
 from bot.core.query import Query
 
-BY_SIZE = ("largest", "smallest", "params")
+BY_SIZE = (*ranking.SIZES, "params", "active")  # rankings and filters by a parameter count
 BY_DATE = ("newest", "earliest", "after", "before", "later", "earlier", "date", "date<", "date>")
 COMPARED = ("released", "parameters", "features", "paper")  # what a comparison card shows
 

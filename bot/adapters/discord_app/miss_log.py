@@ -97,7 +97,8 @@ class MissLog:
 
     def record(self, question: str, answer: Any, guild_id: int | None) -> MissRecord:
         """What would be kept of `answer` to `question` (its kind set when kept)."""
-        return self._record(question, answer, "decline", guild_id)
+        return MissRecord.from_answer(question or "?", answer, kind="decline", day=dt.date.today(), guild_id=guild_id,
+                                      knowledge_version=self._knowledge_version())
 
     # -- retention ----------------------------------------------------------------------------
 
@@ -123,10 +124,6 @@ class MissLog:
             await asyncio.wait(set(self._tasks))
 
     # -- plumbing -----------------------------------------------------------------------------
-
-    def _record(self, question: str, answer: Any, kind: str, guild_id: int | None) -> MissRecord:
-        return MissRecord.from_answer(question or "?", answer, kind=kind, day=dt.date.today(), guild_id=guild_id,
-                                      knowledge_version=self._knowledge_version())
 
     def _knowledge_version(self) -> str:
         kb = self._engine.kb  # replaced by a hot reload: hash the files again only then

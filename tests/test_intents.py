@@ -46,6 +46,7 @@ ALL = {"deepseek-coder", "deepseek-llm", "deepseek-moe", "deepseek-v2", "deepsee
     ("哪些模型采用混合专家架构", MOE),
     ("Which DeepSeek models are multimodal?", {"deepseek-vl2", "janus-pro"}),
     ("which models can generate images?", {"janus-pro"}),
+    ("which model generates images from text?", {"janus-pro"}),
     ("Which models were released in 2023?", {"deepseek-coder", "deepseek-llm"}),
     ("哪些模型参数超过 2000 亿", {"deepseek-v2", "deepseek-v3", "deepseek-r1"}),
     ("which models have fewer than 100B parameters", {"deepseek-llm", "janus-pro"}),

@@ -153,6 +153,7 @@ def test_differences_are_computed_from_the_two_values_shown(engine, text, models
     ("is r1 open source?", "Yes — DeepSeek-R1: open source.", "性能与 OpenAI 的 o1 正式版持平并开源"),
     ("V2 不是 MoE 吧?", "不对,DeepSeek-V2:混合专家 (MoE)。", "第二代开源混合专家(MoE)模型"),
     ("R1 was released in december 2024 right?", "No — DeepSeek-R1: January 20, 2025.", "2025 年 1 月 20 日"),
+    ("v2 came out in may 2024 yes?", "Yes — DeepSeek-V2: May 7, 2024.", "2024 年 5 月 7 日"),
     ("R1 有 671B 参数吗", "不对,DeepSeek-R1:有 660B 模型", "有 660B 模型"),
     ("does v3 have 37b active params?", "Yes — DeepSeek-V3: 671 billion", "每 token 激活 370 亿"),
     # a negation that only asks whether it is ("isn't it…?", "不是…吗?")
@@ -257,6 +258,11 @@ def test_operators_compose(engine, text, selector):
      "DeepSeek-V3 的总参数比 DeepSeek-V2 多 435B"),
     (["tell me about v3", "and r1?", "how many days apart?"], "diff:released", ("deepseek-r1", "deepseek-v3"),
      "DeepSeek-R1 came out 25 days after DeepSeek-V3"),
+    # a check asked again of another model keeps the claim: "is it open source?" then "what about v3?"
+    (["what's deepseek-r1", "is it open source", "what about v3"], "check:tag:open-source", ("deepseek-v3",),
+     "The article does not say that of DeepSeek-V3"),
+    (["was r1 released in 2025?", "what about v2"], "check:date:2025", ("deepseek-v2",), "No — DeepSeek-V2"),
+    (["v3 是开源的吗", "v2 呢"], "check:tag:open-source", ("deepseek-v2",), "对,DeepSeek-V2"),
 ])
 def test_checks_and_differences_follow_the_models_talked_about(engine, turns, selector, models, first_line):
     *before, last = turns

@@ -69,6 +69,17 @@ def test_another_models_name_is_no_description_of_ours(engine, text):
     assert engine.ask(text).query.intent == "none"
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    # the article names OpenAI's o1 beside R1, never o3: OpenAI alone does not make the comparison one it covers
+    ("deepseek r1 vs openai o3 which is smarter", "o3"),
+    ("r1 和 openai 的 o3 比谁强", "o3"),
+])
+def test_a_comparison_with_a_model_the_article_never_names_is_declined_naming_it(engine, text, named):
+    answer = engine.ask(text)
+    assert (answer.query.intent, answer.query.reason) == ("none", f"unknown-model:{named}")
+    assert engine.ask("r1 vs openai o1").query.field == "features"  # what the article says against o1
+
+
 @pytest.mark.parametrize("text", [
     "how much does the r1 api cost per million tokens",  # "million" must not become parameters
     "v3 训练花了多少钱",

@@ -56,8 +56,10 @@ class Describer:
         return found
 
     def names_other_models(self, model: str, foreign: list[str]) -> bool:
-        """Whether the article names any of these other models in `model`'s facts (R1's: o1)."""
-        return any(re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", self._facts[model]) for name in foreign)
+        """Whether the article names every one of these other models in `model`'s facts (R1's: OpenAI's o1;
+        "openai o3" is not there, though OpenAI is)."""
+        return bool(foreign) and all(re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", self._facts[model])
+                                     for name in foreign)
 
     def by_other_model(self, rest: str, foreign: list[str]) -> bool:
         """Whether other models' names describe a DeepSeek model here ("the one on par with o1"): the article

@@ -99,6 +99,9 @@ class Understanding:
                 # "R1 vs o1": what the article says against other models is in the features; it never
                 # compares R1 with ChatGPT
                 if not self.describer.names_other_models(links.models[0], links.foreign):
+                    # the decline names what the article does not: "o3" of "openai o3", not OpenAI
+                    links.foreign = [n for n in links.foreign
+                                     if not self.describer.names_other_models(links.models[0], [n])]
                     return self._not_covered(links, rest, text)
                 return Query("field", tuple(links.models), field="features")
             return self._about_named(links.models, rest, context)
@@ -160,8 +163,9 @@ class Understanding:
         if fields:
             return Query("field", (model,), field=fields[0], also=self._also(rest, fields[0]))
         if context and (rest in cues.switch or not rest) and rest not in cues.overview:
-            if context.intent == "field":  # "v2 size?" then "r1?"
-                return Query("field", (model,), field=context.field)
+            if context.intent == "field":  # "v2 size?" then "r1?"; "is it open source?" then "what about v3?"
+                checked = context.selector if (context.selector or "").startswith("check:") else None
+                return Query("field", (model,), field=context.field, selector=checked)
             if context.intent == "compare":
                 return Query("compare", tuple(dict.fromkeys((*context.models, model))))
         if rest not in cues.overview and self.coverage.unexplained(rest, model):

@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--questions", type=Path, nargs="+",
                     default=[ROOT / "benchmarks" / "questions.yaml", ROOT / "benchmarks" / "questions.discord.yaml",
-                             ROOT / "benchmarks" / "questions.operators.yaml"],
+                             ROOT / "benchmarks" / "questions.operators.yaml",
+                             ROOT / "benchmarks" / "questions.heldout.yaml"],
                     help="labelled question files (the answer contract's format), each scored on its own")
     ap.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
     ap.add_argument("--article", type=Path, default=DEFAULT_ARTICLE,

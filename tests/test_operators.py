@@ -402,3 +402,14 @@ def test_a_claim_and_a_difference_in_one_message_get_the_verdict_then_the_differ
 def test_a_list_of_one_day_says_on_that_day(engine):
     assert engine.ask("which models were released on january 20").card["title"] == "Models released on January 20"
     assert engine.ask("哪些模型是 1 月 28 日发布的").query.models == ("janus-pro",)
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    # a number that counts something else (tokens, samples) is no claimed parameter count
+    ("那个训练了5000亿token的数学模型有论文吗", "paper"),
+    ("the math model pre-trained on 500 billion tokens, is there a paper?", "paper"),
+])
+def test_a_number_of_tokens_is_no_parameter_claim(engine, text, field):
+    answer = engine.ask(text)
+    assert (answer.query.intent, answer.query.models, answer.query.field) == ("field", ("deepseek-math",), field)
+    assert not (answer.query.selector or "").startswith("check:params")

@@ -90,8 +90,12 @@ class Cues:
         self.less = cue_set(lexicon["numbers"]["less"])
         self.units = {normaliser(str(u)): float(v) for u, v in lexicon["numbers"]["units"].items()}
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
-        # a parameter count with its unit: "671b", "37 billion", "6710 亿"
-        self.figure = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})(?![a-z])")
+        # a parameter count with its unit: "671b", "37 billion", "6710 亿"; not "5000 亿 token"
+        other = alternation(normaliser(str(w)) for w in lexicon["numbers"]["counts_other"])
+        self.figure = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})(?![a-z])"
+                                 rf"(?!\s*(?:{other})(?![a-z]))")
+        # and what such a number counts instead, which asks for no field ("500 billion tokens")
+        self.counted = re.compile(rf"(?<![0-9a-z.])[0-9]+(?:\.[0-9]+)?\s*(?:{units})?\s*(?:{other})(?![a-z])")
         self.pronouns = cue_set(lexicon["followup"]["pronouns"])
         self.switch = cue_set(lexicon["followup"]["switch"])
         self.tell_more = cue_set(lexicon["followup"]["more"])
@@ -133,12 +137,11 @@ class Cues:
 
     def fields_in(self, text: str) -> list[str]:
         """Fields asked for, strongest evidence first, then by position in the text."""
-        strong = self._ordered(self.fields, text)
-        return strong or self._ordered(self.weak_fields, text)
+        return self.strong_fields_in(text) or self._ordered(self.weak_fields, text)
 
     def strong_fields_in(self, text: str) -> list[str]:
         """Fields asked for in so many words ("when", "参数"), not only hinted at ("trained", "能力")."""
-        return self._ordered(self.fields, text)
+        return self._ordered(self.fields, self.counted.sub(" ", text) if self.counted.search(text) else text)
 
     def relation_in(self, text: str) -> str | None:
         found = self.relations_in(text)

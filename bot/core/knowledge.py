@@ -54,7 +54,7 @@ LEXICON_SHAPE = {
     "which_one": {"cues": WORDS}, "compare": {"cues": WORDS}, "overview": {"cues": WORDS},
     "help": {"cues": WORDS}, "timeline": {"cues": WORDS},
     "superlative": {str: WORDS}, "relative": {str: WORDS},
-    "numbers": {"more": WORDS, "less": WORDS, "units": {str: NUMBER}},
+    "numbers": {"more": WORDS, "less": WORDS, "units": {str: NUMBER}, "counts_other": WORDS},
     "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS},
     "foreign_models": WORDS, "unknown_version_pattern": str, "undisclosed": WORDS,
     "beyond_article": WORDS, "requests": WORDS, "fit": WORDS, "sizes": WORDS, "stopwords": {str: WORDS},

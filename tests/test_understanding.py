@@ -86,6 +86,7 @@ def test_a_comparison_with_a_model_the_article_never_names_is_declined_naming_it
     "what's the context length of r1?",
     "how big is v3's vocabulary",  # a field word beside a topic the article never covers
     "is deepseek r1 censored",  # no lexicon word: the overview would leave "censored" unexplained
+    "what's the max output length of v3",  # "what's" asks for the unexplained words, not for an overview
     "where can i try janus pro",
     "what's the cheapest deepseek model",  # the brand with an unexplained word is not the family
     # Chinese words the article never uses, no topic of the lexicon either: the pairs of characters decide
@@ -272,7 +273,8 @@ def test_filters_over_missing_facts(engine, kb, text, fact):
                   "vl2 牛在哪", "what's janus pro good for", "what does r1 do", "what sets coder v2 apart",
                   "v3 有多强", "r1 到底多厉害", "janus pro 强在哪", "coder v2 有多牛", "what arch does v2 use"]),
     ("paper", ["r1 的研究文章叫啥", "v3 论文标题"]),
-    ("significance", ["thanks! and why is r1 a big deal?", "V3 的意義在哪裡", "what's the point of janus pro"]),
+    ("significance", ["thanks! and why is r1 a big deal?", "V3 的意義在哪裡", "what's the point of janus pro",
+                      "what did deepseek llm bring to the table"]),
 ])
 def test_wording_gaps_per_field(engine, field, texts):
     assert {engine.ask(t).query.field for t in texts} == {field}

@@ -74,9 +74,8 @@ class Cues:
     """Every cue group of the lexicon, ready to test a text against."""
 
     def __init__(self, lexicon: dict, normaliser: Normaliser):
-        def cue_set(words: Iterable[str]) -> CueSet:
-            return CueSet(words, normaliser)
-
+        self.normaliser = normaliser
+        cue_set = self.cue_set
         self.fields = {name: cue_set(entry["cues"]) for name, entry in lexicon["fields"].items()}
         self.weak_fields = {name: cue_set(entry.get("weak") or ()) for name, entry in lexicon["fields"].items()}
         self.tags = {name: cue_set(entry["cues"]) for name, entry in lexicon["tags"].items()}
@@ -115,6 +114,10 @@ class Cues:
                                     self.which_one, self.overview) for w in group.words if has_chinese(w)}
         self.search_ignores = frozenset(self.words | chinese)
         self._spellable = sorted(w for w in self.words if len(w) >= 4)
+
+    def cue_set(self, words: Iterable[str]) -> CueSet:
+        """Words of the lexicon, normalised and ready to test a text against."""
+        return CueSet(words, self.normaliser)
 
     @staticmethod
     def _latin_words(lexicon: dict, normaliser: Normaliser) -> set[str]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from bot.core import ranking
-from bot.core.cues import Cues, CueSet, alternation
+from bot.core.cues import Cues, alternation
 from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
@@ -27,9 +27,7 @@ class Operators:
         self.kb, self.cues = kb, cues
         lexicon = kb.lexicon["operators"]
 
-        def cue_set(words) -> CueSet:
-            return CueSet(words, kb.normaliser)
-
+        cue_set = cues.cue_set
         self.negation = cue_set(lexicon["negation"]["cues"])
         self.not_negation = cue_set(lexicon["negation"]["ignore"])
         self.reach = int(lexicon["negation_reach"])

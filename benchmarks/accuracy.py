@@ -45,17 +45,42 @@ def date_in_text(iso: str, text: str) -> bool:
     return re.search(pattern, text) is not None
 
 
-def is_right(q: dict, a: dict) -> bool:
-    """The contract's check: every scored part of answer `a` matches question `q`."""
+# a claim's verdict opens a line of the reply: "Yes — …", "No — …", "The article does not say …", "对,…"
+VERDICT_LINE = {
+    "yes": re.compile(r"^(?:yes\b(?!\.\s*\d)|对(?!比))", re.IGNORECASE | re.MULTILINE),
+    "no": re.compile(r"^(?:no\b(?!\.\s*\d)|不对)", re.IGNORECASE | re.MULTILINE),
+    "unknown": re.compile(r"^(?:the article (?:does not|doesn't) say|文章没有说)", re.IGNORECASE | re.MULTILINE),
+}
+
+
+def verdict_of(text: str) -> str | None:
+    """The verdict the reply gives first, or None when it gives none."""
+    found = [(m.start(), kind) for kind, pattern in VERDICT_LINE.items() if (m := pattern.search(text))]
+    return min(found)[1] if found else None
+
+
+def _matches(q: dict, a: dict) -> bool:
     accepted = [set(q["models"])] + [set(m) for m in q.get("models_alt", [])]
     text = (a.get("text") or "").lower()
-    return (a.get("lang") == q["lang"]
-            and a.get("intent") in _as_list(q["intent"])
+    return (a.get("intent") in _as_list(q["intent"])
             and set(a.get("models") or []) in accepted
             and (a.get("intent") != "field" or "field" not in q or a.get("field") in _as_list(q["field"]))
             and all(n.lower() in text for n in q.get("contains", []))
             and all(any(n.lower() in text for n in group) for group in q.get("contains_any", []))
-            and all(date_in_text(str(d), text) for d in _as_list(q.get("date"))))
+            and all(date_in_text(str(d), text) for d in _as_list(q.get("date")))
+            and ("verdict" not in q or verdict_of(a.get("text") or "") == str(q["verdict"]).lower()))
+
+
+def is_right(q: dict, a: dict) -> bool:
+    """The contract's check, and more where the label says more: the verdict a claim gets, and each part
+    of a message that asks several things (its own intent, models, field, facts and verdict)."""
+    if a.get("lang") != q["lang"] or not _matches(q, a):
+        return False
+    expected, got = q.get("parts") or [], a.get("parts") or []
+    if not expected:
+        return not got
+    return len(got) == len(expected) and all(_matches({"models": [], **e}, g)
+                                             for e, g in zip(expected, got, strict=True))
 
 
 @dataclass
@@ -97,3 +122,40 @@ def table(scores: list[Score], questions: list[dict]) -> str:
     return render(["category", "n", *(s.name for s in scores)],
                   [[row, str(scores[0].right.get(row, [0, 0])[1]), *(f"{s.pct(row):.1f}%" for s in scores)]
                    for row in rows])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m benchmarks.accuracy FILE...`: each labelled set scored in-process, verdicts and parts
+    included (the contract's scorer checks neither), with the misses and what was wrong with them."""
+    import argparse
+    import json
+
+    ap = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    ap.add_argument("files", type=Path, nargs="+")
+    ap.add_argument("--knowledge", type=Path, default=Path(__file__).resolve().parent.parent / "knowledge")
+    ap.add_argument("--failures", type=int, default=20, help="how many misses to print per file")
+    args = ap.parse_args(argv)
+    for path in args.files:
+        asked = load_questions(path)
+        answer = engine_answerer(args.knowledge)
+        result, shown = Score(path.name), 0
+        for q in asked:
+            a = answer(q)
+            ok = is_right(q, a)
+            for row in (q["cat"], f"lang {q['lang']}", "all"):
+                result.add(row, ok)
+            if not ok and shown < args.failures:
+                shown += 1
+                got = {k: a.get(k) for k in ("intent", "models", "field", "selector")}
+                parts = [{k: p.get(k) for k in ("intent", "models", "field")} for p in a.get("parts") or []]
+                print(f"  {q['id']} {q['text'][:150]!r}\n      got {json.dumps(got, ensure_ascii=False)}"
+                      + (f" parts {json.dumps(parts, ensure_ascii=False)}" if parts else "")
+                      + f"\n      text {(a.get('text') or '')[:160]!r}")
+        print(table([result], asked))
+        good, n = result.right["all"]
+        print(f"{path.name}: {100 * good / n:.1f}% ({good}/{n})\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -202,6 +202,23 @@ def test_a_selector_reads_back_as_the_same_selection():
         assert parse(key).key == key
 
 
+SELECTOR_TERMS = ["tag:moe", "is:deepseek-r1", "undisclosed:released", "date:2024", "date<2024-06", "date>2024",
+                  "date:2024-05..2025-01", "date:2023,2025", "date:--01",
+                  *(f"{kind}{op}{n}" for kind in ("params", "active") for op in "<>=" for n in ("37", "200"))]
+
+
+@pytest.mark.parametrize("term", [*SELECTOR_TERMS, *(f"!{t}" for t in SELECTOR_TERMS)])
+def test_every_filter_the_selectors_can_hold_is_said_in_both_languages(engine, term):
+    """A list chosen by any filter, negated or not, gets a title: none is missing a phrase (a greeting before
+    "more than 200B" once reached a negated figure no phrase had, and the batch stopped)."""
+    from bot.core.query import Query
+
+    assert parse(term).key == term
+    for lang in ("en", "zh"):
+        answer = engine.answer(Query("list", (), selector=term), lang)
+        assert answer.card["title"].strip() and "{" not in answer.text
+
+
 def test_the_contract_carries_the_selector(engine):
     assert engine.ask("which models are not MoE?").to_contract()["selector"] == "!tag:moe"
     assert engine.ask("is r1 open source?").to_contract()["selector"] == "check:tag:open-source"

@@ -1,0 +1,165 @@
+"""Robustness by transformation: questions the bot answers right as written must stay right when
+people write them as people do. `python -m benchmarks.robustness` from the project root.
+
+- wrapped: a greeting, a mention, a line of self-context before the question and thanks after it
+  (pools in benchmarks/chatter.yaml, written by someone who never saw the code), in the question's
+  language; the labels do not change.
+- joined: two right questions in one message ("… and also …", "。还有,…"); both must be answered,
+  each part as its own label says.
+- claims: a fact of the article, or a wrong one, stated as a claim to check in the frames people use
+  ("…, right?", "群里有人说…,真的吗"); the reply must open with the right verdict, in both languages.
+
+Each figure is the share of transformed questions still right. Pools and frames are fixed by a seed,
+so two runs compare."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from benchmarks.accuracy import is_right, load_questions, verdict_of
+from bot.core.engine import Engine
+from bot.core.knowledge import KnowledgeBase
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = [ROOT / "benchmarks" / name for name in ("questions.yaml", "questions.discord.yaml",
+                                                 "questions.operators.yaml", "questions.heldout.yaml")]
+DEV = ROOT.parent / "shared" / "eval" / "questions.dev.yaml"
+# the same person's punctuation between chatter and the question varies: none, a comma, a full stop, a line
+SEPARATORS = {"en": [" ", ", ", ". ", "! ", "\n"], "zh": ["", ",", "。", " ", "\n", "!"]}
+JOINERS = {"en": [" and also ", "? also, ", ". btw, ", "?\n", "? and ", " — oh and ", ". plus "],
+           "zh": ["。还有,", "?另外", ",顺便问下,", "\n", "?还有", "。再问一下:", ";以及"]}
+# a pronoun asks about the model before it: such a question means something else after another one
+REFERS_BACK = re.compile(r"\b(it|its|they|their|them|this|that)\b|它|这个|那个|他们")
+
+
+@dataclass
+class Tally:
+    right: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, ok: bool, text: str) -> None:
+        self.right += ok
+        self.total += 1
+        if not ok:
+            self.misses.append(text)
+
+    @property
+    def pct(self) -> float:
+        return 100.0 * self.right / self.total if self.total else 0.0
+
+
+def _strip_end(text: str) -> str:
+    return text.rstrip(" ?？!！.。")
+
+
+def wrapped(q: dict, pools: dict, rng: random.Random) -> list[str]:
+    """The question with chatter around it, four ways."""
+    pool, sep = pools[q["lang"]], SEPARATORS[q["lang"]]
+
+    def pick(kind: str) -> str:
+        return rng.choice(pool[kind])
+
+    text = q["text"]
+    return [f"{pick('greetings')}{rng.choice(sep)}{text}",
+            f"{pick('context')}{rng.choice(sep)}{text}{rng.choice(sep)}{pick('thanks')}",
+            f"{pick('mentions')} {text}",
+            f"{pick('greetings')}{rng.choice(sep)}{pick('context')}{rng.choice(sep)}{text}{rng.choice(sep)}"
+            f"{pick('thanks')}"]
+
+
+def joined(first: dict, second: dict, rng: random.Random) -> dict:
+    """Two questions in one message, labelled as the contract's `parts`."""
+    text = f"{_strip_end(first['text'])}{rng.choice(JOINERS[first['lang']])}{second['text']}"
+    keys = ("intent", "models", "models_alt", "field", "contains", "contains_any", "date", "verdict")
+    parts = [{k: q[k] for k in keys if k in q} for q in (first, second)]
+    return {**parts[0], "id": f"{first['id']}+{second['id']}", "lang": first["lang"], "text": text,
+            "parts": parts}
+
+
+# claims: (language, frame); {claim} is one of the claims below
+CLAIM_FRAMES = {
+    "en": ["{claim}, right?", "someone said {claim}, legit?", "saw a tweet saying {claim}. does the article say that?",
+           "so {claim}?", "is it true that {claim}?", "{claim}. correct me if I'm wrong", "wait, {claim}??"],
+    "zh": ["{claim},对吧?", "群里有人说{claim},真的吗", "听说{claim},文章里有写吗", "不会吧,{claim}?",
+           "{claim}是真的吗", "我记得{claim},没错吧"],
+}
+
+
+def claims(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
+    """(language, claim, expected verdict) from the knowledge: each model's date and size stated right
+    and wrong, and each tag it has (a tag it lacks the article does not deny: "unknown")."""
+    found = []
+    for m in kb.models:
+        if m.released:
+            wrong = m.released.replace(year=m.released.year - 1)
+            for day, verdict in ((m.released, "yes"), (wrong, "no")):
+                found += [("en", f"{m.name['en']} came out on {day:%B} {day.day}, {day.year}", verdict),
+                          ("zh", f"{m.name['zh']} 是 {day.year} 年 {day.month} 月 {day.day} 日发布的", verdict)]
+        if m.total_b and not m.variants:
+            for b, verdict in ((m.total_b, "yes"), (round(m.total_b * 1.5), "no")):
+                found += [("en", f"{m.name['en']} has {b:g}B parameters", verdict),
+                          ("zh", f"{m.name['zh']} 有 {b:g}B 参数", verdict)]
+    for tag, (en, zh) in {"open-source": ("is open source", "是开源的"), "moe": ("is an MoE model", "是 MoE 模型"),
+                          "reasoning": ("is a reasoning model", "是推理模型")}.items():
+        for m in kb.models:
+            verdict = "yes" if tag in m.tags else "unknown"
+            found += [("en", f"{m.name['en']} {en}", verdict), ("zh", f"{m.name['zh']}{zh}", verdict)]
+    return found
+
+
+def run(engine_for: Callable[[], Engine], pools: dict, questions: list[dict], seed: int = 7) -> dict[str, Tally]:
+    rng = random.Random(seed)
+    engine = engine_for()
+
+    def answer(text: str) -> dict:
+        return engine.ask(text).to_contract()
+
+    alone = [q for q in questions if "conversation" not in q and not q.get("parts")]
+    right = [q for q in alone if is_right(q, answer(q["text"]))]
+    tallies = {"as written": Tally(len(right), len(alone)), "wrapped": Tally(), "joined": Tally(),
+               "claims en": Tally(), "claims zh": Tally()}
+    for q in right:
+        for text in wrapped(q, pools, rng):
+            tallies["wrapped"].add(is_right(q, answer(text)), text)
+    by_lang = {lang: [q for q in right if q["lang"] == lang] for lang in ("en", "zh")}
+    for q in right:
+        partners = [p for p in by_lang[q["lang"]] if p is not q and not (
+            p["intent"] == "none" and REFERS_BACK.search(p["text"].lower()))]
+        pair = joined(q, rng.choice(partners), rng)
+        tallies["joined"].add(is_right(pair, answer(pair["text"])), pair["text"])
+    for lang, claim, verdict in claims(engine.kb):
+        for frame in CLAIM_FRAMES[lang]:
+            text = frame.format(claim=claim)
+            tallies[f"claims {lang}"].add(verdict_of(answer(text)["text"]) == verdict, f"{text} [{verdict}]")
+    return tallies
+
+
+def report(tallies: dict[str, Tally], misses: int = 0) -> str:
+    lines = [f"{'transformation':<12} {'right':>7} {'of':>6} {'share':>7}"]
+    for name, t in tallies.items():
+        lines.append(f"{name:<12} {t.right:>7} {t.total:>6} {t.pct:>6.1f}%")
+        lines += [f"    miss: {text!r}" for text in t.misses[:misses]]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
+    ap.add_argument("--misses", type=int, default=0, help="how many misses to print per transformation")
+    args = ap.parse_args(argv)
+    questions = [q for path in [*SETS, *([DEV] if DEV.is_file() else [])] for q in load_questions(path)]
+    pools = yaml.safe_load((ROOT / "benchmarks" / "chatter.yaml").read_text(encoding="utf-8"))
+    print(report(run(lambda: Engine.from_folder(args.knowledge), pools, questions), args.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

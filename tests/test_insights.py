@@ -84,7 +84,7 @@ def test_unseen_cue_phrase_is_a_field_cue_and_an_unknown_topic_is_beyond_the_art
     assert (cue.kind, cue.target, cue.edit.keys) == ("cue", "released", ("fields", "released", "cues"))
     assert "何日" in cue.edit.value and cue.evidence["affinity"] > cue.evidence["runner_up"]["affinity"]
     beyond = next(found for q, found in by_example.items() if "打分" in q)[0]
-    assert (beyond.kind, beyond.edit.keys) == ("beyond", ("beyond_article",))
+    assert (beyond.kind, beyond.edit.keys) == ("beyond", ("beyond_article", "other"))
     assert "打分" in beyond.edit.value and beyond.evidence["in_article"] is False
 
 
@@ -142,7 +142,7 @@ def test_an_edit_the_check_rejects_is_not_applied(knowledge_copy):
 
 def test_surgical_edits_keep_comments_and_quote_what_yaml_would_misread():
     text = (KNOWLEDGE / "lexicon.yaml").read_text(encoding="utf-8")
-    for keys, value in [(("fields", "released", "cues"), "何日"), (("beyond_article",), "no"),
+    for keys, value in [(("fields", "released", "cues"), "何日"), (("beyond_article", "other"), "no"),
                         (("fields", "paper", "cues"), "a: b, [c]")]:
         edited = with_item(text, keys, value)
         assert [line for line in edited.splitlines() if line.lstrip().startswith("#")] == \

@@ -47,14 +47,10 @@ class Composer:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
 
-    def compose(self, query: Query, lang: str) -> Reply:
-        reply = self._compose(query, lang)
-        if query.intent != "none" and (query.reason or "").startswith("part:"):  # a part left unanswered, said
-            note = say(lang, "part_unanswered", what=query.reason.removeprefix("part:"))
-            return replace(reply, description="\n".join(x for x in (reply.description, note) if x))
-        return reply
-
-    def _compose(self, query: Query, lang: str) -> Reply:
+    def compose(self, query: Query, lang: str, brief: bool = False) -> Reply:
+        """The reply to `query`; `brief`, as one part of several, a decline says only why."""
+        if brief and query.intent == "none":
+            return replace(self._decline(query, lang), description=self._why(query, lang))
         if query.intent == "model":
             return self._overview(self.kb.by_id[query.models[0]], lang)
         if query.intent == "field":
@@ -415,28 +411,53 @@ class Composer:
         if reason == "help":
             return Reply(title=say(lang, "help_title"), description=say(lang, "help_body"),
                          footer=self._footer(lang, []), url=self.kb.article.source)
-        lines = []
-        cited: list[Model] = []
-        if reason.startswith("beyond:"):
-            model = self.kb.by_id[reason.partition(":")[2]]
-            lines.append(say(lang, "decline_beyond", name=model.name[lang]))
-        elif (mention := sources.mention(self.kb, query)) is not None:
-            # named only in another model's section: say what the article says there, nothing more
-            entry, model, relation = mention
-            lines.append(say(lang, "decline_mentioned", name=entry.name, model=model.name[lang],
-                             said=relation.text[lang]))
-            cited.append(model)
-        elif reason.startswith("unknown-model:"):
-            lines.append(say(lang, "decline_unknown", name=reason.partition(":")[2]))
-        elif reason == "no-model":
-            lines.append(say(lang, "decline_no_model"))
-        else:
-            lines.append(say(lang, "decline_scope"))
+        kind, _, detail = reason.partition(":")
+        if kind == "smalltalk":  # a short answer in kind, without the list of models
+            return Reply(title=say(lang, f"smalltalk_{detail}"))
+        lines = [self._why(query, lang)]
         if query.suggestions:
             lines.append(say(lang, "did_you_mean", names=self._names(query.suggestions, lang)))
         lines.append(say(lang, "knows", n=len(self.kb.models), names=self._names([m.id for m in self.kb.models], lang)))
+        mention = sources.mention(self.kb, query)
         return Reply(title=say(lang, "decline_title"), description="\n".join(lines),
-                     footer=self._footer(lang, cited), url=self.kb.article.source)
+                     footer=self._footer(lang, [mention[1]] if mention else []), url=self.kb.article.source)
+
+    def _why(self, query: Query, lang: str) -> str:
+        """Why the article cannot answer it, in one line."""
+        kind, _, detail = (query.reason or "out-of-scope").partition(":")
+        if kind == "beyond":
+            return say(lang, "decline_beyond", name=self.kb.by_id[detail].name[lang])
+        if kind == "topic":  # "topic:price", about the models asked about if any
+            of = say(lang, "topic_of", name=self._names(query.about, lang)) if query.about else ""
+            return say(lang, "decline_topic", topic=say(lang, f"topic_{detail}"), of=of)
+        if kind == "act":
+            return say(lang, f"decline_act_{detail}", date=self.kb.article.published.isoformat())
+        if (mention := sources.mention(self.kb, query)) is not None:
+            # named only in another model's section: say what the article says there, nothing more
+            entry, model, relation = mention
+            return say(lang, "decline_mentioned", name=entry.name, model=model.name[lang], said=relation.text[lang])
+        if kind == "unknown-model":
+            return say(lang, "decline_unknown", name=detail)
+        if kind == "no-model":
+            return say(lang, "decline_no_model")
+        return say(lang, "decline_scope")
+
+    def together(self, parts: list[tuple[str, Query]], left: list[str], lang: str) -> Reply:
+        """Several answers as one reply: the first as the card, each other one under its own title (a
+        question the article cannot answer under its own words, with the reason); the questions past the
+        last answered one named."""
+        replies = [self.compose(query, lang, brief=True) for _, query in parts]
+        first = replies[0]
+        fields = [*first.fields]
+        for (asked, query), reply in zip(parts[1:], replies[1:], strict=True):
+            body = [reply.description, *(f"• {b}" for b in reply.bullets),
+                    *(f"{name}: {value}" for name, value, _ in reply.fields)]
+            title = f"“{asked[:80]}”" if query.intent == "none" else reply.title
+            fields.append((title, "\n".join(x for x in body if x), False))
+        notes = [say(lang, "parts_left", n=len(left), what=say(lang, "joiner").join(f"“{t[:60]}”" for t in left))
+                 ] if left else []
+        return replace(first, description="\n".join(x for x in (first.description, *notes) if x), fields=tuple(fields),
+                       footer=next((r.footer for r in replies if r.footer), ""))
 
     def source(self, query: Query, lang: str) -> Reply | None:
         """The article's own passages behind the answer to `query`, in Chinese, each under its section."""

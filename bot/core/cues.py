@@ -15,28 +15,48 @@ from bot.core.normalise import Normaliser, has_chinese, tokens_of
 NOT_CUES = ("normalise", "foreign_models", "not_covered", "unknown_version_pattern")
 
 
+# words of what the article does not hold ("price", "报错", "will"): they ask about something else, so they
+# are not words the article or its cues explain
+OTHER_TOPICS = ("beyond_article", "message.acts")
+
+
 def lexicon_texts(lexicon: dict, skip: Iterable[str] = ()) -> Iterable[str]:
-    """Every cue text of the lexicon (names and the sections in `skip` left out)."""
-    def walk(node) -> Iterable[str]:
+    """Every cue text of the lexicon (names and the sections in `skip`, dotted for a section inside
+    another, left out)."""
+    skipped = {*NOT_CUES, *skip}
+
+    def walk(node, path: str) -> Iterable[str]:
         if isinstance(node, dict):
             for key, value in node.items():
+                inner = f"{path}.{key}" if path else str(key)
+                if inner in skipped:
+                    continue
                 if has_chinese(str(key)):  # "第二: 2", "亿: 0.1"
                     yield str(key)
                 if key != "name":
-                    yield from walk(value)
+                    yield from walk(value, inner)
         elif isinstance(node, list):
             for item in node:
-                yield from walk(item)
+                yield from walk(item, path)
         elif isinstance(node, str):
             yield node
 
-    yield from walk({k: v for k, v in lexicon.items() if k not in (*NOT_CUES, *skip)})
+    yield from walk(lexicon, "")
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex matching any of the words, the longest first: Chinese anywhere, English as whole words."""
+def alternation(words: Iterable[str], loose: bool = False) -> str:
+    """A regex matching any of the words, the longest first: Chinese anywhere, English as whole words.
+    `loose`: for text as typed (not normalised), a space in a word matches any run of spaces, apostrophes
+    and dashes ("isn t" matches "isn't"); compile it with re.IGNORECASE."""
     words = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w) if has_chinese(w) else rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])" for w in words)
+
+    def one(word: str) -> str:
+        escaped = re.escape(word)
+        if loose:
+            escaped = escaped.replace(r"\ ", r"[\s'’\-]+")
+        return escaped if has_chinese(word) else rf"(?<![a-z0-9]){escaped}(?![a-z0-9])"
+
+    return "|".join(one(w) for w in words)
 
 
 class CueSet:
@@ -99,7 +119,8 @@ class Cues:
         self.switch = cue_set(lexicon["followup"]["switch"])
         self.tell_more = cue_set(lexicon["followup"]["more"])
         self.undisclosed = cue_set(lexicon["undisclosed"])
-        self.beyond = cue_set(lexicon["beyond_article"])
+        self.topics = {kind: cue_set(words) for kind, words in lexicon["beyond_article"].items()}
+        self.beyond = cue_set(w for words in lexicon["beyond_article"].values() for w in words)
         self.requests = cue_set(lexicon["requests"])
         self.fit = cue_set(lexicon["fit"])
         self.overview = cue_set(lexicon["overview"]["cues"])
@@ -123,7 +144,7 @@ class Cues:
     def _latin_words(lexicon: dict, normaliser: Normaliser) -> set[str]:
         """Every English word used in any cue: such words are never typos of a model name."""
         words: set[str] = set(lexicon["stopwords"]["en"])
-        for text in lexicon_texts(lexicon):
+        for text in lexicon_texts(lexicon, skip=["message.acts"]):
             if not has_chinese(text):
                 words.update(t for t in tokens_of(normaliser(text)) if t.isalpha())
         return words
@@ -162,6 +183,11 @@ class Cues:
 
     def superlative_in(self, text: str) -> str | None:
         found = self._ordered(self.superlative, text)
+        return found[0] if found else None
+
+    def topic_in(self, text: str) -> str | None:
+        """The kind of topic beyond the article the text names first ("price", "licence"), if any."""
+        found = self._ordered(self.topics, text)
         return found[0] if found else None
 
     def relative_in(self, text: str) -> str | None:

@@ -8,16 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.answers import Composer
-from bot.core.intents import Understanding
 from bot.core.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.core.language import reply_language
 from bot.core.memory import Context, ConversationMemory
 from bot.core.query import Query
-from bot.core.sources import Source, source_of
+from bot.core.reply import Reply
+from bot.core.sources import Source, merged, source_of
+from bot.core.understanding import Part, Understanding
+from bot.core.understanding.reading import MAX_PARTS
 from bot.render.cards import to_embed, to_text
 
 log = logging.getLogger(__name__)
-MAX_QUESTION_CHARS = 500
+MAX_QUESTION_CHARS = 2000  # Discord's own limit for a message; past it, the rest is not read
 
 
 def _files_state(folder: Path) -> tuple:
@@ -40,19 +42,29 @@ class Answer:
     text: str
     card: dict
     source: Source | None = None  # the article's passages it came from; None for a decline
+    parts: tuple[Answer, ...] = ()  # each question of a message that asks several, in order
 
     def to_contract(self) -> dict:
-        return {
+        contract = {
+            **_described(self.query),
             "lang": self.lang,
-            "intent": self.query.intent,
-            "models": list(self.query.models),
-            "field": self.query.field if self.query.intent == "field" else None,
-            # how a list was chosen, or what a field or comparison checks or computes (README: "selector")
-            "selector": self.query.selector if self.query.intent in ("list", "field", "compare") else None,
             "text": self.text,
             "card": self.card,
             "source": self.source.to_contract() if self.source else None,
         }
+        if self.parts:  # the top level describes the first part (CONTRACT.md)
+            contract["parts"] = [{**_described(p.query), "text": p.text} for p in self.parts]
+        return contract
+
+
+def _described(query: Query) -> dict:
+    return {
+        "intent": query.intent,
+        "models": list(query.models),
+        "field": query.field if query.intent == "field" else None,
+        # how a list was chosen, or what a field or comparison checks or computes (README: "selector")
+        "selector": query.selector if query.intent in ("list", "field", "compare") else None,
+    }
 
 
 @dataclass(frozen=True)
@@ -104,20 +116,40 @@ class Engine:
         lang = lang or reply_language(text)
         text = text[:MAX_QUESTION_CHARS]
         context = self.memory.get(conversation)
-        query = self.understanding.understand(text, context)
-        if query.intent != "none" and query.models:  # an answer about no model leaves the memory as it was
-            # the models of this answer, whatever its kind; a pick among the models just talked about keeps
-            # the others beside it ("which one is bigger?" then "how big is it?" or "and which is older?")
-            before = ((*context.models, *context.earlier) if (query.selector or "").endswith(":among")
-                      else context.models) if context else ()
-            earlier = tuple(dict.fromkeys(m for m in before if m not in query.models))
-            self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier,
-                                                                 query.selector))
-        return self.answer(query, lang)
+        parts = self.understanding.read(text, context)
+        for part in parts:
+            context = self._remembered(conversation, part.query, context)
+        if len(parts) == 1:
+            return self.answer(parts[0].query, lang)
+        return self.answer_parts(parts, lang)
+
+    def _remembered(self, conversation: str | None, query: Query, context: Context | None) -> Context | None:
+        """The context after an answer: its models, whatever its kind (an answer about no model leaves it as
+        it was); a pick among the models just talked about keeps the others beside it ("which one is bigger?"
+        then "how big is it?" or "and which is older?")."""
+        if query.intent == "none" or not query.models:
+            return context
+        before = ((*context.models, *context.earlier) if (query.selector or "").endswith(":among")
+                  else context.models) if context else ()
+        earlier = tuple(dict.fromkeys(m for m in before if m not in query.models))
+        context = Context(query.models, query.intent, query.field, earlier, query.selector)
+        self.memory.remember(conversation, context)
+        return context
 
     def answer(self, query: Query, lang: str) -> Answer:
-        reply = self.composer.compose(query, lang)
-        return Answer(query, lang, to_text(reply), to_embed(reply), source_of(self.kb, query))
+        return self._answer(query, self.composer.compose(query, lang), lang)
+
+    def _answer(self, query: Query, reply: Reply, lang: str, parts: tuple[Answer, ...] = ()) -> Answer:
+        return Answer(query, lang, to_text(reply), to_embed(reply), source_of(self.kb, query), parts)
+
+    def answer_parts(self, parts: list[Part], lang: str) -> Answer:
+        """One reply to a message that asks several things: each part answered in the order asked, up to
+        MAX_PARTS; the ones past them named as left for another message."""
+        asked = parts[:MAX_PARTS]
+        answered = [self._answer(p.query, self.composer.compose(p.query, lang, brief=True), lang) for p in asked]
+        reply = self.composer.together([(p.text, p.query) for p in asked], [p.text for p in parts[MAX_PARTS:]], lang)
+        source = merged([a.source for a in answered if a.source])
+        return Answer(answered[0].query, lang, to_text(reply), to_embed(reply), source, tuple(answered))
 
     def source(self, query: Query, lang: str) -> Rendered | None:
         """The article's own passages behind the answer to `query` (labels in `lang`), or None."""

@@ -27,7 +27,7 @@ REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations", "headline"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
                 "undisclosed", "beyond_article", "requests", "fit", "not_covered", "family", "relations", "chatter",
-                "described", "sizes", "operators",
+                "described", "sizes", "operators", "message",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published", "intro"}
 
@@ -57,7 +57,7 @@ LEXICON_SHAPE = {
     "numbers": {"more": WORDS, "less": WORDS, "units": {str: NUMBER}, "counts_other": WORDS},
     "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS},
     "foreign_models": WORDS, "unknown_version_pattern": str, "undisclosed": WORDS,
-    "beyond_article": WORDS, "requests": WORDS, "fit": WORDS, "sizes": WORDS, "stopwords": {str: WORDS},
+    "beyond_article": {str: WORDS}, "requests": WORDS, "fit": WORDS, "sizes": WORDS, "stopwords": {str: WORDS},
     "not_covered": [{"name": str, "aliases": WORDS, "mentioned_by": str}],
     "operators": {
         "negation": {"cues": WORDS, "ignore": WORDS}, "negation_reach": NUMBER, "disclosed": WORDS, "count": WORDS,
@@ -67,7 +67,15 @@ LEXICON_SHAPE = {
         "periods": {str: WORDS},
         "comparative": WORDS, "check": {"starts": WORDS, "cues": WORDS, "asks_what": WORDS},
         "rhetorical": {"starts": WORDS, "negation": WORDS, "ends": WORDS},
-        "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS}, "parts": WORDS,
+        "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS},
+    },
+    "message": {
+        "joiners": WORDS, "and": WORDS, "asks": {"anywhere": WORDS, "starts": WORDS}, "check_tags": WORDS,
+        "rumour": {"markers": WORDS, "subjects": WORDS, "verbs": WORDS}, "self": WORDS,
+        "chatter": {"greetings": WORDS, "thanks": WORDS, "apologies": WORDS, "addressing": WORDS, "fillers": WORDS},
+        "smalltalk": {"help": WORDS, "maker": WORDS, "praise": WORDS, "complaint": WORDS},
+        "acts": {"future": {"words": WORDS}, "error": {"words": WORDS},
+                 "howto": {"frames": WORDS, "verbs": WORDS, "where": WORDS, "except": WORDS}},
     },
 }
 RANK_KINDS = ("largest", "smallest", "newest", "earliest")
@@ -469,6 +477,7 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
         if name not in (lexicon.get("fields") or {}):
             problems.add(f"{where}: fields", f"missing field {name!r}")
     _check_operators(lexicon.get("operators") or {}, f"{where}: operators", problems)
+    _complete(lexicon.get("message") or {}, LEXICON_SHAPE["message"], f"{where}: message", problems)
     relations = lexicon.get("relations")
     for kind in relations if isinstance(relations, dict) else ():
         if kind not in RELATION_KINDS:
@@ -494,18 +503,20 @@ def _check_repeats(node: Any, where: str, problems: _Problems, key: str = "") ->
             _check_repeats(item, where, problems, f"{key}[{i}]")
 
 
+def _complete(value: dict, shape: dict, at: str, problems: _Problems) -> None:
+    """Every key of `shape` is in `value`, all the way down (a mapping of any keys, `str`, excepted)."""
+    for key, inner in shape.items():
+        if key is str:
+            continue
+        if key not in value:
+            problems.add(at, f"missing key {key!r}")
+        elif isinstance(inner, dict) and str not in inner and isinstance(value[key], dict):
+            _complete(value[key], inner, f"{at}.{key}", problems)
+
+
 def _check_operators(operators: dict, where: str, problems: _Problems) -> None:
     """Every group the operators read is there, and the keys that carry meaning are ones they know."""
-    def complete(value: dict, shape: dict, at: str) -> None:
-        for key, inner in shape.items():
-            if key is str:
-                continue
-            if key not in value:
-                problems.add(at, f"missing key {key!r}")
-            elif isinstance(inner, dict) and str not in inner and isinstance(value[key], dict):
-                complete(value[key], inner, f"{at}.{key}")
-
-    complete(operators, LEXICON_SHAPE["operators"], where)
+    _complete(operators, LEXICON_SHAPE["operators"], where, problems)
     for group in ("rank_words", "sort_direction"):
         for kind in operators.get(group) or {}:
             if kind not in RANK_KINDS:

@@ -37,13 +37,15 @@ def has_chinese(text: str) -> bool:
     return CJK_RE.search(text) is not None
 
 
+def simplified(text: str) -> str:
+    """NFKC and Traditional -> Simplified Chinese; the case and every other character as typed."""
+    text = unicodedata.normalize("NFKC", text)
+    return _t2s().convert(text) if has_chinese(text) else text
+
+
 def fold(text: str) -> str:
     """Script-level folding only: NFKC, controls, Traditional -> Simplified, lower case."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _CONTROL.sub(" ", text)
-    if has_chinese(text):
-        text = _t2s().convert(text)
-    return text.lower()
+    return simplified(_CONTROL.sub(" ", unicodedata.normalize("NFKC", text))).lower()
 
 
 def _whole_words(key: str) -> re.Pattern:

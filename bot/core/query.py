@@ -23,6 +23,9 @@ class Query:
     # For intent "none": why, e.g. "unknown-model:GPT-4", "no-model", "out-of-scope".
     reason: str | None = None
     suggestions: tuple[str, ...] = ()  # model ids offered as "did you mean"
+    # For intent "none": the models the declined question is about ("how much does V3 cost?"), for the parts
+    # after it and the miss log; never the contract's `models`, which stay empty for a decline
+    about: tuple[str, ...] = ()
     # For intent "field": the further fields the same message asks ("V3 多大,什么时候发布的"), answered below
     also: tuple[str, ...] = ()
     # A model came from a typo accepted but not clearly ahead of the next model (linker.MARGIN):

@@ -76,3 +76,15 @@ def _keys(m: Model, query: Query) -> list[str]:
     if kind == "search":
         return ["features"]
     return ranked_by or ["released", "parameters"]  # a list card shows each model's date and size
+
+
+def merged(found: list[Source]) -> Source | None:
+    """The passages behind several answers, one per section, each line once."""
+    if not found:
+        return None
+    by_section: dict[int, tuple[str, list[str]]] = {}
+    for passage in (p for source in found for p in source.passages):
+        lines = by_section.setdefault(passage.section, (passage.heading, []))[1]
+        lines += [line for line in passage.text.splitlines() if line not in lines]
+    return Source(found[0].article, found[0].date, tuple(
+        Passage(section, heading, "\n".join(lines)) for section, (heading, lines) in sorted(by_section.items())))

@@ -174,7 +174,7 @@ class Suggester:
             found.append(Suggestion("cue", Edit("lexicon.yaml", ("fields", target, "cues"), phrase), target,
                                     evidence))
         if not target and self._outside_article(phrase):
-            found.append(Suggestion("beyond", Edit("lexicon.yaml", ("beyond_article",), phrase), "",
+            found.append(Suggestion("beyond", Edit("lexicon.yaml", ("beyond_article", "other"), phrase), "",
                                     evidence | {"in_article": False, "best_field_affinity": round(
                                         affinity[ranked[0]], 2)}))
         return found
@@ -256,7 +256,9 @@ def _intended(suggestion: Suggestion, query: Query) -> bool:
         return query.intent != "none" and suggestion.target in query.models
     if suggestion.kind == "cue":
         return query.intent == "field" and query.field == suggestion.target
-    return (query.reason or "").startswith("beyond:")
+    # a topic declined for a model named ("R1 打分时间"); a question naming none says nothing of the word
+    return (query.reason or "").startswith("beyond:") or ((query.reason or "").startswith("topic:")
+                                                          and bool(query.about))
 
 
 def _units(text: str, stopwords: dict) -> list[str]:

@@ -1,4 +1,4 @@
-"""Does the parse account for the question? An overview answers "what is R1?", not "is R1 banned in
+"""Stage 5, scope: does the parse account for the question? An overview answers "what is R1?", not "is R1 banned in
 Italy?": an important word left unexplained by the model names, the cues, polite chatter and the facts
 makes the bot decline rather than answer something else.
 
@@ -13,7 +13,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from bot.core.cues import Cues, lexicon_texts
+from bot.core.cues import OTHER_TOPICS, Cues, lexicon_texts
 from bot.core.dates import MONTHS
 from bot.core.knowledge import KnowledgeBase
 from bot.core.normalise import CJK, has_chinese, tokens_of
@@ -32,7 +32,8 @@ class Coverage:
         self._facts = {m.id: {stem(t) for t in tokens_of(kb.normaliser(" ".join(
             [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text) if t),
              m.paper_title or "", *(m.paper_summary or {}).values(), *m.aliases])))} for m in kb.models}
-        cue_texts = [kb.normaliser(t) for t in lexicon_texts(kb.lexicon, skip=["beyond_article"]) if has_chinese(t)]
+        self._any_facts = set().union(*self._facts.values())  # what a question about no model in particular may say
+        cue_texts = [kb.normaliser(t) for t in lexicon_texts(kb.lexicon, skip=OTHER_TOPICS) if has_chinese(t)]
         article = [kb.article.title["zh"], kb.article.intro["zh"], *cue_texts]
         for m in kb.models:
             article += [*m.source.values(), *m.aliases, *(t["zh"] for t in (
@@ -43,10 +44,12 @@ class Coverage:
         # one-character words of the lexicon explain themselves ("前", "比", "到")
         self._single = {w for w in (*cues.stopwords["zh"], *cue_texts) if len(w) == 1}
 
-    def unexplained(self, rest: str, model: str) -> set[str]:
-        """The words of `rest` (a question about `model`, names cut out) that nothing accounts for."""
+    def unexplained(self, rest: str, model: str | None) -> set[str]:
+        """The words of `rest` (a question about `model`, or about any model, names cut out) that nothing
+        accounts for."""
         words = {t for t in tokens_of(rest) if t.isascii() and t.isalpha() and len(t) > 1} - self._known
-        english = {w for w in words if stem(w) not in self._facts[model] and not self._typo(w)}
+        facts = self._facts[model] if model else self._any_facts
+        english = {w for w in words if stem(w) not in facts and not self._typo(w)}
         return english | self.unexplained_chinese(rest)
 
     def unexplained_chinese(self, rest: str) -> set[str]:

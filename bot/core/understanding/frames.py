@@ -1,4 +1,9 @@
-"""Step 4: decide what a question asks, from the models it names and the cue words it holds.
+"""Stage 3, frames: one asking part of a message -> a Query (models, filters, order, take, the fact
+projected, a claim to check), from the names it holds and its cue words.
+
+In: the part's words (chatter already gone) and the context it is read in (the conversation, or the
+part before it in the same message). Out: a Query; intent "none" with a reason when the part asks
+something the article does not hold.
 
 The order of the rules is the order a careful reader would apply them: names first, then
 what is asked about them; with no name, a filter, a superlative, a described model, or the
@@ -12,24 +17,24 @@ import unicodedata
 from dataclasses import replace
 
 from bot.core import ranking
-from bot.core.coverage import Coverage
 from bot.core.cues import Cues
 from bot.core.dates import date_prefix
 from bot.core.describe import Describer
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
-from bot.core.normalise import CJK, has_chinese, tokens_of
+from bot.core.normalise import has_chinese, tokens_of
 from bot.core.operators import Operators
 from bot.core.query import Query
 from bot.core.relations import related
 from bot.core.search import FactSearch
 from bot.core.selection import amount, select
+from bot.core.understanding.scope import Coverage
 
 AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
 
 
-class Understanding:
+class Framer:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.cues = Cues(kb.lexicon, kb.normaliser)
@@ -38,11 +43,8 @@ class Understanding:
         self.operators = Operators(kb, self.cues)
         self.describer = Describer(kb, self.cues, self.search)
         self.coverage = Coverage(kb, self.cues)
-        joiners = "|".join(re.escape(w) if has_chinese(w) else rf"\b{re.escape(w)}\b"
-                           for w in kb.lexicon["operators"]["parts"])
-        self.parts = re.compile(rf"[?？。;；!！,，]+|{joiners}", re.IGNORECASE)
 
-    def understand(self, text: str, context: Context | None = None) -> Query:
+    def frame(self, text: str, context: Context | None = None) -> Query:
         found: list[Links] = []
         query = self._understand(text, context, found)
         if query.intent != "none" and set(found[-1].doubtful) & set(query.models):
@@ -64,11 +66,10 @@ class Understanding:
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
             links.rest = self.cues.spell(links.rest)
         rest = links.rest
-        if rest in self.cues.beyond and not links.unknown and not self.operators.computes(links.models, rest):
-            # pricing, API, hardware, licences, news...: never answer another question instead; a part of the
-            # message the article does cover is answered, the other named as not answered
-            return self._covered_part(text, links, context) or Query(
-                "none", reason=f"beyond:{links.models[0]}" if links.models else "out-of-scope")
+        if (topic := self.cues.topic_in(rest)) and not links.unknown and not self.operators.computes(links.models,
+                                                                                                     rest):
+            # pricing, API, hardware, licences, news...: never answer another question instead
+            return Query("none", reason=f"topic:{topic}", about=tuple(links.models))
         if links.foreign and not links.models and not links.unknown and (
                 described := self._described(rest, links.foreign, context)):
             return described
@@ -78,7 +79,7 @@ class Understanding:
             if (operated.selector or "").startswith("check:") and any(
                     self.coverage.unexplained(rest, model) for model in links.models):
                 # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it
-                return Query("none", reason=f"beyond:{links.models[0]}")
+                return Query("none", reason=f"beyond:{links.models[0]}", about=tuple(links.models))
             if (operated.selector or "").startswith("check:relation:"):  # "蒸馏" claims the relation, asks no size
                 rest = functools.reduce(lambda text, group: group.strip(text), self.cues.relations.values(), rest)
             if operated.intent == "field" and (also := self._also(rest, operated.field)):
@@ -159,7 +160,7 @@ class Understanding:
                 not cues.strong_fields_in(rest) or rest in cues.fit or self.operators.asks_yes_no(rest)):
             # a hint ("trained") must account for the rest; so must a use asked of the model ("is R1 good for
             # writing novels?", "janus pro 擅长做表情包吗"): the features answer another question
-            return Query("none", reason=f"beyond:{model}")
+            return Query("none", reason=f"beyond:{model}", about=(model,))
         if fields:
             return Query("field", (model,), field=fields[0], also=self._also(rest, fields[0]))
         if context and (rest in cues.switch or not rest) and rest not in cues.overview:
@@ -171,24 +172,8 @@ class Understanding:
         if rest not in cues.overview and self.coverage.unexplained(rest, model):
             # "is R1 banned in Italy?": an overview would answer another question ("what is R1, thx in advance"
             # asks for the overview in so many words)
-            return Query("none", reason=f"beyond:{model}")
+            return Query("none", reason=f"beyond:{model}", about=(model,))
         return Query("model", (model,))
-
-    def _covered_part(self, text: str, links: Links, context: Context | None) -> Query | None:
-        """"when did v3 launch? and how much does it cost?": the parts of the message the article covers,
-        answered (about the models the message names), with the first part it does not cover named."""
-        parts = [p for p in self.parts.split(text) if p and p.strip()]
-        beyond = [self.cues.beyond.find(self.kb.normaliser(p)) for p in parts]
-        kept = [p for p, found in zip(parts, beyond, strict=True) if not found]
-        covered = " ".join(kept)
-        if not kept or len(kept) == len(parts) or self.kb.normaliser(covered) in self.cues.beyond:
-            return None  # (the parts joined again could make a topic word of their own: never ask twice)
-        about = Context(tuple(links.models), "model", None) if links.models else context
-        query = self.understand(covered, about)
-        # the part in its own words, as tokens only (no markup, no mention), short enough for a button
-        left = re.sub(rf"(?<=[{CJK}]) (?=[{CJK}])", "", " ".join(tokens_of(self.kb.normaliser(
-            next(p for p, found in zip(parts, beyond, strict=True) if found)))))[:40]
-        return replace(query, reason=f"part:{left}") if query.intent != "none" else None
 
     def _also(self, rest: str, first: str | None) -> tuple[str, ...]:
         """The fields asked in so many words besides the first ("V3 多大,什么时候发布的"): every part answered."""
@@ -291,9 +276,12 @@ class Understanding:
         if rest in self.cues.family or ("deepseek" in tokens_of(rest) and rest in self.cues.list):
             return not tags  # "DeepSeek 的模型有哪些"
         brand_only = "deepseek" in tokens_of(rest) and not fields and not tags
-        # "what's the cheapest deepseek model" is not "what is DeepSeek": no English word left unexplained
+        # "what's the cheapest deepseek model" is not "what is DeepSeek": no English word left unexplained; nor is
+        # "is deepseek going public?", which asks yes or no of something else
         unexplained = {w for w in self._leftover(rest) if w.isascii()}
-        return brand_only and not unexplained and (rest in self.cues.overview or not self._leftover(rest))
+        checks = self.operators.asks_yes_no(rest) and rest not in self.cues.overview
+        return brand_only and not unexplained and not checks and (rest in self.cues.overview
+                                                                  or not self._leftover(rest))
 
     def _leftover(self, rest: str) -> set[str]:
         """Words that are neither cue words nor stop words: what would narrow a list down."""

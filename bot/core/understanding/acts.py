@@ -1,0 +1,132 @@
+"""Stage 2, acts: what each clause does, from its form.
+
+In: a `Clause`. Out: an `Act`: its kind, a detail, and the clause's words without the chatter at its
+edges (greetings, addressing, fillers before; thanks after), which is what the later stages read.
+
+Kinds, tried in this order:
+- chatter: nothing is left once the chatter is gone ("hey all", "thx!!", "sorry for the noob question");
+  `detail` is its class (greetings, thanks, apologies, ...), so a message of chatter alone gets small talk.
+- smalltalk: the clause asks the bot about itself ("who are you", "good bot"); `detail` says which.
+- check: the clause only asks whether what was said just before is so ("right?", "真的吗", "is that true").
+- out-of-scope: it asks what the article cannot hold by its kind: `detail` future ("when will …", "什么时候能
+  …"), howto ("how do i download …", "怎么部署 …") or error ("… keeps failing with CUDA OOM").
+- ask: a question by its form: a question word, a yes/no or request word first, a question word or
+  particle in Chinese, a question mark at its end.
+- claim: passes on what someone said ("someone said …", "群里有人说 …", "我记得 …"): a claim to check.
+- self: told in the first person with no question of its own ("I'm writing slides for my team").
+- statement: anything else: a model's name, a description, a fact stated.
+
+Nothing here knows a model or a fact: the form of the clause decides."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.cues import alternation
+from bot.core.normalise import has_chinese
+from bot.core.understanding.segment import Clause
+
+_EDGE = r"[\s,，.。:：;；!！?？~、…\-—]*"  # what stands between chatter and the rest
+_ENDS_ASKING = re.compile(r"(?:吗|呢|么|吧|嘛)[\s,，.。!！?？~…]*$")
+_PUNCTUATION = " ,，.。:：;；!！?？~、…-—"
+
+
+@dataclass(frozen=True)
+class Act:
+    kind: str  # chatter, smalltalk, check, out-of-scope, ask, claim, self, statement
+    detail: str | None  # chatter's class, small talk's kind, the out-of-scope act
+    text: str  # the clause without the chatter at its edges
+    question: bool  # the clause ended with a question mark
+
+
+class Acts:
+    def __init__(self, message: dict):
+        chatter = message["chatter"]
+        self._chatter = {kind: _words(words, "^") for kind, words in chatter.items()}
+        every = [w for words in chatter.values() for w in words]
+        self._lead = re.compile(rf"^{_EDGE}(?:{alternation(every, loose=True)}){_EDGE}", re.IGNORECASE)
+        trailing = [*chatter["thanks"], *chatter["fillers"], *chatter["apologies"], *chatter["greetings"]]
+        self._trail = re.compile(rf"{_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$", re.IGNORECASE)
+        self._smalltalk = {kind: re.compile(rf"^{_EDGE}(?:{alternation(words, loose=True)}){_EDGE}$", re.IGNORECASE)
+                           for kind, words in message["smalltalk"].items()}
+        self._check = re.compile(rf"^{_EDGE}(?:(?:is\s+)?(?:that|this|it)\s+|这|那|这个|那个)?"
+                                 rf"(?:{alternation(message['check_tags'], loose=True)}){_EDGE}$", re.IGNORECASE)
+        asks = message["asks"]
+        self._asks_anywhere = _words(asks["anywhere"])
+        self._asks_first = _words(asks["starts"], "^")
+        rumour = message["rumour"]
+        self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|(?:"
+                                  rf"{alternation(rumour['subjects'], loose=True)}).{{0,30}}?"
+                                  rf"(?:{alternation(rumour['verbs'], loose=True)}))(?:\s+that\b)?", re.IGNORECASE)
+        self._self = _words(message["self"], r"^\s*")
+        acts = message["acts"]
+        self._future = _words(acts["future"]["words"])
+        self._error = _words(acts["error"]["words"])
+        howto = acts["howto"]
+        self._howto = [_near(howto["frames"], howto["verbs"], chinese) for chinese in (False, True)]
+        self._where = _words(howto["where"])
+        self._paper = _words(howto["except"])
+
+    def of(self, clause: Clause, without_joiner=lambda text: text) -> Act:
+        """What the clause does; `without_joiner` cuts a joining word that opens it ("and", "还有"), which
+        says nothing of its form (the text read later keeps it: "and V3?" asks again, of V3)."""
+        text = self.without_chatter(clause.text)
+        form = self.without_chatter(without_joiner(text))
+        if not form:
+            return Act("chatter", self._chatter_kind(clause.text), "", clause.question)
+        for kind, pattern in self._smalltalk.items():
+            if pattern.match(form):
+                return Act("smalltalk", kind, form, clause.question)
+        if self._check.match(form):
+            return Act("check", None, form, clause.question)
+        if self.asks(form, clause.question):
+            act = self._out_of_scope(form)
+            return Act("out-of-scope" if act else "ask", act, text, clause.question)
+        if match := self._rumour.match(form):
+            return Act("claim", None, form[match.end():].strip(_PUNCTUATION) or form, clause.question)
+        if self._self.match(form):
+            return Act("self", None, text, clause.question)
+        return Act("statement", None, text, clause.question)
+
+    def asks(self, text: str, question: bool = False) -> bool:
+        """Whether the words ask by their form."""
+        return bool(question or self._asks_first.match(text) or self._asks_anywhere.search(text)
+                    or _ENDS_ASKING.search(text))
+
+    def without_chatter(self, text: str) -> str:
+        """The text without greetings, addressing and fillers before it and thanks after it."""
+        while (lead := self._lead.match(text)) and lead.end() > 0:
+            text = text[lead.end():]
+        while (trail := self._trail.search(text)) and trail.start() < len(text):
+            text = text[:trail.start()]
+        return text.strip(_PUNCTUATION)
+
+    def _chatter_kind(self, text: str) -> str:
+        stripped = text.strip(_PUNCTUATION)
+        return next((kind for kind, pattern in self._chatter.items() if pattern.match(stripped)), "fillers")
+
+    def _out_of_scope(self, text: str) -> str | None:
+        """The act a question makes that the article cannot answer by its kind, if any."""
+        if self._error.search(text):
+            return "error"
+        if any(pattern.search(text) for pattern in self._howto) or (
+                self._where.search(text) and not self._paper.search(text)):
+            return "howto"
+        if self._future.search(text):
+            return "future"
+        return None
+
+
+def _words(words, anchored: str = "") -> re.Pattern:
+    return re.compile(f"{anchored}(?:{alternation(words, loose=True)})", re.IGNORECASE)
+
+
+def _near(frames: list[str], verbs: list[str], chinese: bool) -> re.Pattern:
+    """A frame word, then a verb: in English within a few words, in Chinese within a few characters
+    ("怎么在本地部署"; not "怎么这么火,用了什么", where 怎么 asks why)."""
+    frames = [w for w in frames if has_chinese(w) == chinese]
+    verbs = [w for w in verbs if has_chinese(w) == chinese]
+    gap = r"[^,，.。;；!！?？]{0,4}?" if chinese else r"[^,.;!?]{0,40}?"
+    return re.compile(rf"(?:{alternation(frames, loose=True)}){gap}(?:{alternation(verbs, loose=True)})",
+                      re.IGNORECASE)

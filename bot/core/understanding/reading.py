@@ -1,0 +1,216 @@
+"""A message read in stages: segment -> acts -> units -> frames (each resolved against what came before)
+-> scope. The one entry point of understanding.
+
+In: a message as typed and the conversation's context. Out: its `Part`s in the order asked, each with
+its Query: the questions it asks (answered or declined by name), or, when it asks nothing, the one
+thing it says (a name, a claim, small talk).
+
+Units are the clauses as the reader takes them: a clause that only asks whether what was just said is
+so ("right?") checks the clause before it; a clause that only names or describes a model ("V3,", "the
+37B one,") is the subject of the question after it; a claim passed on ("someone said …") or a line of
+self-context before a question is what "it" in that question refers to. Chatter never makes a part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.core.knowledge import KnowledgeBase
+from bot.core.memory import Context
+from bot.core.normalise import has_chinese, tokens_of
+from bot.core.query import Query
+from bot.core.understanding.acts import Act, Acts
+from bot.core.understanding.frames import Framer
+from bot.core.understanding.segment import Segmenter
+
+MAX_PARTS = 3  # answered in one reply; the others are named as left for another message
+_PRONOUN = {True: "它", False: "it"}  # the subject a question leaves out, said (by whether it is in Chinese)
+CONTENT = ("statement", "claim", "self")  # what a clause says rather than asks
+ASKING = ("ask", "check", "out-of-scope")
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: str  # ask, check, out-of-scope, statement, smalltalk
+    text: str
+    detail: str | None = None
+    about: str | None = None  # the clause just before, which "it" in this one may refer to
+
+
+@dataclass(frozen=True)
+class Part:
+    text: str  # what the part asks, as read
+    query: Query
+    names: bool = False  # it names its models itself (rather than describing them or saying "it")
+
+
+class Understanding:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        message = kb.lexicon["message"]
+        self.segmenter = Segmenter(message)
+        self.acts = Acts(message)
+        self.framer = Framer(kb)
+        self.linker, self.cues = self.framer.linker, self.framer.cues
+
+    def read(self, text: str, context: Context | None = None) -> list[Part]:
+        """Every part the message asks, in order, each framed; at least one."""
+        acts = [self.acts.of(clause, self.segmenter.without_joiner) for clause in self.segmenter.split(text)]
+        parts: list[Part] = []
+        for n, unit in enumerate(self._units(acts)):
+            if unit.about and (referred := self._referents(unit.about, context)):
+                context = Context(referred, "model", None)
+            query = self._frame(unit, context)
+            if n and context and query.intent in ("list", "none") and self._subjectless_check(unit.text):
+                # "R1 是开源的吗,是 2024 年 12 月发布的吗": the second question's subject is the first's
+                query = self._frame(replace(unit, text=f"{_PRONOUN[has_chinese(unit.text)]} {unit.text}"), context)
+            if query.intent == "none" and not query.about and context and not self._names(unit.text):
+                query = replace(query, about=context.models)  # "… ? can i use it commercially?": still about it
+            parts.append(Part(unit.text, query, bool(self._names(unit.text))))
+            if query.models and query.intent != "none":  # the next part may say "it" of these
+                context = Context(query.models, query.intent, query.field, context.models if context else (),
+                                  query.selector)
+            elif query.about:
+                context = Context(query.about, "model", None)
+        return _kept(parts)
+
+    def understand(self, text: str, context: Context | None = None) -> Query:
+        """The query of the message's first part (what the maintainer's report groups by)."""
+        return self.read(text, context)[0].query
+
+    # --- units ----------------------------------------------------------------------------------
+    def _units(self, acts: list[Act]) -> list[Unit]:
+        acts = self._checks_joined(acts)
+        if not any(a.kind in ASKING for a in acts):
+            return self._said(acts)
+        units: list[Unit] = []
+        joined: set[int] = set()  # clauses taken into the question beside them
+        for i, act in enumerate(acts):
+            if act.kind not in ASKING or i in joined:
+                continue
+            before = acts[i - 1] if i > 0 else None
+            after = acts[i + 1] if i + 1 < len(acts) else None
+            text, about, subject = act.text, None, bool(self._names(act.text))
+            if act.kind == "ask" and not subject and before:
+                if (before.kind == "statement" and self._only_describes(before.text)) or (
+                        before.kind == "ask" and self._names_only(before.text)):
+                    text = f"{before.text} {text}"  # "V3, when did it come out?", "V2 or V3? which is bigger?"
+                    if units and before.kind == "ask":
+                        units.pop()
+                elif before.kind in CONTENT:
+                    about = before.text  # "the one on par with o1 for code, when was it announced?"
+            if act.kind == "ask" and after and self._names_only(after.text) and (
+                    after.kind == "statement" or (after.kind == "ask" and not subject)):
+                text = f"{text} {after.text}"  # "compare math, coder and coder v2", "which is bigger, V2 or V3?"
+                joined.add(i + 1)
+            units.append(Unit(act.kind, text, act.detail, about))
+        return units
+
+    def _checks_joined(self, acts: list[Act]) -> list[Act]:
+        """"V3 has 671B params. is that right?": the clause before a check tag is the claim it checks."""
+        out: list[Act] = []
+        for act in acts:
+            if act.kind == "check" and act.text and out and out[-1].kind in (*CONTENT, "ask"):
+                claimed = out.pop()
+                out.append(replace(claimed, kind="check"))
+            elif act.kind == "check":
+                out.append(replace(act, kind="chatter", detail="fillers"))  # "really?" with nothing before it
+            else:
+                out.append(act)
+        return out
+
+    def _said(self, acts: list[Act]) -> list[Unit]:
+        """A message that asks nothing: what it says (a name, a described model, a claim), else small talk."""
+        claims = [Unit("check", a.text) for a in acts if a.kind == "claim"]
+        statements = " ".join(a.text for a in acts if a.kind == "statement")
+        if claims or statements:
+            return [*claims, *([Unit("statement", statements)] if statements else [])]
+        if selves := [a.text for a in acts if a.kind == "self" and self._names(a.text)]:
+            return [Unit("statement", " ".join(selves))]
+        talk = next((a for a in acts if a.kind == "smalltalk"), None) or next(
+            (a for a in acts if a.kind == "chatter"), None)
+        if talk:
+            return [Unit("smalltalk", talk.text, talk.detail)]
+        return [Unit("statement", " ".join(a.text for a in acts))]
+
+    def _names(self, text: str) -> list[str]:
+        return self.linker.link(self.kb.normaliser(text)).models
+
+    def _only_describes(self, text: str) -> bool:
+        """Whether every word is a name, a cue or a word of a description ("the 67b llm", "models released in
+        2024"): such a clause says what the question after it is about."""
+        return not self.framer.coverage.unexplained(self.linker.link(self.kb.normaliser(text)).rest, None)
+
+    def _referents(self, text: str, context: Context | None) -> tuple[str, ...]:
+        """The models a clause names or describes ("I've been reading about V3", "the first open-source code
+        model", "the one on par with o1"): what "it" in the question after it means."""
+        links = self.linker.link(self.kb.normaliser(text))
+        if links.models:
+            return tuple(links.models)
+        if (framed := self.framer.frame(text, context)).intent != "none":
+            return framed.models
+        described = self.framer.describer.resolve(links.rest, links.foreign)
+        return described.models if described and not described.candidates else ()
+
+    def _subjectless_check(self, text: str) -> bool:
+        """A yes/no question that names nothing it is about ("是 2024 年发布的吗", "was it out in 2024" has "it")."""
+        normalised = self.kb.normaliser(text)
+        links = self.linker.link(normalised)
+        cues = self.framer.cues
+        return not (links.models or links.foreign or links.unknown) and normalised not in cues.pronouns \
+            and normalised not in cues.list and normalised not in cues.which_one \
+            and self.framer.operators.asks_yes_no(normalised)
+
+    def _names_only(self, text: str) -> bool:
+        """Whether the words name models and ask nothing of them ("V3", "r1 and v3", "V2 or V3?", "那 V3 呢")."""
+        links = self.linker.link(self.kb.normaliser(text))
+        cues = self.framer.cues
+        rest = cues.switch.strip(links.rest)
+        return bool(links.models) and set(tokens_of(rest)) <= cues.stopwords["en"] | cues.stopwords["zh"]
+
+    # --- frames ---------------------------------------------------------------------------------
+    def _frame(self, unit: Unit, context: Context | None) -> Query:
+        if unit.kind == "smalltalk":
+            return Query("none", reason="help" if unit.detail == "help" else f"smalltalk:{unit.detail}")
+        if unit.kind == "out-of-scope":
+            framed = self.framer.frame(unit.text, context)
+            if (framed.reason or "").startswith("unknown-model:"):
+                return framed  # "when will R2 come out?": the article does not cover R2, whatever is asked
+            return Query("none", reason=f"act:{unit.detail}", about=tuple(self._names(unit.text)))
+        text = _as_question(unit.text) if unit.kind == "check" else unit.text
+        return self.framer.frame(text, context)
+
+
+def _as_question(claim: str) -> str:
+    """A claim to check, as the yes/no question it is ("V3 has 671B params" -> "… right?")."""
+    return f"{claim} 吗" if has_chinese(claim) else f"{claim}, right"
+
+
+def _kept(parts: list[Part]) -> list[Part]:
+    """The parts that say something: a question nothing in the article or the lexicon recognises ("what a
+    day!") is chatter when another part is answered or declined by name; a part asked twice ("what licence
+    is janus pro under? can i use it commercially?") is one part."""
+    kept: list[Part] = []
+    for part in [p for p in parts if not _unrecognised(p.query)] or parts[:1]:
+        if kept and (part.query == kept[-1].query or _declined_subject(part.query) == _declined_subject(
+                kept[-1].query) is not None):
+            continue
+        if kept and kept[-1].names and kept[-1].query.intent == "model" and part.query.intent == "field" and \
+                part.query.models == kept[-1].query.models:
+            kept.pop()  # "what's the deal with DeepSeekMoE, why does it matter?": the second part is the question
+        kept.append(part)
+    return kept
+
+
+def _unrecognised(query: Query) -> bool:
+    return query.intent == "none" and query.reason == "out-of-scope" and not query.suggestions
+
+
+def _declined_subject(query: Query) -> str | None:
+    """What a decline is about ("deepseek-v3" of "topic:price:deepseek-v3", "R2" of "unknown-model:R2"), "" for
+    nothing in particular; None for an answer."""
+    if query.intent != "none":
+        return None
+    kind, _, detail = (query.reason or "").partition(":")
+    if kind == "unknown-model":
+        return detail
+    return ",".join(query.about)

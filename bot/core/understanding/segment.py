@@ -1,0 +1,111 @@
+"""Stage 1, segment: a message as typed -> its clauses, in order.
+
+In: the message as a person typed it in a channel (mentions, markup, links, emoji, line breaks,
+several sentences). Out: `Clause`s, each a sentence or a clause of one, with addressing (mention
+tokens, "@name"), markup, links and emoji gone, and whether it ended with a question mark.
+
+A sentence ends at . ? ! 。？！；; … and at a line break. Inside a sentence a clause ends at a comma
+or a colon, at a word that opens another question ("also", "btw", "还有", "另外"), and at "and"
+when the words after it ask a question of their own ("when did v3 come out and how big is it?",
+not "compare v2 and v3"). Splitting too finely is safe: the next stages join a clause that only
+names a model to the question beside it. What each clause does is for `acts`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.core.cues import alternation
+from bot.core.normalise import CJK, simplified
+
+MAX_CLAUSES = 40  # a wall of text is read as far as this; each clause is framed at most once
+
+_ADDRESSING = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:-?\d+(?::\w)?>|@\w[\w.-]*|@(?=\s)")
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_LINE_MARKUP = re.compile(r"^\s*(?:>>>|>|-#|#{1,3}|[-*+]\s)", re.MULTILINE)
+_INLINE_MARKUP = re.compile(r"[*`~|_]{2,}|[*`|]")
+# abbreviations whose full stop ends no sentence
+_ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "dr", "st")
+# a sentence ends at its punctuation, a line break, or where a numbered item starts ("1) … 2) …", "①", "(2)")
+_SENTENCE_END = re.compile(r"[?？!！。;；…]+|\.{2,}|(?<![0-9])\.(?![0-9])|\n+"
+                           r"|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
+_CLAUSE_END = re.compile(rf"[,，:：](?![0-9])|(?<=[{CJK}])、(?=\s*(?:还有|另外))")
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str  # the clause's words, without its ending punctuation
+    question: bool  # it ended with a question mark
+    sentence: int  # which sentence it belongs to (clauses of one sentence share it)
+
+
+class Segmenter:
+    def __init__(self, message: dict):
+        asks = message["asks"]
+        self._asks_first = re.compile(rf"\s*(?:{alternation([*asks['starts'], *asks['anywhere']], loose=True)})",
+                                      re.IGNORECASE)
+        # a word that joins two questions, with the space around it (none beside Chinese)
+        joining = alternation([*message["joiners"], *message["and"]], loose=True)
+        self._joining = re.compile(rf"(?:^|\s|(?<=[{CJK}]))(?:{joining})(?:\s|(?=[{CJK}])|$)", re.IGNORECASE)
+
+    def split(self, text: str) -> list[Clause]:
+        clauses: list[Clause] = []
+        for n, (sentence, question) in enumerate(_sentences(_clean(text))):
+            pieces = [p for piece in _CLAUSE_END.split(sentence) for p in self._at_joiners(piece)]
+            clauses += [Clause(p, question and i == len(pieces) - 1, n) for i, p in enumerate(pieces)]
+            if len(clauses) >= MAX_CLAUSES:
+                break
+        return clauses[:MAX_CLAUSES]
+
+    def _at_joiners(self, piece: str) -> list[str]:
+        """The clause cut before each joining word ("also", "and", "还有") that the words of a question follow
+        ("… and how big is it"; not "compare v2 and v3", "is v3 also open source"). The joining word stays with
+        the clause it opens: "and V3?" asks what was just asked, of V3."""
+        out, last = [], 0
+        for match in self._joining.finditer(piece):
+            if match.start() > last and self._asks_first.match(piece, match.end()):
+                out.append(piece[last:match.start()])
+                last = match.start()
+        out.append(piece[last:])
+        return [p.strip() for p in out if p.strip()]
+
+    def without_joiner(self, text: str) -> str:
+        """The clause without the joining word that opens it ("and is it open source" -> "is it open source")."""
+        match = self._joining.match(text)
+        return text[match.end():].lstrip() if match else text
+
+
+def _sentences(text: str) -> list[tuple[str, bool]]:
+    """(sentence, ended with a question mark) in order."""
+    found, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        before = text[start:end.start()]
+        words = before.split()
+        if end.group() == "." and words and words[-1].lower() in _ABBREVIATIONS:
+            continue  # "V2 vs. V3": the stop belongs to the word
+        found.append((before, "?" in end.group() or "？" in end.group()))
+        start = end.end()
+    found.append((text[start:], False))
+    return [(s.strip(), q) for s, q in found if s.strip()]
+
+
+def _clean(text: str) -> str:
+    """The message as a person reads it: no mention tokens, links, markup, emoji or control characters;
+    line breaks kept, as they end sentences; Traditional characters as Simplified, the case as typed."""
+    text = simplified(text)
+    text = _ADDRESSING.sub(" ", text)
+    text = _LINK.sub(" ", text)
+    text = _INLINE_MARKUP.sub("", _LINE_MARKUP.sub(" ", text))
+    return "".join(_visible(ch) for ch in text)
+
+
+def _visible(ch: str) -> str:
+    if ch == "\n":
+        return ch
+    category = unicodedata.category(ch)
+    if category in ("Cc", "Zl", "Zp"):
+        return "\n" if ch in "\r\u2028\u2029" else " "
+    if category in ("So", "Sk", "Cf", "Co", "Cs", "Cn", "Mn") and not ("\u4e00" <= ch <= "\u9fff"):
+        return " "  # emoji, modifiers, zero-width and bidi marks
+    return ch

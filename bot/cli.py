@@ -44,7 +44,7 @@ def cmd_check(args, settings: Settings) -> int:
 def cmd_ask(args, settings: Settings) -> int:
     engine = _engine(settings)
     if args.jsonl:
-        from bot.core.batch import run_jsonl
+        from bot.adapters.batch import run_jsonl
 
         run_jsonl(engine, sys.stdin.buffer, sys.stdout.buffer)
         return 0
@@ -54,9 +54,13 @@ def cmd_ask(args, settings: Settings) -> int:
         return 2
     answer = engine.ask(text, lang=args.lang)
     if args.json:
-        print(json.dumps(answer.to_contract(), ensure_ascii=False, indent=2))
+        from bot.render.contract import to_contract
+
+        print(json.dumps(to_contract(answer), ensure_ascii=False, indent=2))
     else:
-        print(answer.text)
+        from bot.render.cards import to_text
+
+        print(to_text(answer.reply))
     return 0
 
 
@@ -91,7 +95,7 @@ def cmd_sync(args, settings: Settings) -> int:
 
 
 def cmd_timeline(args, settings: Settings) -> int:
-    from bot.timeline import write_timeline
+    from bot.render.timeline import write_timeline
 
     try:
         path = write_timeline(_engine(settings).kb, Path(args.output), lang=args.lang or settings.default_lang)

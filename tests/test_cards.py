@@ -14,6 +14,7 @@ from bot.render.cards import (
     TOTAL_MAX,
     embed_size,
     to_embed,
+    to_text,
 )
 
 LANGS = ("zh", "en")
@@ -49,29 +50,29 @@ def all_queries(kb):
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_answer_fits_discord(engine, kb, lang):
     for query in all_queries(kb):
-        within_limits(engine.answer(query, lang).card)
+        within_limits(to_embed(engine.answer(query, lang).reply))
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_card_cites_the_article(engine, kb, lang):
     for query in all_queries(kb):
-        card = engine.answer(query, lang).card
+        card = to_embed(engine.answer(query, lang).reply)
         assert "DeepSeek 模型发展脉络全解析" in card["footer"]["text"] and "2025-02-08" in card["footer"]["text"]
         assert card["url"] == kb.article.source
 
 
 def test_overview_card_shows_the_facts_in_the_reply_language(engine):
-    embed = within_limits(engine.ask("介绍一下 DeepSeek-V3").card)
+    embed = within_limits(to_embed(engine.ask("介绍一下 DeepSeek-V3").reply))
     names = [f.name for f in embed.fields]
     assert names[:2] == ["提出时间", "参数量"] and "第 8 节" in embed.footer.text
     assert "6710 亿" in embed.fields[1].value and "《DeepSeek-V3 Technical Report》" in embed.fields[4].value
-    english = within_limits(engine.ask("tell me about deepseek v3").card)
+    english = within_limits(to_embed(engine.ask("tell me about deepseek v3").reply))
     assert [f.name for f in english.fields][:2] == ["Released", "Parameters"]
 
 
 def test_family_colour_is_consistent(engine):
-    assert engine.ask("what is V2").card["color"] == engine.ask("what is V3").card["color"]
-    assert engine.ask("what is V3").card["color"] != engine.ask("what is R1").card["color"]
+    assert to_embed(engine.ask("what is V2").reply)["color"] == to_embed(engine.ask("what is V3").reply)["color"]
+    assert to_embed(engine.ask("what is V3").reply)["color"] != to_embed(engine.ask("what is R1").reply)["color"]
 
 
 def test_oversized_content_is_clipped_to_fit():
@@ -86,4 +87,5 @@ def test_question_markdown_and_mentions_are_never_echoed(engine):
     for text in ("@everyone **V3** <@123> 有多少参数?", "<@&42> `r1` ~~paper~~ @here"):
         answer = engine.ask(text)
         assert answer.query.models
-        assert "@everyone" not in answer.text and "<@" not in answer.text and "@here" not in answer.text
+        shown = to_text(answer.reply)
+        assert "@everyone" not in shown and "<@" not in shown and "@here" not in shown

@@ -5,8 +5,8 @@ import logging
 import subprocess
 import sys
 
-from bot import timeline
 from bot.adapters.console import Session, chat, handle
+from bot.render import timeline
 from tests.conftest import ROOT
 
 

@@ -16,6 +16,7 @@ from bot.adapters.discord_app.command_sync import last_digest, payload_digest, r
 from bot.adapters.discord_app.rate_limit import RateLimiter
 from bot.adapters.discord_app.translations import ChineseTranslator
 from bot.core.engine import Engine
+from bot.render.cards import to_embed
 from bot.settings import Settings
 
 
@@ -199,7 +200,7 @@ async def test_models_accepts_a_label_and_rejects_an_unknown_filter(client):
     label, selector = client.engine.filters("en")[1]
     interaction = FakeInteraction(client)
     await commands.models.callback(interaction, filter=label)
-    expected = client.engine.answer(commands.Query(intent="list", selector=selector), "en").card
+    expected = to_embed(client.engine.answer(commands.Query(intent="list", selector=selector), "en").reply)
     assert interaction.sent[0].kwargs["embed"].title == expected["title"]
     rejected = FakeInteraction(client)
     await commands.models.callback(rejected, filter="no such filter")

@@ -9,10 +9,10 @@ import shutil
 
 import pytest
 
-from bot import timeline
 from bot.adapters.discord_app import pictures
 from bot.adapters.discord_app.pictures import PictureError, TimelinePictures
 from bot.core.knowledge import load_knowledge
+from bot.render import timeline
 from tests.conftest import KNOWLEDGE
 
 
@@ -33,7 +33,7 @@ def children(monkeypatch) -> list[tuple]:
 async def test_one_child_draws_both_languages_then_the_files_are_reused(kb, tmp_path, children):
     cache = TimelinePictures(tmp_path)
     en, zh = await asyncio.gather(cache.png(kb, "en"), cache.png(kb, "zh"))
-    assert len(children) == 1 and children[0][1:3] == ("-m", "bot.timeline")
+    assert len(children) == 1 and children[0][1:3] == ("-m", "bot.render.timeline")
     assert en == timeline.cached_path(tmp_path, kb, "en").read_bytes()
     assert en.startswith(b"\x89PNG") and zh.startswith(b"\x89PNG")
 

@@ -8,6 +8,8 @@ import pytest
 from bot.adapters.discord_app.views import CUSTOM_ID_LIMIT, compact_key, expand_key
 from bot.core.knowledge import KnowledgeError, load_knowledge
 from bot.core.selection import parse
+from bot.render.cards import to_embed, to_text
+from bot.render.contract import to_contract
 from tests.conftest import KNOWLEDGE
 
 NOT_MOE = {"deepseek-coder", "deepseek-llm", "deepseek-math", "deepseek-r1", "janus-pro"}
@@ -16,8 +18,8 @@ UNDATED = ("DeepSeekMoE", "DeepSeekMath", "DeepSeek-Coder V2", "DeepSeek-VL2")
 
 def listed(engine, text):
     answer = engine.ask(text)
-    assert answer.query.intent == "list", answer.text
-    return answer.query.selector, answer.query.models, answer.text
+    assert answer.query.intent == "list", to_text(answer.reply)
+    return answer.query.selector, answer.query.models, to_text(answer.reply)
 
 
 @pytest.mark.parametrize(("text", "selector", "models", "title"), [
@@ -146,7 +148,7 @@ def test_counting_gives_the_number_first_then_the_list(engine, text, head, undat
 def test_differences_are_computed_from_the_two_values_shown(engine, text, models, wanted):
     answer = engine.ask(text)
     assert (answer.query.intent, answer.query.models) == ("compare", models)
-    assert all(w in answer.text for w in wanted), answer.text
+    assert all(w in to_text(answer.reply) for w in wanted), to_text(answer.reply)
 
 
 @pytest.mark.parametrize(("text", "first_line", "words"), [
@@ -167,7 +169,7 @@ def test_differences_are_computed_from_the_two_values_shown(engine, text, models
 def test_yes_no_checks_answer_first_then_quote_the_article(engine, text, first_line, words):
     answer = engine.ask(text)
     assert answer.query.intent == "field" and answer.query.selector.startswith("check:")
-    description = answer.card["description"]
+    description = to_embed(answer.reply)["description"]
     assert description.startswith(first_line), description
     assert (words in description) if words else len(description.splitlines()) == 1
 
@@ -179,8 +181,8 @@ def test_yes_no_checks_answer_first_then_quote_the_article(engine, text, first_l
 ])
 def test_a_claim_about_two_models_is_checked_on_top_of_the_comparison(engine, text, verdict):
     answer = engine.ask(text)
-    assert answer.query.intent == "compare" and answer.card["description"].startswith(verdict)
-    assert len(answer.card["fields"]) == 2  # the facts it came from, below
+    assert answer.query.intent == "compare" and to_embed(answer.reply)["description"].startswith(verdict)
+    assert len(to_embed(answer.reply)["fields"]) == 2  # the facts it came from, below
 
 
 @pytest.mark.parametrize("text", ["which models are not MoE?", "top 3 biggest models", "sort the models by size",
@@ -192,8 +194,8 @@ def test_every_query_survives_a_button_and_answers_the_same_in_the_other_languag
     assert len(f"qa:lang:zh:{key}") <= CUSTOM_ID_LIMIT
     again = expand_key(key)
     assert again == answer.query
-    assert engine.answer(again, answer.lang).text == answer.text
-    assert engine.answer(again, "zh" if answer.lang == "en" else "en").card["title"]
+    assert to_text(engine.answer(again, answer.lang).reply) == to_text(answer.reply)
+    assert to_embed(engine.answer(again, "zh" if answer.lang == "en" else "en").reply)["title"]
 
 
 def test_a_selector_reads_back_as_the_same_selection():
@@ -203,9 +205,9 @@ def test_a_selector_reads_back_as_the_same_selection():
 
 
 def test_the_contract_carries_the_selector(engine):
-    assert engine.ask("which models are not MoE?").to_contract()["selector"] == "!tag:moe"
-    assert engine.ask("is r1 open source?").to_contract()["selector"] == "check:tag:open-source"
-    assert engine.ask("r1").to_contract()["selector"] is None
+    assert to_contract(engine.ask("which models are not MoE?"))["selector"] == "!tag:moe"
+    assert to_contract(engine.ask("is r1 open source?"))["selector"] == "check:tag:open-source"
+    assert to_contract(engine.ask("r1"))["selector"] is None
 
 
 @pytest.mark.parametrize(("text", "first_line"), [
@@ -215,7 +217,7 @@ def test_the_contract_carries_the_selector(engine):
 ])
 def test_a_claim_that_one_model_ranks_first_is_checked_against_all_the_ranked_ones(engine, text, first_line):
     answer = engine.ask(text)
-    assert answer.query.intent == "field" and answer.card["description"].startswith(first_line)
+    assert answer.query.intent == "field" and to_embed(answer.reply)["description"].startswith(first_line)
 
 
 @pytest.mark.parametrize(("text", "selector"), [
@@ -270,7 +272,7 @@ def test_checks_and_differences_follow_the_models_talked_about(engine, turns, se
         engine.ask(text, conversation="op")
     answer = engine.ask(last, conversation="op")
     assert (answer.query.selector, answer.query.models) == (selector, models)
-    assert answer.card["description"].startswith(first_line)
+    assert to_embed(answer.reply)["description"].startswith(first_line)
 
 
 def test_a_broken_operators_section_is_named_by_key_not_raised(tmp_path):
@@ -299,7 +301,7 @@ def test_a_broken_operators_section_is_named_by_key_not_raised(tmp_path):
 def test_a_claimed_date_is_checked_at_the_precision_claimed(engine, text, selector, first_line):
     answer = engine.ask(text)
     assert (answer.query.intent, answer.query.field, answer.query.selector) == ("field", "released", selector)
-    assert answer.card["description"].startswith(first_line)
+    assert to_embed(answer.reply)["description"].startswith(first_line)
 
 
 @pytest.mark.parametrize(("text", "selector", "first_line", "quoted"), [
@@ -315,7 +317,8 @@ def test_a_claimed_date_is_checked_at_the_precision_claimed(engine, text, select
 def test_a_claimed_relation_is_checked_against_the_files(engine, text, selector, first_line, quoted):
     answer = engine.ask(text)
     assert (answer.query.intent, answer.query.selector) == ("field", selector)
-    assert answer.card["description"].startswith(first_line) and quoted in answer.card["description"]
+    description = to_embed(answer.reply)["description"]
+    assert description.startswith(first_line) and quoted in description
 
 
 def test_a_relation_asked_about_is_not_a_claim(engine):
@@ -333,7 +336,7 @@ def test_a_relation_asked_about_is_not_a_claim(engine):
 def test_a_claimed_figure_is_checked_against_the_knowledge_numbers(engine, text, selector, first_line):
     answer = engine.ask(text)
     assert (answer.query.field, answer.query.selector) == ("parameters", selector)
-    assert answer.card["description"].startswith(first_line)
+    assert to_embed(answer.reply)["description"].startswith(first_line)
 
 
 @pytest.mark.parametrize(("text", "field", "also", "selector", "first_line", "later"), [
@@ -349,8 +352,9 @@ def test_every_part_of_a_two_part_question_is_answered_verdict_first(engine, tex
     answer = engine.ask(text)
     query = answer.query
     assert (query.intent, query.field, query.also, query.selector) == ("field", field, also, selector)
-    assert answer.card["description"].startswith(first_line) and later in answer.card["description"]
-    assert answer.to_contract()["field"] == field  # the contract's one field: the first part
+    description = to_embed(answer.reply)["description"]
+    assert description.startswith(first_line) and later in description
+    assert to_contract(answer)["field"] == field  # the contract's one field: the first part
     assert len(answer.source.passages[0].text.splitlines()) == 2  # both parts' lines of the article
     assert type(query).from_key(query.to_key()) == query  # a button answers it again, every part
 
@@ -364,10 +368,10 @@ def test_every_part_of_a_two_part_question_is_answered_verdict_first(engine, tex
 def test_a_part_the_article_does_not_cover_is_named_and_the_rest_answered(engine, text, answered, unanswered):
     answer = engine.ask(text)
     assert (answer.query.intent, answer.query.models, answer.query.field) == ("field", ("deepseek-v3",), "released")
-    first, note = answer.card["description"].splitlines()
+    first, note = to_embed(answer.reply)["description"].splitlines()
     assert first == answered and note.startswith(unanswered)
     again = expand_key(compact_key(answer.query))  # a button says the same, the unanswered part too
-    assert engine.answer(again, answer.lang).text == answer.text
+    assert to_text(engine.answer(again, answer.lang).reply) == to_text(answer.reply)
     assert engine.ask("how much does v3 cost?").query.intent == "none"  # a message with no covered part: declined
 
 
@@ -382,7 +386,7 @@ def test_a_part_the_article_does_not_cover_is_named_and_the_rest_answered(engine
 def test_each_claim_of_one_message_gets_its_own_verdict(engine, text, selector, verdicts):
     answer = engine.ask(text)
     assert answer.query.selector == selector
-    lines = answer.card["description"].splitlines()
+    lines = to_embed(answer.reply)["description"].splitlines()
     assert [next(line for line in lines if line.startswith(v)) for v in verdicts]
     assert lines[0].startswith(verdicts[0])
 
@@ -396,11 +400,13 @@ def test_each_claim_of_one_message_gets_its_own_verdict(engine, text, selector, 
 def test_a_claim_and_a_difference_in_one_message_get_the_verdict_then_the_difference(engine, text, selector, lines):
     answer = engine.ask(text)
     assert (answer.query.intent, answer.query.selector) == ("compare", selector)
-    assert [a.startswith(b) for a, b in zip(answer.card["description"].splitlines(), lines, strict=False)] == [True] * 2
+    description = to_embed(answer.reply)["description"]
+    assert [a.startswith(b) for a, b in zip(description.splitlines(), lines, strict=False)] == [True] * 2
 
 
 def test_a_list_of_one_day_says_on_that_day(engine):
-    assert engine.ask("which models were released on january 20").card["title"] == "Models released on January 20"
+    answer = engine.ask("which models were released on january 20")
+    assert to_embed(answer.reply)["title"] == "Models released on January 20"
     assert engine.ask("哪些模型是 1 月 28 日发布的").query.models == ("janus-pro",)
 
 

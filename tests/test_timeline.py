@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import timeline
 from bot.core.knowledge import load_knowledge
 from bot.core.normalise import has_chinese
-from bot.render import timeline_files
+from bot.render import timeline, timeline_files
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -156,7 +155,8 @@ def test_question_paths_do_not_import_matplotlib():
 def test_the_discord_bot_never_loads_the_drawing_code():
     code = ("import sys\n"
             "import bot.adapters.discord_app\n"
-            "assert 'bot.timeline' not in sys.modules and 'matplotlib' not in sys.modules, 'drawing code imported'\n")
+            "assert 'bot.render.timeline' not in sys.modules, 'drawing code imported'\n"
+            "assert 'matplotlib' not in sys.modules, 'matplotlib imported'\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
@@ -202,7 +202,7 @@ def test_timeline_onto_a_folder_or_an_unwritable_path_is_one_line(tmp_path):
 def test_the_child_entry_draws_both_pictures_into_the_cache_and_drops_older_ones(kb, tmp_path):
     (tmp_path / "timeline-0123456789abcdef-en.png").write_bytes(b"an earlier knowledge version")
     (tmp_path / "timeline-en-k3j_x9q1.png").write_bytes(b"saved by the console: not the cache's")
-    done = run_cli("bot.timeline", str(ROOT / "knowledge"), str(tmp_path))
+    done = run_cli("bot.render.timeline", str(ROOT / "knowledge"), str(tmp_path))
     assert done.returncode == 0, done.stderr
     version = timeline.knowledge_version(kb)
     assert {p.name for p in tmp_path.iterdir()} == {
@@ -210,7 +210,7 @@ def test_the_child_entry_draws_both_pictures_into_the_cache_and_drops_older_ones
     for lang in timeline.LANGS:
         assert timeline.cached_path(tmp_path, kb, lang).read_bytes() == timeline.render_timeline(kb, lang)
     for args in ((), (str(tmp_path / "no-such-folder"), str(tmp_path))):
-        done = run_cli("bot.timeline", *args)
+        done = run_cli("bot.render.timeline", *args)
         assert done.returncode and len(done.stderr.splitlines()) == 1, done
 
 

@@ -16,8 +16,9 @@ from typing import BinaryIO, TextIO
 from bot.core.engine import Answer, Engine
 from bot.core.language import reply_language
 from bot.core.query import Query
+from bot.render.cards import to_text
+from bot.render.timeline import has_chinese_font, save_for_console, say_timeline
 from bot.settings import Settings
-from bot.timeline import has_chinese_font, save_for_console, say_timeline
 
 CONVERSATION = "console"
 PROMPT = "you> "
@@ -52,11 +53,12 @@ def handle(engine: Engine, line: str, lang: str | None = None, session: Session 
     if not isinstance(answer, Answer):
         return answer
     session.last = answer
+    text = to_text(answer.reply)
     if answer.query.selector == "timeline":
-        return f"{answer.text}\n\n{_timeline(engine, answer.lang, session)}"
+        return f"{text}\n\n{_timeline(engine, answer.lang, session)}"
     if answer.query.reason == "help":
-        return f"{answer.text}\n\n{CONSOLE_ONLY[answer.lang]}"
-    return answer.text
+        return f"{text}\n\n{CONSOLE_ONLY[answer.lang]}"
+    return text
 
 
 def _timeline(engine: Engine, lang: str, session: Session) -> str:
@@ -78,7 +80,7 @@ def _command(engine: Engine, command: str, argument: str, lang: str, session: Se
         if source is None:
             return ("Ask something first: /source shows the article's passage behind the last answer."
                     if last is None else "The last answer quotes nothing from the article.")
-        return source.text
+        return to_text(source)
     if command == "model":
         if not argument:
             return "Usage: /model NAME"

@@ -13,8 +13,8 @@ from bot.core.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.core.language import reply_language
 from bot.core.memory import Context, ConversationMemory
 from bot.core.query import Query
+from bot.core.reply import Reply
 from bot.core.sources import Source, source_of
-from bot.render.cards import to_embed, to_text
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 500
@@ -35,30 +35,12 @@ def _files_state(folder: Path) -> tuple:
 
 @dataclass(frozen=True)
 class Answer:
+    """What the engine answers: the parse, the reply language, the composed reply (rendered as text, an
+    embed or the contract's object outside the core: bot.render) and the article's passages it rests on."""
     query: Query
     lang: str
-    text: str
-    card: dict
-    source: Source | None = None  # the article's passages it came from; None for a decline
-
-    def to_contract(self) -> dict:
-        return {
-            "lang": self.lang,
-            "intent": self.query.intent,
-            "models": list(self.query.models),
-            "field": self.query.field if self.query.intent == "field" else None,
-            # how a list was chosen, or what a field or comparison checks or computes (README: "selector")
-            "selector": self.query.selector if self.query.intent in ("list", "field", "compare") else None,
-            "text": self.text,
-            "card": self.card,
-            "source": self.source.to_contract() if self.source else None,
-        }
-
-
-@dataclass(frozen=True)
-class Rendered:
-    text: str
-    card: dict
+    reply: Reply
+    source: Source | None  # None for a reply that states nothing from the article
 
 
 class Engine:
@@ -116,13 +98,11 @@ class Engine:
         return self.answer(query, lang)
 
     def answer(self, query: Query, lang: str) -> Answer:
-        reply = self.composer.compose(query, lang)
-        return Answer(query, lang, to_text(reply), to_embed(reply), source_of(self.kb, query))
+        return Answer(query, lang, self.composer.compose(query, lang), source_of(self.kb, query))
 
-    def source(self, query: Query, lang: str) -> Rendered | None:
+    def source(self, query: Query, lang: str) -> Reply | None:
         """The article's own passages behind the answer to `query` (labels in `lang`), or None."""
-        reply = self.composer.source(query, lang)
-        return Rendered(to_text(reply), to_embed(reply)) if reply else None
+        return self.composer.source(query, lang)
 
     # --- entry points for commands and buttons -------------------------------------------------
     def help(self, lang: str) -> Answer:

@@ -1,5 +1,5 @@
 """The article's own passages an answer came from: what the Source button, `/source` and the
-contract's `source` show, so anyone can check an answer against the Chinese original."""
+contract's `source` show (bot.render.contract), so anyone can check an answer against the Chinese original."""
 
 from __future__ import annotations
 
@@ -26,10 +26,6 @@ class Source:
     article: str  # the article's Chinese title
     date: str
     passages: tuple[Passage, ...]
-
-    def to_contract(self) -> dict:
-        return {"article": self.article, "date": self.date,
-                "passages": [{"section": p.section, "heading": p.heading, "text": p.text} for p in self.passages]}
 
 
 def mention(kb: KnowledgeBase, query: Query) -> tuple[NotCovered, Model, Relation] | None:

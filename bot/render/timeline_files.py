@@ -1,5 +1,5 @@
 """The timeline pictures' names: the attachment a card shows, and the file each knowledge
-version's picture is kept in. Shared by the child that draws them (`bot.timeline`) and the
+version's picture is kept in. Shared by the child that draws them (`bot.render.timeline`) and the
 Discord bot that attaches them, which so never loads the drawing code."""
 
 from __future__ import annotations

@@ -157,9 +157,8 @@ async def compare(
 async def help_(interaction: discord.Interaction) -> None:
     lang = interaction_lang(interaction)
     answer = _engine(interaction).help(lang)
-    description = f"{answer.card.get('description', '')}\n\n{note('data_kept', lang)}".strip()
-    card = {**answer.card, "description": description}  # where the README's "Data it keeps" is named
-    await _send_answer(interaction, replace(answer, card=card))
+    description = f"{answer.reply.description}\n\n{note('data_kept', lang)}".strip()  # where "Data it keeps" is
+    await _send_answer(interaction, replace(answer, reply=replace(answer.reply, description=description)))
 
 
 @app_commands.command(name="timeline", description="The lineage of the models as a picture")

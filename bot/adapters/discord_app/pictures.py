@@ -1,7 +1,7 @@
 """The timeline picture for Discord replies, drawn in a child process and kept on disk.
 
 The plotting library weighs about 100 MB; the bot's own process never loads it. The first
-request for a knowledge version runs `python -m bot.timeline`, which writes both languages
+request for a knowledge version runs `python -m bot.render.timeline`, which writes both languages
 into the state directory; every later request (and every restart) reads the file."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class TimelinePictures:
 
     async def _draw(self, knowledge: Path) -> None:
         child = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.timeline", str(knowledge), str(self.folder),
+            sys.executable, "-m", "bot.render.timeline", str(knowledge), str(self.folder),
             stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
         )
         try:

@@ -3,7 +3,7 @@
 `layout()` decides what goes where from the knowledge alone (plain Python, easy to test);
 `render_timeline()` draws it with matplotlib. matplotlib is imported only inside the drawing
 code, so the console and question paths never pay for it. The Discord bot never draws in its
-own process: it runs `python -m bot.timeline KNOWLEDGE_DIR PICTURES_DIR`, which writes both
+own process: it runs `python -m bot.render.timeline KNOWLEDGE_DIR PICTURES_DIR`, which writes both
 pictures under names keyed by the knowledge version, and reuses those files from then on."""
 
 from __future__ import annotations
@@ -421,11 +421,11 @@ def save_for_console(kb: KnowledgeBase, lang: str, folder: Path) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m bot.timeline KNOWLEDGE_DIR PICTURES_DIR`: draw both pictures into the cache."""
+    """`python -m bot.render.timeline KNOWLEDGE_DIR PICTURES_DIR`: draw both pictures into the cache."""
     from bot.core.knowledge import KnowledgeError, load_knowledge
 
     if len(argv) != 2:
-        print("usage: python -m bot.timeline KNOWLEDGE_DIR PICTURES_DIR", file=sys.stderr)
+        print("usage: python -m bot.render.timeline KNOWLEDGE_DIR PICTURES_DIR", file=sys.stderr)
         return 2
     knowledge, folder = (Path(arg) for arg in argv)
     try:

@@ -215,6 +215,19 @@ async def test_ask_defers_then_follows_up_with_the_engine_answer(client):
     assert "671B" in str(embed_of(followup).to_dict())
 
 
+async def test_a_commands_answer_is_followed_up_like_a_questions(client):
+    sent: list[Sent] = []
+    await commands.model.callback(FakeInteraction(client, sent=sent), name="v2")
+    await commands.ask.callback(FakeInteraction(client, sent=sent), question="and when was it released?")
+    assert "May 7, 2024" in str(embed_of(sent[-1]).to_dict())
+    await commands.models.callback(FakeInteraction(client, sent=sent), filter="tag:moe")
+    await commands.ask.callback(FakeInteraction(client, sent=sent), question="which of them was released first?")
+    assert embed_of(sent[-1]).title == "The earliest model: DeepSeek-V2 (2024-05-07)"
+    other_channel = FakeInteraction(client, channel_id=21)  # another channel is another conversation
+    await commands.ask.callback(other_channel, question="and when was it released?")
+    assert "Which model do you mean?" in str(embed_of(other_channel.sent[-1]).to_dict())
+
+
 async def test_ask_with_only_mention_text_gets_a_note(client):
     interaction = FakeInteraction(client)
     await commands.ask.callback(interaction, question="<@123456789012345678> ** ``")

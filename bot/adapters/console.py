@@ -2,7 +2,8 @@
 
 Lines starting with `/` are commands (`/help`, `/ask QUESTION`, `/model NAME`, `/models [FILTER]`,
 `/compare A B`, `/timeline`, and `/source`: the article's passage behind the last answer);
-anything else is a question. Ctrl-D or Ctrl-C ends it. A timeline answer also writes the
+anything else is a question; a command's answer is followed up like a question's ("/model v2", then
+"when was it released?"). Ctrl-D or Ctrl-C ends it. A timeline answer also writes the
 lineage picture under the state directory and says where (and, once, when Chinese labels can't be drawn)."""
 
 from __future__ import annotations
@@ -87,21 +88,21 @@ def _command(engine: Engine, command: str, argument: str, lang: str, session: Se
         model = engine.resolve_model(argument)
         if model is None:
             return engine.not_covered(argument, lang)
-        return engine.answer(Query("model", (model,)), lang)
+        return engine.answer(Query("model", (model,)), lang, CONVERSATION)
     if command == "models":
         filters = {label.lower(): selector for label, selector in engine.filters(lang)}
         selector = filters.get(argument.lower()) or (f"tag:{argument}" if argument else "all")
         if selector not in filters.values():
             return "Filters: " + ", ".join(label for label, _ in engine.filters(lang))
-        return engine.answer(Query("list", selector=selector), lang)
+        return engine.answer(engine.listing(selector), lang, CONVERSATION)
     if command == "compare":
         names = [part for part in argument.replace(",", " ").split() if part]
         models = [engine.resolve_model(name) for name in names]
         if len(models) < 2 or None in models:
             return "Usage: /compare A B   (for example: /compare v2 v3)"
-        return engine.answer(Query("compare", tuple(dict.fromkeys(models))), lang)
+        return engine.answer(Query("compare", tuple(dict.fromkeys(models))), lang, CONVERSATION)
     if command == "timeline":
-        return engine.answer(Query("list", selector="timeline"), lang)
+        return engine.answer(engine.listing("timeline"), lang, CONVERSATION)
     return f"Unknown command /{command}. Commands: /help /ask /model /models /compare /timeline /source"
 
 

@@ -14,6 +14,7 @@ from bot.core.language import reply_language
 from bot.core.memory import Context, ConversationMemory
 from bot.core.query import Query
 from bot.core.reply import Reply
+from bot.core.selection import select
 from bot.core.sources import Source, source_of
 
 log = logging.getLogger(__name__)
@@ -85,20 +86,29 @@ class Engine:
     def ask(self, text: str, conversation: str | None = None, lang: str | None = None) -> Answer:
         lang = lang or reply_language(text)
         text = text[:MAX_QUESTION_CHARS]
-        context = self.memory.get(conversation)
-        query = self.understanding.understand(text, context)
-        if query.intent != "none" and query.models:  # an answer about no model leaves the memory as it was
-            # the models of this answer, whatever its kind; a pick among the models just talked about keeps
-            # the others beside it ("which one is bigger?" then "how big is it?" or "and which is older?")
-            before = ((*context.models, *context.earlier) if (query.selector or "").endswith(":among")
-                      else context.models) if context else ()
-            earlier = tuple(dict.fromkeys(m for m in before if m not in query.models))
-            self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier,
-                                                                 query.selector))
-        return self.answer(query, lang)
+        query = self.understanding.understand(text, self.memory.get(conversation))
+        return self.answer(query, lang, conversation)
 
-    def answer(self, query: Query, lang: str) -> Answer:
+    def answer(self, query: Query, lang: str, conversation: str | None = None) -> Answer:
+        """The answer to `query`; with a `conversation`, its follow-up memory keeps what the answer was about,
+        whether the query came from a question or from a command (/model, /compare, /models)."""
+        self._remember(conversation, query)
         return Answer(query, lang, self.composer.compose(query, lang), source_of(self.kb, query))
+
+    def _remember(self, conversation: str | None, query: Query) -> None:
+        if conversation is None or query.intent == "none" or not query.models:
+            return  # an answer about no model leaves the memory as it was
+        context = self.memory.get(conversation)
+        # the models of this answer, whatever its kind; a pick among the models just talked about keeps
+        # the others beside it ("which one is bigger?" then "how big is it?" or "and which is older?")
+        before = ((*context.models, *context.earlier) if (query.selector or "").endswith(":among")
+                  else context.models) if context else ()
+        earlier = tuple(dict.fromkeys(m for m in before if m not in query.models))
+        self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier, query.selector))
+
+    def listing(self, selector: str) -> Query:
+        """The list query of a selector (a /models filter, the timeline) with the models it lists."""
+        return Query("list", tuple(select(self.kb, selector)), selector=selector)
 
     def source(self, query: Query, lang: str) -> Reply | None:
         """The article's own passages behind the answer to `query` (labels in `lang`), or None."""

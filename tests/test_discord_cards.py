@@ -39,8 +39,8 @@ def all_queries(engine: Engine) -> list[Query]:
     queries = [Query("model", (mid,)) for mid in ids]
     queries += [Query("field", (mid,), field=f) for mid in ids for f in FIELDS]
     queries += [Query("compare", pair) for pair in itertools.combinations(ids, 2)]
-    queries += [Query("compare", tuple(ids)), Query("list", selector="all")]
-    queries += [Query("list", selector=selector) for _, selector in engine.filters("en")]
+    queries += [Query("compare", tuple(ids)), engine.listing("all"), engine.listing("timeline")]
+    queries += [engine.listing(selector) for _, selector in engine.filters("en")]
     queries += [Query("none", reason="out-of-scope"), Query("none", reason="help"),
                 Query("none", reason="unknown-model:GPT-4", suggestions=("deepseek-v2", "deepseek-v3")),
                 Query("none", reason="unknown-model:coder v1.5")]
@@ -64,7 +64,8 @@ def test_every_answer_is_a_valid_card_with_valid_buttons(engine: Engine, lang: s
         embed = message["embed"]
         assert isinstance(embed, discord.Embed)
         assert_within_limits(embed)
-        assert embed.footer.text, f"{query}: the article is cited in the footer"
+        # the article is cited in the footer of every answer that quotes it, and of no other
+        assert bool(embed.footer.text) == (answer.source is not None), query
         assert message["allowed_mentions"].to_dict() == {"parse": []}
         view = message.get("view")
         for item in view.children if view else []:

@@ -51,7 +51,9 @@ class Composer:
         reply = self._compose(query, lang)
         if query.intent != "none" and (query.reason or "").startswith("part:"):  # a part left unanswered, said
             note = say(lang, "part_unanswered", what=query.reason.removeprefix("part:"))
-            return replace(reply, description="\n".join(x for x in (reply.description, note) if x))
+            reply = replace(reply, description="\n".join(x for x in (reply.description, note) if x))
+        if sources.source_of(self.kb, query) is None:  # the footer cites the article where the reply quotes it
+            reply = replace(reply, footer="")
         return reply
 
     def _compose(self, query: Query, lang: str) -> Reply:
@@ -413,8 +415,7 @@ class Composer:
     def _decline(self, query: Query, lang: str) -> Reply:
         reason = query.reason or "out-of-scope"
         if reason == "help":
-            return Reply(title=say(lang, "help_title"), description=say(lang, "help_body"),
-                         footer=self._footer(lang, []), url=self.kb.article.source)
+            return Reply(title=say(lang, "help_title"), description=say(lang, "help_body"), url=self.kb.article.source)
         lines = []
         cited: list[Model] = []
         if reason.startswith("beyond:"):

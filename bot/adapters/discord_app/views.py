@@ -148,7 +148,7 @@ class TimelineButton(
         return cls(match["lang"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await show_answer(interaction, lambda engine: engine.answer(Query("list", selector="timeline"), self.lang))
+        await show_answer(interaction, lambda engine: engine.answer(engine.listing("timeline"), self.lang))
 
 
 DYNAMIC_ITEMS = (LanguageButton, PickButton, SourceButton, TimelineButton, VoteButton)

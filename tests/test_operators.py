@@ -151,6 +151,24 @@ def test_differences_are_computed_from_the_two_values_shown(engine, text, models
     assert all(w in to_text(answer.reply) for w in wanted), to_text(answer.reply)
 
 
+@pytest.mark.parametrize("turns", [
+    ["how many days between V3 and R1"], ["V3 和 R1 哪个先发布", "差多少天"], ["v2 多大", "v3 呢", "差多少"],
+    ["was v3 released before r1? by how much?"], ["compare v2 and v3", "by how much?"],
+])
+def test_a_difference_answers_the_difference_not_the_comparison_card_again(engine, turns):
+    for text in turns:
+        answer = engine.ask(text, conversation="diff")
+    card = to_embed(answer.reply)
+    assert "diff:" in answer.query.selector and "fields" not in card  # no side-by-side facts below
+    lines = card["description"].splitlines()
+    differences = [line for line in lines if not line.startswith(("Yes", "No", "对", "不对"))]  # after a verdict
+    assert differences and all("→" in line or "B vs " in line or "B 对 " in line for line in differences), lines
+    # the passages are the lines the difference reads: one per model, of the field computed
+    fields = {"diff:released": {"released"}, "diff:parameters": {"parameters"}, "diff:both": {"released", "parameters"}}
+    read = fields[answer.query.selector.split("&")[-1]]
+    assert [len(p.text.splitlines()) for p in answer.source.passages] == [len(read)] * 2
+
+
 @pytest.mark.parametrize(("text", "first_line", "words"), [
     ("is r1 open source?", "Yes — DeepSeek-R1: open source.", "性能与 OpenAI 的 o1 正式版持平并开源"),
     ("V2 不是 MoE 吧?", "不对,DeepSeek-V2:混合专家 (MoE)。", "第二代开源混合专家(MoE)模型"),

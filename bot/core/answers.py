@@ -349,6 +349,11 @@ class Composer:
 
     def _compare(self, query: Query, lang: str) -> Reply:
         models = [self.kb.by_id[i] for i in query.models]
+        title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
+        if any(part.startswith("diff:") for part in (query.selector or "").split("&")):
+            # a difference is its own answer: its line gives both dates or figures, not the whole card again
+            return Reply(title=title, description=self._on_top(query.selector, models, lang),
+                         footer=self._footer(lang, []), url=self.kb.article.source)
         fields = []
         for m in models:
             facts = [("released", m.released_text[lang]), ("parameters", m.parameters_text[lang]),
@@ -356,7 +361,6 @@ class Composer:
                      ("paper", self.value(m, "paper", lang))]
             value = "\n".join(say(lang, "labelled", label=say(lang, key), value=v) for key, v in facts)
             fields.append((m.name[lang], value, len(models) <= 3))
-        title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
         return Reply(title=title, description=self._on_top(query.selector, models, lang),
                      fields=tuple(fields), footer=self._footer(lang, []),
                      url=self.kb.article.source)

@@ -112,3 +112,19 @@ def test_every_command_keeps_the_conversation_as_a_question_does(engine, tmp_pat
 def test_a_fresh_chat_asks_which_model_a_follow_up_means(engine):
     handle(engine, "/help")
     assert "Which model do you mean?" in handle(engine, "and when was it released?")
+
+
+def test_chat_in_chinese_greets_and_explains_itself_in_chinese(engine):
+    out = io.StringIO()
+    chat(engine, lang="zh", stdin=io.BytesIO(b"/model\n/dance\n/source\n"), stdout=out)
+    shown = out.getvalue()
+    assert shown.startswith("用中文或英文询问 DeepSeek 模型") and "Ask about" not in shown
+    assert "用法:/model 名称" in shown and "未知命令 /dance" in shown and "请先提问" in shown
+
+
+def test_python_m_bot_chat_lang_zh_greets_in_chinese():
+    result = subprocess.run([sys.executable, "-m", "bot", "chat", "--lang", "zh"], input="r1 是什么时候发布的\n",
+                            capture_output=True, text=True, cwd=ROOT, timeout=60,
+                            env={"PATH": "/usr/bin:/bin", "DISCORD_TOKEN": ""})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("用中文或英文询问") and "2025 年 1 月 20 日" in result.stdout

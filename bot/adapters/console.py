@@ -24,8 +24,35 @@ from bot.settings import Settings
 CONVERSATION = "console"
 PROMPT = "you> "
 DEFAULT_STATE_DIR = Settings().state_dir
-CONSOLE_ONLY = {"en": "In this console: /source shows the article's passage behind the last answer; Ctrl-D quits.",
-                "zh": "控制台中:/source 显示上一个回答所依据的文章原文;Ctrl-D 退出。"}
+# What the console says itself, in the reply language (the answers are the engine's).
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "greeting": "Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
+        "console_only": "In this console: /source shows the article's passage behind the last answer; Ctrl-D quits.",
+        "usage_ask": "Usage: /ask QUESTION",
+        "usage_model": "Usage: /model NAME",
+        "usage_compare": "Usage: /compare A B   (for example: /compare v2 v3)",
+        "filters": "Filters: {filters}",
+        "source_first": "Ask something first: /source shows the article's passage behind the last answer.",
+        "source_none": "The last answer quotes nothing from the article.",
+        "unknown_command": "Unknown command /{command}. Commands: /help /ask /model /models /compare /timeline /source",
+    },
+    "zh": {
+        "greeting": "用中文或英文询问 DeepSeek 模型;/help 查看命令,Ctrl-D 退出。",
+        "console_only": "控制台中:/source 显示上一个回答所依据的文章原文;Ctrl-D 退出。",
+        "usage_ask": "用法:/ask 问题",
+        "usage_model": "用法:/model 名称",
+        "usage_compare": "用法:/compare A B   (例如:/compare v2 v3)",
+        "filters": "筛选条件:{filters}",
+        "source_first": "请先提问:/source 显示上一个回答所依据的文章原文。",
+        "source_none": "上一个回答没有引用文章原文。",
+        "unknown_command": "未知命令 /{command}。命令:/help /ask /model /models /compare /timeline /source",
+    },
+}
+
+
+def say_console(lang: str, key: str, **values: object) -> str:
+    return WORDS[lang][key].format(**values)
 
 
 @dataclass
@@ -58,7 +85,7 @@ def handle(engine: Engine, line: str, lang: str | None = None, session: Session 
     if answer.query.selector == "timeline":
         return f"{text}\n\n{_timeline(engine, answer.lang, session)}"
     if answer.query.reason == "help":
-        return f"{text}\n\n{CONSOLE_ONLY[answer.lang]}"
+        return f"{text}\n\n{say_console(answer.lang, 'console_only')}"
     return text
 
 
@@ -74,17 +101,18 @@ def _command(engine: Engine, command: str, argument: str, lang: str, session: Se
     if command == "help":
         return engine.help(lang)
     if command == "ask":
-        return engine.ask(argument, conversation=CONVERSATION, lang=lang) if argument else "Usage: /ask QUESTION"
+        if not argument:
+            return say_console(lang, "usage_ask")
+        return engine.ask(argument, conversation=CONVERSATION, lang=lang)
     if command == "source":
         last = session.last
         source = engine.source(last.query, last.lang) if last else None
         if source is None:
-            return ("Ask something first: /source shows the article's passage behind the last answer."
-                    if last is None else "The last answer quotes nothing from the article.")
+            return say_console(lang, "source_first" if last is None else "source_none")
         return to_text(source)
     if command == "model":
         if not argument:
-            return "Usage: /model NAME"
+            return say_console(lang, "usage_model")
         model = engine.resolve_model(argument)
         if model is None:
             return engine.not_covered(argument, lang)
@@ -93,17 +121,17 @@ def _command(engine: Engine, command: str, argument: str, lang: str, session: Se
         filters = {label.lower(): selector for label, selector in engine.filters(lang)}
         selector = filters.get(argument.lower()) or (f"tag:{argument}" if argument else "all")
         if selector not in filters.values():
-            return "Filters: " + ", ".join(label for label, _ in engine.filters(lang))
+            return say_console(lang, "filters", filters=", ".join(label for label, _ in engine.filters(lang)))
         return engine.answer(engine.listing(selector), lang, CONVERSATION)
     if command == "compare":
         names = [part for part in argument.replace(",", " ").split() if part]
         models = [engine.resolve_model(name) for name in names]
         if len(models) < 2 or None in models:
-            return "Usage: /compare A B   (for example: /compare v2 v3)"
+            return say_console(lang, "usage_compare")
         return engine.answer(Query("compare", tuple(dict.fromkeys(models))), lang, CONVERSATION)
     if command == "timeline":
         return engine.answer(engine.listing("timeline"), lang, CONVERSATION)
-    return f"Unknown command /{command}. Commands: /help /ask /model /models /compare /timeline /source"
+    return say_console(lang, "unknown_command", command=command)
 
 
 def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
@@ -113,8 +141,7 @@ def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
     stdin = stdin or sys.stdin.buffer
     if hint:
         print(hint, file=stdout)
-    print("Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
-          file=stdout)
+    print(say_console(lang or "en", "greeting"), file=stdout)
     # the console says what matters itself (a missing Chinese font, once); log lines would cut into the chat
     logger = logging.getLogger("bot")
     level = logger.level

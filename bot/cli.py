@@ -106,16 +106,18 @@ def cmd_timeline(args, settings: Settings) -> int:
     return 0
 
 
-def _miss_records(args, settings: Settings, first_day) -> tuple[list, int]:
-    """The records the report reads, and how many more the daily bound only counted: from the bot's
-    database, or a JSON Lines file (--from)."""
+def _miss_records(args, settings: Settings, first_day) -> tuple[list, int, int | None]:
+    """The records the report reads, how many more the daily bound only counted, and how many are older
+    than the period (None: counted by the report from what it is given): from the bot's database, or a
+    JSON Lines file (--from)."""
     from bot.insights import read_jsonl
 
     if args.from_file:
-        return read_jsonl(args.from_file), 0
+        return read_jsonl(args.from_file), 0, None
 
-    async def read(store) -> tuple[list, int]:
-        return await store.miss_records(first_day), await store.dropped(first_day)
+    async def read(store) -> tuple[list, int, int]:
+        earlier = await store.records_before(first_day) if first_day else 0
+        return await store.miss_records(first_day), await store.dropped(first_day), earlier
 
     return _with_store(settings, read)
 
@@ -154,8 +156,8 @@ def cmd_report(args, settings: Settings) -> int:
     engine = _engine(settings)
     try:
         first_day = insights.first_day(args.since, dt.date.today())
-        records, dropped = _miss_records(args, settings, first_day)
-        report = insights.build_report(records, engine, first_day, dropped=dropped)
+        records, dropped, earlier = _miss_records(args, settings, first_day)
+        report = insights.build_report(records, engine, first_day, dropped=dropped, earlier=earlier)
     except insights.RecordError as exc:
         print(f"report error: {exc}", file=sys.stderr)
         return 2

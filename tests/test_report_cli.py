@@ -36,7 +36,8 @@ def setup(tmp_path):
     return folder, log
 
 
-GROUP_KEYS = {"count", "servers", "languages", "kinds", "examples", "parse", "wordings", "changed", "suggestions"}
+GROUP_KEYS = {"count", "servers", "direct", "languages", "kinds", "examples", "notes", "parse", "wordings", "changed",
+              "suggestions"}
 SUGGESTION_KEYS = {"id", "kind", "file", "keys", "value", "target", "fixed", "of", "summary", "evidence"}
 
 
@@ -45,9 +46,10 @@ def test_json_report_keeps_its_documented_schema(setup):
     done = bot("report", "--from", str(log), "--since", "all", "--format", "json", knowledge=folder)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert set(data) == {"schema", "period", "knowledge_version", "records", "failures", "dropped", "groups_total",
-                         "groups", "satisfaction"}
+    assert set(data) == {"schema", "period", "knowledge_version", "records", "kinds", "failures", "earlier", "dropped",
+                         "groups_total", "groups", "satisfaction"}
     assert data["schema"] == 1 and data["period"]["since"] is None and data["records"] == 55 and data["dropped"] == 0
+    assert data["kinds"] == {"decline": 50, "downvote": 3, "upvote": 2} and data["earlier"] == 0
     assert re.fullmatch(r"[0-9a-f]{12}", data["knowledge_version"])
     for group in data["groups"]:
         assert set(group) == GROUP_KEYS

@@ -25,7 +25,7 @@ from pathlib import Path
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.phrases import say
 from bot.render.cards import FAMILY_COLOURS
-from bot.render.timeline_files import cached_path, fonts_version, knowledge_version
+from bot.render.timeline_files import CJK_FONT_NAMES, cached_path, fonts_version, knowledge_version
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +58,6 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-# Fonts that hold the Chinese glyphs, best first; Debian's fonts-noto-cjk gives the first ones.
-CJK_FONT_NAMES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Noto Sans SC",
-                  "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
-                  "Droid Sans Fallback", "AR PL UMing CN", "SimHei", "Microsoft YaHei", "PingFang SC")
 LATIN_FONT = "DejaVu Sans"  # ships with matplotlib, so it is always there
 
 DPI = 100

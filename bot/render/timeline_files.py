@@ -11,6 +11,12 @@ from pathlib import Path
 
 from bot.core.knowledge import KnowledgeBase
 
+# Fonts that hold the Chinese glyphs, best first; Debian's fonts-noto-cjk gives the first ones
+# (the timeline draws with the first one installed; the report's HTML names them all).
+CJK_FONT_NAMES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Noto Sans SC",
+                  "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
+                  "Droid Sans Fallback", "AR PL UMing CN", "SimHei", "Microsoft YaHei", "PingFang SC")
+
 
 def filename(lang: str) -> str:
     """The attachment name Discord shows; the embed refers to it as attachment://<name>."""

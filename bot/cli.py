@@ -67,7 +67,21 @@ def cmd_ask(args, settings: Settings) -> int:
 def cmd_chat(args, settings: Settings, *, hint: str | None = None) -> int:
     from bot.adapters.console import chat
 
-    return chat(_engine(settings), lang=args.lang if args else None, hint=hint, state_dir=settings.state_dir)
+    engine = _engine(settings)
+    if not (args and args.record):
+        return chat(engine, lang=args.lang if args else None, hint=hint, state_dir=settings.state_dir)
+    from bot.adapters.console_log import ConsoleLog
+    from bot.storage import StorageError
+
+    try:
+        log = ConsoleLog(settings, engine)
+    except StorageError as exc:
+        print(f"storage error: {exc}", file=sys.stderr)
+        return 1 if exc.transient else 2
+    try:
+        return chat(engine, lang=args.lang, state_dir=settings.state_dir, log=log)
+    finally:
+        log.close()
 
 
 def cmd_run(args, settings: Settings) -> int:
@@ -128,8 +142,8 @@ def _with_store(settings: Settings, use):
     from bot.storage import LATEST, StorageError, connect
 
     if not settings.database_url and not (settings.state_dir / "bot.db").exists():
-        raise RecordError(f"no database in {settings.state_dir} yet (the bot creates it on first start); "
-                          "or give records with --from FILE.jsonl")
+        raise RecordError(f"no database in {settings.state_dir} yet: the Discord bot creates it on first start, "
+                          "`python -m bot chat --record` too; or give records with --from FILE.jsonl")
 
     async def run():
         store = connect(settings)
@@ -238,7 +252,8 @@ def cmd_db(args, settings: Settings) -> int:
             await store.close()
 
     if args.action == "check" and not settings.database_url and not (settings.state_dir / "bot.db").exists():
-        print(f"no database yet in {settings.state_dir}: the bot creates it on first start", file=sys.stderr)
+        print(f"no database yet in {settings.state_dir}: the Discord bot creates it on first start, "
+              "`python -m bot chat --record` too", file=sys.stderr)
         return 1
     try:
         return asyncio.run(run())
@@ -254,6 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="Discord bot with DISCORD_TOKEN, else the console chat (default)")
     chat = sub.add_parser("chat", help="interactive console chat")
     chat.add_argument("--lang", choices=("zh", "en"), help="force the reply language")
+    chat.add_argument("--record", action="store_true",
+                      help="keep what the chat cannot answer in the bot's database, for `report` (never who asked)")
     ask = sub.add_parser("ask", help="answer one question, or a batch with --jsonl")
     ask.add_argument("question", nargs="*")
     ask.add_argument("--lang", choices=("zh", "en"), help="force the reply language")

@@ -12,14 +12,17 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from bot.core.engine import Answer, Engine
+from bot.core.engine import MAX_QUESTION_CHARS, Answer, Engine
 from bot.core.language import reply_language
 from bot.core.query import Query
 from bot.render.cards import to_text
 from bot.render.timeline import has_chinese_font, save_for_console, say_timeline
 from bot.settings import Settings
+
+if TYPE_CHECKING:  # imported by `chat --record` alone: the console loads no database otherwise
+    from bot.adapters.console_log import ConsoleLog
 
 CONVERSATION = "console"
 PROMPT = "you> "
@@ -28,6 +31,8 @@ DEFAULT_STATE_DIR = Settings().state_dir
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "greeting": "Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
+        "recording": "Recording what this chat cannot answer (never who asked) in {where}: "
+                     "`python -m bot report` shows it.",
         "console_only": "In this console: /source shows the article's passage behind the last answer; Ctrl-D quits.",
         "usage_ask": "Usage: /ask QUESTION",
         "usage_model": "Usage: /model NAME",
@@ -39,6 +44,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "zh": {
         "greeting": "用中文或英文询问 DeepSeek 模型;/help 查看命令,Ctrl-D 退出。",
+        "recording": "本次对话中无法回答的问题会记录在 {where}(从不记录提问者):`python -m bot report` 可查看。",
         "console_only": "控制台中:/source 显示上一个回答所依据的文章原文;Ctrl-D 退出。",
         "usage_ask": "用法:/ask 问题",
         "usage_model": "用法:/model 名称",
@@ -61,6 +67,7 @@ class Session:
     last: Answer | None = None
     told_font: bool = False
     state_dir: Path = DEFAULT_STATE_DIR  # pictures are saved under it, each with a new name
+    log: ConsoleLog | None = None  # `chat --record`: the misses are kept for the maintainer's report
 
 
 def handle(engine: Engine, line: str, lang: str | None = None, session: Session | None = None) -> str:
@@ -73,14 +80,17 @@ def handle(engine: Engine, line: str, lang: str | None = None, session: Session 
         print(f"knowledge error (still answering from the last good knowledge):\n{error}", file=sys.stderr)
     reply_lang = lang or reply_language(line)
     if not line.startswith("/"):
+        question = line
         answer = engine.ask(line, conversation=CONVERSATION, lang=lang)
     else:
         command, _, argument = line[1:].partition(" ")
-        argument = argument.strip()
+        question = argument = argument.strip()  # what was typed into the command, as Discord keeps it
         answer = _command(engine, command.lower(), argument, lang or reply_language(argument, reply_lang), session)
     if not isinstance(answer, Answer):
         return answer
     session.last = answer
+    if session.log is not None and question:
+        session.log.answered(question[:MAX_QUESTION_CHARS], answer)
     text = to_text(answer.reply)
     if answer.query.selector == "timeline":
         return f"{text}\n\n{_timeline(engine, answer.lang, session)}"
@@ -134,20 +144,22 @@ def _command(engine: Engine, command: str, argument: str, lang: str, session: Se
     return say_console(lang, "unknown_command", command=command)
 
 
-def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
-         stdin: BinaryIO | None = None, stdout: TextIO = sys.stdout, state_dir: Path = DEFAULT_STATE_DIR) -> int:
+def chat(engine: Engine, lang: str | None = None, hint: str | None = None, stdin: BinaryIO | None = None,
+         stdout: TextIO = sys.stdout, state_dir: Path = DEFAULT_STATE_DIR, log: ConsoleLog | None = None) -> int:
     """Read lines as bytes and decode each one here: bytes that are not UTF-8 become U+FFFD,
-    whatever the locale, and never end the chat."""
+    whatever the locale, and never end the chat. With a `log`, the misses are recorded."""
     stdin = stdin or sys.stdin.buffer
     if hint:
         print(hint, file=stdout)
     print(say_console(lang or "en", "greeting"), file=stdout)
+    if log is not None:
+        print(say_console(lang or "en", "recording", where=log.where), file=stdout)
     # the console says what matters itself (a missing Chinese font, once); log lines would cut into the chat
     logger = logging.getLogger("bot")
     level = logger.level
     logger.setLevel(logging.ERROR)
     try:
-        return _loop(engine, lang, stdin, stdout, Session(state_dir=state_dir))
+        return _loop(engine, lang, stdin, stdout, Session(state_dir=state_dir, log=log))
     finally:
         logger.setLevel(level)
 

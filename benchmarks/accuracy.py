@@ -14,6 +14,7 @@ import yaml
 
 from benchmarks.timing import render
 from bot.core.engine import Engine
+from bot.render.contract import to_contract
 
 CATEGORIES = ["overview", "field", "list", "superlative", "compare", "followup", "typo", "oos"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -112,7 +113,7 @@ def score(name: str, questions: list[dict], answer: Callable[[dict], dict]) -> S
 
 def engine_answerer(knowledge: Path) -> Callable[[dict], dict]:
     engine = Engine.from_folder(knowledge)  # a fresh engine: no conversation memory from earlier runs
-    return lambda q: engine.ask(q["text"], conversation=q.get("conversation")).to_contract()
+    return lambda q: to_contract(engine.ask(q["text"], conversation=q.get("conversation")))
 
 
 def table(scores: list[Score], questions: list[dict]) -> str:

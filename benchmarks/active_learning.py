@@ -29,6 +29,7 @@ from benchmarks.accuracy import is_right, load_questions
 from benchmarks.timing import render
 from bot.core.engine import Engine
 from bot.insights import EditError, MissRecord, apply_edit, build_report
+from bot.render.contract import to_contract
 
 # Phrasings of each field that the lexicon holds no cue for (checked at run time: a phrasing the
 # bot already answers makes no failure). Index parity decides the half: even A, odd B.
@@ -97,7 +98,7 @@ def perturbed(engine: Engine, questions: list[dict], half: str) -> list[Case]:
 
 
 def _right(engine: Engine, case: Case) -> bool:
-    return is_right(case.expected, engine.ask(case.text).to_contract())
+    return is_right(case.expected, to_contract(engine.ask(case.text)))
 
 
 def _accuracy(engine: Engine, cases: list[Case]) -> float:
@@ -129,7 +130,7 @@ def run(files: list[Path], knowledge: Path, limit: int | None = None) -> Result:
     records = []
     for i, case in enumerate(train_cases):
         answer = engine.ask(case.text)
-        if not is_right(case.expected, answer.to_contract()):
+        if not is_right(case.expected, to_contract(answer)):
             kind = "decline" if answer.query.intent == "none" else "downvote"
             records.append(MissRecord.from_answer(case.text, answer, kind=kind, day=today, guild_id=1 + i % 5))
 

@@ -26,6 +26,7 @@ import yaml
 from benchmarks.accuracy import is_right, load_questions, verdict_of
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeBase
+from bot.render.contract import to_contract
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "benchmarks" / name for name in ("questions.yaml", "questions.discord.yaml",
@@ -120,7 +121,7 @@ def run(engine_for: Callable[[], Engine], pools: dict, questions: list[dict], se
     engine = engine_for()
 
     def answer(text: str) -> dict:
-        return engine.ask(text).to_contract()
+        return to_contract(engine.ask(text))
 
     alone = [q for q in questions if "conversation" not in q and not q.get("parts")]
     right = [q for q in alone if is_right(q, answer(q["text"]))]

@@ -44,7 +44,7 @@ def cmd_check(args, settings: Settings) -> int:
 def cmd_ask(args, settings: Settings) -> int:
     engine = _engine(settings)
     if args.jsonl:
-        from bot.core.batch import run_jsonl
+        from bot.adapters.batch import run_jsonl
 
         run_jsonl(engine, sys.stdin.buffer, sys.stdout.buffer)
         return 0
@@ -54,16 +54,34 @@ def cmd_ask(args, settings: Settings) -> int:
         return 2
     answer = engine.ask(text, lang=args.lang)
     if args.json:
-        print(json.dumps(answer.to_contract(), ensure_ascii=False, indent=2))
+        from bot.render.contract import to_contract
+
+        print(json.dumps(to_contract(answer), ensure_ascii=False, indent=2))
     else:
-        print(answer.text)
+        from bot.render.cards import to_text
+
+        print(to_text(answer.reply))
     return 0
 
 
 def cmd_chat(args, settings: Settings, *, hint: str | None = None) -> int:
     from bot.adapters.console import chat
 
-    return chat(_engine(settings), lang=args.lang if args else None, hint=hint, state_dir=settings.state_dir)
+    engine = _engine(settings)
+    if not (args and args.record):
+        return chat(engine, lang=args.lang if args else None, hint=hint, state_dir=settings.state_dir)
+    from bot.adapters.console_log import ConsoleLog
+    from bot.storage import StorageError
+
+    try:
+        log = ConsoleLog(settings, engine)
+    except StorageError as exc:
+        print(f"storage error: {exc}", file=sys.stderr)
+        return 1 if exc.transient else 2
+    try:
+        return chat(engine, lang=args.lang, state_dir=settings.state_dir, log=log)
+    finally:
+        log.close()
 
 
 def cmd_run(args, settings: Settings) -> int:
@@ -91,7 +109,7 @@ def cmd_sync(args, settings: Settings) -> int:
 
 
 def cmd_timeline(args, settings: Settings) -> int:
-    from bot.timeline import write_timeline
+    from bot.render.timeline import write_timeline
 
     try:
         path = write_timeline(_engine(settings).kb, Path(args.output), lang=args.lang or settings.default_lang)
@@ -102,16 +120,18 @@ def cmd_timeline(args, settings: Settings) -> int:
     return 0
 
 
-def _miss_records(args, settings: Settings, first_day) -> tuple[list, int]:
-    """The records the report reads, and how many more the daily bound only counted: from the bot's
-    database, or a JSON Lines file (--from)."""
+def _miss_records(args, settings: Settings, first_day) -> tuple[list, int, int | None]:
+    """The records the report reads, how many more the daily bound only counted, and how many are older
+    than the period (None: counted by the report from what it is given): from the bot's database, or a
+    JSON Lines file (--from)."""
     from bot.insights import read_jsonl
 
     if args.from_file:
-        return read_jsonl(args.from_file), 0
+        return read_jsonl(args.from_file), 0, None
 
-    async def read(store) -> tuple[list, int]:
-        return await store.miss_records(first_day), await store.dropped(first_day)
+    async def read(store) -> tuple[list, int, int]:
+        earlier = await store.records_before(first_day) if first_day else 0
+        return await store.miss_records(first_day), await store.dropped(first_day), earlier
 
     return _with_store(settings, read)
 
@@ -122,8 +142,8 @@ def _with_store(settings: Settings, use):
     from bot.storage import LATEST, StorageError, connect
 
     if not settings.database_url and not (settings.state_dir / "bot.db").exists():
-        raise RecordError(f"no database in {settings.state_dir} yet (the bot creates it on first start); "
-                          "or give records with --from FILE.jsonl")
+        raise RecordError(f"no database in {settings.state_dir} yet: the Discord bot creates it on first start, "
+                          "`python -m bot chat --record` too; or give records with --from FILE.jsonl")
 
     async def run():
         store = connect(settings)
@@ -150,8 +170,8 @@ def cmd_report(args, settings: Settings) -> int:
     engine = _engine(settings)
     try:
         first_day = insights.first_day(args.since, dt.date.today())
-        records, dropped = _miss_records(args, settings, first_day)
-        report = insights.build_report(records, engine, first_day, dropped=dropped)
+        records, dropped, earlier = _miss_records(args, settings, first_day)
+        report = insights.build_report(records, engine, first_day, dropped=dropped, earlier=earlier)
     except insights.RecordError as exc:
         print(f"report error: {exc}", file=sys.stderr)
         return 2
@@ -232,7 +252,8 @@ def cmd_db(args, settings: Settings) -> int:
             await store.close()
 
     if args.action == "check" and not settings.database_url and not (settings.state_dir / "bot.db").exists():
-        print(f"no database yet in {settings.state_dir}: the bot creates it on first start", file=sys.stderr)
+        print(f"no database yet in {settings.state_dir}: the Discord bot creates it on first start, "
+              "`python -m bot chat --record` too", file=sys.stderr)
         return 1
     try:
         return asyncio.run(run())
@@ -248,6 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="Discord bot with DISCORD_TOKEN, else the console chat (default)")
     chat = sub.add_parser("chat", help="interactive console chat")
     chat.add_argument("--lang", choices=("zh", "en"), help="force the reply language")
+    chat.add_argument("--record", action="store_true",
+                      help="keep what the chat cannot answer in the bot's database, for `report` (never who asked)")
     ask = sub.add_parser("ask", help="answer one question, or a batch with --jsonl")
     ask.add_argument("question", nargs="*")
     ask.add_argument("--lang", choices=("zh", "en"), help="force the reply language")

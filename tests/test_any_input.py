@@ -6,7 +6,8 @@ from hypothesis import strategies as st
 
 from bot.core.engine import Engine
 from bot.core.query import FIELDS, INTENTS
-from bot.render.cards import TOTAL_MAX
+from bot.render.cards import TOTAL_MAX, to_embed
+from bot.render.contract import to_contract
 from tests.conftest import KNOWLEDGE
 
 ENGINE = Engine.from_folder(KNOWLEDGE)
@@ -26,7 +27,7 @@ texts = st.one_of(
 @given(text=texts, conversation=st.sampled_from([None, "a", "b"]))
 def test_any_text_gets_a_valid_answer(text, conversation):
     answer = ENGINE.ask(text, conversation=conversation)
-    contract = answer.to_contract()
+    contract = to_contract(answer)
     assert contract["lang"] in ("zh", "en") and contract["intent"] in INTENTS
     assert set(contract["models"]) <= IDS
     assert contract["field"] in (*FIELDS, None) and (contract["field"] is not None) == (contract["intent"] == "field")
@@ -35,6 +36,6 @@ def test_any_text_gets_a_valid_answer(text, conversation):
         assert contract["models"]
     if contract["intent"] == "none":
         assert contract["models"] == []
-    embed = discord.Embed.from_dict(answer.card)
-    assert len(embed) <= TOTAL_MAX and embed.to_dict() == answer.card
+    embed = discord.Embed.from_dict(to_embed(answer.reply))
+    assert len(embed) <= TOTAL_MAX and embed.to_dict() == to_embed(answer.reply)
     assert "@everyone" not in contract["text"] and "<@" not in contract["text"]

@@ -5,6 +5,7 @@ import pytest
 
 from bot.core.query import Query
 from bot.core.reply import Reply
+from bot.core.selection import select
 from bot.render.cards import (
     DESCRIPTION_MAX,
     FIELD_VALUE_MAX,
@@ -14,6 +15,7 @@ from bot.render.cards import (
     TOTAL_MAX,
     embed_size,
     to_embed,
+    to_text,
 )
 
 LANGS = ("zh", "en")
@@ -40,7 +42,7 @@ def all_queries(kb):
     yield Query("compare", tuple(ids))
     yield Query("compare", ("deepseek-v2", "deepseek-v3"))
     for selector in ("all", "timeline", "tag:moe", "date:2024", "params>200"):
-        yield Query("list", selector=selector)
+        yield Query("list", tuple(select(kb, selector)), selector=selector)  # as the commands send it
     yield Query("list", ("deepseek-v3",), selector="largest")
     for reason in ("help", "no-model", "out-of-scope", "unknown-model:GPT-4"):
         yield Query("none", reason=reason, suggestions=("deepseek-v3",))
@@ -49,29 +51,34 @@ def all_queries(kb):
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_answer_fits_discord(engine, kb, lang):
     for query in all_queries(kb):
-        within_limits(engine.answer(query, lang).card)
+        within_limits(to_embed(engine.answer(query, lang).reply))
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_card_cites_the_article(engine, kb, lang):
+def test_every_card_that_quotes_the_article_cites_it(engine, kb, lang):
     for query in all_queries(kb):
-        card = engine.answer(query, lang).card
-        assert "DeepSeek 模型发展脉络全解析" in card["footer"]["text"] and "2025-02-08" in card["footer"]["text"]
+        answer = engine.answer(query, lang)
+        card = to_embed(answer.reply)
+        assert (answer.source is None) == (query.intent == "none"), query  # these declines quote nothing
+        if answer.source is None:
+            assert "footer" not in card, query
+        else:
+            assert "DeepSeek 模型发展脉络全解析" in card["footer"]["text"] and "2025-02-08" in card["footer"]["text"]
         assert card["url"] == kb.article.source
 
 
 def test_overview_card_shows_the_facts_in_the_reply_language(engine):
-    embed = within_limits(engine.ask("介绍一下 DeepSeek-V3").card)
+    embed = within_limits(to_embed(engine.ask("介绍一下 DeepSeek-V3").reply))
     names = [f.name for f in embed.fields]
     assert names[:2] == ["提出时间", "参数量"] and "第 8 节" in embed.footer.text
     assert "6710 亿" in embed.fields[1].value and "《DeepSeek-V3 Technical Report》" in embed.fields[4].value
-    english = within_limits(engine.ask("tell me about deepseek v3").card)
+    english = within_limits(to_embed(engine.ask("tell me about deepseek v3").reply))
     assert [f.name for f in english.fields][:2] == ["Released", "Parameters"]
 
 
 def test_family_colour_is_consistent(engine):
-    assert engine.ask("what is V2").card["color"] == engine.ask("what is V3").card["color"]
-    assert engine.ask("what is V3").card["color"] != engine.ask("what is R1").card["color"]
+    assert to_embed(engine.ask("what is V2").reply)["color"] == to_embed(engine.ask("what is V3").reply)["color"]
+    assert to_embed(engine.ask("what is V3").reply)["color"] != to_embed(engine.ask("what is R1").reply)["color"]
 
 
 def test_oversized_content_is_clipped_to_fit():
@@ -86,4 +93,31 @@ def test_question_markdown_and_mentions_are_never_echoed(engine):
     for text in ("@everyone **V3** <@123> 有多少参数?", "<@&42> `r1` ~~paper~~ @here"):
         answer = engine.ask(text)
         assert answer.query.models
-        assert "@everyone" not in answer.text and "<@" not in answer.text and "@here" not in answer.text
+        shown = to_text(answer.reply)
+        assert "@everyone" not in shown and "<@" not in shown and "@here" not in shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("question", [
+    "what's the weather like?", "tell me about gpt-4", "when was it released?", "r1 api price per million tokens?",
+    "v3 训练花了多少钱", "Janus 是什么", "which models were released in 2019?",
+])
+def test_a_reply_that_quotes_nothing_has_no_source_footer(engine, question, lang):
+    answer = engine.ask(question, lang=lang)
+    assert answer.source is None
+    assert "footer" not in to_embed(answer.reply)
+    assert not any(word in to_text(answer.reply) for word in ("Source:", "来源:"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_help_card_has_no_source_footer(engine, lang):
+    help_card = to_embed(engine.help(lang).reply)
+    assert "footer" not in help_card and help_card["title"]
+
+
+@pytest.mark.parametrize("question", ["when was V3 released?", "which models use MoE?", "compare v2 and v3",
+                                      "is r1 open source?", "coder v1.5 是什么?"])
+def test_a_reply_that_quotes_the_article_cites_it_in_the_footer(engine, question):
+    answer = engine.ask(question)
+    assert answer.source is not None
+    assert to_embed(answer.reply)["footer"]["text"].startswith(("Source:", "来源:"))

@@ -5,8 +5,8 @@ import logging
 import subprocess
 import sys
 
-from bot import timeline
 from bot.adapters.console import Session, chat, handle
+from bot.render import timeline
 from tests.conftest import ROOT
 
 
@@ -79,3 +79,52 @@ def test_a_missing_chinese_font_is_said_once_in_the_chat_and_never_logged_into_i
         chat(engine, stdin=io.BytesIO("时间线\n发展脉络\n".encode()), stdout=out, state_dir=tmp_path)
     assert out.getvalue().count("fonts-noto-cjk") == 1
     assert not [r for r in caplog.records if r.name.startswith("bot")]
+
+
+def test_every_command_keeps_the_conversation_as_a_question_does(engine, tmp_path):
+    """/model, /compare, /models and /timeline set the follow-up memory, as the channel's questions do."""
+    session = Session(state_dir=tmp_path)
+
+    def ask(line: str) -> tuple[str, tuple[str, ...], str]:
+        shown = handle(engine, line, session=session)
+        return session.last.query.intent, session.last.query.models, shown
+
+    handle(engine, "/compare r1 v3", session=session)  # an earlier comparison must not leak into what follows
+    ask("/model v2")
+    intent, models, shown = ask("and when was it released?")
+    assert (intent, models) == ("field", ("deepseek-v2",)) and "May 7, 2024" in shown
+    ask("/model deepsek r1")
+    intent, models, shown = ask("那 V2 呢")
+    assert (intent, models) == ("model", ("deepseek-v2",)) and "2024 年 5 月 7 日" in shown
+    ask("/compare v2 v3")
+    intent, models, shown = ask("which one is bigger?")
+    assert (intent, models, session.last.query.selector) == ("list", ("deepseek-v3",), "largest:among")
+    intent, models, shown = ask("by how much?")
+    assert intent == "compare" and set(models) == {"deepseek-v2", "deepseek-v3"} and "435B more" in shown
+    ask("/models moe")
+    intent, models, shown = ask("which of them was released first?")
+    assert (intent, models) == ("list", ("deepseek-v2",)) and "DeepSeek-V2 (2024-05-07)" in shown
+    ask("/models 2025")
+    intent, models, _ = ask("how many parameters do they have?")
+    assert (intent, set(models)) == ("field", {"deepseek-r1", "janus-pro"})
+
+
+def test_a_fresh_chat_asks_which_model_a_follow_up_means(engine):
+    handle(engine, "/help")
+    assert "Which model do you mean?" in handle(engine, "and when was it released?")
+
+
+def test_chat_in_chinese_greets_and_explains_itself_in_chinese(engine):
+    out = io.StringIO()
+    chat(engine, lang="zh", stdin=io.BytesIO(b"/model\n/dance\n/source\n"), stdout=out)
+    shown = out.getvalue()
+    assert shown.startswith("用中文或英文询问 DeepSeek 模型") and "Ask about" not in shown
+    assert "用法:/model 名称" in shown and "未知命令 /dance" in shown and "请先提问" in shown
+
+
+def test_python_m_bot_chat_lang_zh_greets_in_chinese():
+    result = subprocess.run([sys.executable, "-m", "bot", "chat", "--lang", "zh"], input="r1 是什么时候发布的\n",
+                            capture_output=True, text=True, cwd=ROOT, timeout=60,
+                            env={"PATH": "/usr/bin:/bin", "DISCORD_TOKEN": ""})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("用中文或英文询问") and "2025 年 1 月 20 日" in result.stdout

@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from bot.core.batch import run_jsonl
+from bot.adapters.batch import run_jsonl
 from tests.conftest import ARTICLE, ROOT
 
 FIELDS = {"id", "lang", "intent", "models", "field", "selector", "text", "card", "source"}

@@ -23,6 +23,7 @@ from bot.adapters.discord_app.views import (
 )
 from bot.core.engine import Engine
 from bot.core.query import FIELDS, Query
+from bot.render.cards import to_embed
 from bot.settings import Settings
 
 LIMITS = {"title": 256, "description": 4096, "fields": 25, "field_value": 1024, "footer": 2048, "total": 6000}
@@ -38,8 +39,8 @@ def all_queries(engine: Engine) -> list[Query]:
     queries = [Query("model", (mid,)) for mid in ids]
     queries += [Query("field", (mid,), field=f) for mid in ids for f in FIELDS]
     queries += [Query("compare", pair) for pair in itertools.combinations(ids, 2)]
-    queries += [Query("compare", tuple(ids)), Query("list", selector="all")]
-    queries += [Query("list", selector=selector) for _, selector in engine.filters("en")]
+    queries += [Query("compare", tuple(ids)), engine.listing("all"), engine.listing("timeline")]
+    queries += [engine.listing(selector) for _, selector in engine.filters("en")]
     queries += [Query("none", reason="out-of-scope"), Query("none", reason="help"),
                 Query("none", reason="unknown-model:GPT-4", suggestions=("deepseek-v2", "deepseek-v3")),
                 Query("none", reason="unknown-model:coder v1.5")]
@@ -63,7 +64,8 @@ def test_every_answer_is_a_valid_card_with_valid_buttons(engine: Engine, lang: s
         embed = message["embed"]
         assert isinstance(embed, discord.Embed)
         assert_within_limits(embed)
-        assert embed.footer.text, f"{query}: the article is cited in the footer"
+        # the article is cited in the footer of every answer that quotes it, and of no other
+        assert bool(embed.footer.text) == (answer.source is not None), query
         assert message["allowed_mentions"].to_dict() == {"parse": []}
         view = message.get("view")
         for item in view.children if view else []:
@@ -72,13 +74,13 @@ def test_every_answer_is_a_valid_card_with_valid_buttons(engine: Engine, lang: s
         sources = [item for item in view.children if isinstance(item, SourceButton)] if view else []
         assert len(sources) == (answer.source is not None), query
         if answer.source:
-            assert_within_limits(discord.Embed.from_dict(engine.source(query, lang).card))
+            assert_within_limits(discord.Embed.from_dict(to_embed(engine.source(query, lang))))
 
 
 def test_one_colour_per_family(engine: Engine):
     colours: dict[str, set[int]] = {}
     for model in engine.kb.models:
-        card = engine.answer(Query("model", (model.id,)), "en").card
+        card = to_embed(engine.answer(Query("model", (model.id,)), "en").reply)
         colours.setdefault(model.family, set()).add(card["color"])
     assert all(len(c) == 1 for c in colours.values())
 
@@ -126,7 +128,8 @@ async def test_choosing_a_candidate_answers_with_that_model(engine: Engine):
     button = await PickButton.from_custom_id(click, discord.ui.Button(label="V3"), match)
     await button.callback(click)
     [edit] = click.edits
-    assert edit["embed"].to_dict()["title"] == engine.answer(Query("model", ("deepseek-v3",)), "zh").card["title"]
+    expected = to_embed(engine.answer(Query("model", ("deepseek-v3",)), "zh").reply)
+    assert edit["embed"].to_dict()["title"] == expected["title"]
     assert edit["allowed_mentions"].to_dict() == {"parse": []}
 
 
@@ -139,7 +142,8 @@ async def test_the_family_card_offers_the_timeline_and_its_button_shows_it_in_pl
     button = await TimelineButton.from_custom_id(click, discord.ui.Button(), match)
     await button.callback(click)
     [edit] = click.edits
-    assert edit["embed"].to_dict()["title"] == engine.answer(Query("list", selector="timeline"), "en").card["title"]
+    expected = to_embed(engine.answer(Query("list", selector="timeline"), "en").reply)
+    assert edit["embed"].to_dict()["title"] == expected["title"]
     assert edit["attachments"][0].filename == "deepseek-timeline-en.png"
 
 

@@ -16,6 +16,7 @@ from bot.adapters.discord_app.command_sync import last_digest, payload_digest, r
 from bot.adapters.discord_app.rate_limit import RateLimiter
 from bot.adapters.discord_app.translations import ChineseTranslator
 from bot.core.engine import Engine
+from bot.render.cards import to_embed
 from bot.settings import Settings
 
 
@@ -199,7 +200,7 @@ async def test_models_accepts_a_label_and_rejects_an_unknown_filter(client):
     label, selector = client.engine.filters("en")[1]
     interaction = FakeInteraction(client)
     await commands.models.callback(interaction, filter=label)
-    expected = client.engine.answer(commands.Query(intent="list", selector=selector), "en").card
+    expected = to_embed(client.engine.answer(commands.Query(intent="list", selector=selector), "en").reply)
     assert interaction.sent[0].kwargs["embed"].title == expected["title"]
     rejected = FakeInteraction(client)
     await commands.models.callback(rejected, filter="no such filter")
@@ -212,6 +213,19 @@ async def test_ask_defers_then_follows_up_with_the_engine_answer(client):
     defer, followup = interaction.sent
     assert defer.kind == "defer" and followup.kind == "followup"
     assert "671B" in str(embed_of(followup).to_dict())
+
+
+async def test_a_commands_answer_is_followed_up_like_a_questions(client):
+    sent: list[Sent] = []
+    await commands.model.callback(FakeInteraction(client, sent=sent), name="v2")
+    await commands.ask.callback(FakeInteraction(client, sent=sent), question="and when was it released?")
+    assert "May 7, 2024" in str(embed_of(sent[-1]).to_dict())
+    await commands.models.callback(FakeInteraction(client, sent=sent), filter="tag:moe")
+    await commands.ask.callback(FakeInteraction(client, sent=sent), question="which of them was released first?")
+    assert embed_of(sent[-1]).title == "The earliest model: DeepSeek-V2 (2024-05-07)"
+    other_channel = FakeInteraction(client, channel_id=21)  # another channel is another conversation
+    await commands.ask.callback(other_channel, question="and when was it released?")
+    assert "Which model do you mean?" in str(embed_of(other_channel.sent[-1]).to_dict())
 
 
 async def test_ask_with_only_mention_text_gets_a_note(client):

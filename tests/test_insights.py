@@ -2,8 +2,11 @@
 real knowledge, surgical edits, votes."""
 
 import datetime as dt
+import html
 import itertools
+import json
 import shutil
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -18,7 +21,9 @@ from bot.insights import (
     build_report,
     first_day,
     read_jsonl,
+    to_html,
     to_json,
+    to_text,
     write_jsonl,
 )
 from bot.insights.clusters import cluster
@@ -206,3 +211,66 @@ def test_an_applied_cue_is_read_by_the_running_engine(knowledge_copy):
     assert (query.intent, query.models, query.field) == ("field", ("janus-pro",), "released")
     assert yaml.safe_load((knowledge_copy / "lexicon.yaml").read_text(encoding="utf-8"))["fields"]["released"][
         "cues"][-1] == cue.edit.value
+
+
+def rendered(report) -> dict[str, str]:
+    return {"text": to_text(report), "json": json.dumps(to_json(report), ensure_ascii=False), "html": to_html(report)}
+
+
+def test_the_downvote_notes_are_shown_in_every_format(engine):
+    records = (records_of(engine, ["r1 打分多少", "R1 打分多少?"], kind="downvote", note="I wanted its benchmark score")
+               + records_of(engine, ["r1 打分多少"], kind="downvote", note="分数呢 <b>?</b>"))
+    report = build_report(records, engine, today=TODAY)
+    assert to_json(report)["groups"][0]["notes"] == ["I wanted its benchmark score", "分数呢 <b>?</b>"]
+    text, _, page = rendered(report).values()
+    assert '👎 notes: "I wanted its benchmark score" · "分数呢 <b>?</b>"' in text
+    assert "<li>I wanted its benchmark score</li>" in page and "分数呢 &lt;b&gt;?&lt;/b&gt;" in page
+
+
+def test_every_format_splits_the_records_by_kind(engine):
+    records = (records_of(engine, ["ds3 什么时候发布", "ds3 什么时候发布的"])
+               + records_of(engine, ["ds3 什么时候发布?"], kind="downvote") + records_of(engine, ["r1"], kind="upvote"))
+    report = build_report(records, engine, today=TODAY)
+    assert to_json(report)["kinds"] == {"decline": 2, "downvote": 1, "upvote": 1}
+    assert to_json(report)["groups"][0]["kinds"] == {"decline": 2, "downvote": 1}
+    for shown in rendered(report).values():
+        assert "decline 2, downvote 1, upvote 1" in shown or '"decline": 2, "downvote": 1, "upvote": 1' in shown
+        assert "decline 2, downvote 1" in shown or '"decline": 2, "downvote": 1}' in shown
+
+
+def test_a_group_asked_in_direct_messages_is_counted_as_such_not_as_no_server(engine):
+    direct = [replace(r, guild_id=None) for r in records_of(engine, ["ds3 什么时候发布", "ds3 什么时候发布的"])]
+    report = build_report(direct + records_of(engine, ["ds3 啥时候发布的"], guild=7), engine, today=TODAY)
+    group = to_json(report)["groups"][0]
+    assert (group["servers"], group["direct"]) == (["7"], 2)
+    for name, shown in rendered(report).items():
+        if name != "json":
+            assert "1 server, 2 direct (DM or console)" in shown and "0 servers" not in shown
+    only_direct = build_report(direct, engine, today=TODAY)
+    assert "· 2 direct (DM or console) ·" in to_text(only_direct) and "server" not in to_text(only_direct)
+
+
+@pytest.mark.parametrize(("records", "says"), [
+    ([], "No records at all: questions the bot declines are recorded in Discord (where /config log is on) "
+         "and by `python -m bot chat --record`."),
+    ("older", "No records from 2026-03-08 to 2026-03-14: 2 earlier records are outside the period "
+              "(--since all includes them)."),
+    ("upvotes", "No failed questions from 2026-03-08 to 2026-03-14, only 👍 votes (1)."),
+])
+def test_an_empty_report_says_what_was_left_out(engine, records, says):
+    if records == "older":
+        records = records_of(engine, ["ds3?", "tell me a joke"], day=TODAY - dt.timedelta(days=8))
+    elif records == "upvotes":
+        records = records_of(engine, ["r1"], kind="upvote")
+    report = build_report(records, engine, first_day("7d", TODAY), today=TODAY)
+    for shown in rendered(report).values():
+        if shown.startswith("{"):
+            continue
+        assert says in html.unescape(shown)
+
+
+def test_the_html_report_names_fonts_with_chinese_glyphs(engine):
+    page = to_html(build_report(records_of(engine, ds3_burst()[:3]), engine, today=TODAY))
+    style = page[page.index("<style>"):page.index("</style>")]
+    assert '"Noto Sans CJK SC"' in style and '"Microsoft YaHei"' in style and '"PingFang SC"' in style
+    assert style.index("system-ui") < style.index("Noto Sans CJK SC") < style.index(",sans-serif;")

@@ -16,6 +16,7 @@ import yaml
 from bot.core.engine import Engine
 from bot.core.knowledge import SOURCE_KEYS, KnowledgeError, load_knowledge
 from bot.core.normalise import tokens_of
+from bot.render.cards import to_text
 from tests.conftest import ARTICLE, KNOWLEDGE, ROOT
 
 
@@ -122,7 +123,7 @@ def test_reload_keeps_the_last_good_knowledge(folder):
     (folder / "lexicon.yaml").write_text("tags: [\n", encoding="utf-8")
     error = engine.reload()
     assert error and "lexicon.yaml" in error
-    assert "671" in engine.ask("V3 有多少参数?").text
+    assert "671" in to_text(engine.ask("V3 有多少参数?").reply)
 
 
 def test_reload_picks_up_a_fixed_fact(folder):
@@ -178,7 +179,7 @@ def test_refresh_reloads_only_after_an_edit_and_survives_a_broken_one(folder):
     (folder / "models" / "deepseek-r1.yaml").write_text("id: [", encoding="utf-8")
     assert "deepseek-r1.yaml" in engine.refresh()
     assert engine.refresh() is None  # reported once
-    assert "660" in engine.ask("R1 的参数规模").text  # the last good knowledge still answers
+    assert "660" in to_text(engine.ask("R1 的参数规模").reply)  # the last good knowledge still answers
 
 
 def test_console_reports_a_broken_edit_and_keeps_answering(folder, capsys):
@@ -261,10 +262,10 @@ def test_no_shipped_alias_names_a_model_the_article_does_not_cover(kb):
 def test_deepseekmoe_gives_an_example_size_and_is_never_ranked_by_it(engine):
     moe = engine.kb.by_id["deepseek-moe"]
     assert moe.total_b is None and moe.size_example == ("deepseek-v2", 236)
-    assert "236" in engine.ask("DeepSeekMoE 的参数量").text
-    assert "not disclosed" not in engine.ask("how many parameters does DeepSeekMoE have").text
+    assert "236" in to_text(engine.ask("DeepSeekMoE 的参数量").reply)
+    assert "not disclosed" not in to_text(engine.ask("how many parameters does DeepSeekMoE have").reply)
     assert "deepseek-moe" not in engine.ask("models with more than 200B parameters").query.models
-    assert engine.ask("which is bigger, DeepSeekMoE or V2?").text.count("Larger") == 0
+    assert to_text(engine.ask("which is bigger, DeepSeekMoE or V2?").reply).count("Larger") == 0
 
 
 # Words that carry the article's strength, and English that keeps it (neither weaker nor stronger).
@@ -288,7 +289,7 @@ def test_english_keeps_the_strength_of_the_chinese(kb):
     "the smallest model", "models with fewer than 10B parameters", "which is smaller, janus pro or deepseek llm?",
     "参数最小的模型", "list all models"])
 def test_sizes_read_from_model_names_are_labelled_wherever_a_card_ranks_or_lists_them(engine, question):
-    text = engine.ask(question).text
+    text = to_text(engine.ask(question).reply)
     assert "Janus-Pro" in text and ("from the model names" in text or "取自模型名称" in text)
 
 
@@ -409,7 +410,7 @@ def test_refresh_survives_any_error_logs_it_once_and_keeps_checking(folder, capl
         assert "KeyError: 'all_cues'" in error
         assert engine.refresh() is None and engine.refresh() is None
         assert len([r for r in caplog.records if "all_cues" in r.getMessage()]) == 1  # logged once
-        assert "671" in engine.ask("V3 有多少参数?").text  # the last good knowledge still answers
+        assert "671" in to_text(engine.ask("V3 有多少参数?").reply)  # the last good knowledge still answers
         edit(folder / "lexicon.yaml", "  every_cue:", "  all_cues:")
         edit(models / "deepseek-v3.yaml", "aliases: [deepseek v3,", "aliases: [dsv3 flagship, deepseek v3,")
         assert engine.refresh() is None  # still checking: the fix is picked up

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bot.adapters.discord_app import miss_log as miss_log_module
-from bot.adapters.discord_app.miss_log import MissLog
+from bot.adapters import miss_log as miss_log_module
+from bot.adapters.miss_log import MissLog
 from bot.core.query import Query
 from bot.settings import Settings
 from bot.storage import Defaults, GuildConfig, GuildSettings, open_store

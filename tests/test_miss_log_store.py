@@ -76,6 +76,7 @@ async def test_purges_by_server_and_by_age_and_the_daily_count(settings):
         assert await store.records_on(GUILD, TODAY) == 1 and await store.records_on(None, TODAY) == 1
         assert await store.dropped() == 2
         assert await store.miss_records(first_day=TODAY) == [record(), record(guild=OTHER), record(guild=None)]
+        assert await store.records_before(TODAY) == 2  # what a report from today on leaves out: miss log and votes
         assert await store.purge_before(TODAY - dt.timedelta(days=30)) == 2  # the old decline and the old vote
         assert await store.purge_guild(GUILD) == 2  # its record and its count of dropped ones
         assert await store.miss_records() == [record(guild=OTHER), record(guild=None)]

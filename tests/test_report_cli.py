@@ -36,7 +36,8 @@ def setup(tmp_path):
     return folder, log
 
 
-GROUP_KEYS = {"count", "servers", "languages", "kinds", "examples", "parse", "wordings", "changed", "suggestions"}
+GROUP_KEYS = {"count", "servers", "direct", "languages", "kinds", "examples", "notes", "parse", "wordings", "changed",
+              "suggestions"}
 SUGGESTION_KEYS = {"id", "kind", "file", "keys", "value", "target", "fixed", "of", "summary", "evidence"}
 
 
@@ -45,9 +46,10 @@ def test_json_report_keeps_its_documented_schema(setup):
     done = bot("report", "--from", str(log), "--since", "all", "--format", "json", knowledge=folder)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert set(data) == {"schema", "period", "knowledge_version", "records", "failures", "dropped", "groups_total",
-                         "groups", "satisfaction"}
+    assert set(data) == {"schema", "period", "knowledge_version", "records", "kinds", "failures", "earlier", "dropped",
+                         "groups_total", "groups", "satisfaction"}
     assert data["schema"] == 1 and data["period"]["since"] is None and data["records"] == 55 and data["dropped"] == 0
+    assert data["kinds"] == {"decline": 50, "downvote": 3, "upvote": 2} and data["earlier"] == 0
     assert re.fullmatch(r"[0-9a-f]{12}", data["knowledge_version"])
     for group in data["groups"]:
         assert set(group) == GROUP_KEYS
@@ -116,3 +118,40 @@ def test_html_report_draws_the_votes_chart_out_of_process(setup, tmp_path):
     png = base64.b64decode(re.search(r"data:image/png;base64,([A-Za-z0-9+/=]+)", page).group(1))
     assert png.startswith(b"\x89PNG") and len(png) > 5000
     assert "ds3" in page and "<td>deepseek-r1</td>" in page and "<script" not in page
+
+
+def test_the_console_records_its_misses_when_asked_and_the_report_reads_them(tmp_path):
+    """The maintainer's loop without Discord: chat --record, report, apply, ask again."""
+    folder, state = tmp_path / "knowledge", tmp_path / "state"
+    shutil.copytree(KNOWLEDGE, folder)
+    env = {**os.environ, "DATABASE_URL": "", "BOT_STATE_DIR": str(state), "DISCORD_TOKEN": ""}
+
+    def chat(*args: str, lines: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "bot", "--knowledge", str(folder), "chat", *args], cwd=ROOT,
+                              input=lines, capture_output=True, text=True, timeout=120, env=env)
+
+    plain = chat(lines="ds3 什么时候发布\n")
+    assert plain.returncode == 0 and not state.exists()  # off by default: no database, nothing kept
+    recorded = chat("--record", lines="ds3 什么时候发布\nds3啥时候发布的\nr1\n/model gpt-9\n/help\n")
+    assert recorded.returncode == 0, recorded.stderr
+    assert f"Recording what this chat cannot answer (never who asked) in {state / 'bot.db'}" in recorded.stdout
+    report = json.loads(bot("report", "--format", "json", knowledge=folder, state_dir=state).stdout)
+    assert report["records"] == 3 and report["kinds"] == {"decline": 3}  # the answered "r1" and /help are not kept
+    [ds3, gpt] = report["groups"]
+    assert ds3["examples"] == ["ds3 什么时候发布", "ds3啥时候发布的"] and gpt["examples"] == ["gpt-9"]
+    assert ds3["servers"] == [] and ds3["direct"] == 2  # the console counts as a direct message: no server id
+    suggestion = ds3["suggestions"][0]
+    assert bot("report", "--apply", suggestion["id"], knowledge=folder, state_dir=state).returncode == 0
+    answered = chat("--record", lines="ds3 什么时候发布\n")
+    assert "2024 年 12 月 26 日" in answered.stdout
+    assert json.loads(bot("report", "--format", "json", knowledge=folder, state_dir=state).stdout)["records"] == 3
+    later = bot("report", "--since", "2099-01-01", knowledge=folder, state_dir=state).stdout
+    assert "No records from 2099-01-01 to " in later and ": 3 earlier records are outside the period" in later
+
+
+def test_the_plain_console_loads_no_database():
+    code = ("import io, sys\nfrom bot.cli import main\nsys.stdin = io.TextIOWrapper(io.BytesIO(b'gpt-9\\n'))\n"
+            "main(['chat'])\nassert not {'peewee', 'sqlite3', 'bot.storage'} & set(sys.modules), 'database loaded'\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "DISCORD_TOKEN": ""})
+    assert done.returncode == 0, done.stderr

@@ -4,6 +4,10 @@ library on the question paths."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import json
+import os
 import struct
 import subprocess
 import sys
@@ -12,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import timeline
 from bot.core.knowledge import load_knowledge
 from bot.core.normalise import has_chinese
-from bot.render import timeline_files
+from bot.render import timeline, timeline_files
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -114,7 +117,7 @@ def test_sizes_are_written_where_the_article_gives_them(kb):
 
 
 def test_without_a_chinese_font_the_chinese_picture_has_english_labels(kb, caplog):
-    plan, fonts = timeline._fonts_for(kb, "zh", no_cjk_font)
+    plan, fonts = timeline._fonts_for(kb, "zh", None)
     assert len(fonts) == 1  # the Latin font only
     assert plan.lang == "en"
     assert not any(has_chinese(text) for text in plan.labels())
@@ -125,11 +128,73 @@ def test_without_a_chinese_font_the_chinese_picture_has_english_labels(kb, caplo
 
 
 def test_with_a_chinese_font_the_labels_are_chinese(kb):
-    if timeline.find_cjk_font() is None:
+    if not cjk_font_installed():
         pytest.skip("no CJK font installed (optional: fonts-noto-cjk)")
-    plan, fonts = timeline._fonts_for(kb, "zh", timeline.find_cjk_font)
+    plan, fonts = timeline._fonts_for(kb, "zh", timeline.find_cjk_font())
     assert plan.lang == "zh" and len(fonts) == 2
     assert timeline.render_timeline(kb, "zh") != timeline.render_timeline(kb, "en")
+
+
+@functools.cache
+def cjk_font_installed() -> bool:
+    """Whether the machine has a wanted Chinese font, asked of the font files themselves (not of the
+    code under test, nor of matplotlib's cached list of fonts)."""
+    from matplotlib import font_manager
+
+    names = set()
+    for path in font_manager.findSystemFonts():
+        with contextlib.suppress(Exception):
+            names.add(font_manager.get_font(path).family_name)
+    return bool(names & set(timeline.CJK_FONT_NAMES))
+
+
+def test_the_picture_is_kept_by_the_font_it_was_drawn_with(kb):
+    """A picture drawn with English labels for want of a Chinese font is not served once the font is there."""
+    if not cjk_font_installed():
+        pytest.skip("no CJK font installed (optional: fonts-noto-cjk)")
+    without = timeline.render_timeline(kb, "zh", find_font=no_cjk_font)
+    assert without == timeline.render_timeline(kb, "en")
+    assert timeline.render_timeline(kb, "zh") != without
+
+
+def test_the_chinese_pictures_file_is_keyed_by_the_installed_fonts(kb, tmp_path, monkeypatch):
+    fonts = tmp_path / "data" / "fonts"
+    fonts.mkdir(parents=True)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    zh, en = (timeline_files.cached_path(tmp_path, kb, lang) for lang in ("zh", "en"))
+    assert timeline_files.cached_path(tmp_path, kb, "zh") == zh  # the same fonts: the same file
+    (fonts / "NotoSansCJK-Regular.ttc").write_bytes(b"a font installed")
+    os.utime(fonts, ns=(1, 1))  # a new time for the folder, however coarse the file system's clock
+    assert timeline_files.cached_path(tmp_path, kb, "zh") != zh  # drawn again, with the new font
+    assert timeline_files.cached_path(tmp_path, kb, "en") == en  # English needs matplotlib's own font only
+
+
+def test_a_font_installed_after_matplotlib_cached_its_font_list_is_found(kb, tmp_path):
+    """matplotlib writes its list of fonts on its first use and reads it from then on: a Chinese font
+    installed later is missing from it. The drawing child finds it all the same."""
+    if not cjk_font_installed():
+        pytest.skip("no CJK font installed (optional: fonts-noto-cjk)")
+    env = {**os.environ, "MPLCONFIGDIR": str(tmp_path / "mpl")}
+
+    def python(code: str) -> str:
+        done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    listed = "from matplotlib import font_manager as f; print(any('CJK' in x.name for x in f.fontManager.ttflist))"
+    assert python(listed) == "True"
+    [cache] = (tmp_path / "mpl").glob("fontlist-*.json")
+    fonts = json.loads(cache.read_text(encoding="utf-8"))  # as written before the font was installed:
+    fonts["ttflist"] = [f for f in fonts["ttflist"] if "CJK" not in f["name"]]
+    cache.write_text(json.dumps(fonts), encoding="utf-8")
+    assert python(listed) == "False"  # stale, as on the newcomer's machine
+    assert python("from bot.render import timeline; print(timeline.find_cjk_font())").endswith((".ttc", ".otf", ".ttf"))
+    done = subprocess.run([sys.executable, "-m", "bot.render.timeline", str(ROOT / "knowledge"), str(tmp_path / "p")],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    drawn = {lang: timeline.cached_path(tmp_path / "p", kb, lang).read_bytes() for lang in timeline.LANGS}
+    assert drawn["zh"] != drawn["en"]  # Chinese labels, not the English fallback
 
 
 def test_write_timeline_and_discord_attachment_names(kb, tmp_path):
@@ -156,7 +221,8 @@ def test_question_paths_do_not_import_matplotlib():
 def test_the_discord_bot_never_loads_the_drawing_code():
     code = ("import sys\n"
             "import bot.adapters.discord_app\n"
-            "assert 'bot.timeline' not in sys.modules and 'matplotlib' not in sys.modules, 'drawing code imported'\n")
+            "assert 'bot.render.timeline' not in sys.modules, 'drawing code imported'\n"
+            "assert 'matplotlib' not in sys.modules, 'matplotlib imported'\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
@@ -202,15 +268,15 @@ def test_timeline_onto_a_folder_or_an_unwritable_path_is_one_line(tmp_path):
 def test_the_child_entry_draws_both_pictures_into_the_cache_and_drops_older_ones(kb, tmp_path):
     (tmp_path / "timeline-0123456789abcdef-en.png").write_bytes(b"an earlier knowledge version")
     (tmp_path / "timeline-en-k3j_x9q1.png").write_bytes(b"saved by the console: not the cache's")
-    done = run_cli("bot.timeline", str(ROOT / "knowledge"), str(tmp_path))
+    done = run_cli("bot.render.timeline", str(ROOT / "knowledge"), str(tmp_path))
     assert done.returncode == 0, done.stderr
-    version = timeline.knowledge_version(kb)
+    version, fonts = timeline.knowledge_version(kb), timeline.fonts_version()
     assert {p.name for p in tmp_path.iterdir()} == {
-        f"timeline-{version}-en.png", f"timeline-{version}-zh.png", "timeline-en-k3j_x9q1.png"}
+        f"timeline-{version}-en.png", f"timeline-{version}-{fonts}-zh.png", "timeline-en-k3j_x9q1.png"}
     for lang in timeline.LANGS:
         assert timeline.cached_path(tmp_path, kb, lang).read_bytes() == timeline.render_timeline(kb, lang)
     for args in ((), (str(tmp_path / "no-such-folder"), str(tmp_path))):
-        done = run_cli("bot.timeline", *args)
+        done = run_cli("bot.render.timeline", *args)
         assert done.returncode and len(done.stderr.splitlines()) == 1, done
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.core.knowledge import load_knowledge
+from bot.render.cards import to_embed, to_text
 from tests.conftest import KNOWLEDGE, ROOT
 
 QUESTIONS = ROOT / "benchmarks"
@@ -127,9 +128,10 @@ def test_asking_whether_a_model_suits_a_use_the_article_never_names_is_declined(
 def test_the_family_card(engine, kb, text, lang):
     answer = engine.ask(text)
     assert (answer.query.intent, answer.query.selector, list(answer.query.models)) == ("list", "family", ALL_IN_ORDER)
-    assert answer.lang == lang and kb.article.intro[lang] in answer.text and "/timeline" in answer.text
+    shown = to_text(answer.reply)
+    assert answer.lang == lang and kb.article.intro[lang] in shown and "/timeline" in shown
     for m in kb.models:
-        assert m.name[lang] in answer.text
+        assert m.name[lang] in shown
 
 
 def test_an_article_without_its_intro_is_refused(tmp_path):
@@ -149,7 +151,7 @@ def test_relations_come_from_the_model_files(kb):
     stated = next(r for r in math.relations if r.kind == "based_on")
     based = answer(kb, "what is deepseek math built on?")
     assert set(based.query.models) == (set(stated.models) or {"deepseek-math"})
-    assert stated.text["en"] in based.text
+    assert stated.text["en"] in to_text(based.reply)
 
 
 def test_a_relation_word_finds_the_relation_the_files_state(engine, kb):
@@ -310,7 +312,8 @@ def test_a_tag_word_asked_about_many_models_stays_a_filter(engine, kb):
 def test_comparison_verdicts_in_both_languages(engine, zh, en):
     zh_answer, en_answer = engine.ask(zh), engine.ask(en)
     assert zh_answer.query.selector == en_answer.query.selector is not None
-    assert zh_answer.card["description"].split("(")[0].split(" ")[-1] in en_answer.card["description"]
+    zh_description, en_description = (to_embed(a.reply)["description"] for a in (zh_answer, en_answer))
+    assert zh_description.split("(")[0].split(" ")[-1] in en_description
 
 
 @pytest.mark.parametrize(("en", "zh"), [

@@ -2,7 +2,8 @@
 
 Lines starting with `/` are commands (`/help`, `/ask QUESTION`, `/model NAME`, `/models [FILTER]`,
 `/compare A B`, `/timeline`, and `/source`: the article's passage behind the last answer);
-anything else is a question. Ctrl-D or Ctrl-C ends it. A timeline answer also writes the
+anything else is a question; a command's answer is followed up like a question's ("/model v2", then
+"when was it released?"). Ctrl-D or Ctrl-C ends it. A timeline answer also writes the
 lineage picture under the state directory and says where (and, once, when Chinese labels can't be drawn)."""
 
 from __future__ import annotations
@@ -11,19 +12,53 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from bot.core.engine import Answer, Engine
+from bot.core.engine import MAX_QUESTION_CHARS, Answer, Engine
 from bot.core.language import reply_language
 from bot.core.query import Query
+from bot.render.cards import to_text
+from bot.render.timeline import has_chinese_font, save_for_console, say_timeline
 from bot.settings import Settings
-from bot.timeline import has_chinese_font, save_for_console, say_timeline
+
+if TYPE_CHECKING:  # imported by `chat --record` alone: the console loads no database otherwise
+    from bot.adapters.console_log import ConsoleLog
 
 CONVERSATION = "console"
 PROMPT = "you> "
 DEFAULT_STATE_DIR = Settings().state_dir
-CONSOLE_ONLY = {"en": "In this console: /source shows the article's passage behind the last answer; Ctrl-D quits.",
-                "zh": "控制台中:/source 显示上一个回答所依据的文章原文;Ctrl-D 退出。"}
+# What the console says itself, in the reply language (the answers are the engine's).
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "greeting": "Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
+        "recording": "Recording what this chat cannot answer (never who asked) in {where}: "
+                     "`python -m bot report` shows it.",
+        "console_only": "In this console: /source shows the article's passage behind the last answer; Ctrl-D quits.",
+        "usage_ask": "Usage: /ask QUESTION",
+        "usage_model": "Usage: /model NAME",
+        "usage_compare": "Usage: /compare A B   (for example: /compare v2 v3)",
+        "filters": "Filters: {filters}",
+        "source_first": "Ask something first: /source shows the article's passage behind the last answer.",
+        "source_none": "The last answer quotes nothing from the article.",
+        "unknown_command": "Unknown command /{command}. Commands: /help /ask /model /models /compare /timeline /source",
+    },
+    "zh": {
+        "greeting": "用中文或英文询问 DeepSeek 模型;/help 查看命令,Ctrl-D 退出。",
+        "recording": "本次对话中无法回答的问题会记录在 {where}(从不记录提问者):`python -m bot report` 可查看。",
+        "console_only": "控制台中:/source 显示上一个回答所依据的文章原文;Ctrl-D 退出。",
+        "usage_ask": "用法:/ask 问题",
+        "usage_model": "用法:/model 名称",
+        "usage_compare": "用法:/compare A B   (例如:/compare v2 v3)",
+        "filters": "筛选条件:{filters}",
+        "source_first": "请先提问:/source 显示上一个回答所依据的文章原文。",
+        "source_none": "上一个回答没有引用文章原文。",
+        "unknown_command": "未知命令 /{command}。命令:/help /ask /model /models /compare /timeline /source",
+    },
+}
+
+
+def say_console(lang: str, key: str, **values: object) -> str:
+    return WORDS[lang][key].format(**values)
 
 
 @dataclass
@@ -32,6 +67,7 @@ class Session:
     last: Answer | None = None
     told_font: bool = False
     state_dir: Path = DEFAULT_STATE_DIR  # pictures are saved under it, each with a new name
+    log: ConsoleLog | None = None  # `chat --record`: the misses are kept for the maintainer's report
 
 
 def handle(engine: Engine, line: str, lang: str | None = None, session: Session | None = None) -> str:
@@ -44,19 +80,23 @@ def handle(engine: Engine, line: str, lang: str | None = None, session: Session 
         print(f"knowledge error (still answering from the last good knowledge):\n{error}", file=sys.stderr)
     reply_lang = lang or reply_language(line)
     if not line.startswith("/"):
+        question = line
         answer = engine.ask(line, conversation=CONVERSATION, lang=lang)
     else:
         command, _, argument = line[1:].partition(" ")
-        argument = argument.strip()
+        question = argument = argument.strip()  # what was typed into the command, as Discord keeps it
         answer = _command(engine, command.lower(), argument, lang or reply_language(argument, reply_lang), session)
     if not isinstance(answer, Answer):
         return answer
     session.last = answer
+    if session.log is not None and question:
+        session.log.answered(question[:MAX_QUESTION_CHARS], answer)
+    text = to_text(answer.reply)
     if answer.query.selector == "timeline":
-        return f"{answer.text}\n\n{_timeline(engine, answer.lang, session)}"
+        return f"{text}\n\n{_timeline(engine, answer.lang, session)}"
     if answer.query.reason == "help":
-        return f"{answer.text}\n\n{CONSOLE_ONLY[answer.lang]}"
-    return answer.text
+        return f"{text}\n\n{say_console(answer.lang, 'console_only')}"
+    return text
 
 
 def _timeline(engine: Engine, lang: str, session: Session) -> str:
@@ -71,53 +111,55 @@ def _command(engine: Engine, command: str, argument: str, lang: str, session: Se
     if command == "help":
         return engine.help(lang)
     if command == "ask":
-        return engine.ask(argument, conversation=CONVERSATION, lang=lang) if argument else "Usage: /ask QUESTION"
+        if not argument:
+            return say_console(lang, "usage_ask")
+        return engine.ask(argument, conversation=CONVERSATION, lang=lang)
     if command == "source":
         last = session.last
         source = engine.source(last.query, last.lang) if last else None
         if source is None:
-            return ("Ask something first: /source shows the article's passage behind the last answer."
-                    if last is None else "The last answer quotes nothing from the article.")
-        return source.text
+            return say_console(lang, "source_first" if last is None else "source_none")
+        return to_text(source)
     if command == "model":
         if not argument:
-            return "Usage: /model NAME"
+            return say_console(lang, "usage_model")
         model = engine.resolve_model(argument)
         if model is None:
             return engine.not_covered(argument, lang)
-        return engine.answer(Query("model", (model,)), lang)
+        return engine.answer(Query("model", (model,)), lang, CONVERSATION)
     if command == "models":
         filters = {label.lower(): selector for label, selector in engine.filters(lang)}
         selector = filters.get(argument.lower()) or (f"tag:{argument}" if argument else "all")
         if selector not in filters.values():
-            return "Filters: " + ", ".join(label for label, _ in engine.filters(lang))
-        return engine.answer(Query("list", selector=selector), lang)
+            return say_console(lang, "filters", filters=", ".join(label for label, _ in engine.filters(lang)))
+        return engine.answer(engine.listing(selector), lang, CONVERSATION)
     if command == "compare":
         names = [part for part in argument.replace(",", " ").split() if part]
         models = [engine.resolve_model(name) for name in names]
         if len(models) < 2 or None in models:
-            return "Usage: /compare A B   (for example: /compare v2 v3)"
-        return engine.answer(Query("compare", tuple(dict.fromkeys(models))), lang)
+            return say_console(lang, "usage_compare")
+        return engine.answer(Query("compare", tuple(dict.fromkeys(models))), lang, CONVERSATION)
     if command == "timeline":
-        return engine.answer(Query("list", selector="timeline"), lang)
-    return f"Unknown command /{command}. Commands: /help /ask /model /models /compare /timeline /source"
+        return engine.answer(engine.listing("timeline"), lang, CONVERSATION)
+    return say_console(lang, "unknown_command", command=command)
 
 
-def chat(engine: Engine, lang: str | None = None, hint: str | None = None,
-         stdin: BinaryIO | None = None, stdout: TextIO = sys.stdout, state_dir: Path = DEFAULT_STATE_DIR) -> int:
+def chat(engine: Engine, lang: str | None = None, hint: str | None = None, stdin: BinaryIO | None = None,
+         stdout: TextIO = sys.stdout, state_dir: Path = DEFAULT_STATE_DIR, log: ConsoleLog | None = None) -> int:
     """Read lines as bytes and decode each one here: bytes that are not UTF-8 become U+FFFD,
-    whatever the locale, and never end the chat."""
+    whatever the locale, and never end the chat. With a `log`, the misses are recorded."""
     stdin = stdin or sys.stdin.buffer
     if hint:
         print(hint, file=stdout)
-    print("Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
-          file=stdout)
+    print(say_console(lang or "en", "greeting"), file=stdout)
+    if log is not None:
+        print(say_console(lang or "en", "recording", where=log.where), file=stdout)
     # the console says what matters itself (a missing Chinese font, once); log lines would cut into the chat
     logger = logging.getLogger("bot")
     level = logger.level
     logger.setLevel(logging.ERROR)
     try:
-        return _loop(engine, lang, stdin, stdout, Session(state_dir=state_dir))
+        return _loop(engine, lang, stdin, stdout, Session(state_dir=state_dir, log=log))
     finally:
         logger.setLevel(level)
 

@@ -49,8 +49,14 @@ class Composer:
 
     def compose(self, query: Query, lang: str, brief: bool = False) -> Reply:
         """The reply to `query`; `brief`, as one part of several, a decline says only why."""
+        reply = self._compose(query, lang)
         if brief and query.intent == "none":
-            return replace(self._decline(query, lang), description=self._why(query, lang))
+            reply = replace(reply, description=self._why(query, lang))
+        if sources.source_of(self.kb, query) is None:  # the footer cites the article where the reply quotes it
+            reply = replace(reply, footer="")
+        return reply
+
+    def _compose(self, query: Query, lang: str) -> Reply:
         if query.intent == "model":
             return self._overview(self.kb.by_id[query.models[0]], lang)
         if query.intent == "field":
@@ -343,6 +349,11 @@ class Composer:
 
     def _compare(self, query: Query, lang: str) -> Reply:
         models = [self.kb.by_id[i] for i in query.models]
+        title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
+        if any(part.startswith("diff:") for part in (query.selector or "").split("&")):
+            # a difference is its own answer: its line gives both dates or figures, not the whole card again
+            return Reply(title=title, description=self._on_top(query.selector, models, lang),
+                         footer=self._footer(lang, []), url=self.kb.article.source)
         fields = []
         for m in models:
             facts = [("released", m.released_text[lang]), ("parameters", m.parameters_text[lang]),
@@ -350,7 +361,6 @@ class Composer:
                      ("paper", self.value(m, "paper", lang))]
             value = "\n".join(say(lang, "labelled", label=say(lang, key), value=v) for key, v in facts)
             fields.append((m.name[lang], value, len(models) <= 3))
-        title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
         return Reply(title=title, description=self._on_top(query.selector, models, lang),
                      fields=tuple(fields), footer=self._footer(lang, []),
                      url=self.kb.article.source)
@@ -409,8 +419,7 @@ class Composer:
     def _decline(self, query: Query, lang: str) -> Reply:
         reason = query.reason or "out-of-scope"
         if reason == "help":
-            return Reply(title=say(lang, "help_title"), description=say(lang, "help_body"),
-                         footer=self._footer(lang, []), url=self.kb.article.source)
+            return Reply(title=say(lang, "help_title"), description=say(lang, "help_body"), url=self.kb.article.source)
         kind, _, detail = reason.partition(":")
         if kind == "smalltalk":  # a short answer in kind, without the list of models
             return Reply(title=say(lang, f"smalltalk_{detail}"))

@@ -13,10 +13,10 @@ from bot.core.language import reply_language
 from bot.core.memory import Context, ConversationMemory
 from bot.core.query import Query
 from bot.core.reply import Reply
+from bot.core.selection import select
 from bot.core.sources import Source, merged, source_of
 from bot.core.understanding import Part, Understanding
 from bot.core.understanding.reading import MAX_PARTS
-from bot.render.cards import to_embed, to_text
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000  # Discord's own limit for a message; past it, the rest is not read
@@ -37,40 +37,13 @@ def _files_state(folder: Path) -> tuple:
 
 @dataclass(frozen=True)
 class Answer:
-    query: Query
+    """What the engine answers: the parse, the reply language, the composed reply (rendered as text, an
+    embed or the contract's object outside the core: bot.render) and the article's passages it rests on."""
+    query: Query  # the first part's, for a message that asks several things
     lang: str
-    text: str
-    card: dict
-    source: Source | None = None  # the article's passages it came from; None for a decline
-    parts: tuple[Answer, ...] = ()  # each question of a message that asks several, in order
-
-    def to_contract(self) -> dict:
-        contract = {
-            **_described(self.query),
-            "lang": self.lang,
-            "text": self.text,
-            "card": self.card,
-            "source": self.source.to_contract() if self.source else None,
-        }
-        if self.parts:  # the top level describes the first part (CONTRACT.md)
-            contract["parts"] = [{**_described(p.query), "text": p.text} for p in self.parts]
-        return contract
-
-
-def _described(query: Query) -> dict:
-    return {
-        "intent": query.intent,
-        "models": list(query.models),
-        "field": query.field if query.intent == "field" else None,
-        # how a list was chosen, or what a field or comparison checks or computes (README: "selector")
-        "selector": query.selector if query.intent in ("list", "field", "compare") else None,
-    }
-
-
-@dataclass(frozen=True)
-class Rendered:
-    text: str
-    card: dict
+    reply: Reply
+    source: Source | None  # None for a reply that states nothing from the article
+    parts: tuple[Answer, ...] = ()  # each question of a message that asks several, in the order asked
 
 
 class Engine:
@@ -114,47 +87,46 @@ class Engine:
 
     def ask(self, text: str, conversation: str | None = None, lang: str | None = None) -> Answer:
         lang = lang or reply_language(text)
-        text = text[:MAX_QUESTION_CHARS]
-        context = self.memory.get(conversation)
-        parts = self.understanding.read(text, context)
-        for part in parts:
-            context = self._remembered(conversation, part.query, context)
+        parts = self.understanding.read(text[:MAX_QUESTION_CHARS], self.memory.get(conversation))
         if len(parts) == 1:
-            return self.answer(parts[0].query, lang)
-        return self.answer_parts(parts, lang)
+            return self.answer(parts[0].query, lang, conversation)
+        return self.answer_parts(parts, lang, conversation)
 
-    def _remembered(self, conversation: str | None, query: Query, context: Context | None) -> Context | None:
-        """The context after an answer: its models, whatever its kind (an answer about no model leaves it as
-        it was); a pick among the models just talked about keeps the others beside it ("which one is bigger?"
-        then "how big is it?" or "and which is older?")."""
-        if query.intent == "none" or not query.models:
-            return context
+    def answer(self, query: Query, lang: str, conversation: str | None = None) -> Answer:
+        """The answer to `query`; with a `conversation`, its follow-up memory keeps what the answer was about,
+        whether the query came from a question or from a command (/model, /compare, /models)."""
+        self._remember(conversation, query)
+        return Answer(query, lang, self.composer.compose(query, lang), source_of(self.kb, query))
+
+    def answer_parts(self, parts: list[Part], lang: str, conversation: str | None = None) -> Answer:
+        """One reply to a message that asks several things: each part answered in the order asked, up to
+        MAX_PARTS; the ones past them named as left for another message. The memory keeps the last one."""
+        asked = parts[:MAX_PARTS]
+        for part in asked:
+            self._remember(conversation, part.query)
+        answered = tuple(Answer(p.query, lang, self.composer.compose(p.query, lang, brief=True),
+                                source_of(self.kb, p.query)) for p in asked)
+        reply = self.composer.together([(p.text, p.query) for p in asked], [p.text for p in parts[MAX_PARTS:]], lang)
+        return Answer(asked[0].query, lang, reply, merged([a.source for a in answered if a.source]), answered)
+
+    def _remember(self, conversation: str | None, query: Query) -> None:
+        if conversation is None or query.intent == "none" or not query.models:
+            return  # an answer about no model leaves the memory as it was
+        context = self.memory.get(conversation)
+        # the models of this answer, whatever its kind; a pick among the models just talked about keeps
+        # the others beside it ("which one is bigger?" then "how big is it?" or "and which is older?")
         before = ((*context.models, *context.earlier) if (query.selector or "").endswith(":among")
                   else context.models) if context else ()
         earlier = tuple(dict.fromkeys(m for m in before if m not in query.models))
-        context = Context(query.models, query.intent, query.field, earlier, query.selector)
-        self.memory.remember(conversation, context)
-        return context
+        self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier, query.selector))
 
-    def answer(self, query: Query, lang: str) -> Answer:
-        return self._answer(query, self.composer.compose(query, lang), lang)
+    def listing(self, selector: str) -> Query:
+        """The list query of a selector (a /models filter, the timeline) with the models it lists."""
+        return Query("list", tuple(select(self.kb, selector)), selector=selector)
 
-    def _answer(self, query: Query, reply: Reply, lang: str, parts: tuple[Answer, ...] = ()) -> Answer:
-        return Answer(query, lang, to_text(reply), to_embed(reply), source_of(self.kb, query), parts)
-
-    def answer_parts(self, parts: list[Part], lang: str) -> Answer:
-        """One reply to a message that asks several things: each part answered in the order asked, up to
-        MAX_PARTS; the ones past them named as left for another message."""
-        asked = parts[:MAX_PARTS]
-        answered = [self._answer(p.query, self.composer.compose(p.query, lang, brief=True), lang) for p in asked]
-        reply = self.composer.together([(p.text, p.query) for p in asked], [p.text for p in parts[MAX_PARTS:]], lang)
-        source = merged([a.source for a in answered if a.source])
-        return Answer(answered[0].query, lang, to_text(reply), to_embed(reply), source, tuple(answered))
-
-    def source(self, query: Query, lang: str) -> Rendered | None:
+    def source(self, query: Query, lang: str) -> Reply | None:
         """The article's own passages behind the answer to `query` (labels in `lang`), or None."""
-        reply = self.composer.source(query, lang)
-        return Rendered(to_text(reply), to_embed(reply)) if reply else None
+        return self.composer.source(query, lang)
 
     # --- entry points for commands and buttons -------------------------------------------------
     def help(self, lang: str) -> Answer:

@@ -1,5 +1,5 @@
 """The article's own passages an answer came from: what the Source button, `/source` and the
-contract's `source` show, so anyone can check an answer against the Chinese original."""
+contract's `source` show (bot.render.contract), so anyone can check an answer against the Chinese original."""
 
 from __future__ import annotations
 
@@ -27,10 +27,6 @@ class Source:
     date: str
     passages: tuple[Passage, ...]
 
-    def to_contract(self) -> dict:
-        return {"article": self.article, "date": self.date,
-                "passages": [{"section": p.section, "heading": p.heading, "text": p.text} for p in self.passages]}
-
 
 def mention(kb: KnowledgeBase, query: Query) -> tuple[NotCovered, Model, Relation] | None:
     """For a declined name the article mentions only in another model's relation: that entry, model
@@ -57,6 +53,16 @@ def source_of(kb: KnowledgeBase, query: Query) -> Source | None:
     return Source(kb.article.title["zh"], kb.article.published.isoformat(), passages)
 
 
+def _compared(selector: str | None) -> list[str]:
+    """The lines a comparison rests on: those its card shows, or for a difference ("diff:released", after a
+    claim: "check:earliest&diff:released") only the facts the difference and the claim read."""
+    parts = [part.partition(":") for part in (selector or "").split("&")]
+    if not any(kind == "diff" for kind, _, _ in parts):
+        return list(COMPARED)
+    keys = [ranking.field_of(value) if kind == "check" else value for kind, _, value in parts]
+    return list(dict.fromkeys(k for key in keys for k in (("released", "parameters") if key == "both" else (key,))))
+
+
 def _keys(m: Model, query: Query) -> list[str]:
     """Which lines of a model's section the answer rests on."""
     # a combined selection ("undisclosed:parameters&count", "tag:moe&largest*2") rests on its first filter
@@ -64,7 +70,7 @@ def _keys(m: Model, query: Query) -> list[str]:
     if query.intent == "model":
         return [k for k in SOURCE_KEYS if k != "heading"]
     if query.intent == "compare":
-        return list(COMPARED)
+        return _compared(query.selector)
     ranked_by = ["parameters"] if kind.startswith(BY_SIZE) else ["released"] if kind.startswith(BY_DATE) else []
     if query.intent == "field":
         return list(dict.fromkeys([query.field, *query.also, *ranked_by]))

@@ -35,6 +35,11 @@ class Group:
         return sorted({r.guild_id for r in self.records if r.guild_id is not None})
 
     @property
+    def direct(self) -> int:
+        """Records asked with no server: in a direct message, or in the console (`chat --record`)."""
+        return sum(r.guild_id is None for r in self.records)
+
+    @property
     def languages(self) -> dict[str, int]:
         return dict(Counter(r.lang for r in self.records).most_common())
 
@@ -54,6 +59,11 @@ class Group:
     @property
     def notes(self) -> list[str]:
         return [r.note for r in self.records if r.note]
+
+    @property
+    def distinct_notes(self) -> list[str]:
+        """The "what did you expect?" notes of the 👎, each once, the most frequent first."""
+        return [note for note, _ in Counter(self.notes).most_common()]
 
 
 def _similar(a: str, b: str) -> bool:

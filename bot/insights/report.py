@@ -10,13 +10,14 @@ import html
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.core.engine import Engine
 from bot.insights.clusters import Group, cluster
-from bot.insights.records import FAILURES, MissRecord, knowledge_version, since
+from bot.insights.records import FAILURES, KINDS, MissRecord, knowledge_version, since
 from bot.insights.satisfaction import Votes, satisfaction
 from bot.insights.suggest import Suggester, Suggestion
+from bot.render.timeline_files import CJK_FONT_NAMES
 
 SCHEMA = 1
 MAX_GROUPS = 50  # the largest groups get suggestions; trying an edit costs a knowledge load
@@ -34,20 +35,27 @@ class Report:
     groups_total: int
     votes: dict[str, list[Votes]]
     dropped: int = 0  # records past the miss log's daily bound: counted, their text not kept
+    kinds: dict[str, int] = field(default_factory=dict)  # records per kind: decline, downvote, near-miss, upvote
+    earlier: int = 0  # records before the period, left out
 
     def suggestion(self, suggestion_id: str) -> Suggestion | None:
         return next((s for _, found in self.groups for s in found if s.id == suggestion_id), None)
 
 
 def build_report(records: Iterable[MissRecord], engine: Engine, first_day: dt.date | None = None,
-                 today: dt.date | None = None, dropped: int = 0) -> Report:
+                 today: dt.date | None = None, dropped: int = 0, earlier: int | None = None) -> Report:
+    """The report of the records from `first_day` on; `earlier`: how many records before it were left out
+    (counted from `records` when not given: the caller that read only the period says how many)."""
+    records = list(records)
     chosen = list(since(records, first_day))
     suggester = Suggester(engine)
     found = cluster(chosen, suggester.wording)
     groups = found[:MAX_GROUPS]
+    kinds = {kind: n for kind in KINDS if (n := sum(r.kind == kind for r in chosen))}
     return Report(first_day, today or dt.date.today(), knowledge_version(engine.kb.folder), len(chosen),
                   sum(r.kind in FAILURES for r in chosen), [(g, suggester.suggest(g)) for g in groups],
-                  [_changed(g, engine) for g in groups], len(found), satisfaction(chosen), dropped)
+                  [_changed(g, engine) for g in groups], len(found), satisfaction(chosen), dropped, kinds,
+                  len(records) - len(chosen) if earlier is None else earlier)
 
 
 def _changed(group: Group, engine: Engine) -> int:
@@ -75,11 +83,14 @@ def to_json(report: Report) -> dict:
                    "until": report.last_day.isoformat()},
         "knowledge_version": report.knowledge,
         "records": report.records,
+        "kinds": report.kinds,
         "failures": report.failures,
+        "earlier": report.earlier,
         "dropped": report.dropped,
         "groups_total": report.groups_total,
-        "groups": [{"count": g.count, "servers": [str(s) for s in g.servers], "languages": g.languages,
-                    "kinds": g.kinds, "examples": g.examples, "parse": _parse(g), "wordings": len(g.questions),
+        "groups": [{"count": g.count, "servers": [str(s) for s in g.servers], "direct": g.direct,
+                    "languages": g.languages, "kinds": g.kinds, "examples": g.examples,
+                    "notes": g.distinct_notes, "parse": _parse(g), "wordings": len(g.questions),
                     "changed": changed, "suggestions": [_suggestion_json(s) for s in found]}
                    for (g, found), changed in zip(report.groups, report.changed, strict=True)],
         "satisfaction": {name: [{"intent" if name == "by_intent" else "model": v.key, "up": v.up, "down": v.down}
@@ -88,6 +99,15 @@ def to_json(report: Report) -> dict:
 
 
 # --- text -------------------------------------------------------------------------------------------
+def _summary(report: Report) -> str:
+    """Records, by kind, failed, in how many groups: the same line in every format."""
+    kinds = f" ({_counts(report.kinds)})" if report.kinds else ""
+    return (f"{report.records} records{kinds}, {report.failures} failed, in {report.groups_total} groups"
+            + (f" (the {MAX_GROUPS} largest shown)" if report.groups_total > MAX_GROUPS else "")
+            + (f"; {report.earlier} earlier records outside the period" if report.earlier else "")
+            + (f"; {report.dropped} more past the daily bound, counted without their text" if report.dropped else ""))
+
+
 def _period(report: Report) -> str:
     start = report.first_day.isoformat() if report.first_day else "the first record"
     return f"{start} to {report.last_day.isoformat()}"
@@ -100,9 +120,28 @@ def _outcome(parse: dict) -> str:
     return f"answered as {parse['intent']} {' '.join(parse['models'])} {what}".strip()
 
 
-def _servers(group: dict) -> str:
-    n = len(group["servers"])
-    return f"{n} server{'' if n == 1 else 's'}"
+def _where(group: dict) -> str:
+    """Where a group was asked: servers, and direct messages (and the console), which have no server."""
+    n, direct = len(group["servers"]), group["direct"]
+    parts = [f"{n} server{'' if n == 1 else 's'}"] if n else []
+    return ", ".join([*parts, f"{direct} direct (DM or console)"] if direct else parts)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in counts.items())
+
+
+def _empty(report: Report) -> str | None:
+    """What an empty report leaves out and why, so "0 records" is never all it says."""
+    if report.failures:
+        return None
+    if report.records:
+        return f"No failed questions from {_period(report)}, only 👍 votes ({report.records})."
+    if report.earlier:
+        return (f"No records from {_period(report)}: {report.earlier} earlier records are outside the period "
+                "(--since all includes them).")
+    return ("No records at all: questions the bot declines are recorded in Discord (where /config log is on) "
+            "and by `python -m bot chat --record`.")
 
 
 def _evidence(evidence: dict) -> str:
@@ -117,16 +156,15 @@ def _votes_table(rows: list[Votes], head: str) -> list[str]:
 
 def to_text(report: Report, apply_hint: str = "python -m bot report --apply") -> str:
     data = to_json(report)
-    lines = [f"Maintainer's report, {_period(report)} (knowledge {report.knowledge})",
-             f"{report.records} records, {report.failures} failed, in {report.groups_total} groups"
-             + (f" (the {MAX_GROUPS} largest shown)" if report.groups_total > MAX_GROUPS else "")
-             + (f"; {report.dropped} more past the daily bound, counted without their text" if report.dropped else ""),
-             ""]
+    lines = [f"Maintainer's report, {_period(report)} (knowledge {report.knowledge})", _summary(report), ""]
+    if empty := _empty(report):
+        lines += [empty, ""]
     for n, g in enumerate(data["groups"], 1):
-        langs = ", ".join(f"{k} {v}" for k, v in g["languages"].items())
-        kinds = ", ".join(f"{k} {v}" for k, v in g["kinds"].items())
-        lines.append(f"{n}. {g['count']}x · {_servers(g)} · {langs} · {kinds} · {_outcome(g['parse'])}")
+        lines.append(f"{n}. {g['count']}x · {_where(g)} · {_counts(g['languages'])} · {_counts(g['kinds'])} · "
+                     f"{_outcome(g['parse'])}")
         lines.append("   e.g. " + " · ".join(json.dumps(e, ensure_ascii=False) for e in g["examples"]))
+        if g["notes"]:
+            lines.append("   👎 notes: " + " · ".join(json.dumps(note, ensure_ascii=False) for note in g["notes"]))
         for s in g["suggestions"]:
             lines.append(f"   suggestion {s['id']}: {s['summary']}")
             lines.append(f"     evidence: {_evidence(s['evidence'])}")
@@ -142,20 +180,27 @@ def to_text(report: Report, apply_hint: str = "python -m bot report --apply") ->
 
 
 # --- HTML -------------------------------------------------------------------------------------------
+# The page names the fonts with Chinese glyphs (the timeline's, and the usual ones of macOS and Windows):
+# a browser without one of them shows the Chinese questions as boxes (install fonts-noto-cjk).
+HTML_FONTS = ",".join(["system-ui", *(f'"{name}"' for name in (*CJK_FONT_NAMES, "Hiragino Sans GB")), "sans-serif"])
 def to_html(report: Report, chart_png: bytes | None = None, apply_hint: str = "python -m bot report --apply") -> str:
     """One self-contained page; the chart (a PNG drawn out of process) is embedded when given."""
     e = html.escape
     data = to_json(report)
     parts = ["<!doctype html><html><head><meta charset='utf-8'><title>Maintainer's report</title>"
-             "<style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{padding:2px 8px;text-align:left}"
-             "code{background:#eee}</style></head><body>",
+             f"<style>body{{font-family:{HTML_FONTS};max-width:60em;margin:auto}}"
+             "td,th{padding:2px 8px;text-align:left}code{background:#eee}</style></head><body>",
              f"<h1>Maintainer's report</h1><p>{e(_period(report))} · knowledge <code>{e(report.knowledge)}</code> · "
-             f"{report.records} records, {report.failures} failed, in {report.groups_total} groups</p>",
-             "<h2>Failed questions</h2><ol>"]
+             f"{e(_summary(report))}</p>"]
+    if empty := _empty(report):
+        parts.append(f"<p>{e(empty)}</p>")
+    parts.append("<h2>Failed questions</h2><ol>")
     for g in data["groups"]:
-        parts.append(f"<li><p><b>{g['count']}×</b> · {_servers(g)} · "
-                     f"{e(', '.join(f'{k} {v}' for k, v in g['languages'].items()))} · {e(_outcome(g['parse']))}</p>"
+        parts.append(f"<li><p><b>{g['count']}×</b> · {e(_where(g))} · {e(_counts(g['languages']))} · "
+                     f"{e(_counts(g['kinds']))} · {e(_outcome(g['parse']))}</p>"
                      "<ul>" + "".join(f"<li>{e(x)}</li>" for x in g["examples"]) + "</ul>")
+        if g["notes"]:
+            parts.append("<p>👎 notes:</p><ul>" + "".join(f"<li>{e(note)}</li>" for note in g["notes"]) + "</ul>")
         for s in g["suggestions"]:
             parts.append(f"<p>Suggestion <code>{e(s['id'])}</code>: {e(s['summary'])}<br>"
                          f"<small>evidence: {e(_evidence(s['evidence']))}</small><br>"

@@ -10,10 +10,7 @@ from __future__ import annotations
 import asyncio
 from array import array
 from dataclasses import dataclass, fields, replace
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from .store import Store
+from typing import Any, Protocol
 
 LANGUAGES = ("auto", "zh", "en")
 
@@ -57,11 +54,22 @@ class Defaults:
     log_enabled: bool = True
 
 
+class SettingsStore(Protocol):
+    """What GuildConfig needs of a store (bot.storage.store.Store has it): no import of the store here,
+    which imports these settings."""
+
+    async def all_guild_settings(self) -> dict[int, GuildSettings]: ...
+
+    async def save_guild_settings(self, guild_id: int, values: GuildSettings) -> None: ...
+
+    async def delete_guild(self, guild_id: int) -> None: ...
+
+
 class GuildConfig:
     """Every server's settings, in memory, written through to the store (when there is one)."""
 
     def __init__(self, defaults: Defaults, chosen: dict[int, GuildSettings] | None = None,
-                 store: Store | None = None) -> None:
+                 store: SettingsStore | None = None) -> None:
         self.defaults = defaults
         self._chosen: dict[int, GuildSettings] = {}  # what each server chose, but its channels
         self._channels: dict[int, array] = {}  # the servers that chose their channels: the ids
@@ -71,7 +79,7 @@ class GuildConfig:
         self._write = asyncio.Lock()  # one read-modify-write at a time
 
     @classmethod
-    async def load(cls, store: Store, defaults: Defaults) -> GuildConfig:
+    async def load(cls, store: SettingsStore, defaults: Defaults) -> GuildConfig:
         return cls(defaults, await store.all_guild_settings(), store)
 
     def chosen(self, guild_id: int | None) -> GuildSettings:

@@ -166,6 +166,14 @@ class Store:
             query = query.where(miss_overflow.day >= first_day.isoformat())
         return int(await self._run(query.scalar) or 0)
 
+    async def records_before(self, day: dt.date) -> int:
+        """How many records (miss log and votes) are older than `day`: what a report from `day` on leaves out."""
+        def count(db: Database) -> int:
+            return sum(table.select(fn.COUNT(SQL("*"))).where(table.day < day.isoformat()).scalar(db) or 0
+                       for table in (miss_log, votes))
+
+        return await self._run(count)
+
     async def miss_records(self, first_day: dt.date | None = None) -> list[MissRecord]:
         """The miss log and the votes (as upvote/downvote records), from `first_day` on."""
         def read(db: Database) -> list[MissRecord]:

@@ -10,6 +10,7 @@ import discord
 import yarl
 from discord.http import Route
 
+from bot.adapters.miss_log import MissLog
 from bot.settings import Settings
 from bot.storage import Defaults, GuildConfig, Store
 
@@ -17,7 +18,6 @@ from .channel_questions import handle_message
 from .command_sync import sync_if_changed
 from .commands import build_tree
 from .config_commands import ResetButton
-from .miss_log import MissLog
 from .pictures import TimelinePictures
 from .rate_limit import RateLimiter, operator_limit
 from .translations import ChineseTranslator

@@ -53,8 +53,14 @@ async def _not_covered(interaction: discord.Interaction, name: str, lang: str) -
     await _send_answer(interaction, _engine(interaction).not_covered(name, lang), question=name, ephemeral=True)
 
 
+def _conversation(interaction: discord.Interaction) -> str:
+    """One user in one channel, as for a message: a command's answer is followed up like a question's."""
+    return f"{interaction.user.id}:{interaction.channel_id}"
+
+
 async def _send_query(interaction: discord.Interaction, query: Query, lang: str) -> None:
-    await _send_answer(interaction, _engine(interaction).answer(query, lang), question=_typed(interaction))
+    answer = _engine(interaction).answer(query, lang, _conversation(interaction))
+    await _send_answer(interaction, answer, question=_typed(interaction))
 
 
 # -- autocomplete --------------------------------------------------------------------------
@@ -105,8 +111,7 @@ async def ask(
         return
     # Free text is the one path that may grow slow; deferring keeps the 3-second promise.
     await interaction.response.defer(thinking=True)
-    conversation = f"{interaction.user.id}:{interaction.channel_id}"
-    answer = _engine(interaction).ask(text, conversation=conversation, lang=lang)
+    answer = _engine(interaction).ask(text, conversation=_conversation(interaction), lang=lang)
     await _send_answer(interaction, answer, question=text)
 
 
@@ -131,7 +136,7 @@ async def models(interaction: discord.Interaction, filter: str | None = None) ->
     if selector is None:
         await send_note(interaction, "unknown_filter", lang, name=clean_question(filter or "")[:40])
         return
-    await _send_query(interaction, Query(intent="list", selector=selector), lang)
+    await _send_query(interaction, _engine(interaction).listing(selector), lang)
 
 
 @app_commands.command(name="compare", description="Compare two models side by side")
@@ -157,16 +162,15 @@ async def compare(
 async def help_(interaction: discord.Interaction) -> None:
     lang = interaction_lang(interaction)
     answer = _engine(interaction).help(lang)
-    description = f"{answer.card.get('description', '')}\n\n{note('data_kept', lang)}".strip()
-    card = {**answer.card, "description": description}  # where the README's "Data it keeps" is named
-    await _send_answer(interaction, replace(answer, card=card))
+    description = f"{answer.reply.description}\n\n{note('data_kept', lang)}".strip()  # where "Data it keeps" is
+    await _send_answer(interaction, replace(answer, reply=replace(answer.reply, description=description)))
 
 
 @app_commands.command(name="timeline", description="The lineage of the models as a picture")
 async def timeline(interaction: discord.Interaction) -> None:
     lang = interaction_lang(interaction)
     await interaction.response.defer(thinking=True)  # a first, uncached picture may take a second
-    await _send_query(interaction, Query(intent="list", selector="timeline"), lang)
+    await _send_query(interaction, _engine(interaction).listing("timeline"), lang)
 
 
 COMMANDS = (ask, model, models, compare, timeline, help_)  # what everyone may use, as /help lists it

@@ -1,8 +1,9 @@
 """The timeline picture for Discord replies, drawn in a child process and kept on disk.
 
 The plotting library weighs about 100 MB; the bot's own process never loads it. The first
-request for a knowledge version runs `python -m bot.timeline`, which writes both languages
-into the state directory; every later request (and every restart) reads the file."""
+request for a knowledge version (and, for the Chinese picture, the first after a font is installed)
+runs `python -m bot.render.timeline`, which writes both languages into the state directory; every
+later request (and every restart) reads the file."""
 
 from __future__ import annotations
 
@@ -32,12 +33,12 @@ class TimelinePictures:
                 if not path.is_file():  # another request may have drawn it meanwhile
                     await self._draw(kb.folder)
             if not path.is_file():
-                raise PictureError("the knowledge changed while its picture was drawn")
+                raise PictureError("the knowledge or the fonts changed while the picture was drawn")
         return path.read_bytes()
 
     async def _draw(self, knowledge: Path) -> None:
         child = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.timeline", str(knowledge), str(self.folder),
+            sys.executable, "-m", "bot.render.timeline", str(knowledge), str(self.folder),
             stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
         )
         try:

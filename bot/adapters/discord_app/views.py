@@ -14,6 +14,7 @@ from typing import Any
 import discord
 
 from bot.core.query import Query
+from bot.render.cards import to_embed
 from bot.render.timeline_files import filename, with_image
 
 from .feedback import VoteButton, answer_id_of, vote_buttons
@@ -118,7 +119,7 @@ class SourceButton(
             if source is None:
                 await send_note(interaction, "no_source", self.lang)
                 return
-            await send(interaction, embed=discord.Embed.from_dict(source.card), ephemeral=True)
+            await send(interaction, embed=discord.Embed.from_dict(to_embed(source)), ephemeral=True)
         except Exception as exc:  # discord.py would only log it; the user gets a note as well
             await report_error(interaction, exc)
 
@@ -147,7 +148,7 @@ class TimelineButton(
         return cls(match["lang"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await show_answer(interaction, lambda engine: engine.answer(Query("list", selector="timeline"), self.lang))
+        await show_answer(interaction, lambda engine: engine.answer(engine.listing("timeline"), self.lang))
 
 
 DYNAMIC_ITEMS = (LanguageButton, PickButton, SourceButton, TimelineButton, VoteButton)
@@ -183,7 +184,7 @@ def model_label(engine: Any, model_id: str, lang: str) -> str:
 def answer_message(answer: Any, engine: Any, answer_id: str | None = None) -> dict[str, Any]:
     """Keyword arguments for sending an answer: its card, its buttons, and never a ping."""
     message: dict[str, Any] = {
-        "embed": discord.Embed.from_dict(answer.card),
+        "embed": discord.Embed.from_dict(to_embed(answer.reply)),
         "allowed_mentions": discord.AllowedMentions.none(),
     }
     view = answer_view(answer, engine, answer_id)
@@ -197,7 +198,7 @@ async def answer_content(answer: Any, client: Any, answer_id: str | None = None)
     message = answer_message(answer, client.engine, answer_id)
     if answer.query.selector == "timeline":
         png = await client.pictures.png(client.engine.kb, answer.lang)
-        message["embed"] = discord.Embed.from_dict(with_image(answer.card, answer.lang))
+        message["embed"] = discord.Embed.from_dict(with_image(to_embed(answer.reply), answer.lang))
         message["files"] = [discord.File(io.BytesIO(png), filename=filename(answer.lang))]
     return message
 

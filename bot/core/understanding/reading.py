@@ -194,9 +194,16 @@ def _kept(parts: list[Part]) -> list[Part]:
         if kept and (part.query == kept[-1].query or _declined_subject(part.query) == _declined_subject(
                 kept[-1].query) is not None):
             continue
-        if kept and kept[-1].names and kept[-1].query.intent == "model" and part.query.intent == "field" and \
-                part.query.models == kept[-1].query.models:
+        before = kept[-1].query if kept else None
+        if before and kept[-1].names and before.intent == "model" and part.query.intent == "field" and \
+                part.query.models == before.models:
             kept.pop()  # "what's the deal with DeepSeekMoE, why does it matter?": the second part is the question
+        elif before and before.intent == part.query.intent == "compare" and before.models == part.query.models \
+                and (part.query.selector or "").startswith("diff:") and "diff:" not in (before.selector or ""):
+            # "was v3 released before r1? by how much?": the verdict, then the difference, in one answer
+            part = replace(part, query=replace(before, selector=f"{before.selector}&{part.query.selector}"
+                                               if before.selector else part.query.selector))
+            kept.pop()
         kept.append(part)
     return kept
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 from bot.core.engine import Engine
+from bot.render.contract import to_contract
 
 
 class _BadLine(ValueError):
@@ -46,6 +47,6 @@ def run_jsonl(engine: Engine, lines: Iterable[bytes], out: BinaryIO) -> None:
         else:
             conversation = item.get("conversation")
             answer = engine.ask(item["text"], conversation=None if conversation is None else str(conversation))
-            result = {"id": item.get("id", str(position)), **answer.to_contract()}
+            result = {"id": item.get("id", str(position)), **to_contract(answer)}
         out.write(json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n")
         out.flush()

@@ -3,11 +3,14 @@
 `layout()` decides what goes where from the knowledge alone (plain Python, easy to test);
 `render_timeline()` draws it with matplotlib. matplotlib is imported only inside the drawing
 code, so the console and question paths never pay for it. The Discord bot never draws in its
-own process: it runs `python -m bot.timeline KNOWLEDGE_DIR PICTURES_DIR`, which writes both
-pictures under names keyed by the knowledge version, and reuses those files from then on."""
+own process: it runs `python -m bot.render.timeline KNOWLEDGE_DIR PICTURES_DIR`, which writes both
+pictures under names keyed by the knowledge version (and the fonts, for the Chinese one), and reuses
+those files from then on. A font installed after matplotlib cached its list of fonts is found: when
+no wanted font is in the list, the font folders are scanned again."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import logging
@@ -22,7 +25,7 @@ from pathlib import Path
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.phrases import say
 from bot.render.cards import FAMILY_COLOURS
-from bot.render.timeline_files import cached_path, knowledge_version
+from bot.render.timeline_files import CJK_FONT_NAMES, cached_path, fonts_version, knowledge_version
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +58,6 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-# Fonts that hold the Chinese glyphs, best first; Debian's fonts-noto-cjk gives the first ones.
-CJK_FONT_NAMES = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "Noto Sans SC",
-                  "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
-                  "Droid Sans Fallback", "AR PL UMing CN", "SimHei", "Microsoft YaHei", "PingFang SC")
 LATIN_FONT = "DejaVu Sans"  # ships with matplotlib, so it is always there
 
 DPI = 100
@@ -192,10 +191,32 @@ FontLookup = Callable[[], str | None]
 
 
 def find_cjk_font() -> str | None:
-    """The file of an installed font with Chinese glyphs, or None."""
+    """The file of an installed font with Chinese glyphs, or None.
+
+    matplotlib keeps its list of fonts on disk from its first drawing on, so a font installed later
+    (`apt-get install fonts-noto-cjk`) is not in it: when none of the wanted fonts is, the font folders
+    are scanned again and what is new is added (once per change of the folders)."""
+    global _scanned
     from matplotlib import font_manager
 
-    by_name = {f.name: f.fname for f in font_manager.fontManager.ttflist}
+    manager = font_manager.fontManager
+    found = _wanted_font(manager)
+    if found is None and _scanned != (version := fonts_version()):
+        _scanned = version
+        known = {f.fname for f in manager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in known:
+                with contextlib.suppress(OSError, RuntimeError, ValueError):  # a font it cannot read: skipped
+                    manager.addfont(path)
+        found = _wanted_font(manager)
+    return found
+
+
+_scanned: str | None = None  # the font folders' version when they were last scanned
+
+
+def _wanted_font(manager) -> str | None:
+    by_name = {f.name: f.fname for f in manager.ttflist}
     return next((by_name[name] for name in CJK_FONT_NAMES if name in by_name), None)
 
 
@@ -212,13 +233,13 @@ def _covers(font_files: list[str], texts: list[str]) -> bool:
                for ch in set("".join(texts)) if not ch.isspace())
 
 
-def _fonts_for(kb: KnowledgeBase, lang: str, find_font: FontLookup) -> tuple[Layout, list[str]]:
-    """The layout to draw and the font files to draw it with; English when Chinese can't be drawn."""
+def _fonts_for(kb: KnowledgeBase, lang: str, cjk: str | None) -> tuple[Layout, list[str]]:
+    """The layout to draw and the font files to draw it with (`cjk`: the Chinese font's file, if any);
+    English when Chinese can't be drawn."""
     from matplotlib import font_manager
 
     latin = font_manager.findfont(LATIN_FONT)
     if lang == "zh":
-        cjk = find_font()
         chosen = layout(kb, "zh")
         if cjk and _covers([cjk, latin], chosen.labels()):
             return chosen, [cjk, latin]
@@ -367,24 +388,24 @@ def _draw(plan: Layout, font_files: list[str]) -> bytes:
 
 # --- the cached picture ---------------------------------------------------------------------------
 LANGS = ("en", "zh")
-_cache: dict[tuple[str, str, FontLookup], bytes] = {}
+_cache: dict[tuple[str, str, str | None], bytes] = {}
 
 
 def render_timeline(kb: KnowledgeBase, lang: str, *, find_font: FontLookup | None = None) -> bytes:
-    """The timeline PNG for `lang` ("zh" or "en"), drawn once per process and reused."""
-    find_font = find_font or find_cjk_font
-    key = (lang, knowledge_version(kb), find_font)
+    """The timeline PNG for `lang` ("zh" or "en"), drawn once per process and font, and reused."""
+    cjk = (find_font or find_cjk_font)() if lang == "zh" else None
+    key = (lang, knowledge_version(kb), cjk)  # by the font too: one installed meanwhile is drawn with
     if key not in _cache:
-        plan, fonts = _fonts_for(kb, lang, find_font)
+        plan, fonts = _fonts_for(kb, lang, cjk)
         _cache[key] = _draw(plan, fonts)
     return _cache[key]
 
 
-_CACHED_NAME = re.compile(r"timeline-[0-9a-f]{16}-[a-z]{2}\.png")
+_CACHED_NAME = re.compile(r"timeline-[0-9a-f]{16}(-[0-9a-f]{8})?-[a-z]{2}\.png")
 
 
 def drop_other_versions(folder: Path, kb: KnowledgeBase) -> None:
-    """Remove the cached pictures of earlier knowledge, so edits do not pile them up."""
+    """Remove the cached pictures of earlier knowledge and fonts, so edits do not pile them up."""
     keep = {cached_path(folder, kb, lang).name for lang in LANGS}
     for path in folder.iterdir():
         if _CACHED_NAME.fullmatch(path.name) and path.name not in keep:
@@ -421,11 +442,11 @@ def save_for_console(kb: KnowledgeBase, lang: str, folder: Path) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m bot.timeline KNOWLEDGE_DIR PICTURES_DIR`: draw both pictures into the cache."""
+    """`python -m bot.render.timeline KNOWLEDGE_DIR PICTURES_DIR`: draw both pictures into the cache."""
     from bot.core.knowledge import KnowledgeError, load_knowledge
 
     if len(argv) != 2:
-        print("usage: python -m bot.timeline KNOWLEDGE_DIR PICTURES_DIR", file=sys.stderr)
+        print("usage: python -m bot.render.timeline KNOWLEDGE_DIR PICTURES_DIR", file=sys.stderr)
         return 2
     knowledge, folder = (Path(arg) for arg in argv)
     try:

@@ -1,9 +1,10 @@
-"""The miss log, from the Discord side: what is kept of an answer, a decline and a vote.
+"""The miss log, from the adapters' side: what is kept of an answer, a decline and a vote, in
+Discord and in the console when asked (`python -m bot chat --record`).
 
 Writes go to the database in the background, after the reply: answering never waits for them,
 and a failed write is one log line. Nothing is kept for a server with `/config log` off; a DM
-follows the operator's default (on). Never a user's id or name: a vote is kept under a keyed
-hash of (user, answer)."""
+(and the console) follows the operator's default (on). Never a user's id or name: a vote is kept
+under a keyed hash of (user, answer)."""
 
 from __future__ import annotations
 
@@ -105,13 +106,19 @@ class MissLog:
     async def purge_old(self) -> None:
         """Delete what is older than LOG_RETENTION_DAYS now, then once a day."""
         while self._store is not None:
-            first_kept = dt.date.today() - dt.timedelta(days=self._retention)
-            try:
-                deleted = await self._store.purge_before(first_kept)
-                log.info("miss log: %d records older than %s deleted", deleted, first_kept)
-            except StorageError as exc:
-                log.warning("miss log: old records not deleted: %s", exc)
+            await self.purge_expired()
             await asyncio.sleep(PURGE_EVERY_SECONDS)
+
+    async def purge_expired(self) -> None:
+        """Delete what is older than LOG_RETENTION_DAYS."""
+        if self._store is None:
+            return
+        first_kept = dt.date.today() - dt.timedelta(days=self._retention)
+        try:
+            deleted = await self._store.purge_before(first_kept)
+            log.info("miss log: %d records older than %s deleted", deleted, first_kept)
+        except StorageError as exc:
+            log.warning("miss log: old records not deleted: %s", exc)
 
     async def forget_guild(self, guild_id: int) -> None:
         if self._store is not None:

@@ -204,3 +204,23 @@ async def test_source_button_shows_the_articles_passage_to_the_clicker_alone(sta
     assert "第 8 节" in shown and "2025-02-08" in shown
     assert pings_nobody(callback["data"])
     assert standin.spec_problems == []  # Discord accepts every request the bot sent
+
+
+async def test_a_message_with_two_questions_gets_both_answered_in_one_card(standin: DiscordStandIn, bot: BotProcess):
+    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL,
+                                    "hey all, new here 👋\nwhen did V3 come out?\nand how big is it? thanks!")
+    text = card_text(reply)
+    assert "December 26, 2024" in text and "671" in text and pings_nobody(reply)
+
+
+async def test_small_talk_gets_small_talk_and_is_left_alone_in_a_question_channel(standin: DiscordStandIn,
+                                                                                   bot: BotProcess):
+    mark = standin.mark()
+    thanks = message_payload(QUESTION_CHANNEL, content="thanks, that helped!")
+    await standin.dispatch("MESSAGE_CREATE", thanks)
+    _, reply = await ask_in_channel(standin, CHAT_CHANNEL, f"<@{BOT_ID}> thanks!",
+                                    mentions=[user(BOT_ID, "deepseek-qa", bot=True)])
+    assert "welcome" in card_text(reply) and "Janus-Pro" not in card_text(reply)  # no list of models
+    replied_to = [str(r.body["message_reference"]["message_id"]) for r in standin.requests[mark:]
+                  if r.method == "POST" and r.path.endswith("/messages")]
+    assert thanks["id"] not in replied_to  # unaddressed thanks in a question channel: not the bot's to answer

@@ -17,7 +17,8 @@ FRIEND = 940000000000000002
     (f"<@!{BOT}>   what is **R1**?", "what is R1?"),
     (f"<@{FRIEND}> asked: `v3` ~~vs~~ ||v2||", "Ann asked: v3 vs v2"),
     ("@everyone @here compare v2 and v3", "everyone here compare v2 and v3"),
-    ("> quoted\n# heading\n- item r1", "quoted heading item r1"),
+    ("> quoted\n# heading\n- item r1", "quoted\nheading\nitem r1"),  # line breaks end sentences: kept
+    ("when was v3 released\n\n\n  and how big is it  ", "when was v3 released\nand how big is it"),
     ("what\u200b is\u202e r1\x00\x07?", "what is r1 ?"),
     ("[click](https://example.com) <:pepe:123456789012345678> <t:1700000000:R>", "click pepe"),
     ("<@&123456789012345678> v3", "v3"),

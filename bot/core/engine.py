@@ -138,7 +138,8 @@ class Engine:
 
     @staticmethod
     def is_answerable(answer: Answer) -> bool:
-        return answer.query.intent != "none"
+        """Whether the reply answers something (any of the parts of a message that asks several)."""
+        return any(a.query.intent != "none" for a in (answer.parts or (answer,)))
 
     def resolve_model(self, name: str) -> str | None:
         """The model a typed name means (id, alias, display name or a clear typo), else None."""

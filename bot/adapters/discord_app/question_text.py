@@ -14,8 +14,8 @@ import discord
 
 from bot.core.normalise import has_chinese
 
-# Long enough for any real question in either language; a wall of pasted text is not one.
-MAX_QUESTION_CHARS = 500
+# Discord's own limit for a message: a chatty message with its question at the end is read whole.
+MAX_QUESTION_CHARS = 2000
 
 _MENTION = re.compile(r"<(@!?|@&|#)(\d{15,20})>")
 _EMOJI_OR_TIMESTAMP = re.compile(r"<a?:(\w+):\d+>|<t:-?\d+(?::\w)?>")
@@ -42,7 +42,8 @@ def clean_question(
     drop_ids: frozenset[int] = frozenset(),
 ) -> str:
     """The question as plain text: mentions become names (or vanish for `drop_ids`, the bot
-    itself), markdown and control characters go, whitespace collapses."""
+    itself), markdown and control characters go, whitespace collapses; line breaks stay, as they
+    end sentences (the engine reads each question of a message)."""
     names = names or {}
 
     def mention(match: re.Match[str]) -> str:
@@ -61,12 +62,14 @@ def clean_question(
     text = text.replace("__", "")
     text = _BROADCAST.sub(r"\1", text)
     text = "".join(_visible(ch) for ch in text)
-    return " ".join(text.split())
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def _visible(ch: str) -> str:
+    if ch == "\n":
+        return ch
     category = unicodedata.category(ch)
-    if category == "Cc":  # tabs, newlines and raw control bytes all read as a space
+    if category == "Cc":  # tabs and raw control bytes read as a space
         return " "
     if category in ("Cf", "Co", "Cs", "Cn"):  # zero-width, bidi overrides, private use
         return ""

@@ -55,7 +55,7 @@ async def test_sync_payload_names_options_and_localisations(client):
         "timeline": [],
         "help": [],
     }
-    assert payload["ask"]["options"][0]["max_length"] == 500
+    assert payload["ask"]["options"][0]["max_length"] == 2000  # a whole Discord message
     for command in payload.values():
         for part in walk(command):
             assert part["name_localizations"].keys() == {"zh-CN", "zh-TW"}, part["name"]

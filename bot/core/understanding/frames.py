@@ -163,7 +163,7 @@ class Framer:
             return Query("none", reason=f"beyond:{model}", about=(model,))
         if fields:
             return Query("field", (model,), field=fields[0], also=self._also(rest, fields[0]))
-        if context and (rest in cues.switch or not rest) and rest not in cues.overview:
+        if context and self._asks_again(rest, model) and rest not in cues.overview:
             if context.intent == "field":  # "v2 size?" then "r1?"; "is it open source?" then "what about v3?"
                 checked = context.selector if (context.selector or "").startswith("check:") else None
                 return Query("field", (model,), field=context.field, selector=checked)
@@ -174,6 +174,12 @@ class Framer:
             # asks for the overview in so many words)
             return Query("none", reason=f"beyond:{model}", about=(model,))
         return Query("model", (model,))
+
+    def _asks_again(self, rest: str, model: str) -> bool:
+        """"r1?", "那 V3 呢", "and what about r1": the same question again, of this model; not
+        "还有 vl2 能识别手写字吗", which asks something else with a switch word before it."""
+        return not rest or (rest in self.cues.switch and not self.coverage.unexplained(
+            self.cues.switch.strip(rest), model))
 
     def _also(self, rest: str, first: str | None) -> tuple[str, ...]:
         """The fields asked in so many words besides the first ("V3 多大,什么时候发布的"): every part answered."""

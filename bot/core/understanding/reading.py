@@ -47,7 +47,7 @@ class Understanding:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         message = kb.lexicon["message"]
-        self.segmenter = Segmenter(message)
+        self.segmenter = Segmenter(message, lambda text: bool(self._names(text)))
         self.acts = Acts(message)
         self.framer = Framer(kb)
         self.linker, self.cues = self.framer.linker, self.framer.cues
@@ -82,28 +82,50 @@ class Understanding:
         acts = self._checks_joined(acts)
         if not any(a.kind in ASKING for a in acts):
             return self._said(acts)
-        units: list[Unit] = []
-        joined: set[int] = set()  # clauses taken into the question beside them
+        before: dict[int, str] = {}  # the clause joined in front of a question ("V3, when did it come out?")
+        after: dict[int, str] = {}  # and after it ("which is bigger, V2 or V3?")
+        about: dict[int, str] = {}  # the clause "it" in the question refers to
+        taken: set[int] = set()
         for i, act in enumerate(acts):
-            if act.kind not in ASKING or i in joined:
+            if act.kind != "ask":
                 continue
-            before = acts[i - 1] if i > 0 else None
-            after = acts[i + 1] if i + 1 < len(acts) else None
-            text, about, subject = act.text, None, bool(self._names(act.text))
-            if act.kind == "ask" and not subject and before:
-                if (before.kind == "statement" and self._only_describes(before.text)) or (
-                        before.kind == "ask" and self._names_only(before.text)):
-                    text = f"{before.text} {text}"  # "V3, when did it come out?", "V2 or V3? which is bigger?"
-                    if units and before.kind == "ask":
-                        units.pop()
-                elif before.kind in CONTENT:
-                    about = before.text  # "the one on par with o1 for code, when was it announced?"
-            if act.kind == "ask" and after and self._names_only(after.text) and (
-                    after.kind == "statement" or (after.kind == "ask" and not subject)):
-                text = f"{text} {after.text}"  # "compare math, coder and coder v2", "which is bigger, V2 or V3?"
-                joined.add(i + 1)
-            units.append(Unit(act.kind, text, act.detail, about))
+            subject = bool(self._names(act.text))
+            prev = acts[i - 1] if i > 0 and i - 1 not in taken else None
+            if prev and not subject and self._incomplete(act.text) and (
+                    (prev.kind == "statement" and self._only_describes(prev.text))
+                    or (prev.kind == "ask" and self._names_only(prev.text))):
+                before[i] = prev.text
+                taken.add(i - 1)
+            elif prev and not subject and prev.kind in CONTENT and self._incomplete(act.text):
+                about[i] = prev.text  # "the one on par with o1 for code, when was it announced?"
+                taken.add(i - 1)
+            nxt = acts[i + 1] if i + 1 < len(acts) else None
+            if nxt and nxt.kind in ("statement", "ask") and self._names_only(nxt.text) and not (
+                    subject and nxt.kind == "ask") and not (not subject and self.segmenter.opens(nxt.text)):
+                # "compare math, coder and coder v2", "which is bigger, V2 or V3?"; not "which models handle
+                # images? also deepseek math", which asks about it on its own
+                after[i] = nxt.text
+                taken.add(i + 1)
+        units: list[Unit] = []
+        for i, act in enumerate(acts):
+            if i in taken:
+                continue
+            if act.kind in ASKING:
+                text = " ".join(t for t in (before.get(i), act.text, after.get(i)) if t)
+                units.append(Unit(act.kind, text, act.detail, about.get(i)))
+            elif act.kind == "statement" and (self._names_only(act.text) or self._asks_by_its_words(act.text)):
+                units.append(Unit("ask", act.text))  # "janus pro paper title", "V3 的参数量", "deepseek math."
         return units
+
+    def _incomplete(self, text: str) -> bool:
+        """A question that needs what was said before it: it says "it" or "them", or holds nothing but cue
+        words ("when was it proposed?", "which is bigger"); not "what is the capital of France"."""
+        return self.kb.normaliser(text) in self.framer.cues.pronouns or self._only_describes(text)
+
+    def _asks_by_its_words(self, text: str) -> bool:
+        """A clause with no question form that still asks, by its cue words, for a fact, a list or a comparison
+        ("janus pro paper title", "release date for deepseek-vl2", "DeepSeek-VL2 的参数量")."""
+        return self.framer.frame(text).intent in ("field", "list", "compare")
 
     def _checks_joined(self, acts: list[Act]) -> list[Act]:
         """"V3 has 671B params. is that right?": the clause before a check tag is the claim it checks."""
@@ -119,9 +141,12 @@ class Understanding:
         return out
 
     def _said(self, acts: list[Act]) -> list[Unit]:
-        """A message that asks nothing: what it says (a name, a described model, a claim), else small talk."""
+        """A message that asks nothing: what it says (a name, a described model, a claim), else small talk.
+        A statement that neither names a model nor is made of cue words ("hope the weekend treated everyone
+        well") is chatter, whatever its words."""
         claims = [Unit("check", a.text) for a in acts if a.kind == "claim"]
-        statements = " ".join(a.text for a in acts if a.kind == "statement")
+        said = [a.text for a in acts if a.kind == "statement"]
+        statements = " ".join([t for t in said if self._names(t) or self._only_describes(t)] or said)
         if claims or statements:
             return [*claims, *([Unit("statement", statements)] if statements else [])]
         if selves := [a.text for a in acts if a.kind == "self" and self._names(a.text)]:
@@ -194,6 +219,9 @@ def _kept(parts: list[Part]) -> list[Part]:
         if kept and (part.query == kept[-1].query or _declined_subject(part.query) == _declined_subject(
                 kept[-1].query) is not None):
             continue
+        if kept and part.query.intent == kept[-1].query.intent == "list" and \
+                set(part.query.models) == set(kept[-1].query.models):
+            kept.pop()  # "deepseek 都出过哪些模型?按时间排一下": the same models, listed as the second part asks
         before = kept[-1].query if kept else None
         if before and kept[-1].names and before.intent == "model" and part.query.intent == "field" and \
                 part.query.models == before.models:
@@ -209,7 +237,10 @@ def _kept(parts: list[Part]) -> list[Part]:
 
 
 def _unrecognised(query: Query) -> bool:
-    return query.intent == "none" and query.reason == "out-of-scope" and not query.suggestions
+    """A part that asks nothing the article or the lexicon recognises ("anyone?", "what changed"), small talk
+    or a call for help: chatter beside an answered part (alone, it is answered as such)."""
+    return query.intent == "none" and not query.suggestions and (
+        query.reason in ("out-of-scope", "help") or (query.reason or "").startswith("smalltalk:"))
 
 
 def _declined_subject(query: Query) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core.cues import alternation
@@ -30,7 +31,8 @@ _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "
 # a sentence ends at its punctuation, a line break, or where a numbered item starts ("1) … 2) …", "①", "(2)")
 _SENTENCE_END = re.compile(r"[?？!！。;；…]+|\.{2,}|(?<![0-9])\.(?![0-9])|\n+"
                            r"|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
-_CLAUSE_END = re.compile(rf"[,，:：](?![0-9])|(?<=[{CJK}])、(?=\s*(?:还有|另外))")
+# (not a comma between figures, "November 2, 2023", "1,000", nor a colon in a time, "10:30")
+_CLAUSE_END = re.compile(rf"(?<![0-9])[,，:：]|[,，:：](?!\s*[0-9])|(?<=[{CJK}])、(?=\s*(?:还有|另外))")
 
 
 @dataclass(frozen=True)
@@ -41,13 +43,19 @@ class Clause:
 
 
 class Segmenter:
-    def __init__(self, message: dict):
+    def __init__(self, message: dict, names: Callable[[str], bool] = lambda text: False):
+        """`names(text)`: whether the text names a model (a joining word before a name opens another
+        question: "what's V2 and also r1's sizes")."""
         asks = message["asks"]
         self._asks_first = re.compile(rf"\s*(?:{alternation([*asks['starts'], *asks['anywhere']], loose=True)})",
                                       re.IGNORECASE)
-        # a word that joins two questions, with the space around it (none beside Chinese)
-        joining = alternation([*message["joiners"], *message["and"]], loose=True)
-        self._joining = re.compile(rf"(?:^|\s|(?<=[{CJK}]))(?:{joining})(?:\s|(?=[{CJK}])|$)", re.IGNORECASE)
+
+        def joining(words: list[str]) -> re.Pattern:  # with the space around it (none beside Chinese)
+            return re.compile(rf"(?:^|\s|(?<=[{CJK}]))(?:{alternation(words, loose=True)})(?:\s|(?=[{CJK}])|$)",
+                              re.IGNORECASE)
+
+        self._joining, self._strong = joining([*message["joiners"], *message["and"]]), joining(message["joiners"])
+        self._names = names
 
     def split(self, text: str) -> list[Clause]:
         clauses: list[Clause] = []
@@ -60,15 +68,22 @@ class Segmenter:
 
     def _at_joiners(self, piece: str) -> list[str]:
         """The clause cut before each joining word ("also", "and", "还有") that the words of a question follow
-        ("… and how big is it"; not "compare v2 and v3", "is v3 also open source"). The joining word stays with
+        ("… and how big is it"), or, for a word that only joins questions ("also", "btw", "还有"), a model's name
+        ("… and also r1's sizes"); not "compare v2 and v3", "is v3 also open source". The joining word stays with
         the clause it opens: "and V3?" asks what was just asked, of V3."""
         out, last = [], 0
         for match in self._joining.finditer(piece):
-            if match.start() > last and self._asks_first.match(piece, match.end()):
+            opens = self._asks_first.match(piece, match.end()) or (
+                self._strong.match(piece, match.start()) and self._names(piece[match.end():]))
+            if match.start() > last and opens:
                 out.append(piece[last:match.start()])
                 last = match.start()
         out.append(piece[last:])
         return [p.strip() for p in out if p.strip()]
+
+    def opens(self, text: str) -> bool:
+        """Whether the clause opens with a word that only joins questions ("also deepseek math", "还有 R1")."""
+        return bool(self._strong.match(text))
 
     def without_joiner(self, text: str) -> str:
         """The clause without the joining word that opens it ("and is it open source" -> "is it open source")."""

@@ -68,7 +68,8 @@ class Composer:
     # --- pieces ---------------------------------------------------------------------------------
     def _footer(self, lang: str, models: list[Model]) -> str:
         a = self.kb.article
-        text = say(lang, "source", title=a.title["en"], zh_title=a.title["zh"], date=a.published.isoformat())
+        text = say(lang, "source", title=a.title["en"], zh_title=a.title["zh"], date=a.published.isoformat(),
+                   dated_by=a.dated_by[lang])
         if len(models) == 1:
             text += say(lang, "section", n=models[0].section)
         return text
@@ -181,7 +182,8 @@ class Composer:
         else:
             label = say(lang, claim.field)
             title, value = f"{name} · {label}", self.value(m, claim.field, lang)
-            words = {"zh": self.value(m, claim.field, "zh"), "en": self.value(m, claim.field, "en")}
+            # the card's value may add "(671B)"; what is quoted is the article's own line, character for character
+            words = {"zh": sources.quote(m, claim.field), "en": self.value(m, claim.field, "en")}
         if held is None:
             lines = [say(lang, "check_undisclosed", name=name, label=say(lang, f"fact_{claim.field}"))]
         elif claim.kind == "tag" and not held:  # a tag the article does not give is not said, not denied
@@ -203,11 +205,11 @@ class Composer:
         if linked:
             said, relation = linked[0]
             lines = [say(lang, "yes", name=said.name[lang], value=relation.text[lang]),
-                     say(lang, "article_words", **relation.text)]
+                     say(lang, "article_words", zh=relation.quote, en=relation.text["en"])]
         else:
             lines = [say(lang, "check_unrelated", name=m.name[lang], other=shown) if other
                      else say(lang, "relation_none", name=m.name[lang]),
-                     *(say(lang, "article_words", **r.text) for _, r in found)]
+                     *(say(lang, "article_words", zh=r.quote, en=r.text["en"]) for _, r in found)]
         return Reply(title=f"{m.name[lang]} · {shown}?", description="\n".join(lines), family=m.family,
                      footer=self._footer(lang, [m]), url=self.kb.article.source)
 
@@ -446,4 +448,5 @@ class Composer:
         fields = tuple((say(lang, "source_section", n=p.section, heading=p.heading), p.text, False)
                        for p in found.passages)
         return Reply(title=say(lang, "source_title"), fields=fields, url=self.kb.article.source,
-                     footer=say(lang, "source_footer", zh_title=found.article, date=found.date))
+                     footer=say(lang, "source_footer", zh_title=found.article, date=found.date,
+                                dated_by=self.kb.article.dated_by[lang]))

@@ -18,7 +18,7 @@ from bot.core.normalise import Normaliser, tokens_of
 LANGS = ("zh", "en")
 FIELD_NAMES = ("released", "parameters", "features", "significance", "paper")
 FAMILIES = ("code", "general", "moe", "math", "vision", "reasoning")
-RELATION_KINDS = ("based_on", "carried_by", "distilled")
+RELATION_KINDS = ("based_on", "distilled")
 
 SOURCE_KEYS = ("heading", *FIELD_NAMES)  # the lines of a model's section in the article, in order
 MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parameters", "features",
@@ -29,7 +29,8 @@ LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "
                 "undisclosed", "beyond_article", "requests", "fit", "not_covered", "family", "relations", "chatter",
                 "described", "sizes", "operators",
                 "stopwords"}
-ARTICLE_KEYS = {"title", "source", "published", "intro"}
+ARTICLE_KEYS = {"title", "source", "published", "dated_by", "intro"}
+ARTICLE_TEXT = "article.zh.txt"  # the article itself, character for character: every quote is checked against it
 
 # The expected shape of each file, checked before anything is read from it (see _fits).
 NUMBER = (int, float)
@@ -42,10 +43,10 @@ MODEL_SHAPE = {
                    "from_names": bool, "example": {"model": str, "b": NUMBER}},
     "paper": {"title": str, "text": BILINGUAL_SHAPE, "summary": BILINGUAL_SHAPE},
     "source": {str: str}, "tags": {str: BILINGUAL_SHAPE},
-    "relations": [{"kind": str, "models": WORDS, "names": WORDS, "text": BILINGUAL_SHAPE}],
+    "relations": [{"kind": str, "models": WORDS, "names": WORDS, "quote": str, "text": BILINGUAL_SHAPE}],
     "aliases": [(str, int)],
 }
-ARTICLE_SHAPE = {"title": BILINGUAL_SHAPE, "source": str}
+ARTICLE_SHAPE = {"title": BILINGUAL_SHAPE, "source": str, "dated_by": BILINGUAL_SHAPE}
 LEXICON_SHAPE = {
     "normalise": {"replace": {str: str}, "split_prefixes": WORDS, "letter_digits": {str: str}},
     "tags": {str: {"name": BILINGUAL_SHAPE, "cues": WORDS}},
@@ -84,8 +85,9 @@ Bilingual = dict[str, str]
 class Relation:
     kind: str
     models: tuple[str, ...]  # models of the article the relation links to
-    text: Bilingual
+    text: Bilingual  # the card's words for it (ours)
     names: tuple[str, ...] = ()  # models outside the article's list it names, as the article writes them
+    quote: str = ""  # the article's words that state it, character for character (shown as 原文)
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ class Article:
     source: str
     published: dt.date
     intro: Bilingual  # what the article says DeepSeek is about, before its first section
+    dated_by: Bilingual  # whose date `published` is: the page that reposted the post, not the post itself
+    text: str = ""  # the article, character for character (knowledge/article.zh.txt)
 
 
 @dataclass
@@ -353,10 +357,12 @@ def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> M
         if not isinstance(rel, dict) or rel.get("kind") not in RELATION_KINDS:
             problems.add(rwhere, f"expected kind one of {', '.join(RELATION_KINDS)}")
             continue
-        _unknown_keys(rel, {"kind", "models", "text", "names"}, rwhere, problems)
+        _unknown_keys(rel, {"kind", "models", "text", "names", "quote"}, rwhere, problems)
+        if not isinstance(rel.get("quote"), str) or not rel["quote"].strip():
+            problems.add(rwhere, "missing quote: the article's words that state the relation")
         relations.append(Relation(rel["kind"], tuple(rel.get("models") or ()),
                                   _bilingual(rel.get("text"), f"{rwhere}.text", problems),
-                                  tuple(str(n) for n in rel.get("names") or ())))
+                                  tuple(str(n) for n in rel.get("names") or ()), str(rel.get("quote") or "")))
 
     aliases = data["aliases"] or []
     if not all(isinstance(a, str | int) for a in aliases):
@@ -425,23 +431,36 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _unsourced(m: Model) -> list[tuple[str, str]]:
-    """(key, problem) for every Chinese text of the model that should be the article's words but is not
-    in its passages (spacing aside): tag quotes, relation names and targets, features, significance, headline."""
+def _quoted(quote: str, m: Model) -> bool:
+    """Whether `quote` is the article's characters exactly, within one of the model's passages."""
+    return any(quote in line for line in m.source.values())
+
+
+def _unsourced(m: Model, article: str) -> list[tuple[str, str]]:
+    """(key, problem) for every Chinese text of the model that should be the article's words but is not.
+
+    Quotes (the passages, the tag quotes, the relation quotes) are shown as the article's own words, so they
+    must be its characters exactly: each passage a line of the article, each quote a piece of one of the
+    model's passages. The card's Chinese features, significance and headline may differ in spacing only."""
+    lines = set(article.splitlines())
+    found = [(f"source.{key}", "is not a line of the article, character for character")
+             for key, line in m.source.items() if line not in lines]
     passages = _squeezed("".join(m.source.values()))
-    found = []
     for tag, quote in m.tag_quotes.items():
-        if _squeezed(quote["zh"]) not in passages:
-            found.append((f"tags.{tag}", "the quote is not in this model's passages (source)"))
+        if not _quoted(quote["zh"], m):
+            found.append((f"tags.{tag}", "the quote is not in this model's passages (source), character for character"))
+    for i, rel in enumerate(m.relations):
+        if rel.quote and not _quoted(rel.quote, m):
+            found.append((f"relations[{i}].quote", "is not in this model's passages (source), character for character"))
     for key in ("features", "significance"):
         if _squeezed(getattr(m, key)["zh"]) not in passages:
             found.append((f"{key}.zh", "is not the article's text of this section (source)"))
     if m.headline and _squeezed(m.headline["zh"]) not in _squeezed(m.source.get("heading", "")):
         found.append(("headline", "the article's heading of this section has no such subtitle"))
     for i, rel in enumerate(m.relations):
-        for name in rel.names:
-            if _squeezed(name) not in passages:
-                found.append((f"relations[{i}].names", f"{name!r} is not named in this model's passages"))
+        for name in rel.names:  # the sentence that states the relation names the other side
+            if _squeezed(name) not in _squeezed(rel.quote):
+                found.append((f"relations[{i}].names", f"{name!r} is not named in the relation's quote"))
     return found
 
 
@@ -569,7 +588,11 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
             problems.add(where, "published date is required")
         article = Article(_bilingual(article_data.get("title"), f"{where}: title", problems),
                           str(article_data.get("source") or ""), published or dt.date.min,
-                          _bilingual(article_data.get("intro"), f"{where}: intro", problems))
+                          _bilingual(article_data.get("intro"), f"{where}: intro", problems),
+                          _bilingual(article_data.get("dated_by"), f"{where}: dated_by", problems),
+                          _article_text(folder / ARTICLE_TEXT, problems))
+    if article and article.text and article.intro["zh"] not in article.text:
+        problems.add(f"{where}: intro.zh", "is not the article's words, character for character")
     problems.raise_if_any()
 
     norm_cfg = lexicon.get("normalise") or {}
@@ -590,17 +613,16 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
     by_id = {m.id: m for m in models}
     for m in models:
         where = f"{folder / 'models' / (m.id + '.yaml')}: {m.id}"
-        passages = _squeezed("".join(m.source.values()))
         for rel in m.relations:
             for target in rel.models:
                 if target not in by_id:
                     problems.add(f"{where}: relations", f"unknown model {target!r}")
-                elif not any(_squeezed(name) in passages for name in by_id[target].name.values()):
-                    problems.add(f"{where}: relations", f"{target!r}: this model's passages never name "
+                elif not any(_squeezed(name) in _squeezed(rel.quote) for name in by_id[target].name.values()):
+                    problems.add(f"{where}: relations", f"{target!r}: the relation's quote never names "
                                  f"{by_id[target].name['en']}")
         if m.size_example and m.size_example[0] not in by_id:
             problems.add(f"{where}: parameters.example", f"unknown model {m.size_example[0]!r}")
-        for key, message in _unsourced(m):
+        for key, message in _unsourced(m, article.text):
             problems.add(f"{where}: {key}", message)
     not_covered = _not_covered(lexicon.get("not_covered"), by_id, f"{folder / 'lexicon.yaml'}: not_covered",
                                problems)
@@ -608,6 +630,21 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
     problems.raise_if_any()
     models.sort(key=lambda m: m.section)
     return KnowledgeBase(folder, article, tuple(models), lexicon, normaliser, not_covered)
+
+
+def _article_text(path: Path, problems: _Problems) -> str:
+    """The article itself, which every quote must be a piece of."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            problems.add(str(path), "not a regular file")
+            return ""
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.add(str(path), f"cannot read the article: {exc}")
+        return ""
+    if not text.strip():
+        problems.add(str(path), "the article is empty")
+    return text
 
 
 def _not_covered(value: Any, by_id: dict[str, Model], where: str, problems: _Problems) -> tuple[NotCovered, ...]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.core import ranking
 from bot.core.knowledge import SOURCE_KEYS, KnowledgeBase, Model, NotCovered, Relation
 from bot.core.query import Query
+from bot.core.relations import stated
 
 BY_SIZE = (*ranking.SIZES, "params", "active")  # rankings and filters by a parameter count
 BY_DATE = ("newest", "earliest", "after", "before", "later", "earlier", "date", "date<", "date>")
@@ -26,10 +27,19 @@ class Source:
     article: str  # the article's Chinese title
     date: str
     passages: tuple[Passage, ...]
+    dated_by: str = ""  # whose date it is: the page that reposted the post
 
     def to_contract(self) -> dict:
-        return {"article": self.article, "date": self.date,
+        return {"article": self.article, "date": self.date, "dated_by": self.dated_by,
                 "passages": [{"section": p.section, "heading": p.heading, "text": p.text} for p in self.passages]}
+
+
+def quote(m: Model, key: str) -> str:
+    """The article's words of one of the model's lines, without the line's label ("参数量:"): a piece of the
+    article, character for character."""
+    line = m.source[key]
+    label, colon, words = line.partition(":")
+    return words.strip() if colon and len(label) <= 6 else line
 
 
 def mention(kb: KnowledgeBase, query: Query) -> tuple[NotCovered, Model, Relation] | None:
@@ -48,13 +58,30 @@ def source_of(kb: KnowledgeBase, query: Query) -> Source | None:
     if query.intent == "none":
         found = mention(kb, query)
         lines = {found[1].id: [k for k, line in found[1].source.items() if found[0].name in line]} if found else {}
+    elif relation := _relation_asked(query):
+        lines = {}  # the line that states each relation, in the section of the model that states it
+        for m, r in stated(kb, *relation):
+            lines.setdefault(m.id, []).extend(k for k, line in m.source.items() if r.quote and r.quote in line)
+        lines = lines or {mid: _keys(kb.by_id[mid], query) for mid in query.models}
     else:
         lines = {mid: _keys(kb.by_id[mid], query) for mid in query.models}
     passages = tuple(Passage(m.section, m.source["heading"], "\n".join(m.source[k] for k in keys))
                      for m, keys in ((kb.by_id[mid], keys) for mid, keys in lines.items()) if keys)
     if not passages:
         return None
-    return Source(kb.article.title["zh"], kb.article.published.isoformat(), passages)
+    return Source(kb.article.title["zh"], kb.article.published.isoformat(), passages, kb.article.dated_by["en"])
+
+
+def _relation_asked(query: Query) -> tuple[str, str] | None:
+    """(model, kind) of a relation card ("relation:deepseek-math:based_on") or a claimed relation checked
+    ("check:relation:based_on:…" of the model asked)."""
+    selector = query.selector or ""
+    if selector.startswith("relation:"):
+        model, _, kind = selector.removeprefix("relation:").partition(":")
+        return model, kind
+    if selector.startswith("check:relation:") and query.models:
+        return query.models[0], selector.removeprefix("check:relation:").partition(":")[0]
+    return None
 
 
 def _keys(m: Model, query: Query) -> list[str]:

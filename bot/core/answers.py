@@ -52,6 +52,10 @@ class Composer:
         if query.intent != "none" and (query.reason or "").startswith("part:"):  # a part left unanswered, said
             note = say(lang, "part_unanswered", what=query.reason.removeprefix("part:"))
             return replace(reply, description="\n".join(x for x in (reply.description, note) if x))
+        if query.intent != "none" and (query.reason or "").startswith("variant:"):  # names.for_variants
+            note = say(lang, "variant_note", variant=query.reason.removeprefix("variant:"),
+                       name=self.kb.by_id[query.models[0]].name[lang])
+            return replace(reply, description="\n".join(x for x in (note, reply.description) if x))
         return reply
 
     def _compose(self, query: Query, lang: str) -> Reply:
@@ -422,6 +426,9 @@ class Composer:
         if reason.startswith("beyond:"):
             model = self.kb.by_id[reason.partition(":")[2]]
             lines.append(say(lang, "decline_beyond", name=model.name[lang]))
+        elif reason.startswith("variant:"):
+            lines.append(self._variant_decline(reason, lang))
+            query = replace(query, suggestions=())  # named in the line; offered as a button all the same
         elif (mention := sources.mention(self.kb, query)) is not None:
             # named only in another model's section: say what the article says there, nothing more
             entry, model, relation = mention
@@ -429,7 +436,11 @@ class Composer:
                              said=relation.text[lang]))
             cited.append(model)
         elif reason.startswith("unknown-model:"):
-            lines.append(say(lang, "decline_unknown", name=reason.partition(":")[2]))
+            lines.append(say(lang, "decline_unknown", name=reason.partition(":")[2],
+                             date=self.kb.article.published.isoformat()))
+            if query.suggestions:  # the closest covered model by name, never said to be the same
+                lines.append(say(lang, "closest", names=self._names(query.suggestions, lang)))
+                query = replace(query, suggestions=())
         elif reason == "no-model":
             lines.append(say(lang, "decline_no_model"))
         else:
@@ -439,6 +450,24 @@ class Composer:
         lines.append(say(lang, "knows", n=len(self.kb.models), names=self._names([m.id for m in self.kb.models], lang)))
         return Reply(title=say(lang, "decline_title"), description="\n".join(lines),
                      footer=self._footer(lang, cited), url=self.kb.article.source)
+
+    def _variant_decline(self, reason: str, lang: str) -> str:
+        """"variant:deepseek-v2:parameters:V2-Lite": what the article gives for the covered model, and that it
+        does not cover the variant; the fact itself is not the variant's."""
+        _, model_id, field, variant = reason.split(":", 3)
+        m = self.kb.by_id[model_id]
+        name = m.name[lang]
+        if field == "parameters" and m.distilled_b and self.kb.lexicon["names"]["distill"] in variant.lower():
+            lo, hi = m.distilled_b
+            return say(lang, "decline_distilled", name=name, lo=_b(lo), hi=_b(hi), variant=variant)
+        if not field:
+            return say(lang, "decline_variant", variant=variant, name=name)
+        value = self.short_size(m, lang) if field == "parameters" else self.value(m, field, lang)
+        if not ranking.FIGURE["largest" if field == "parameters" else "earliest"](m) and not m.size_example:
+            return say(lang, "decline_variant_undisclosed", name=name, label=say(lang, f"fact_{field}"),
+                       variant=variant)
+        return say(lang, "decline_variant_fact", name=name, label=say(lang, f"fact_{field}"), value=value,
+                   variant=variant)
 
     def source(self, query: Query, lang: str) -> Reply | None:
         """The article's own passages behind the answer to `query`, in Chinese, each under its section."""

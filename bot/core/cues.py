@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from bot.core.normalise import Normaliser, has_chinese, tokens_of
 
 # names and a regular expression are not cue words
-NOT_CUES = ("normalise", "foreign_models", "not_covered", "unknown_version_pattern")
+NOT_CUES = ("normalise", "foreign_models", "not_covered", "names")
 
 
 def lexicon_texts(lexicon: dict, skip: Iterable[str] = ()) -> Iterable[str]:

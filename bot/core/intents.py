@@ -19,6 +19,7 @@ from bot.core.describe import Describer
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
+from bot.core.names import for_variants
 from bot.core.normalise import CJK, has_chinese, tokens_of
 from bot.core.operators import Operators
 from bot.core.query import Query
@@ -46,13 +47,13 @@ class Understanding:
         found: list[Links] = []
         query = self._understand(text, context, found)
         if query.intent != "none" and set(found[-1].doubtful) & set(query.models):
-            return replace(query, near_miss=True)
-        return query
+            query = replace(query, near_miss=True)
+        return for_variants(query, found[-1]) if found else query
 
     def _understand(self, text: str, context: Context | None, found: list[Links]) -> Query:
         """The query; `found` gets the links it was read from."""
         normalised = self.kb.normaliser(text)
-        links = self.linker.link(normalised)
+        links = self.linker.link(normalised, text)
         if ((context and not links.models and links.rest in self.cues.switch)
                 or (links.models and (links.rest in self.cues.compare or self.cues.superlative_in(links.rest)))):
             # "那 MoE 呢?", "llm vs v2": a word that names a model once the brand is put before it

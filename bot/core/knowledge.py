@@ -25,7 +25,7 @@ MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parame
               "significance", "paper", "source", "tags", "relations", "aliases"}
 REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations", "headline"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
-                "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
+                "numbers", "followup", "overview", "foreign_models", "names", "help", "timeline",
                 "undisclosed", "beyond_article", "requests", "fit", "not_covered", "family", "relations", "chatter",
                 "described", "sizes", "operators",
                 "stopwords"}
@@ -48,7 +48,8 @@ MODEL_SHAPE = {
 }
 ARTICLE_SHAPE = {"title": BILINGUAL_SHAPE, "source": str, "dated_by": BILINGUAL_SHAPE}
 LEXICON_SHAPE = {
-    "normalise": {"replace": {str: str}, "split_prefixes": WORDS, "letter_digits": {str: str}},
+    "normalise": {"replace": {str: str}, "split_prefixes": WORDS, "letter_digits": {str: str},
+                  "short_brands": {str: str}},
     "tags": {str: {"name": BILINGUAL_SHAPE, "cues": WORDS}},
     "fields": {str: {"cues": WORDS, "weak": WORDS}},
     "list": {"cues": WORDS, "all_cues": WORDS},
@@ -57,7 +58,9 @@ LEXICON_SHAPE = {
     "superlative": {str: WORDS}, "relative": {str: WORDS},
     "numbers": {"more": WORDS, "less": WORDS, "units": {str: NUMBER}, "counts_other": WORDS},
     "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS},
-    "foreign_models": WORDS, "unknown_version_pattern": str, "undisclosed": WORDS,
+    "foreign_models": WORDS, "undisclosed": WORDS,
+    "names": {"brands": WORDS, "lettered": WORDS, "bare_version": str, "families": WORDS, "variants": WORDS,
+              "others": WORDS, "joined_only": WORDS, "distill": str, "date": str, "near": {str: str}},
     "beyond_article": WORDS, "requests": WORDS, "fit": WORDS, "sizes": WORDS, "stopwords": {str: WORDS},
     "not_covered": [{"name": str, "aliases": WORDS, "mentioned_by": str}],
     "operators": {
@@ -596,7 +599,10 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
     problems.raise_if_any()
 
     norm_cfg = lexicon.get("normalise") or {}
-    normaliser = Normaliser(norm_cfg.get("replace") or {}, norm_cfg.get("split_prefixes") or [])
+    names = lexicon.get("names") or {}
+    normaliser = Normaliser(norm_cfg.get("replace") or {}, norm_cfg.get("split_prefixes") or [],
+                            norm_cfg.get("short_brands") or {},
+                            (names.get("lettered") or [], names.get("families") or []))
     tags = set(lexicon.get("tags") or {})
     models = []
     ids: set[str] = set()
@@ -629,7 +635,31 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
     _check_aliases(models, normaliser, problems, folder, _outside_names(lexicon, not_covered))
     problems.raise_if_any()
     models.sort(key=lambda m: m.section)
-    return KnowledgeBase(folder, article, tuple(models), lexicon, normaliser, not_covered)
+    kb = KnowledgeBase(folder, article, tuple(models), lexicon, normaliser, not_covered)
+    _check_names(kb, folder, problems)
+    problems.raise_if_any()
+    return kb
+
+
+def _check_names(kb: KnowledgeBase, folder: Path, problems: _Problems) -> None:
+    """The naming pattern's words point at real models, and it reads every alias as the model's own name: an
+    alias never names a variant or another model ("r1 distill", "deepseek reasoner")."""
+    from bot.core.names import Names
+
+    for family, model in (kb.lexicon["names"].get("near") or {}).items():
+        if model not in kb.by_id:
+            problems.add(f"{folder / 'lexicon.yaml'}: names.near.{family}", f"unknown model {model!r}")
+    if problems.lines:
+        return
+    names = Names(kb)
+    for m in kb.models:
+        for alias in m.aliases:
+            tokens = kb.normaliser(alias).split()
+            name = names.read(tokens, 0)
+            if name and name.length == len(tokens) and (name.kind != "covered" or name.model != m.id):
+                what = "a variant of" if name.kind == "variant" else "a model the article does not cover, near"
+                problems.add(f"{folder / 'models' / (m.id + '.yaml')}: {m.id}: aliases",
+                             f"{alias!r} names {what} {name.model or 'none of its models'} (lexicon names)")
 
 
 def _article_text(path: Path, problems: _Problems) -> str:

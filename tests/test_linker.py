@@ -27,7 +27,9 @@ def test_models_are_found(engine, text, models):
                                   "deepseek-coder-v1.5", "Janus", "DeepSeek-VL", "雅努斯"])  # 雅努斯 is Janus
 def test_foreign_models_never_snap_to_a_deepseek_model(engine, text):
     links = linked(engine, text)
-    assert links.models == [] and links.foreign
+    # other companies' models are foreign; DeepSeek's own the article does not cover are read by the naming
+    # model as such (issue 16: "Janus", "DeepSeek-VL" are unknown, with the closest model near)
+    assert links.models == [] and (links.foreign or links.unknown)
 
 
 @pytest.mark.parametrize("text", ["DeepSeek V4", "deepseek-r2", "V5", "VL3"])

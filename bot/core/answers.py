@@ -169,6 +169,8 @@ class Composer:
         label = say(lang, query.field)
         lines = [say(lang, "field_line", name=m.name[lang], label=label, value=self.value(m, query.field, lang))
                  for m in models]
+        if len(models) == 1 and (words := self._article_words(models[0], query.field, lang)):
+            lines.append(words)  # the card's words are ours (a translation, or "(671B)" added): the article's beside
         fields = ()
         if query.field == "paper" and len(models) == 1 and models[0].paper_summary:
             fields = ((say(lang, "paper_summary"), models[0].paper_summary[lang], False),)
@@ -176,6 +178,18 @@ class Composer:
         return Reply(title=title, description="\n".join(lines), fields=fields,
                      family=models[0].family if len(models) == 1 else None,
                      footer=self._footer(lang, models), url=self.kb.article.source)
+
+    def _article_words(self, m: Model, field: str, lang: str) -> str:
+        """The article's own words for a field, where the card's are not they: in Chinese where the card adds to
+        them ("原文:“总参数高达 6710 亿…”" under "6710 亿(671B)"), in English for the sentences it translates
+        (features, significance, a paper line that is no title); a date or a figure in English is a value."""
+        if lang == "en" and field in ("released", "parameters"):
+            return ""
+        quoted = sources.quote(m, field)
+        ours = self.value(m, field, lang)
+        if "".join(quoted.split()).strip("《》“”") in "".join(ours.split()).strip("《》“”"):
+            return ""
+        return say(lang, "article_line", zh=quoted)
 
     def _check(self, m: Model, claim: Filter, lang: str) -> Reply:
         """Yes or no first, then the article's words that decide it; where the article is silent, that."""

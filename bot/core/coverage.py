@@ -42,12 +42,18 @@ class Coverage:
                        for run in CHINESE_RUN.findall(kb.normaliser(text)) for i in range(len(run) - 1)}
         # one-character words of the lexicon explain themselves ("前", "比", "到")
         self._single = {w for w in (*cues.stopwords["zh"], *cue_texts) if len(w) == 1}
+        # topic tags: words of the decline list the article uses for some models only (R1's 低成本)
+        self._topics = {tag: cues.tags[tag] for tag, entry in kb.lexicon["tags"].items() if entry.get("topic")}
+        self._tags = {m.id: set(m.tags) for m in kb.models}
 
     def unexplained(self, rest: str, model: str) -> set[str]:
-        """The words of `rest` (a question about `model`, names cut out) that nothing accounts for."""
+        """The words of `rest` (a question about `model`, names cut out) that nothing accounts for; a topic tag's
+        word ("cheap", "成本") is accounted for only for a model that carries the tag (R1's 低成本)."""
         words = {t for t in tokens_of(rest) if t.isascii() and t.isalpha() and len(t) > 1} - self._known
         english = {w for w in words if stem(w) not in self._facts[model] and not self._typo(w)}
-        return english | self.unexplained_chinese(rest)
+        topics = {m.group() for tag, cues in self._topics.items() if tag not in self._tags[model]
+                  for m in cues.find_all(rest)}
+        return english | self.unexplained_chinese(rest) | topics
 
     def unexplained_chinese(self, rest: str) -> set[str]:
         """"内容审查": 内容 is the article's, 审查 is not."""

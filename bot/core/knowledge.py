@@ -50,7 +50,7 @@ ARTICLE_SHAPE = {"title": BILINGUAL_SHAPE, "source": str, "dated_by": BILINGUAL_
 LEXICON_SHAPE = {
     "normalise": {"replace": {str: str}, "split_prefixes": WORDS, "letter_digits": {str: str},
                   "short_brands": {str: str}},
-    "tags": {str: {"name": BILINGUAL_SHAPE, "cues": WORDS}},
+    "tags": {str: {"name": BILINGUAL_SHAPE, "cues": WORDS, "topic": bool}},
     "fields": {str: {"cues": WORDS, "weak": WORDS}},
     "list": {"cues": WORDS, "all_cues": WORDS},
     "which_one": {"cues": WORDS}, "compare": {"cues": WORDS}, "overview": {"cues": WORDS},
@@ -480,8 +480,8 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
         return {}
     _check_repeats(lexicon, where, problems)
     for name, entry in (lexicon.get("tags") or {}).items():
-        if not isinstance(entry, dict) or set(entry) != {"name", "cues"}:
-            problems.add(f"{where}: tags.{name}", "expected name (zh, en) and cues")
+        if not isinstance(entry, dict) or not {"name", "cues"} <= set(entry) <= {"name", "cues", "topic"}:
+            problems.add(f"{where}: tags.{name}", "expected name (zh, en), cues and optional topic")
             continue
         _bilingual(entry["name"], f"{where}: tags.{name}.name", problems)
     for name, entry in (lexicon.get("fields") or {}).items():
@@ -637,8 +637,41 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
     models.sort(key=lambda m: m.section)
     kb = KnowledgeBase(folder, article, tuple(models), lexicon, normaliser, not_covered)
     _check_names(kb, folder, problems)
+    _check_beyond(kb, folder, problems)
     problems.raise_if_any()
     return kb
+
+
+def own_texts(m: Model) -> dict[str, str]:
+    """Everything a model's card says, the article's lines and our English: key -> text."""
+    texts = {f"source.{key}": line for key, line in m.source.items()}
+    for key in ("features", "significance", "headline", "released_text", "parameters_text", "paper_summary"):
+        if value := getattr(m, key):
+            texts[f"{key}.en"] = value["en"]
+    texts.update({f"tags.{tag}.en": quote["en"] for tag, quote in m.tag_quotes.items()})
+    texts.update({f"relations[{i}].text.en": r.text["en"] for i, r in enumerate(m.relations)})
+    return texts
+
+
+def _check_beyond(kb: KnowledgeBase, folder: Path, problems: _Problems) -> None:
+    """A topic the decline list holds (beyond_article) must not be one the article uses for a model: "低成本" is
+    R1's own word, so "R1 的成本低吗" is answered from the article. Such a word belongs to a topic tag (`topic:
+    true`) that the model carries: answered for it, a topic beyond the article for the others. And a topic tag's
+    cues must be such words, or the tag is a plain one."""
+    from bot.core.cues import CueSet
+
+    for word in kb.lexicon["beyond_article"]:
+        found = CueSet([str(word)], kb.normaliser)
+        for m in kb.models:
+            for key, text in own_texts(m).items():
+                if found.find(kb.normaliser(text)):
+                    problems.add(f"{folder / 'lexicon.yaml'}: beyond_article",
+                                 f"{word!r} is in {m.id}'s own text ({key}): the article covers it for that model; "
+                                 f"make it a cue of a topic tag (topic: true) that the model carries instead")
+    for tag, entry in kb.lexicon["tags"].items():
+        if entry.get("topic") and not any(tag in m.tags for m in kb.models):
+            problems.add(f"{folder / 'lexicon.yaml'}: tags.{tag}", "a topic tag no model carries: put its words in "
+                                                                   "beyond_article")
 
 
 def _check_names(kb: KnowledgeBase, folder: Path, problems: _Problems) -> None:

@@ -90,7 +90,10 @@ class Linker:
 
     def with_brand(self, normalised: str) -> str:
         """The text with the brand put before each word that names a model with it ("moe" -> "deepseek moe")."""
-        return " ".join(next((f"{b} {t}" for b in self._brands_of(t)), t) for t in normalised.split())
+        words = normalised.split()
+        # a brand already there is not put twice ("janus pro" stays, never "janus janus pro")
+        return " ".join(next((f"{b} {t}" for b in self._brands_of(t) if not (i and words[i - 1] == b)), t)
+                        for i, t in enumerate(words))
 
     def brandable(self, normalised: str) -> list[str]:
         """The words that name a model once the brand is put before them ("llm", "moe", "math")."""
@@ -106,13 +109,9 @@ class Linker:
         if name is None or name.length < self._alias_at(tokens, i):
             return 0
         span = tokens[i: i + name.length]
-        if name.kind == "other" and (listed := self._listed_at(tokens, i)) >= name.length:
-            # a name the lexicon lists (not_covered): as before, and a name the article only mentions
-            # ("DeepSeekMath is built on DeepSeek-Coder-v1.5 7B") gets that mention, no neighbour
-            entry = self._kb.uncovered(" ".join(tokens[i: i + listed]))
-            if name.model and not (entry and entry.mentioned_by):
-                links.near.append(name.model)
-            return 0
+        if name.kind == "other" and (listed := self._listed_at(tokens, i)) >= name.length and (
+                entry := self._kb.uncovered(" ".join(tokens[i: i + listed]))) and entry.mentioned_by:
+            return 0  # a name the article only mentions ("built on DeepSeek-Coder-v1.5 7B"): the lexicon's entry
         if name.kind == "other":
             links.unknown.append(" ".join(span))
             if name.model:

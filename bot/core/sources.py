@@ -39,7 +39,16 @@ def quote(m: Model, key: str) -> str:
     article, character for character."""
     line = m.source[key]
     label, colon, words = line.partition(":")
-    return words.strip() if colon and len(label) <= 6 else line
+    words = words.strip() if colon and len(label) <= 6 else line
+    if key == "paper" and "》" in words:  # the title; what follows it is the paper's summary, quoted on its own
+        words = words[:words.index("》") + 1]
+    return words
+
+
+def tag_line(m: Model, tag: str) -> str | None:
+    """The field whose line holds the words that back the model's tag, or None when it has no such tag."""
+    quote = m.tag_quotes.get(tag, {}).get("zh")
+    return next((k for k, line in m.source.items() if k != "heading" and quote and quote in line), None)
 
 
 def mention(kb: KnowledgeBase, query: Query) -> tuple[NotCovered, Model, Relation] | None:
@@ -96,8 +105,7 @@ def _keys(m: Model, query: Query) -> list[str]:
     if query.intent == "field":
         return list(dict.fromkeys([query.field, *query.also, *ranked_by]))
     if kind == "tag":  # the line whose words back the tag
-        quote = "".join(m.tag_quotes[value]["zh"].split())
-        return [k for k, line in m.source.items() if k != "heading" and quote in "".join(line.split())]
+        return [key] if (key := tag_line(m, value)) else []
     if kind == "undisclosed":
         return [value]
     if kind == "search":

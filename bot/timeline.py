@@ -9,6 +9,7 @@ pictures under names keyed by the knowledge version, and reuses those files from
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import logging
 import os
@@ -179,6 +180,11 @@ def layout(kb: KnowledgeBase, lang: str) -> Layout:
         undated_label=say_timeline(lang, "undated"),
         size_note=say_timeline(lang, "size_note"),
     )
+
+
+def layout_digest(plan: Layout) -> str:
+    """What a picture shows, as a short hash: the same layout, the same digest."""
+    return f"layout {plan.lang} " + hashlib.sha256(repr(plan).encode("utf-8")).hexdigest()[:16]
 
 
 # --- fonts ----------------------------------------------------------------------------------------
@@ -353,8 +359,9 @@ def _draw(plan: Layout, font_files: list[str]) -> bytes:
         fig.text(0.13, 0.028, plan.footer, ha="left", va="center", fontsize=9, color="#666666")
 
         buffer = io.BytesIO()
-        # No software version or date in the file, so a second render is byte-identical.
-        fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+        # No software version or date in the file, so a second render is byte-identical; the layout's digest
+        # says what was drawn, so a picture kept in docs/ is known stale when the knowledge changes it.
+        fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None, "Description": layout_digest(plan)})
     return buffer.getvalue()
 
 

@@ -4,6 +4,7 @@ library on the question paths."""
 
 from __future__ import annotations
 
+import shutil
 import struct
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from bot import timeline
 from bot.core.knowledge import load_knowledge
 from bot.core.normalise import has_chinese
 from bot.render import timeline_files
+from tests.conftest import KNOWLEDGE
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -216,3 +218,35 @@ def test_the_child_entry_draws_both_pictures_into_the_cache_and_drops_older_ones
 @pytest.mark.parametrize("question", ["show me the timeline", "DeepSeek 的发展脉络", "模型时间线", "时间线"])
 def test_the_issue_questions_ask_for_the_timeline(engine, question):
     assert engine.ask(question).query.selector == "timeline"
+
+
+# --- the pictures in docs/ (issue 16) --------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_pictures_in_docs_are_drawn_from_the_current_knowledge(kb, lang):
+    from PIL import Image
+
+    shown = Image.open(ROOT / "docs" / f"timeline-{lang}.png").text.get("Description")
+    assert shown == timeline.layout_digest(timeline.layout(kb, lang)), (
+        f"docs/timeline-{lang}.png is stale: python -m bot timeline -o docs/timeline-{lang}.png --lang {lang}")
+
+
+def test_a_relation_added_makes_the_docs_pictures_stale(tmp_path, kb):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    path = folder / "models" / "deepseek-coder-v2.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "aliases:", "relations:\n  - kind: based_on\n    models: []\n    names: [GPT4-Turbo]\n"
+        "    quote: 达到了与 GPT4-Turbo 相当的性能\n    text: {zh: x, en: x}\naliases:"), encoding="utf-8")
+    edited = load_knowledge(folder)
+    for lang in ("en", "zh"):
+        assert timeline.layout_digest(timeline.layout(edited, lang)) != timeline.layout_digest(
+            timeline.layout(kb, lang))
+
+
+@pytest.mark.parametrize(("lang", "ours", "repost"), [("en", "families as we group them, not the article's",
+                                                      "(date of the repost)"),
+                                                     ("zh", "我们按家族所作的分组,并非文章的分类", "(转载日期)")])
+def test_the_family_rows_are_labelled_as_ours_and_the_date_as_the_reposts(kb, lang, ours, repost):
+    plan = timeline.layout(kb, lang)
+    assert ours in plan.size_note and repost in plan.footer

@@ -112,3 +112,9 @@ def test_check_fails_on_a_topic_tag_no_model_carries(tmp_path):
     assert "tags.low-cost: a topic tag no model carries" in message
     assert "'成本' is in deepseek-r1's own text" not in message  # a cue of the tag, not of the decline list
     load_knowledge(KNOWLEDGE)
+
+
+@pytest.mark.parametrize("question", ["does deepseek llm have a chat version too?", "is v3 moe too?",
+                                      "is r1 open source too?"])
+def test_too_asks_nothing_more(engine, question):
+    assert engine.ask(question).query.intent == "field"

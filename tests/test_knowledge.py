@@ -511,3 +511,12 @@ def test_deepseekmoe_states_no_relation_and_v2_is_not_said_to_be_built_on_it(eng
                      "was DeepSeek-V2 based on DeepSeekMoE?"):
         text = engine.ask(question).text
         assert text.split("\n")[2].startswith(("The article does not", "文章没有")), text
+
+
+@pytest.mark.parametrize(("question", "line"), [
+    ("what is deepseek?", "DeepSeekMoE — Released: not given in the article"),
+    ("which models use MoE?", "DeepSeekMoE — Released: not given in the article"),
+    ("DeepSeek 的模型有哪些", "DeepSeekMoE — 提出时间:文章未给出"),
+])
+def test_a_list_says_the_article_gives_no_date_not_that_one_is_withheld(engine, question, line):
+    assert line in engine.ask(question).text

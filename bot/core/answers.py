@@ -115,7 +115,8 @@ class Composer:
         return self.short_size(model, lang) if kind in ranking.SIZES else self.short_date(model, lang)
 
     def short_date(self, model: Model, lang: str) -> str:
-        return model.released.isoformat() if model.released else say(lang, "not_disclosed")
+        # "not given", not "not disclosed": the article gives DeepSeekMoE no single date, it withholds none
+        return model.released.isoformat() if model.released else say(lang, "not_dated")
 
     def _tags(self, model: Model, lang: str) -> str:
         return say(lang, "joiner").join(self.kb.tag_name(t, lang) for t in model.tags)

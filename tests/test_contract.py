@@ -80,7 +80,8 @@ def test_source_holds_the_articles_passages_verbatim_and_is_null_for_a_decline(e
     field, overview, listed, declined = batch(
         engine, {"id": "1", "text": "V3 有多少参数?"}, {"id": "2", "text": "what is R1?"},
         {"id": "3", "text": "which models are strong at maths"}, {"id": "4", "text": "what's the weather?"})
-    assert field["source"] == {"article": "DeepSeek 模型发展脉络全解析", "date": "2025-02-08", "passages": [
+    assert field["source"] == {"article": "DeepSeek 模型发展脉络全解析", "date": "2025-02-08",
+                               "dated_by": "date of the repost", "passages": [
         {"section": 8, "heading": "八、DeepSeek-V3:技术创新引领性能飞跃",
          "text": "参数量:总参数高达 6710 亿,每 token 激活 370 亿参数"}]}
     assert len(overview["source"]["passages"][0]["text"].splitlines()) == 5  # the whole section

@@ -23,7 +23,7 @@ from bot.adapters.discord_app.views import (
 )
 from bot.core.engine import Engine
 from bot.core.query import FIELDS, Query
-from bot.render.cards import to_embed
+from bot.render.cards import to_embed, to_text
 from bot.settings import Settings
 
 LIMITS = {"title": 256, "description": 4096, "fields": 25, "field_value": 1024, "footer": 2048, "total": 6000}
@@ -174,3 +174,30 @@ async def test_source_button_rebuilt_from_an_old_custom_id_shows_the_passage_to_
     card = str(sent["embed"].to_dict())
     assert sent["ephemeral"] and passage in card and section in card and "2025-02-08" in card
     assert sent["allowed_mentions"].to_dict() == {"parse": []} and not click.edits
+
+
+# --- names the article does not cover, and variants (issue 16) -------------------------------------
+
+@pytest.mark.parametrize(("question", "offered"), [
+    ("what is V3.1?", "deepseek-v3"), ("R1-Zero 是什么", "deepseek-r1"), ("what is deepseek-reasoner", "deepseek-r1"),
+    ("V2-Lite 多少参数", "deepseek-v2"), ("when did R1-Distill-Llama-70B come out?", "deepseek-r1"),
+])
+def test_a_decline_offers_the_closest_covered_model_as_a_button(engine: Engine, question: str, offered: str):
+    answer = engine.ask(question)
+    assert answer.query.intent == "none"
+    view = answer_message(answer, engine)["view"]
+    picks = [item for item in view.children if item.custom_id.startswith("qa:pick:")]
+    assert [p.custom_id.rsplit(":", 1)[1] for p in picks] == [offered]
+    assert_within_limits(discord.Embed.from_dict(to_embed(answer.reply)))
+
+
+@pytest.mark.parametrize("question", ["what's deepseek-v2-lite exactly?", "DeepSeek-Coder-V2-Lite-Instruct 是什么",
+                                      "tell me about R1-Distill-Qwen-32B"])
+def test_a_variants_note_survives_the_language_button(engine: Engine, question: str):
+    answer = engine.ask(question)
+    view = answer_message(answer, engine)["view"]
+    switch = next(item for item in view.children if item.custom_id.startswith("qa:lang:"))
+    assert len(switch.custom_id) <= CUSTOM_ID_LIMIT
+    query = expand_key(switch.custom_id.split(":", 3)[3])
+    other = engine.answer(query, "zh" if answer.lang == "en" else "en")
+    assert ("没有介绍" in to_text(other.reply)) or ("does not describe" in to_text(other.reply))

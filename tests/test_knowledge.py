@@ -2,6 +2,7 @@
 
 import logging
 import os
+import re
 import shutil
 import signal
 import socket
@@ -56,7 +57,9 @@ def test_undisclosed_facts_are_null_with_the_articles_words(kb):
     for mid in ("deepseek-moe", "deepseek-math", "deepseek-coder-v2", "deepseek-vl2"):
         model = kb.by_id[mid]
         assert model.released is None and "未" in model.released_text["zh"]
-        assert "not disclosed" in model.released_text["en"]
+        # DeepSeekMoE's is no withheld date but an idea with no single one (issue 16): the article gives none
+        assert ("no single date: the article does not give one" if mid == "deepseek-moe" else "not disclosed") \
+            in model.released_text["en"]
 
 
 def test_broken_yaml_names_file_and_line(folder):
@@ -222,14 +225,22 @@ def test_a_subtitle_only_where_the_article_has_one(kb):
 
 
 @pytest.mark.parametrize(("model", "old", "new", "expected"), [
-    ("deepseek-moe", "models: [deepseek-v2]", "models: [deepseek-v9]", "relations: unknown model 'deepseek-v9'"),
+    ("deepseek-r1", "models: []", "models: [deepseek-v9]", "relations: unknown model 'deepseek-v9'"),
     # the section on DeepSeekMath names DeepSeek-Coder-v1.5 7B, never section 1's DeepSeek Coder
     ("deepseek-math", "models: []", "models: [deepseek-coder]",
-     "relations: 'deepseek-coder': this model's passages never name DeepSeek Coder"),
-    ("deepseek-moe", "models: [deepseek-v2]", "models: [deepseek-v2, deepseek-v3]",
-     "relations: 'deepseek-v3': this model's passages never name DeepSeek-V3"),
+     "relations: 'deepseek-coder': the relation's quote never names DeepSeek Coder"),
+    # DeepSeekMoE's section names DeepSeek-V2 only as an example of a size: no relation may say more (issue 16)
+    ("deepseek-moe", "# no relations", "relations:\n  - kind: based_on\n    models: [deepseek-v2]\n"
+     "    quote: DeepSeek-V2 基于 DeepSeekMoE\n    text: {zh: x, en: x}\n#",
+     "relations[0].quote: is not in this model's passages (source), character for character"),
+    ("deepseek-moe", "# no relations", "relations:\n  - kind: based_on\n    models: [deepseek-v3]\n"
+     "    quote: 采用混合专家(MoE)架构\n    text: {zh: x, en: x}\n#",
+     "relations: 'deepseek-v3': the relation's quote never names DeepSeek-V3"),
     ("deepseek-math", "names: [DeepSeek-Coder-v1.5 7B]", "names: [DeepSeek-Coder-v1.5 33B]",
-     "relations[0].names: 'DeepSeek-Coder-v1.5 33B' is not named in this model's passages"),
+     "relations[0].names: 'DeepSeek-Coder-v1.5 33B' is not named in the relation's quote"),
+    # the quote is the article's characters: "得到参数" for the article's "得到的参数" is ours, not a quote
+    ("deepseek-r1", "quote: 通过蒸馏得到的参数", "quote: 通过蒸馏得到参数",
+     "relations[0].quote: is not in this model's passages (source), character for character"),
     ("deepseek-moe", "example: {model: deepseek-v2,", "example: {model: deepseek-v9,",
      "parameters.example: unknown model 'deepseek-v9'"),
 ])
@@ -269,7 +280,8 @@ def test_deepseekmoe_gives_an_example_size_and_is_never_ranked_by_it(engine):
 
 
 # Words that carry the article's strength, and English that keeps it (neither weaker nor stronger).
-STRENGTH = {"重大变革": ("revolution",), "质变": ("qualitative leap",), "革新": ("transformed",),
+STRENGTH = {"重大变革": ("major transformation",), "暂未": ("so far", "yet"), "未明确统一时间": ("no single date",),
+            "质变": ("qualitative leap",), "革新": ("transformed",),
             "出色": ("excel",), "卓越": ("excel",), "优秀": ("excellent",), "突出": ("outstanding",),
             "全新": ("brand-new",), "显著": ("marked", "remarkable"), "极大": ("greatly",), "大幅": ("greatly",),
             "基于 Transformer 架构优化": ("built on an optimised Transformer",)}
@@ -278,11 +290,33 @@ STRENGTH = {"重大变革": ("revolution",), "质变": ("qualitative leap",), "�
 def test_english_keeps_the_strength_of_the_chinese(kb):
     for m in kb.models:
         texts = [m.headline, m.features, m.significance, m.released_text, m.parameters_text, m.paper_summary,
-                 *m.tag_quotes.values(), *(r.text for r in m.relations)]
+                 m.paper_text, *m.tag_quotes.values(), *(r.text for r in m.relations)]
         for text in filter(None, texts):
             for zh, english in STRENGTH.items():
                 if zh in text["zh"]:
                     assert any(e in text["en"] for e in english), (m.id, zh, text["en"])
+
+
+# Words that say less than "not disclosed": none found so far, no single date for an idea that runs through models.
+NOT_WITHHELD = {"暂未查询到": "not disclosed", "未明确统一时间": "not disclosed"}
+
+
+def test_english_says_no_more_than_the_chinese(kb):
+    for m in kb.models:
+        for text in filter(None, [m.released_text, m.parameters_text, m.paper_text]):
+            for zh, stronger in NOT_WITHHELD.items():
+                if zh in text["zh"]:
+                    assert stronger not in text["en"], (m.id, text["en"])
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("when was DeepSeekMoE released", "no single date"), ("DeepSeekMoE release date?", "no single date"),
+    ("deepseekmath paper?", "no public paper has been found so far"),
+    ("what's the title of the deepseekmath paper", "so far"),
+])
+def test_an_idea_with_no_single_date_and_a_paper_not_found_are_said_so(engine, question, said):
+    text = to_text(engine.ask(question).reply)
+    assert said in text and "not disclosed" not in text.split("\n")[2]
 
 
 @pytest.mark.parametrize("question", [
@@ -415,3 +449,75 @@ def test_refresh_survives_any_error_logs_it_once_and_keeps_checking(folder, capl
         edit(models / "deepseek-v3.yaml", "aliases: [deepseek v3,", "aliases: [dsv3 flagship, deepseek v3,")
         assert engine.refresh() is None  # still checking: the fix is picked up
     assert engine.ask("dsv3 flagship").query.models == ("deepseek-v3",)
+
+
+# --- two texts: the card's and the article's (issue 16) -------------------------------------------
+
+def test_the_knowledge_holds_the_article_character_for_character(kb):
+    assert (KNOWLEDGE / "article.zh.txt").read_bytes() == ARTICLE.read_bytes()
+    assert kb.article.text == ARTICLE.read_text("utf-8")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # a passage with our figures added is ours, not the article's line
+    ('parameters: "参数量:总参数高达 6710 亿,每 token', 'parameters: "参数量:总参数高达 6710 亿(671B),每 token',
+     "deepseek-v3: source.parameters: is not a line of the article, character for character"),
+    # a tag quote with the spacing changed is not the article's characters either
+    ('fp8: {zh: "FP8 混合精度训练"', 'fp8: {zh: "FP8混合精度训练"',
+     "deepseek-v3: tags.fp8: the quote is not in this model's passages (source), character for character"),
+    ('strong-at-math: {zh: "能处理复杂数学问题"', 'strong-at-math: {zh: "能处理复杂的数学问题"',
+     "deepseek-v3: tags.strong-at-math: the quote is not in this model's passages (source)"),
+])
+def test_check_fails_on_any_quote_that_is_not_the_articles_characters(folder, old, new, expected):
+    edit(folder / "models" / "deepseek-v3.yaml", old, new)
+    result = run_bot("check", "--knowledge", str(folder))
+    assert result.returncode == 1 and expected in result.stderr
+
+
+def test_check_fails_without_the_article_or_with_another_intro(folder):
+    (folder / "article.zh.txt").unlink()
+    assert "article.zh.txt: cannot read the article" in problems(folder)
+    shutil.copy(ARTICLE, folder / "article.zh.txt")
+    edit(folder / "article.yaml", "DeepSeek 凭借持续", "DeepSeek 依靠持续")
+    assert "article.yaml: intro.zh: is not the article's words, character for character" in problems(folder)
+
+
+@pytest.mark.parametrize(("question", "quoted", "card"), [
+    ("V3 是 671B 吗", "原文:“总参数高达 6710 亿,每 token 激活 370 亿参数”", "6710 亿(671B)"),
+    ("V2 有 2360 亿参数对吗", "原文:“总参数达到 2360 亿”", "2360 亿(236B)"),
+    ("is janus pro 7B?", "(original: “推出了 Janus-Pro-1B 和 Janus-Pro-7B 两个模型”)", "Janus-Pro-7B"),
+    ("R1 是 2025 年 1 月 20 日发布的吗", "原文:“2025 年 1 月 20 日”", "2025 年 1 月 20 日"),
+])
+def test_a_check_quotes_the_articles_line_and_the_card_may_add_figures(engine, question, quoted, card):
+    text = to_text(engine.ask(question).reply)
+    assert quoted in text and card in text
+    article = ARTICLE.read_text("utf-8")
+    for zh in re.findall(r"(?:原文:|original: )“([^”]*)”", text):
+        assert zh in article, zh
+
+
+@pytest.mark.parametrize("question", ["DeepSeekMath 的底座是什么", "is deepseekmath based on coder v1.5?",
+                                      "R1 有蒸馏的小模型吗", "r1 distilled into smaller models?"])
+def test_a_relation_is_quoted_and_sourced_by_the_sentence_that_states_it(engine, question):
+    answer = engine.ask(question)
+    passages = [p.text for p in answer.source.passages]
+    relation = next(r for m in engine.kb.models for r in m.relations if r.quote and any(r.quote in p for p in passages))
+    assert relation.quote in ARTICLE.read_text("utf-8")
+    assert all(line in ARTICLE.read_text("utf-8").splitlines() for p in passages for line in p.splitlines())
+
+
+def test_deepseekmoe_states_no_relation_and_v2_is_not_said_to_be_built_on_it(engine, kb):
+    assert kb.by_id["deepseek-moe"].relations == ()
+    for question in ("V2 是基于 DeepSeekMoE 的吗", "is deepseek v2 built on top of deepseekmoe?",
+                     "was DeepSeek-V2 based on DeepSeekMoE?"):
+        text = to_text(engine.ask(question).reply)
+        assert text.split("\n")[2].startswith(("The article does not", "文章没有")), text
+
+
+@pytest.mark.parametrize(("question", "line"), [
+    ("what is deepseek?", "DeepSeekMoE — Released: not given in the article"),
+    ("which models use MoE?", "DeepSeekMoE — Released: not given in the article"),
+    ("DeepSeek 的模型有哪些", "DeepSeekMoE — 提出时间:文章未给出"),
+])
+def test_a_list_says_the_article_gives_no_date_not_that_one_is_withheld(engine, question, line):
+    assert line in to_text(engine.ask(question).reply)

@@ -16,7 +16,6 @@ def linked(engine, text):
     ("r1", ["deepseek-r1"]),
     ("DeepSeekMath", ["deepseek-math"]),
     ("Janus-Pro-7B", ["janus-pro"]),
-    ("雅努斯", ["janus-pro"]),
     ("jaunus pro", ["janus-pro"]),                 # fuzzy, clearly ahead
     ("deepseak coder v2", ["deepseek-coder-v2"]),
 ])
@@ -25,10 +24,12 @@ def test_models_are_found(engine, text, models):
 
 
 @pytest.mark.parametrize("text", ["GPT-4", "Llama 3", "claude", "通义千问",
-                                  "deepseek-coder-v1.5", "Janus", "DeepSeek-VL"])
+                                  "deepseek-coder-v1.5", "Janus", "DeepSeek-VL", "雅努斯"])  # 雅努斯 is Janus
 def test_foreign_models_never_snap_to_a_deepseek_model(engine, text):
     links = linked(engine, text)
-    assert links.models == [] and links.foreign
+    # other companies' models are foreign; DeepSeek's own the article does not cover are read by the naming
+    # model as such (issue 16: "Janus", "DeepSeek-VL" are unknown, with the closest model near)
+    assert links.models == [] and (links.foreign or links.unknown)
 
 
 @pytest.mark.parametrize("text", ["DeepSeek V4", "deepseek-r2", "V5", "VL3"])
@@ -73,9 +74,11 @@ def test_question_words_after_the_brand_are_not_names(engine, text):
     assert linked(engine, text).models == []
 
 
-def test_long_chinese_aliases_match(engine):
-    assert linked(engine, "DeepSeek 视觉语言模型的论文").models == ["deepseek-vl2"]
-    assert linked(engine, "深度求索推理模型").models == ["deepseek-r1"]
+@pytest.mark.parametrize("text", ["DeepSeek 视觉语言模型的论文", "深度求索推理模型", "deepseek 推理模型",
+                                  "deepseek 混合专家模型有哪些", "deepseek 数学推理最强的是哪个", "deepseek 数学模型"])
+def test_generic_phrases_are_no_names(engine, text):
+    # a kind of model with the brand names no model: the question is about that kind (issue 16)
+    assert linked(engine, text).models == []
 
 
 @pytest.mark.parametrize(("text", "models"), [
@@ -94,7 +97,7 @@ def test_a_typed_version_decides_between_neighbours(engine, text, models):
     ("l1m 67b", ["deepseek-llm"], []),
     ("v3 vs r1 vs vl2", ["deepseek-v3", "deepseek-r1", "deepseek-vl2"], []),  # real versions stay versions
     ("deepseek llm 7b", ["deepseek-llm"], []),
-    ("deepseek v4", [], ["v4"]),        # a version the article lacks is no letter either
+    ("deepseek v4", [], ["deepseek v4"]),        # a version the article lacks is no letter either
 ])
 def test_a_digit_typed_for_a_letter_inside_a_name(engine, text, models, unknown):
     links = linked(engine, text)

@@ -7,6 +7,7 @@ import pytest
 
 from bot.adapters.discord_app.views import CUSTOM_ID_LIMIT, compact_key, expand_key
 from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.query import FIELDS
 from bot.core.selection import parse
 from bot.render.cards import to_embed, to_text
 from bot.render.contract import to_contract
@@ -222,7 +223,8 @@ def test_a_selector_reads_back_as_the_same_selection():
         assert parse(key).key == key
 
 
-SELECTOR_TERMS = ["tag:moe", "is:deepseek-r1", "undisclosed:released", "date:2024", "date<2024-06", "date>2024",
+SELECTOR_TERMS = ["tag:moe", "is:deepseek-r1", *(f"undisclosed:{field}" for field in FIELDS), "date:2024",
+                  "date<2024-06", "date>2024",
                   "date:2024-05..2025-01", "date:2023,2025", "date:--01",
                   *(f"{kind}{op}{n}" for kind in ("params", "active") for op in "<>=" for n in ("37", "200"))]
 
@@ -344,7 +346,9 @@ def test_a_claimed_date_is_checked_at_the_precision_claimed(engine, text, select
      "Yes — DeepSeekMath: built on DeepSeek-Coder-v1.5 7B", "以 DeepSeek-Coder-v1.5 7B 为基础"),
     ("DeepSeekMath 是基于 DeepSeek Coder 开发的吗", "check:relation:based_on:deepseek-coder",
      "文章没有说 DeepSeekMath", "以 DeepSeek-Coder-v1.5 7B 为基础"),  # its base is v1.5 7B, not section 1's
-    ("V2 是基于 DeepSeekMoE 的吗", "check:relation:based_on:deepseek-moe", "对,DeepSeekMoE:", "DeepSeek-V2"),
+    # the article names V2 only as an example of an MoE model's size: it does not say V2 is built on DeepSeekMoE
+    ("V2 是基于 DeepSeekMoE 的吗", "check:relation:based_on:deepseek-moe", "文章没有说 DeepSeek-V2 与 DeepSeekMoE",
+     "DeepSeek-V2"),
     ("r1 distilled into smaller models?", "check:relation:distilled", "Yes — DeepSeek-R1: distilled versions",
      "15 亿到 700 亿"),
     ("R1 有蒸馏的小模型吗", "check:relation:distilled", "对,DeepSeek-R1:通过蒸馏", "15 亿到 700 亿"),

@@ -8,6 +8,7 @@ import contextlib
 import functools
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import pytest
 from bot.core.knowledge import load_knowledge
 from bot.core.normalise import has_chinese
 from bot.render import timeline, timeline_files
+from tests.conftest import KNOWLEDGE
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -103,9 +105,8 @@ def test_undated_models_are_in_their_own_lane_and_dated_ones_on_the_axis(kb):
 def test_the_relations_the_article_states_are_arrows_and_no_others(kb):
     arrows = {(a.kind, a.source, a.target) for a in timeline.layout(kb, "en").arrows}
     # DeepSeekMath's base is DeepSeek-Coder-v1.5 7B, not a model of the article: no arrow into it;
-    # DeepSeekMoE's section names DeepSeek-V2 alone as an example of the idea
-    assert arrows == {("carried_by", "deepseek-moe", "deepseek-v2"),
-                      ("distilled", "deepseek-r1", f"{timeline.DISTILLED}:deepseek-r1")}
+    # DeepSeekMoE's section names DeepSeek-V2 only as an example of a size: no arrow (issue 16)
+    assert arrows == {("distilled", "deepseek-r1", f"{timeline.DISTILLED}:deepseek-r1")}
 
 
 def test_sizes_are_written_where_the_article_gives_them(kb):
@@ -283,3 +284,35 @@ def test_the_child_entry_draws_both_pictures_into_the_cache_and_drops_older_ones
 @pytest.mark.parametrize("question", ["show me the timeline", "DeepSeek 的发展脉络", "模型时间线", "时间线"])
 def test_the_issue_questions_ask_for_the_timeline(engine, question):
     assert engine.ask(question).query.selector == "timeline"
+
+
+# --- the pictures in docs/ (issue 16) --------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_pictures_in_docs_are_drawn_from_the_current_knowledge(kb, lang):
+    from PIL import Image
+
+    shown = Image.open(ROOT / "docs" / f"timeline-{lang}.png").text.get("Description")
+    assert shown == timeline.layout_digest(timeline.layout(kb, lang)), (
+        f"docs/timeline-{lang}.png is stale: python -m bot timeline -o docs/timeline-{lang}.png --lang {lang}")
+
+
+def test_a_relation_added_makes_the_docs_pictures_stale(tmp_path, kb):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    path = folder / "models" / "deepseek-coder-v2.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "aliases:", "relations:\n  - kind: based_on\n    models: []\n    names: [GPT4-Turbo]\n"
+        "    quote: 达到了与 GPT4-Turbo 相当的性能\n    text: {zh: x, en: x}\naliases:"), encoding="utf-8")
+    edited = load_knowledge(folder)
+    for lang in ("en", "zh"):
+        assert timeline.layout_digest(timeline.layout(edited, lang)) != timeline.layout_digest(
+            timeline.layout(kb, lang))
+
+
+@pytest.mark.parametrize(("lang", "ours", "repost"), [("en", "families as we group them, not the article's",
+                                                      "(date of the repost)"),
+                                                     ("zh", "我们按家族所作的分组,并非文章的分类", "(转载日期)")])
+def test_the_family_rows_are_labelled_as_ours_and_the_date_as_the_reposts(kb, lang, ours, repost):
+    plan = timeline.layout(kb, lang)
+    assert ours in plan.size_note and repost in plan.footer

@@ -50,6 +50,10 @@ class Composer:
     def compose(self, query: Query, lang: str, brief: bool = False) -> Reply:
         """The reply to `query`; `brief`, as one part of several, a decline says only why."""
         reply = self._compose(query, lang)
+        if query.intent != "none" and (query.reason or "").startswith("variant:"):  # scope.for_variants
+            note = say(lang, "variant_note", variant=query.reason.removeprefix("variant:"),
+                       name=self.kb.by_id[query.models[0]].name[lang])
+            reply = replace(reply, description="\n".join(x for x in (note, reply.description) if x))
         if brief and query.intent == "none":
             reply = replace(reply, description=self._why(query, lang))
         if sources.source_of(self.kb, query) is None:  # the footer cites the article where the reply quotes it
@@ -70,7 +74,8 @@ class Composer:
     # --- pieces ---------------------------------------------------------------------------------
     def _footer(self, lang: str, models: list[Model]) -> str:
         a = self.kb.article
-        text = say(lang, "source", title=a.title["en"], zh_title=a.title["zh"], date=a.published.isoformat())
+        text = say(lang, "source", title=a.title["en"], zh_title=a.title["zh"], date=a.published.isoformat(),
+                   dated_by=a.dated_by[lang])
         if len(models) == 1:
             text += say(lang, "section", n=models[0].section)
         return text
@@ -112,7 +117,8 @@ class Composer:
         return self.short_size(model, lang) if kind in ranking.SIZES else self.short_date(model, lang)
 
     def short_date(self, model: Model, lang: str) -> str:
-        return model.released.isoformat() if model.released else say(lang, "not_disclosed")
+        # "not given", not "not disclosed": the article gives DeepSeekMoE no single date, it withholds none
+        return model.released.isoformat() if model.released else say(lang, "not_dated")
 
     def _tags(self, model: Model, lang: str) -> str:
         return say(lang, "joiner").join(self.kb.tag_name(t, lang) for t in model.tags)
@@ -166,6 +172,8 @@ class Composer:
         label = say(lang, query.field)
         lines = [say(lang, "field_line", name=m.name[lang], label=label, value=self.value(m, query.field, lang))
                  for m in models]
+        if len(models) == 1 and (words := self._article_words(models[0], query.field, lang)):
+            lines.append(words)  # the card's words are ours (a translation, or "(671B)" added): the article's beside
         fields = ()
         if query.field == "paper" and len(models) == 1 and models[0].paper_summary:
             fields = ((say(lang, "paper_summary"), models[0].paper_summary[lang], False),)
@@ -173,6 +181,18 @@ class Composer:
         return Reply(title=title, description="\n".join(lines), fields=fields,
                      family=models[0].family if len(models) == 1 else None,
                      footer=self._footer(lang, models), url=self.kb.article.source)
+
+    def _article_words(self, m: Model, field: str, lang: str) -> str:
+        """The article's own words for a field, where the card's are not they: in Chinese where the card adds to
+        them ("原文:“总参数高达 6710 亿…”" under "6710 亿(671B)"), in English for the sentences it translates
+        (features, significance, a paper line that is no title); a date or a figure in English is a value."""
+        if lang == "en" and field in ("released", "parameters"):
+            return ""
+        quoted = sources.quote(m, field)
+        ours = self.value(m, field, lang)
+        if "".join(quoted.split()).strip("《》“”") in "".join(ours.split()).strip("《》“”"):
+            return ""
+        return say(lang, "article_line", zh=quoted)
 
     def _check(self, m: Model, claim: Filter, lang: str) -> Reply:
         """Yes or no first, then the article's words that decide it; where the article is silent, that."""
@@ -183,7 +203,8 @@ class Composer:
         else:
             label = say(lang, claim.field)
             title, value = f"{name} · {label}", self.value(m, claim.field, lang)
-            words = {"zh": self.value(m, claim.field, "zh"), "en": self.value(m, claim.field, "en")}
+            # the card's value may add "(671B)"; what is quoted is the article's own line, character for character
+            words = {"zh": sources.quote(m, claim.field), "en": self.value(m, claim.field, "en")}
         if held is None:
             lines = [say(lang, "check_undisclosed", name=name, label=say(lang, f"fact_{claim.field}"))]
         elif claim.kind == "tag" and not held:  # a tag the article does not give is not said, not denied
@@ -205,11 +226,11 @@ class Composer:
         if linked:
             said, relation = linked[0]
             lines = [say(lang, "yes", name=said.name[lang], value=relation.text[lang]),
-                     say(lang, "article_words", **relation.text)]
+                     say(lang, "article_words", zh=relation.quote, en=relation.text["en"])]
         else:
             lines = [say(lang, "check_unrelated", name=m.name[lang], other=shown) if other
                      else say(lang, "relation_none", name=m.name[lang]),
-                     *(say(lang, "article_words", **r.text) for _, r in found)]
+                     *(say(lang, "article_words", zh=r.quote, en=r.text["en"]) for _, r in found)]
         return Reply(title=f"{m.name[lang]} · {shown}?", description="\n".join(lines), family=m.family,
                      footer=self._footer(lang, [m]), url=self.kb.article.source)
 
@@ -424,6 +445,11 @@ class Composer:
         if kind == "smalltalk":  # a short answer in kind, without the list of models
             return Reply(title=say(lang, f"smalltalk_{detail}"))
         lines = [self._why(query, lang)]
+        if kind == "variant":
+            query = replace(query, suggestions=())  # named in the line; offered as a button all the same
+        elif kind == "unknown-model" and query.suggestions:  # the closest covered model by name, never the same
+            lines.append(say(lang, "closest", names=self._names(query.suggestions, lang)))
+            query = replace(query, suggestions=())
         if query.suggestions:
             lines.append(say(lang, "did_you_mean", names=self._names(query.suggestions, lang)))
         lines.append(say(lang, "knows", n=len(self.kb.models), names=self._names([m.id for m in self.kb.models], lang)))
@@ -445,8 +471,10 @@ class Composer:
             # named only in another model's section: say what the article says there, nothing more
             entry, model, relation = mention
             return say(lang, "decline_mentioned", name=entry.name, model=model.name[lang], said=relation.text[lang])
+        if kind == "variant":
+            return self._variant_decline(query.reason, lang)
         if kind == "unknown-model":
-            return say(lang, "decline_unknown", name=detail)
+            return say(lang, "decline_unknown", name=detail, date=self.kb.article.published.isoformat())
         if kind == "no-model":
             return say(lang, "decline_no_model")
         return say(lang, "decline_scope")
@@ -468,6 +496,24 @@ class Composer:
         return replace(first, description="\n".join(x for x in (first.description, *notes) if x), fields=tuple(fields),
                        footer=next((r.footer for r in replies if r.footer), ""))
 
+    def _variant_decline(self, reason: str, lang: str) -> str:
+        """"variant:deepseek-v2:parameters:V2-Lite": what the article gives for the covered model, and that it
+        does not cover the variant; the fact itself is not the variant's."""
+        _, model_id, field, variant = reason.split(":", 3)
+        m = self.kb.by_id[model_id]
+        name = m.name[lang]
+        if field == "parameters" and m.distilled_b and self.kb.lexicon["names"]["distill"] in variant.lower():
+            lo, hi = m.distilled_b
+            return say(lang, "decline_distilled", name=name, lo=_b(lo), hi=_b(hi), variant=variant)
+        if not field:
+            return say(lang, "decline_variant", variant=variant, name=name)
+        value = self.short_size(m, lang) if field == "parameters" else self.value(m, field, lang)
+        if not ranking.FIGURE["largest" if field == "parameters" else "earliest"](m) and not m.size_example:
+            return say(lang, "decline_variant_undisclosed", name=name, label=say(lang, f"fact_{field}"),
+                       variant=variant)
+        return say(lang, "decline_variant_fact", name=name, label=say(lang, f"fact_{field}"), value=value,
+                   variant=variant)
+
     def source(self, query: Query, lang: str) -> Reply | None:
         """The article's own passages behind the answer to `query`, in Chinese, each under its section."""
         found = sources.source_of(self.kb, query)
@@ -476,4 +522,5 @@ class Composer:
         fields = tuple((say(lang, "source_section", n=p.section, heading=p.heading), p.text, False)
                        for p in found.passages)
         return Reply(title=say(lang, "source_title"), fields=fields, url=self.kb.article.source,
-                     footer=say(lang, "source_footer", zh_title=found.article, date=found.date))
+                     footer=say(lang, "source_footer", zh_title=found.article, date=found.date,
+                                dated_by=self.kb.article.dated_by[lang]))

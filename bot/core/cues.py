@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from bot.core.normalise import Normaliser, has_chinese, tokens_of
 
 # names and a regular expression are not cue words
-NOT_CUES = ("normalise", "foreign_models", "not_covered", "unknown_version_pattern")
+NOT_CUES = ("normalise", "foreign_models", "not_covered", "names")
 
 
 # words of what the article does not hold ("price", "报错", "will"): they ask about something else, so they
@@ -179,7 +179,14 @@ class Cues:
         return float(figure["n"]) * self.units[figure["unit"]]
 
     def tags_in(self, text: str) -> list[str]:
-        return self._ordered(self.tags, text)
+        """The tags the text names, leftmost-longest: "编码器" is the encoders' tag, not also code's "编码"."""
+        hits = sorted(((m.start(), -len(m.group()), name) for name, cues in self.tags.items()
+                       if (m := cues.find(text))))
+        kept: list[tuple[int, int, str]] = []  # (start, end, tag)
+        for start, minus_length, name in hits:
+            if all(start >= end for _, end, _ in kept):  # starts after every kept match ends
+                kept.append((start, start - minus_length, name))
+        return [name for _, _, name in kept]
 
     def superlative_in(self, text: str) -> str | None:
         found = self._ordered(self.superlative, text)

@@ -18,18 +18,19 @@ from bot.core.normalise import Normaliser, tokens_of
 LANGS = ("zh", "en")
 FIELD_NAMES = ("released", "parameters", "features", "significance", "paper")
 FAMILIES = ("code", "general", "moe", "math", "vision", "reasoning")
-RELATION_KINDS = ("based_on", "carried_by", "distilled")
+RELATION_KINDS = ("based_on", "distilled")
 
 SOURCE_KEYS = ("heading", *FIELD_NAMES)  # the lines of a model's section in the article, in order
 MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parameters", "features",
               "significance", "paper", "source", "tags", "relations", "aliases"}
 REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations", "headline"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
-                "numbers", "followup", "overview", "foreign_models", "unknown_version_pattern", "help", "timeline",
+                "numbers", "followup", "overview", "foreign_models", "names", "help", "timeline",
                 "undisclosed", "beyond_article", "requests", "fit", "not_covered", "family", "relations", "chatter",
                 "described", "sizes", "operators", "message",
                 "stopwords"}
-ARTICLE_KEYS = {"title", "source", "published", "intro"}
+ARTICLE_KEYS = {"title", "source", "published", "dated_by", "intro"}
+ARTICLE_TEXT = "article.zh.txt"  # the article itself, character for character: every quote is checked against it
 
 # The expected shape of each file, checked before anything is read from it (see _fits).
 NUMBER = (int, float)
@@ -42,13 +43,14 @@ MODEL_SHAPE = {
                    "from_names": bool, "example": {"model": str, "b": NUMBER}},
     "paper": {"title": str, "text": BILINGUAL_SHAPE, "summary": BILINGUAL_SHAPE},
     "source": {str: str}, "tags": {str: BILINGUAL_SHAPE},
-    "relations": [{"kind": str, "models": WORDS, "names": WORDS, "text": BILINGUAL_SHAPE}],
+    "relations": [{"kind": str, "models": WORDS, "names": WORDS, "quote": str, "text": BILINGUAL_SHAPE}],
     "aliases": [(str, int)],
 }
-ARTICLE_SHAPE = {"title": BILINGUAL_SHAPE, "source": str}
+ARTICLE_SHAPE = {"title": BILINGUAL_SHAPE, "source": str, "dated_by": BILINGUAL_SHAPE}
 LEXICON_SHAPE = {
-    "normalise": {"replace": {str: str}, "split_prefixes": WORDS, "letter_digits": {str: str}},
-    "tags": {str: {"name": BILINGUAL_SHAPE, "cues": WORDS}},
+    "normalise": {"replace": {str: str}, "split_prefixes": WORDS, "letter_digits": {str: str},
+                  "short_brands": {str: str}},
+    "tags": {str: {"name": BILINGUAL_SHAPE, "cues": WORDS, "topic": bool}},
     "fields": {str: {"cues": WORDS, "weak": WORDS}},
     "list": {"cues": WORDS, "all_cues": WORDS},
     "which_one": {"cues": WORDS}, "compare": {"cues": WORDS}, "overview": {"cues": WORDS},
@@ -56,7 +58,9 @@ LEXICON_SHAPE = {
     "superlative": {str: WORDS}, "relative": {str: WORDS},
     "numbers": {"more": WORDS, "less": WORDS, "units": {str: NUMBER}, "counts_other": WORDS},
     "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS},
-    "foreign_models": WORDS, "unknown_version_pattern": str, "undisclosed": WORDS,
+    "foreign_models": WORDS, "undisclosed": WORDS,
+    "names": {"brands": WORDS, "lettered": WORDS, "bare_version": str, "families": WORDS, "variants": WORDS,
+              "others": WORDS, "joined_only": WORDS, "distill": str, "date": str, "near": {str: str}},
     "beyond_article": {str: WORDS}, "requests": WORDS, "fit": WORDS, "sizes": WORDS, "stopwords": {str: WORDS},
     "not_covered": [{"name": str, "aliases": WORDS, "mentioned_by": str}],
     "operators": {
@@ -92,8 +96,9 @@ Bilingual = dict[str, str]
 class Relation:
     kind: str
     models: tuple[str, ...]  # models of the article the relation links to
-    text: Bilingual
+    text: Bilingual  # the card's words for it (ours)
     names: tuple[str, ...] = ()  # models outside the article's list it names, as the article writes them
+    quote: str = ""  # the article's words that state it, character for character (shown as 原文)
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,8 @@ class Article:
     source: str
     published: dt.date
     intro: Bilingual  # what the article says DeepSeek is about, before its first section
+    dated_by: Bilingual  # whose date `published` is: the page that reposted the post, not the post itself
+    text: str = ""  # the article, character for character (knowledge/article.zh.txt)
 
 
 @dataclass
@@ -361,10 +368,12 @@ def _load_model(path: Path, data: Any, tags: set[str], problems: _Problems) -> M
         if not isinstance(rel, dict) or rel.get("kind") not in RELATION_KINDS:
             problems.add(rwhere, f"expected kind one of {', '.join(RELATION_KINDS)}")
             continue
-        _unknown_keys(rel, {"kind", "models", "text", "names"}, rwhere, problems)
+        _unknown_keys(rel, {"kind", "models", "text", "names", "quote"}, rwhere, problems)
+        if not isinstance(rel.get("quote"), str) or not rel["quote"].strip():
+            problems.add(rwhere, "missing quote: the article's words that state the relation")
         relations.append(Relation(rel["kind"], tuple(rel.get("models") or ()),
                                   _bilingual(rel.get("text"), f"{rwhere}.text", problems),
-                                  tuple(str(n) for n in rel.get("names") or ())))
+                                  tuple(str(n) for n in rel.get("names") or ()), str(rel.get("quote") or "")))
 
     aliases = data["aliases"] or []
     if not all(isinstance(a, str | int) for a in aliases):
@@ -433,23 +442,36 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _unsourced(m: Model) -> list[tuple[str, str]]:
-    """(key, problem) for every Chinese text of the model that should be the article's words but is not
-    in its passages (spacing aside): tag quotes, relation names and targets, features, significance, headline."""
+def _quoted(quote: str, m: Model) -> bool:
+    """Whether `quote` is the article's characters exactly, within one of the model's passages."""
+    return any(quote in line for line in m.source.values())
+
+
+def _unsourced(m: Model, article: str) -> list[tuple[str, str]]:
+    """(key, problem) for every Chinese text of the model that should be the article's words but is not.
+
+    Quotes (the passages, the tag quotes, the relation quotes) are shown as the article's own words, so they
+    must be its characters exactly: each passage a line of the article, each quote a piece of one of the
+    model's passages. The card's Chinese features, significance and headline may differ in spacing only."""
+    lines = set(article.splitlines())
+    found = [(f"source.{key}", "is not a line of the article, character for character")
+             for key, line in m.source.items() if line not in lines]
     passages = _squeezed("".join(m.source.values()))
-    found = []
     for tag, quote in m.tag_quotes.items():
-        if _squeezed(quote["zh"]) not in passages:
-            found.append((f"tags.{tag}", "the quote is not in this model's passages (source)"))
+        if not _quoted(quote["zh"], m):
+            found.append((f"tags.{tag}", "the quote is not in this model's passages (source), character for character"))
+    for i, rel in enumerate(m.relations):
+        if rel.quote and not _quoted(rel.quote, m):
+            found.append((f"relations[{i}].quote", "is not in this model's passages (source), character for character"))
     for key in ("features", "significance"):
         if _squeezed(getattr(m, key)["zh"]) not in passages:
             found.append((f"{key}.zh", "is not the article's text of this section (source)"))
     if m.headline and _squeezed(m.headline["zh"]) not in _squeezed(m.source.get("heading", "")):
         found.append(("headline", "the article's heading of this section has no such subtitle"))
     for i, rel in enumerate(m.relations):
-        for name in rel.names:
-            if _squeezed(name) not in passages:
-                found.append((f"relations[{i}].names", f"{name!r} is not named in this model's passages"))
+        for name in rel.names:  # the sentence that states the relation names the other side
+            if _squeezed(name) not in _squeezed(rel.quote):
+                found.append((f"relations[{i}].names", f"{name!r} is not named in the relation's quote"))
     return found
 
 
@@ -466,8 +488,8 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
         return {}
     _check_repeats(lexicon, where, problems)
     for name, entry in (lexicon.get("tags") or {}).items():
-        if not isinstance(entry, dict) or set(entry) != {"name", "cues"}:
-            problems.add(f"{where}: tags.{name}", "expected name (zh, en) and cues")
+        if not isinstance(entry, dict) or not {"name", "cues"} <= set(entry) <= {"name", "cues", "topic"}:
+            problems.add(f"{where}: tags.{name}", "expected name (zh, en), cues and optional topic")
             continue
         _bilingual(entry["name"], f"{where}: tags.{name}.name", problems)
     for name, entry in (lexicon.get("fields") or {}).items():
@@ -580,11 +602,18 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
             problems.add(where, "published date is required")
         article = Article(_bilingual(article_data.get("title"), f"{where}: title", problems),
                           str(article_data.get("source") or ""), published or dt.date.min,
-                          _bilingual(article_data.get("intro"), f"{where}: intro", problems))
+                          _bilingual(article_data.get("intro"), f"{where}: intro", problems),
+                          _bilingual(article_data.get("dated_by"), f"{where}: dated_by", problems),
+                          _article_text(folder / ARTICLE_TEXT, problems))
+    if article and article.text and article.intro["zh"] not in article.text:
+        problems.add(f"{where}: intro.zh", "is not the article's words, character for character")
     problems.raise_if_any()
 
     norm_cfg = lexicon.get("normalise") or {}
-    normaliser = Normaliser(norm_cfg.get("replace") or {}, norm_cfg.get("split_prefixes") or [])
+    names = lexicon.get("names") or {}
+    normaliser = Normaliser(norm_cfg.get("replace") or {}, norm_cfg.get("split_prefixes") or [],
+                            norm_cfg.get("short_brands") or {},
+                            (names.get("lettered") or [], names.get("families") or []))
     tags = set(lexicon.get("tags") or {})
     models = []
     ids: set[str] = set()
@@ -601,24 +630,95 @@ def load_knowledge(folder: Path | str) -> KnowledgeBase:
     by_id = {m.id: m for m in models}
     for m in models:
         where = f"{folder / 'models' / (m.id + '.yaml')}: {m.id}"
-        passages = _squeezed("".join(m.source.values()))
         for rel in m.relations:
             for target in rel.models:
                 if target not in by_id:
                     problems.add(f"{where}: relations", f"unknown model {target!r}")
-                elif not any(_squeezed(name) in passages for name in by_id[target].name.values()):
-                    problems.add(f"{where}: relations", f"{target!r}: this model's passages never name "
+                elif not any(_squeezed(name) in _squeezed(rel.quote) for name in by_id[target].name.values()):
+                    problems.add(f"{where}: relations", f"{target!r}: the relation's quote never names "
                                  f"{by_id[target].name['en']}")
         if m.size_example and m.size_example[0] not in by_id:
             problems.add(f"{where}: parameters.example", f"unknown model {m.size_example[0]!r}")
-        for key, message in _unsourced(m):
+        for key, message in _unsourced(m, article.text):
             problems.add(f"{where}: {key}", message)
     not_covered = _not_covered(lexicon.get("not_covered"), by_id, f"{folder / 'lexicon.yaml'}: not_covered",
                                problems)
     _check_aliases(models, normaliser, problems, folder, _outside_names(lexicon, not_covered))
     problems.raise_if_any()
     models.sort(key=lambda m: m.section)
-    return KnowledgeBase(folder, article, tuple(models), lexicon, normaliser, not_covered)
+    kb = KnowledgeBase(folder, article, tuple(models), lexicon, normaliser, not_covered)
+    _check_names(kb, folder, problems)
+    _check_beyond(kb, folder, problems)
+    problems.raise_if_any()
+    return kb
+
+
+def own_texts(m: Model) -> dict[str, str]:
+    """Everything a model's card says, the article's lines and our English: key -> text."""
+    texts = {f"source.{key}": line for key, line in m.source.items()}
+    for key in ("features", "significance", "headline", "released_text", "parameters_text", "paper_summary"):
+        if value := getattr(m, key):
+            texts[f"{key}.en"] = value["en"]
+    texts.update({f"tags.{tag}.en": quote["en"] for tag, quote in m.tag_quotes.items()})
+    texts.update({f"relations[{i}].text.en": r.text["en"] for i, r in enumerate(m.relations)})
+    return texts
+
+
+def _check_beyond(kb: KnowledgeBase, folder: Path, problems: _Problems) -> None:
+    """A topic the decline list holds (beyond_article) must not be one the article uses for a model: "低成本" is
+    R1's own word, so "R1 的成本低吗" is answered from the article. Such a word belongs to a topic tag (`topic:
+    true`) that the model carries: answered for it, a topic beyond the article for the others. And a topic tag's
+    cues must be such words, or the tag is a plain one."""
+    from bot.core.cues import CueSet
+
+    for word in (w for words in kb.lexicon["beyond_article"].values() for w in words):
+        found = CueSet([str(word)], kb.normaliser)
+        for m in kb.models:
+            for key, text in own_texts(m).items():
+                if found.find(kb.normaliser(text)):
+                    problems.add(f"{folder / 'lexicon.yaml'}: beyond_article",
+                                 f"{word!r} is in {m.id}'s own text ({key}): the article covers it for that model; "
+                                 f"make it a cue of a topic tag (topic: true) that the model carries instead")
+    for tag, entry in kb.lexicon["tags"].items():
+        if entry.get("topic") and not any(tag in m.tags for m in kb.models):
+            problems.add(f"{folder / 'lexicon.yaml'}: tags.{tag}", "a topic tag no model carries: put its words in "
+                                                                   "beyond_article")
+
+
+def _check_names(kb: KnowledgeBase, folder: Path, problems: _Problems) -> None:
+    """The naming pattern's words point at real models, and it reads every alias as the model's own name: an
+    alias never names a variant or another model ("r1 distill", "deepseek reasoner")."""
+    from bot.core.names import Names
+
+    for family, model in (kb.lexicon["names"].get("near") or {}).items():
+        if model not in kb.by_id:
+            problems.add(f"{folder / 'lexicon.yaml'}: names.near.{family}", f"unknown model {model!r}")
+    if problems.lines:
+        return
+    names = Names(kb)
+    for m in kb.models:
+        for alias in m.aliases:
+            tokens = kb.normaliser(alias).split()
+            name = names.read(tokens, 0)
+            if name and name.length == len(tokens) and (name.kind != "covered" or name.model != m.id):
+                what = "a variant of" if name.kind == "variant" else "a model the article does not cover, near"
+                problems.add(f"{folder / 'models' / (m.id + '.yaml')}: {m.id}: aliases",
+                             f"{alias!r} names {what} {name.model or 'none of its models'} (lexicon names)")
+
+
+def _article_text(path: Path, problems: _Problems) -> str:
+    """The article itself, which every quote must be a piece of."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            problems.add(str(path), "not a regular file")
+            return ""
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.add(str(path), f"cannot read the article: {exc}")
+        return ""
+    if not text.strip():
+        problems.add(str(path), "the article is empty")
+    return text
 
 
 def _not_covered(value: Any, by_id: dict[str, Model], where: str, problems: _Problems) -> tuple[NotCovered, ...]:

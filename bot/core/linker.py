@@ -1,20 +1,21 @@
 """Step 3: find the models a question names.
 
-Exact aliases first, longest first, on token boundaries (so `v2` is DeepSeek-V2, never
-Coder-V2 or VL2); then fuzzy matching for longer unknown words only. Names of models the
-article does not cover (GPT-4, Llama 3) and DeepSeek versions it does not have (V4) are
-recognised as such, so they never snap to the nearest DeepSeek model."""
+A name read by the pattern of DeepSeek's naming (bot/core/names.py) first: a covered model, a variant
+of one the article does not describe ("V2-Lite"), or a DeepSeek model it does not cover ("V3.1",
+"R1-Zero", "deepseek-chat"); then exact aliases, longest first, on token boundaries (so `v2` is
+DeepSeek-V2, never Coder-V2 or VL2); then fuzzy matching for longer unknown words only. Names of
+other companies' models (GPT-4, Llama 3) are recognised as such, so they never snap to the nearest
+DeepSeek model."""
 
 from __future__ import annotations
 
-import itertools
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from bot.core.fuzzy_index import FuzzyIndex, Hit
 from bot.core.knowledge import KnowledgeBase
+from bot.core.names import Names, Typed
 from bot.core.normalise import TOKEN_RE, has_chinese, tokens_of
 
 FUZZY_SPAN = 3
@@ -27,7 +28,9 @@ MARGIN = 15.0  # how far ahead of the runner-up the words after the brand must b
 class Links:
     models: list[str] = field(default_factory=list)  # in the order named, without repeats
     foreign: list[str] = field(default_factory=list)  # names of models the article does not cover
-    unknown: list[str] = field(default_factory=list)  # DeepSeek versions the article does not have
+    unknown: list[str] = field(default_factory=list)  # DeepSeek models the article does not cover ("v3 0324")
+    near: list[str] = field(default_factory=list)  # for those, the closest covered model by name
+    variants: list[tuple[str, str]] = field(default_factory=list)  # (covered model, the variant as typed: "V2-Lite")
     suggestions: list[str] = field(default_factory=list)  # near misses
     doubtful: list[str] = field(default_factory=list)  # models taken from a typo not clearly ahead of the next
     rest: str = ""  # the normalised text with the DeepSeek names cut out
@@ -47,22 +50,27 @@ class Linker:
         self._foreign = {tuple(tokens_of(kb.normaliser(name))) for name in outside}
         # every Chinese character is a token, so a Chinese name is long: try spans up to the longest one
         self._longest = max(len(key) for key in (*self._aliases, *self._foreign))
-        self._unknown_version = re.compile(kb.lexicon["unknown_version_pattern"])
+        self.names = Names(kb)
+        self._kb = kb
         self._cue_words = cue_words
         self._brands = set(kb.lexicon["normalise"]["split_prefixes"])
         self._letters = str.maketrans(kb.lexicon["normalise"].get("letter_digits") or {})
         self.index = FuzzyIndex({" ".join(k): m for k, m in self._aliases.items()
                                  if not has_chinese(" ".join(k))}, min_length=FUZZY_MIN_CHARS)
 
-    def link(self, normalised: str) -> Links:
+    def link(self, normalised: str, text: str | None = None) -> Links:
+        """The names in `normalised`; `text`, the question as typed, tells "V2-Lite" from "is V2 lite?" and
+        gives a variant's name as the person wrote it."""
         spans = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(normalised)]
+        typed = Typed.find(text, [t for _, _, t in spans]) if text is not None else None
         tokens = [self._as_letters(t) for _, _, t in spans]
         links = Links()
         cut: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
             foreign_before = len(links.foreign)
-            taken = self._exact(tokens, i, links) or self._fuzzy(tokens, i, links)
+            taken = (self._named(tokens, i, typed, links) or self._exact(tokens, i, links)
+                     or self._fuzzy(tokens, i, links))
             if taken:
                 if len(links.foreign) == foreign_before:  # foreign names stay: they describe ("on par with o1")
                     cut.append((spans[i][0], spans[i + taken - 1][1]))
@@ -82,7 +90,10 @@ class Linker:
 
     def with_brand(self, normalised: str) -> str:
         """The text with the brand put before each word that names a model with it ("moe" -> "deepseek moe")."""
-        return " ".join(next((f"{b} {t}" for b in self._brands_of(t)), t) for t in normalised.split())
+        words = normalised.split()
+        # a brand already there is not put twice ("janus pro" stays, never "janus janus pro")
+        return " ".join(next((f"{b} {t}" for b in self._brands_of(t) if not (i and words[i - 1] == b)), t)
+                        for i, t in enumerate(words))
 
     def brandable(self, normalised: str) -> list[str]:
         """The words that name a model once the brand is put before them ("llm", "moe", "math")."""
@@ -91,6 +102,25 @@ class Linker:
     def _brands_of(self, token: str) -> list[str]:
         return [b for b in self._brands if (b, token) in self._aliases and (token,) not in self._aliases
                 and token.isalpha()]
+
+    def _named(self, tokens: list[str], i: int, typed: Typed | None, links: Links) -> int:
+        """A name the pattern of DeepSeek's naming reads at token i, where it reaches at least as far as an alias."""
+        name = self.names.read(tokens, i, typed)
+        if name is None or name.length < self._alias_at(tokens, i):
+            return 0
+        span = tokens[i: i + name.length]
+        if name.kind == "other" and (listed := self._listed_at(tokens, i)) >= name.length and (
+                entry := self._kb.uncovered(" ".join(tokens[i: i + listed]))) and entry.mentioned_by:
+            return 0  # a name the article only mentions ("built on DeepSeek-Coder-v1.5 7B"): the lexicon's entry
+        if name.kind == "other":
+            links.unknown.append(" ".join(span))
+            if name.model:
+                links.near.append(name.model)
+            return name.length
+        links.add(name.model)
+        if name.kind == "variant":
+            links.variants.append((name.model, typed.between(i, i + name.length) if typed else " ".join(span)))
+        return name.length
 
     def _exact(self, tokens: list[str], i: int, links: Links) -> int:
         for n in range(min(self._longest, len(tokens) - i), 0, -1):
@@ -106,10 +136,12 @@ class Linker:
             if key in self._foreign:
                 links.foreign.append(" ".join(key))
                 return n
-            if n <= 2 and self._unknown_version.match(" ".join(key)):
-                links.unknown.append(" ".join(key))
-                return n
         return 0
+
+    def _listed_at(self, tokens: list[str], i: int) -> int:
+        """The length of the longest name of the lexicon's other models starting at token i, or 0."""
+        return next((n for n in range(min(self._longest, len(tokens) - i), 0, -1)
+                     if tuple(tokens[i: i + n]) in self._foreign), 0)
 
     def _alias_at(self, tokens: list[str], i: int) -> int:
         """The length of the longest alias starting at token i, or 0."""
@@ -146,10 +178,8 @@ class Linker:
         return hit.score - max(others, default=0.0)
 
     def _names_unknown_version(self, span: list[str]) -> bool:
-        """"deepseek r2" is R2, a version the article lacks: it must not fuzz into "deepseek 2"."""
-        pieces = [(t,) for t in span] + list(itertools.pairwise(span))
-        return any(piece not in self._aliases and not set(piece) <= self._alias_tokens
-                   and self._unknown_version.match(" ".join(piece)) for piece in pieces)
+        """"deepseek r2" is R2, a model the article lacks: it must not fuzz into "deepseek 2"."""
+        return any((name := self.names.read(span, k)) and name.kind == "other" for k in range(len(span)))
 
     def _same_version(self, span: list[str]) -> Hit | None:
         """"deepseek coedr v2": the version is typed right and decides; the words around it may be typos."""

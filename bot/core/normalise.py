@@ -57,12 +57,21 @@ def _whole_words(key: str) -> re.Pattern:
 class Normaliser:
     """Turns user text (and aliases, and cues) into one comparable form."""
 
-    def __init__(self, replace: dict[str, str], split_prefixes: Iterable[str]):
+    def __init__(self, replace: dict[str, str], split_prefixes: Iterable[str],
+                 short_brands: dict[str, str] | None = None,
+                 name_starts: tuple[Iterable[str], Iterable[str]] = ((), ())):
+        """`short_brands` ({"ds": "deepseek"}) are read as the brand where glued to the start of a model's name
+        ("dsv3", "dscoder"): `name_starts` holds the letters that take a version ("v", "r") and the words."""
         keys = sorted(((self._basic(k), v) for k, v in replace.items()), key=lambda kv: -len(kv[0]))
         self._replace = [(_whole_words(key), value) for key, value in keys]
         self._brands = tuple(split_prefixes)
         alternation = "|".join(re.escape(b) for b in self._brands) or "(?!)"
         self._glued_brand = re.compile(rf"(?<![a-z0-9])({alternation})(?=[a-z0-9])")
+        self._short = {k.lower(): v for k, v in (short_brands or {}).items()}
+        letters, words = (sorted(map(re.escape, group), key=len, reverse=True) for group in name_starts)
+        starts = "|".join([*(rf"{w}" for w in words), *(rf"{v}\d" for v in letters)])
+        self._glued_short = re.compile(rf"(?<![a-z0-9])({'|'.join(map(re.escape, self._short))})(?={starts})") \
+            if self._short and starts else None
         # cues and aliases are normalised more than once while the engine is built; questions repeat too
         self._cached = lru_cache(maxsize=4096)(self._normalise)
 
@@ -77,6 +86,8 @@ class Normaliser:
 
     def _normalise(self, text: str) -> str:
         text = f" {self._basic(text)} "
+        if self._glued_short:  # "dsv3" -> "deepseek v3"
+            text = self._glued_short.sub(lambda m: self._short[m.group(1)] + " ", text)
         for old, new in self._replace:
             text = old.sub(new, text)
         text = " ".join(self._fix_brand_typo(word) for word in text.split())

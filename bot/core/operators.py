@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.core import ranking
+from bot.core import ranking, sources
 from bot.core.cues import Cues, alternation
 from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
@@ -313,8 +313,11 @@ class Operators:
             return None
         if self._rhetorical(rest):
             claims = [replace(c, negated=False) for c in claims]
-        return Query("field", tuple(models), field=claims[0].field,
-                     selector="check:" + "&".join(c.key for c in claims))
+        first = claims[0]
+        # a tag's claim is about the line its words stand in (R1's 低成本: its significance)
+        field = (sources.tag_line(self.kb.by_id[models[0]], first.value) or first.field) if first.kind == "tag" \
+            else first.field
+        return Query("field", tuple(models), field=field, selector="check:" + "&".join(c.key for c in claims))
 
     def _relation_check(self, models: list[str], rest: str, outside: tuple[str, ...]) -> Query | None:
         """"is DeepSeekMath based on Coder v1.5?", "R1 有蒸馏的小模型吗", "r1 distilled into smaller models?":

@@ -15,14 +15,28 @@ MIN_SCORE = 1.5
 LEAD = 1.5
 
 
+INFLECTIONS = ("es", "s", "ed", "ing")
+
+
 def stem(word: str) -> str:
-    return (word[:-1] if len(word) > 3 and word.endswith("s") else word)[:6]
+    """A word without its inflection, so "decouples" and "decoupled", "generate" and "generating" meet; never a
+    prefix of it: "transformed" is "transform", "Transformer" stays "transformer" (a word of its own)."""
+    if len(word) <= 3 or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    base = next((word[:-len(end)] for end in INFLECTIONS if word.endswith(end) and len(word) - len(end) >= 3), word)
+    if base != word and base.endswith("i"):
+        return base[:-1] + "y"  # "unified" / "unifies" -> "unify"
+    if len(base) > 3 and (base.endswith("e") or (base[-1] == base[-2] and base[-1] not in "aeiouls")):
+        base = base[:-1]  # "decouple" / "decoupl-ed", "stopp-ed"
+    return base
 
 
 def _terms(normalised: str, stopwords: dict[str, set[str]], ignore: frozenset[str] = frozenset()) -> set[str]:
     """English words and Chinese character pairs (Chinese has no spaces to split on), less `ignore`."""
     tokens = tokens_of(normalised)
-    # A six-letter prefix folds English endings: decouples/decoupled, generate/generation.
+    # Inflections fold (decouples/decoupled); other words stay apart (transformed/Transformer).
     terms = {stem(t) for t in tokens
              if not CJK_RE.match(t) and len(t) > 1 and t not in stopwords["en"] and t not in ignore}
     run: list[str] = []

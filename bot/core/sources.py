@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.core import ranking
 from bot.core.knowledge import SOURCE_KEYS, KnowledgeBase, Model, NotCovered, Relation
 from bot.core.query import Query
+from bot.core.relations import stated
 
 BY_SIZE = (*ranking.SIZES, "params", "active")  # rankings and filters by a parameter count
 BY_DATE = ("newest", "earliest", "after", "before", "later", "earlier", "date", "date<", "date>")
@@ -26,6 +27,24 @@ class Source:
     article: str  # the article's Chinese title
     date: str
     passages: tuple[Passage, ...]
+    dated_by: str = ""  # whose date it is: the page that reposted the post
+
+
+def quote(m: Model, key: str) -> str:
+    """The article's words of one of the model's lines, without the line's label ("参数量:"): a piece of the
+    article, character for character."""
+    line = m.source[key]
+    label, colon, words = line.partition(":")
+    words = words.strip() if colon and len(label) <= 6 else line
+    if key == "paper" and "》" in words:  # the title; what follows it is the paper's summary, quoted on its own
+        words = words[:words.index("》") + 1]
+    return words
+
+
+def tag_line(m: Model, tag: str) -> str | None:
+    """The field whose line holds the words that back the model's tag, or None when it has no such tag."""
+    quote = m.tag_quotes.get(tag, {}).get("zh")
+    return next((k for k, line in m.source.items() if k != "heading" and quote and quote in line), None)
 
 
 def mention(kb: KnowledgeBase, query: Query) -> tuple[NotCovered, Model, Relation] | None:
@@ -44,13 +63,30 @@ def source_of(kb: KnowledgeBase, query: Query) -> Source | None:
     if query.intent == "none":
         found = mention(kb, query)
         lines = {found[1].id: [k for k, line in found[1].source.items() if found[0].name in line]} if found else {}
+    elif relation := _relation_asked(query):
+        lines = {}  # the line that states each relation, in the section of the model that states it
+        for m, r in stated(kb, *relation):
+            lines.setdefault(m.id, []).extend(k for k, line in m.source.items() if r.quote and r.quote in line)
+        lines = lines or {mid: _keys(kb.by_id[mid], query) for mid in query.models}
     else:
         lines = {mid: _keys(kb.by_id[mid], query) for mid in query.models}
     passages = tuple(Passage(m.section, m.source["heading"], "\n".join(m.source[k] for k in keys))
                      for m, keys in ((kb.by_id[mid], keys) for mid, keys in lines.items()) if keys)
     if not passages:
         return None
-    return Source(kb.article.title["zh"], kb.article.published.isoformat(), passages)
+    return Source(kb.article.title["zh"], kb.article.published.isoformat(), passages, kb.article.dated_by["en"])
+
+
+def _relation_asked(query: Query) -> tuple[str, str] | None:
+    """(model, kind) of a relation card ("relation:deepseek-math:based_on") or a claimed relation checked
+    ("check:relation:based_on:…" of the model asked)."""
+    selector = query.selector or ""
+    if selector.startswith("relation:"):
+        model, _, kind = selector.removeprefix("relation:").partition(":")
+        return model, kind
+    if selector.startswith("check:relation:") and query.models:
+        return query.models[0], selector.removeprefix("check:relation:").partition(":")[0]
+    return None
 
 
 def _compared(selector: str | None) -> list[str]:
@@ -75,8 +111,7 @@ def _keys(m: Model, query: Query) -> list[str]:
     if query.intent == "field":
         return list(dict.fromkeys([query.field, *query.also, *ranked_by]))
     if kind == "tag":  # the line whose words back the tag
-        quote = "".join(m.tag_quotes[value]["zh"].split())
-        return [k for k, line in m.source.items() if k != "heading" and quote in "".join(line.split())]
+        return [key] if (key := tag_line(m, value)) else []
     if kind == "undisclosed":
         return [value]
     if kind == "search":
@@ -93,4 +128,5 @@ def merged(found: list[Source]) -> Source | None:
         lines = by_section.setdefault(passage.section, (passage.heading, []))[1]
         lines += [line for line in passage.text.splitlines() if line not in lines]
     return Source(found[0].article, found[0].date, tuple(
-        Passage(section, heading, "\n".join(lines)) for section, (heading, lines) in sorted(by_section.items())))
+        Passage(section, heading, "\n".join(lines)) for section, (heading, lines) in sorted(by_section.items())),
+                  found[0].dated_by)

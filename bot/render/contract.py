@@ -36,5 +36,5 @@ def source_object(source: Source | None) -> dict | None:
     """The article's passages an answer rests on, as the contract's `source` key; None for a decline."""
     if source is None:
         return None
-    return {"article": source.article, "date": source.date,
+    return {"article": source.article, "date": source.date, "dated_by": source.dated_by,
             "passages": [{"section": p.section, "heading": p.heading, "text": p.text} for p in source.passages]}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import io
 import logging
 import os
@@ -36,10 +37,10 @@ WORDS: dict[str, dict[str, str]] = {
         "dated": "Release date\n(time axis)",
         "undated": "Date not given\nin the article",
         "based_on": "base model of",
-        "carried_by": "MoE design used by",
         "distilled": "distilled into",
-        "size_note": "Marker area: total parameters as the article gives them; hollow where it gives none",
-        "source": 'Source: "{title}", {date} · {url}',
+        "size_note": "Marker area: total parameters as the article gives them; hollow where it gives none. "
+                     "Rows and colours: families as we group them, not the article's",
+        "source": 'Source: "{title}", {date} ({dated_by}) · {url}',
         "saved": "Timeline picture saved to {path}",
         "no_cjk_font": "No font with Chinese glyphs is installed, so the picture has English labels "
                        "(install one, e.g. fonts-noto-cjk).",
@@ -49,10 +50,9 @@ WORDS: dict[str, dict[str, str]] = {
         "dated": "发布时间\n(时间轴)",
         "undated": "文章未给出\n发布时间",
         "based_on": "作为基础模型",
-        "carried_by": "MoE 架构沿用于",
         "distilled": "蒸馏出",
-        "size_note": "圆点面积:文章给出的总参数量;空心表示文章未给出",
-        "source": "来源:《{title}》,{date} · {url}",
+        "size_note": "圆点面积:文章给出的总参数量;空心表示文章未给出。行与颜色:我们按家族所作的分组,并非文章的分类",
+        "source": "来源:《{title}》,{date}({dated_by})· {url}",
         "saved": "时间线图片已保存到 {path}",
         "no_cjk_font": "本机没有含中文字形的字体,图片改用英文标注(可安装 fonts-noto-cjk 等字体)。",
     },
@@ -133,12 +133,9 @@ def _has(m: Model, kind: str) -> bool:
 
 
 def _undated_order(undated: list[Model]) -> list[Model]:
-    # Keep arrows short and uncrossed: a model built on another goes first (left, under the
-    # early models it comes from), a design carried by others sits between the models it reaches.
+    # Keep arrows short: a model built on another goes first (left, under the early models it comes from).
     based = [m for m in undated if _has(m, "based_on")]
-    carriers = [m for m in undated if _has(m, "carried_by") and m not in based]
-    rest = [m for m in undated if m not in based and m not in carriers]
-    return based + rest[: len(rest) // 2] + carriers + rest[len(rest) // 2:]
+    return based + [m for m in undated if m not in based]
 
 
 def layout(kb: KnowledgeBase, lang: str) -> Layout:
@@ -157,8 +154,6 @@ def layout(kb: KnowledgeBase, lang: str) -> Layout:
         for rel in m.relations:
             if rel.kind == "based_on":
                 arrows += [Arrow(rel.kind, source, m.id) for source in rel.models]
-            elif rel.kind == "carried_by":
-                arrows += [Arrow(rel.kind, m.id, target) for target in rel.models]
             elif rel.kind == "distilled" and m.distilled_b:
                 # The distilled versions have no date of their own: they join the undated lane.
                 lo, hi = m.distilled_b
@@ -174,7 +169,7 @@ def layout(kb: KnowledgeBase, lang: str) -> Layout:
         lang=lang,
         title=say_timeline(lang, "title", start=f"{first:%Y-%m}", end=f"{last:%Y-%m}"),
         footer=say_timeline(lang, "source", title=article.title[lang], date=article.published.isoformat(),
-                            url=article.source),
+                            dated_by=article.dated_by[lang], url=article.source),
         lanes=lanes,
         marks=tuple(marks),
         arrows=tuple(arrows),
@@ -184,6 +179,11 @@ def layout(kb: KnowledgeBase, lang: str) -> Layout:
         undated_label=say_timeline(lang, "undated"),
         size_note=say_timeline(lang, "size_note"),
     )
+
+
+def layout_digest(plan: Layout) -> str:
+    """What a picture shows, as a short hash: the same layout, the same digest."""
+    return f"layout {plan.lang} " + hashlib.sha256(repr(plan).encode("utf-8")).hexdigest()[:16]
 
 
 # --- fonts ----------------------------------------------------------------------------------------
@@ -254,8 +254,7 @@ def _colour(family: str) -> str:
 
 
 # Arrow colour and line per relation kind: the colour of the family the relation is about.
-KIND_STYLE = {"based_on": (_colour("math"), "-"), "carried_by": (_colour("moe"), "--"),
-              "distilled": (_colour("reasoning"), ":")}
+KIND_STYLE = {"based_on": (_colour("math"), "-"), "distilled": (_colour("reasoning"), ":")}
 DEFAULT_KIND_STYLE = ("#777777", "-")
 
 
@@ -381,8 +380,9 @@ def _draw(plan: Layout, font_files: list[str]) -> bytes:
         fig.text(0.13, 0.028, plan.footer, ha="left", va="center", fontsize=9, color="#666666")
 
         buffer = io.BytesIO()
-        # No software version or date in the file, so a second render is byte-identical.
-        fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+        # No software version or date in the file, so a second render is byte-identical; the layout's digest
+        # says what was drawn, so a picture kept in docs/ is known stale when the knowledge changes it.
+        fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None, "Description": layout_digest(plan)})
     return buffer.getvalue()
 
 

@@ -29,7 +29,7 @@ from bot.core.query import Query
 from bot.core.relations import related
 from bot.core.search import FactSearch
 from bot.core.selection import amount, select
-from bot.core.understanding.scope import Coverage
+from bot.core.understanding.scope import Coverage, for_variants
 
 AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
 
@@ -48,13 +48,13 @@ class Framer:
         found: list[Links] = []
         query = self._understand(text, context, found)
         if query.intent != "none" and set(found[-1].doubtful) & set(query.models):
-            return replace(query, near_miss=True)
-        return query
+            query = replace(query, near_miss=True)
+        return for_variants(query, found[-1]) if found else query
 
     def _understand(self, text: str, context: Context | None, found: list[Links]) -> Query:
         """The query; `found` gets the links it was read from."""
         normalised = self.kb.normaliser(text)
-        links = self.linker.link(normalised)
+        links = self.linker.link(normalised, text)
         if ((context and not links.models and links.rest in self.cues.switch)
                 or (links.models and (links.rest in self.cues.compare or self.cues.superlative_in(links.rest)))):
             # "那 MoE 呢?", "llm vs v2": a word that names a model once the brand is put before it

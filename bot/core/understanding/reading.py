@@ -124,8 +124,11 @@ class Understanding:
 
     def _asks_by_its_words(self, text: str) -> bool:
         """A clause with no question form that still asks, by its cue words, for a fact, a list or a comparison
-        ("janus pro paper title", "release date for deepseek-vl2", "DeepSeek-VL2 的参数量")."""
-        return self.framer.frame(text).intent in ("field", "list", "compare")
+        ("janus pro paper title", "release date for deepseek-vl2", "DeepSeek-VL2 的参数量"), or names a model
+        the article does not cover or a variant of one ("V3.1 vs V3")."""
+        query = self.framer.frame(text)
+        return query.intent in ("field", "list", "compare") or (query.reason or "").startswith(
+            ("unknown-model:", "variant:"))
 
     def _checks_joined(self, acts: list[Act]) -> list[Act]:
         """"V3 has 671B params. is that right?": the clause before a check tag is the claim it checks."""

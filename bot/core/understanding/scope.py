@@ -10,13 +10,16 @@ in a row ("审查", "速度") are a word the article never uses."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
 from bot.core.cues import OTHER_TOPICS, Cues, lexicon_texts
 from bot.core.dates import MONTHS
 from bot.core.knowledge import KnowledgeBase
+from bot.core.linker import Links
 from bot.core.normalise import CJK, has_chinese, tokens_of
+from bot.core.query import Query
 from bot.core.search import stem
 
 CHINESE_RUN = re.compile(f"[{CJK}]+")
@@ -43,14 +46,20 @@ class Coverage:
                        for run in CHINESE_RUN.findall(kb.normaliser(text)) for i in range(len(run) - 1)}
         # one-character words of the lexicon explain themselves ("前", "比", "到")
         self._single = {w for w in (*cues.stopwords["zh"], *cue_texts) if len(w) == 1}
+        # topic tags: words of the decline list the article uses for some models only (R1's 低成本)
+        self._topics = {tag: cues.tags[tag] for tag, entry in kb.lexicon["tags"].items() if entry.get("topic")}
+        self._tags = {m.id: set(m.tags) for m in kb.models}
 
     def unexplained(self, rest: str, model: str | None) -> set[str]:
         """The words of `rest` (a question about `model`, or about any model, names cut out) that nothing
-        accounts for."""
+        accounts for; a topic tag's word ("cheap", "成本") is accounted for only for a model that carries the tag
+        (R1's 低成本)."""
         words = {t for t in tokens_of(rest) if t.isascii() and t.isalpha() and len(t) > 1} - self._known
         facts = self._facts[model] if model else self._any_facts
         english = {w for w in words if stem(w) not in facts and not self._typo(w)}
-        return english | self.unexplained_chinese(rest)
+        topics = {m.group() for tag, cues in self._topics.items() if model and tag not in self._tags[model]
+                  for m in cues.find_all(rest)}
+        return english | self.unexplained_chinese(rest) | topics
 
     def unexplained_chinese(self, rest: str) -> set[str]:
         """"内容审查": 内容 is the article's, 审查 is not."""
@@ -66,3 +75,31 @@ class Coverage:
     def _typo(self, word: str) -> bool:
         """"wen", "relased": a word this close to a known one is that word mistyped, not a new topic."""
         return process.extractOne(word, self._spellable, scorer=fuzz.ratio, score_cutoff=85) is not None
+
+
+# a fact of a variant itself: never transferred from the covered model
+VARIANT_FACTS = ("released", "parameters")
+
+
+def for_variants(query: Query, links: Links) -> Query:
+    """What an answer does with a variant the article does not describe ("V2-Lite", "R1-Distill-Qwen-32B").
+
+    An overview, or a fact that does not depend on the variant (features, significance, paper), is the covered
+    model's, with a note naming the variant (the composer adds it). A fact of the variant itself (its date, its
+    size) is not transferred: a decline that says what the article gives for the covered model and that it does
+    not cover the variant. Anything else about a variant (a comparison, a list) is declined the same way. A name
+    the article does not cover gets the closest covered model offered."""
+    if query.intent == "none":
+        if (query.reason or "").startswith("unknown-model:") and links.near and not query.suggestions:
+            return replace(query, suggestions=tuple(dict.fromkeys(links.near)))
+        return query
+    variants = [(model, typed) for model, typed in links.variants if model in query.models]
+    if not variants:
+        return query
+    model, typed = variants[0]
+    fields = (query.field, *query.also) if query.intent == "field" else ()
+    if query.intent == "model" or (query.intent == "field" and not set(fields) & set(VARIANT_FACTS)
+                                   and not (query.selector or "").startswith("check:")):
+        return replace(query, reason=f"variant:{typed}")
+    asked = next((f for f in fields if f in VARIANT_FACTS), "")
+    return Query("none", reason=f"variant:{model}:{asked}:{typed}", suggestions=(model,))

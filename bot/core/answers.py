@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import replace
 
 from bot.core import ranking, sources
+from bot.core.claims import sentences
 from bot.core.knowledge import RELATION_KINDS, KnowledgeBase, Model
 from bot.core.phrases import say
 from bot.core.query import Query
@@ -161,6 +162,8 @@ class Composer:
         if (query.selector or "").startswith("check:relation:"):
             kind, _, other = query.selector.removeprefix("check:relation:").partition(":")
             return self._relation_check(self.kb.by_id[query.models[0]], kind, other, lang)
+        if (query.selector or "").startswith("check:text:"):
+            return self._text_check(self.kb.by_id[query.models[0]], query.field, query.selector, lang)
         if (query.selector or "").startswith("check:"):
             claim = parse(query.selector[6:])
             model = self.kb.by_id[query.models[0]]
@@ -214,6 +217,18 @@ class Composer:
                      say(lang, "article_words", **words)]
         return Reply(title=title, description="\n".join(lines), family=m.family, footer=self._footer(lang, [m]),
                      url=self.kb.article.source)
+
+    def _text_check(self, m: Model, field: str, selector: str, lang: str) -> Reply:
+        """A claim checked against the article's sentences ("check:text:yes:<zh>:<en>", each the index of the
+        closest sentence of the field): the verdict with that sentence, then the article's line it is in."""
+        verdict, zh, en = selector.removeprefix("check:text:").split(":")
+        said = sentences(m, field, lang)
+        at = int(zh if lang == "zh" else en)
+        sentence = said[at] if at < len(said) else self.value(m, field, lang)
+        lines = [say(lang, f"text_{verdict}", name=m.name[lang], label=say(lang, field), sentence=sentence),
+                 say(lang, "original", zh=sources.quote(m, field))]
+        return Reply(title=f"{m.name[lang]} · {say(lang, field)}", description="\n".join(lines), family=m.family,
+                     footer=self._footer(lang, [m]), url=self.kb.article.source)
 
     def _relation_check(self, m: Model, kind: str, other: str, lang: str) -> Reply:
         """"is DeepSeekMath based on DeepSeek Coder?": yes where the files state that relation with that

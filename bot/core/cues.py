@@ -114,7 +114,8 @@ class Cues:
         self.figure = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})(?![a-z])"
                                  rf"(?!\s*(?:{other})(?![a-z]))")
         # and what such a number counts instead, which asks for no field ("500 billion tokens")
-        self.counted = re.compile(rf"(?<![0-9a-z.])[0-9]+(?:\.[0-9]+)?\s*(?:{units})?\s*(?:{other})(?![a-z])")
+        self.counted = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})?\s*个?\s*"
+                                  rf"(?P<what>{other})(?![a-z])")
         self.pronouns = cue_set(lexicon["followup"]["pronouns"])
         self.switch = cue_set(lexicon["followup"]["switch"])
         self.tell_more = cue_set(lexicon["followup"]["more"])

@@ -33,7 +33,7 @@ def stem(word: str) -> str:
     return base
 
 
-def _terms(normalised: str, stopwords: dict[str, set[str]], ignore: frozenset[str] = frozenset()) -> set[str]:
+def terms_of(normalised: str, stopwords: dict[str, set[str]], ignore: frozenset[str] = frozenset()) -> set[str]:
     """English words and Chinese character pairs (Chinese has no spaces to split on), less `ignore`."""
     tokens = tokens_of(normalised)
     # Inflections fold (decouples/decoupled); other words stay apart (transformed/Transformer).
@@ -60,14 +60,14 @@ class FactSearch:
         for m in kb.models:
             parts = [m.features, m.significance, m.parameters_text, *([m.headline] if m.headline else [])]
             text = " ".join([*(p[lang] for p in parts for lang in ("zh", "en")), m.paper_title or ""])
-            self._docs[m.id] = _terms(kb.normaliser(text), stopwords)
+            self._docs[m.id] = terms_of(kb.normaliser(text), stopwords)
         df = Counter(term for terms in self._docs.values() for term in terms)
         n = len(self._docs)
         self._idf = {term: math.log((n + 1) / (count + 0.5)) for term, count in df.items()}
 
     def containing(self, normalised_question: str) -> list[str]:
         """Every model whose facts hold all the question's telling terms ("which models are open source")."""
-        terms = _terms(normalised_question, self._stopwords, self._cue_words)
+        terms = terms_of(normalised_question, self._stopwords, self._cue_words)
         if not terms:
             return []
         found = [mid for mid, doc in self._docs.items() if terms <= doc]
@@ -75,7 +75,7 @@ class FactSearch:
 
     def best(self, normalised_question: str, among: list[str] | None = None, min_terms: int = 1) -> str | None:
         """The model the question describes; `min_terms`: how many of its terms the facts must hold."""
-        terms = _terms(normalised_question, self._stopwords, self._cue_words)
+        terms = terms_of(normalised_question, self._stopwords, self._cue_words)
         # Squared weights let one rare, telling term ("fp8") outweigh a few common ones.
         scores = sorted(((sum(self._idf[t] ** 2 for t in terms & self._docs[mid]), mid)
                          for mid in (among or self._docs)), reverse=True)

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from bot.core.claims import Claims
+from bot.core.cues import lexicon_texts
 from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
 from bot.core.normalise import has_chinese, tokens_of
 from bot.core.query import Query
 from bot.core.understanding.acts import Act, Acts
 from bot.core.understanding.frames import Framer
+from bot.core.understanding.resolve import Discourse
 from bot.core.understanding.segment import Segmenter
 
 MAX_PARTS = 3  # answered in one reply; the others are named as left for another message
@@ -34,6 +37,7 @@ class Unit:
     text: str
     detail: str | None = None
     about: str | None = None  # the clause just before, which "it" in this one may refer to
+    question: bool = False  # it ended with a question mark
 
 
 @dataclass(frozen=True)
@@ -51,27 +55,62 @@ class Understanding:
         self.acts = Acts(message)
         self.framer = Framer(kb)
         self.linker, self.cues = self.framer.linker, self.framer.cues
+        # a claim's telling words: not the words that ask, check or pass a claim on ("真的吗", "legit", "听说")
+        said = [w for w in lexicon_texts(message, skip=["acts"]) if has_chinese(w)]
+        self.claims = Claims(kb, self.cues, self.cues.search_ignores | {w[i:i + 2] for w in said
+                                                                         for i in range(len(w) - 1)})
 
     def read(self, text: str, context: Context | None = None) -> list[Part]:
         """Every part the message asks, in order, each framed; at least one."""
         acts = [self.acts.of(clause, self.segmenter.without_joiner) for clause in self.segmenter.split(text)]
-        parts: list[Part] = []
-        for n, unit in enumerate(self._units(acts)):
-            if unit.about and (referred := self._referents(unit.about, context)):
-                context = Context(referred, "model", None)
-            query = self._frame(unit, context)
-            if n and context and query.intent in ("list", "none") and self._subjectless_check(unit.text):
-                # "R1 是开源的吗,是 2024 年 12 月发布的吗": the second question's subject is the first's
-                query = self._frame(replace(unit, text=f"{_PRONOUN[has_chinese(unit.text)]} {unit.text}"), context)
-            if query.intent == "none" and not query.about and context and not self._names(unit.text):
-                query = replace(query, about=context.models)  # "… ? can i use it commercially?": still about it
-            parts.append(Part(unit.text, query, bool(self._names(unit.text))))
-            if query.models and query.intent != "none":  # the next part may say "it" of these
-                context = Context(query.models, query.intent, query.field, context.models if context else (),
-                                  query.selector)
-            elif query.about:
-                context = Context(query.about, "model", None)
+        discourse = Discourse(context)
+        parts = [Part(unit.text, discourse.after(self._part(unit, discourse, n > 0)), bool(self._names(unit.text)))
+                 for n, unit in enumerate(self._units(acts))]
         return _kept(parts)
+
+    def _part(self, unit: Unit, discourse: Discourse, later: bool) -> Query:
+        """The query of one part, read in what the message said before it (`later`: it is not the first)."""
+        if unit.about and (referred := self._referents(unit.about, discourse.context)):
+            discourse.refer_to(referred)
+        if discourse.uncovered and self._about_the_uncovered(unit.text):
+            return discourse.uncovered  # "what's V3.2-Exp? what even is it": the article does not cover it either
+        query = self._frame(unit, discourse.context)
+        if later and discourse.context and query.intent in ("list", "none") and self._subjectless_check(unit.text):
+            # "R1 是开源的吗,是 2024 年 12 月发布的吗": the second question's subject is the first's
+            query = self._frame(replace(unit, text=f"{_PRONOUN[has_chinese(unit.text)]} {unit.text}"),
+                                discourse.context)
+        return self._verified(unit, query) or query
+
+    def _verified(self, unit: Unit, query: Query) -> Query | None:
+        """A claim about one model that no structured check reads ("R1 really matches o1, right?"), checked
+        against the article's sentences: a claim always gets a verdict; a yes/no question only where the
+        article has a sentence about what it asks ("is R1 good for writing novels?" stays declined)."""
+        normalised = self.kb.normaliser(unit.text)
+        claim = unit.kind == "check"
+        yes_no = self.framer.operators.asks_yes_no(normalised) or (  # "真能跟 GPT4-Turbo 一个水平?"
+            unit.question and normalised not in self.framer.operators.asks_what)
+        if not (claim or (yes_no and not self.cues.strong_fields_in(normalised))) or (
+                query.selector or "").startswith(
+                "check:") or query.intent in ("list", "compare") or (query.intent == "none" and not (
+                query.reason or "").startswith("beyond:")):
+            return None
+        models = query.models or query.about
+        links = self.linker.link(normalised)
+        if len(models) != 1 or len(links.models) > 1:
+            return None
+        evidence = self.claims.check(models[0], links.rest)
+        if evidence is None or not (claim or evidence.verdict != "unknown"):
+            return None  # a question the article does not settle keeps its own answer (or decline)
+        where = f"{evidence.sentence['zh']}:{evidence.sentence['en']}"
+        return Query("field", models, field=evidence.field, selector=f"check:text:{evidence.verdict}:{where}")
+
+    def _about_the_uncovered(self, text: str) -> bool:
+        """A part that names no covered model of its own and needs a subject ("what even is it", "the original
+        one, not pro"), or compares with the model named before it ("比 Coder V2 强多少")."""
+        normalised = self.kb.normaliser(text)
+        named = self._names(text)
+        return (not named and self._incomplete(text)) or (
+            len(named) == 1 and bool(self.framer.operators.comparative.find(normalised)))
 
     def understand(self, text: str, context: Context | None = None) -> Query:
         """The query of the message's first part (what the maintainer's report groups by)."""
@@ -112,7 +151,7 @@ class Understanding:
                 continue
             if act.kind in ASKING:
                 text = " ".join(t for t in (before.get(i), act.text, after.get(i)) if t)
-                units.append(Unit(act.kind, text, act.detail, about.get(i)))
+                units.append(Unit(act.kind, text, act.detail, about.get(i), act.question))
             elif act.kind == "statement" and (self._names_only(act.text) or self._asks_by_its_words(act.text)):
                 units.append(Unit("ask", act.text))  # "janus pro paper title", "V3 的参数量", "deepseek math."
         return units

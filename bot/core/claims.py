@@ -1,0 +1,98 @@
+"""A claim about one model checked against the article's sentences, as fact verification does it (supported,
+refuted, or not enough information, with the sentence that settles it): "does r1 really match openai o1?",
+"coder v2 is on par with GPT4-Turbo for code, right?", "DeepSeekMath was trained on like 50B tokens?".
+
+A tag, a date, a figure, a relation or a ranking claimed is the operators' (a structured check); this reads
+the rest. In: the model and the claim's words (normalised, names cut out). Out: `Evidence`: the verdict, the
+field, and in each language the sentence of that field closest to the claim. The claim's telling terms (its
+words less cue, check and stop words) all in one sentence: supported. A count the claim gives that the
+article gives otherwise ("50B tokens" where it says 5000 亿 token): refuted. Anything else: the article does
+not say, with the closest sentence, so the asker can judge."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.cues import Cues
+from bot.core.knowledge import KnowledgeBase, Model
+from bot.core.search import terms_of
+
+_SENTENCE = re.compile(r"(?<=[。;；!！?？])|(?<=[.;!?])\s+")
+RELEVANT = 0.5  # a yes/no question whose terms the closest sentence holds less of is not about what it says
+COUNT_TOLERANCE = 0.05
+
+
+@dataclass(frozen=True)
+class Evidence:
+    verdict: str  # "yes", "no" or "unknown"
+    field: str
+    sentence: dict[str, int]  # language -> index of the closest sentence among the field's (`sentences`)
+    share: float  # how much of the claim's terms the closest sentence holds
+
+
+def _field_text(m: Model, field: str, lang: str) -> str:
+    if field == "paper":
+        return " ".join(x for x in (m.paper_title or "", (m.paper_summary or {}).get(lang, "")) if x)
+    return {"features": m.features, "significance": m.significance, "parameters": m.parameters_text}[field][lang]
+
+
+def sentences(m: Model, field: str, lang: str) -> tuple[str, ...]:
+    """The sentences of one field of a model, as the card shows them."""
+    return tuple(s.strip() for s in _SENTENCE.split(_field_text(m, field, lang)) if s.strip())
+
+
+class Claims:
+    FIELDS = ("features", "significance", "parameters", "paper")
+
+    def __init__(self, kb: KnowledgeBase, cues: Cues, ignore: frozenset[str]):
+        """`ignore`: cue words, which say what is asked, never what is claimed."""
+        # the models' own names say which model, never what is claimed of it ("and llm?")
+        names = {token for key in kb.alias_keys() for token in key}
+        self.kb, self.cues, self._ignore = kb, cues, frozenset(ignore | names)
+        # (field, language, index, terms, counts) of every sentence of every model
+        self._index = {m.id: [(field, lang, i, self._terms(s), self._counts(s))
+                              for field in self.FIELDS for lang in ("zh", "en")
+                              for i, s in enumerate(sentences(m, field, lang))] for m in kb.models}
+
+    def _terms(self, text: str) -> frozenset[str]:
+        return frozenset(terms_of(self.kb.normaliser(text), self.cues.stopwords, self._ignore))
+
+    def _counts(self, text: str) -> tuple[tuple[str, float], ...]:
+        """What a text counts, and how many: "5000 亿 token" is ("token", 5e11)."""
+        return tuple((match["what"].removesuffix("s"), float(match["n"]) * self.cues.units.get(match["unit"] or "",
+                                                                                                  1e-9) * 1e9)
+                     for match in self.cues.counted.finditer(self.kb.normaliser(text)))
+
+    def check(self, model: str, claim: str) -> Evidence | None:
+        """The verdict on `claim` about `model`, or None when it claims nothing words could settle (only cue
+        words: "does it have a paper?")."""
+        terms, counts = self._terms(claim), self._counts(claim)
+        if not terms and not counts:
+            return None
+        index = self._index[model]
+        share = {(f, lang, i): len(terms & t) / len(terms) if terms else 0.0 for f, lang, i, t, _ in index}
+        refuting = next((s for s in index if _contradicts(counts, s[4])), None)
+        stating = next((s for s in index if counts and _states(counts, s[4])), None)
+        best = refuting or stating or max(index, key=lambda s: (share[s[:3]], s[1] == "en"))
+        field = best[0]
+        if refuting:
+            verdict = "no"
+        elif counts:
+            verdict = "yes" if stating and (not terms or share[stating[:3]] >= RELEVANT) else "unknown"
+        else:
+            verdict = "yes" if share[best[:3]] == 1.0 else "unknown"
+        closest = {lang: max((s for s in index if s[0] == field and s[1] == lang),
+                             key=lambda s: (share[s[:3]], len(set(s[4]) & set(best[4]))))[2]
+                   for lang in ("zh", "en")}
+        return Evidence(verdict, field, closest, share[best[:3]])
+
+
+def _states(claimed: tuple[tuple[str, float], ...], stated: tuple[tuple[str, float], ...]) -> bool:
+    return all(any(w == what and abs(v - value) <= COUNT_TOLERANCE * v for w, v in stated) for what, value in claimed)
+
+
+def _contradicts(claimed: tuple[tuple[str, float], ...], stated: tuple[tuple[str, float], ...]) -> bool:
+    """The sentence counts the same thing the claim counts, and never as many."""
+    return any(theirs and not any(abs(v - value) <= COUNT_TOLERANCE * v for v in theirs)
+               for what, value in claimed for theirs in [[v for w, v in stated if w == what]])

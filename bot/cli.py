@@ -42,25 +42,25 @@ def cmd_check(args, settings: Settings) -> int:
 
 
 def cmd_ask(args, settings: Settings) -> int:
+    from bot.render.traditional import Converted
+
     engine = _engine(settings)
+    traditional = Converted(settings.state_dir)  # the strings of Traditional replies, converted when first needed
     if args.jsonl:
         from bot.adapters.batch import run_jsonl
 
-        run_jsonl(engine, sys.stdin.buffer, sys.stdout.buffer)
+        run_jsonl(engine, sys.stdin.buffer, sys.stdout.buffer, traditional)
         return 0
     text = " ".join(args.question)
     if not text:
         print("ask needs a question, e.g.: python -m bot ask \"V3 有多少参数?\"", file=sys.stderr)
         return 2
+    from bot.core.language import writes_traditional
+    from bot.render.contract import to_contract
+
     answer = engine.ask(text, lang=args.lang)
-    if args.json:
-        from bot.render.contract import to_contract
-
-        print(json.dumps(to_contract(answer), ensure_ascii=False, indent=2))
-    else:
-        from bot.render.cards import to_text
-
-        print(to_text(answer.reply))
+    shown = to_contract(answer, traditional(engine.kb) if writes_traditional(text) else None)
+    print(json.dumps(shown, ensure_ascii=False, indent=2) if args.json else shown["text"])
     return 0
 
 
@@ -112,7 +112,7 @@ def cmd_timeline(args, settings: Settings) -> int:
     from bot.render.timeline import write_timeline
 
     try:
-        path = write_timeline(_engine(settings).kb, Path(args.output), lang=args.lang or settings.default_lang)
+        path = write_timeline(_engine(settings).kb, Path(args.output), lang=args.lang or settings.default_lang[:2])
     except OSError as exc:
         print(f"cannot write the picture to {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1

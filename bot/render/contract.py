@@ -6,10 +6,14 @@ from __future__ import annotations
 from bot.core.engine import Answer
 from bot.core.sources import Source
 from bot.render.cards import to_embed, to_text
+from bot.render.traditional import Traditional
 
 
-def to_contract(answer: Answer) -> dict:
+def to_contract(answer: Answer, traditional: Traditional | None = None) -> dict:
+    """The answer object; with `traditional`, a Chinese reply's text and card in Traditional characters
+    (a question written in them: `lang` stays "zh", the passages of `source` the article's own)."""
     query = answer.query
+    reply = traditional.reply(answer.reply) if traditional is not None and answer.lang == "zh" else answer.reply
     return {
         "lang": answer.lang,
         "intent": query.intent,
@@ -17,8 +21,8 @@ def to_contract(answer: Answer) -> dict:
         "field": query.field if query.intent == "field" else None,
         # how a list was chosen, or what a field or comparison checks or computes (README: "selector")
         "selector": query.selector if query.intent in ("list", "field", "compare") else None,
-        "text": to_text(answer.reply),
-        "card": to_embed(answer.reply),
+        "text": to_text(reply),
+        "card": to_embed(reply),
         "source": source_object(answer.source),
     }
 

@@ -253,7 +253,7 @@ def _from_row(row: dict) -> GuildSettings:
     channels, log_enabled = row["channels"], row["log_enabled"]
     return GuildSettings(
         channels=None if channels is None else tuple(json.loads(channels)),
-        language=row["language"],
+        language=row["reply_language"],
         rate_burst=row["rate_burst"],
         rate_refill_seconds=row["rate_refill_seconds"],
         log_enabled=None if log_enabled is None else bool(log_enabled),  # SQLite keeps 0 or 1
@@ -263,7 +263,7 @@ def _from_row(row: dict) -> GuildSettings:
 def _to_row(values: GuildSettings) -> dict:
     return {
         "channels": None if values.channels is None else json.dumps(list(values.channels)),
-        "language": values.language,
+        "reply_language": values.language,
         "rate_burst": values.rate_burst,
         "rate_refill_seconds": values.rate_refill_seconds,
         "log_enabled": values.log_enabled,

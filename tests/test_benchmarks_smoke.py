@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks import bare_client, discord_throughput, memory
+from benchmarks import bare_client, discord_throughput, memory, traditional
 from bot.adapters.discord_app.client import make_intents
 from bot.settings import Settings
 
@@ -38,6 +38,12 @@ def test_discord_throughput_answers_every_question_through_the_standin():
 def test_discord_throughput_with_the_channel_from_the_database_and_many_servers():
     row = discord_throughput.run(["what is V3?"], count=4, channels_from="database", servers=50)
     assert row.replies == 4 and not row.errors
+def test_the_traditional_chinese_benchmark_measures_the_strings_beside_opencc_in_the_process():
+    rows = traditional.run(ROOT / "knowledge")
+    assert [r.way.split(",")[0] for r in rows] == ["converted strings", "OpenCC s2twp loaded in the process (peer)"]
+    assert "RSS added" in traditional.table(rows) and rows[0].strings > 100
+
+
 def test_memory_benchmark_measures_the_bot_beside_a_bare_client_with_the_same_intents():
     assert bare_client.intents() == make_intents(Settings(question_channel_ids=(1,)))
     rows = memory.run((3,))  # both must see all three servers before they are measured

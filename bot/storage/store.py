@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -198,6 +199,32 @@ class Store:
     async def _purge(self, which: Callable[[Table], object]) -> int:
         return await self._run(lambda db: sum(table.delete().where(which(table)).execute(db)
                                               for table in (miss_log, votes, miss_overflow)))
+
+    # -- backups ----------------------------------------------------------------------------
+
+    async def backup(self, target: Path) -> None:
+        """A consistent copy of the SQLite database at `target`, taken while the bot may be writing (SQLite's
+        online backup: what is still in the write-ahead log is included). PostgreSQL has pg_dump for this."""
+        if self.backend == "postgresql":
+            raise StorageError(f"{self.where}: back PostgreSQL up with pg_dump (docs/operating.md, Backups)")
+
+        def copy(db: Database) -> None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            copied = sqlite3.connect(target)
+            try:
+                db.connection().backup(copied)
+            finally:
+                copied.close()
+
+        try:
+            await asyncio.get_running_loop().run_in_executor(self._thread, self._connected, copy)
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(f"cannot back {self.where} up to {target}: {exc}") from None
+
+    def _connected(self, work: Callable[[Database], T]) -> T:
+        """`work(db)` on the open connection, outside a transaction (a backup reads a snapshot of its own)."""
+        self._connect()
+        return work(self._db)
 
     # -- plumbing ---------------------------------------------------------------------------
 

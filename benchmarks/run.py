@@ -134,9 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         print(startup.table(starts))
         ask, discord = starts[0], starts[1]
         targets += [
-            ("`python -m bot ask` faster than `import discord`", ask.median_s < discord.median_s,
+            ("`bot ask` faster than `import discord`", ask.median_s < discord.median_s,
              f"{1000 * ask.median_s:.0f} ms vs {1000 * discord.median_s:.0f} ms"),
-            ("`python -m bot ask` peak RSS < 60 MB", ask.peak_rss_mb < 60, f"{ask.peak_rss_mb:.1f} MB"),
+            ("`bot ask` peak RSS < 60 MB", ask.peak_rss_mb < 60, f"{ask.peak_rss_mb:.1f} MB"),
         ]
 
     if "memory" not in args.skip:

@@ -182,7 +182,7 @@ def cmd_report(args, settings: Settings) -> int:
         print(f"report error: {exc}", file=sys.stderr)
         return 2
     source = f" --from {args.from_file}" if args.from_file else ""
-    hint = f"python -m bot report{source} --since {args.since} --apply"
+    hint = f"{_this_python()} -m bot report{source} --since {args.since} --apply"
     if args.apply:
         return _apply(report, args.apply, settings.knowledge_dir)
     if args.format == "json":
@@ -204,6 +204,14 @@ def cmd_report(args, settings: Settings) -> int:
     else:
         sys.stdout.write(out)
     return 0
+
+
+def _this_python() -> str:
+    """This Python as a command typed from here: `.venv/bin/python` in the project, as the docs write it."""
+    try:
+        return str(Path(sys.executable).relative_to(Path.cwd()))
+    except ValueError:
+        return sys.executable
 
 
 def _apply(report, suggestion_id: str, folder: Path) -> int:

@@ -1,6 +1,6 @@
 """The benchmarks still run: `python -m benchmarks.run --quick` prints every table and writes
 the plot, and the benchmarks that start the real bot against the stand-in (throughput, memory)
-complete. No timing or size is asserted (machines are noisy); the real figures are in the README."""
+complete. No timing or size is asserted (machines are noisy); the real figures are in docs/benchmarks.md."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def test_quick_run_prints_the_tables_with_the_baselines_and_writes_the_plot(tmp_
                     "## Targets"):
         assert heading in out
     for name in ("deepseek-qa-bot", "tag bot (WRatio)", "BM25 (sections)", "extractOne median",
-                 'python -c "import discord"', "held-out, perturbed with forms B (never seen)"):
+                 '.venv/bin/python -c "import discord"', "held-out, perturbed with forms B (never seen)"):
         assert name in out
     assert plot.read_bytes().startswith(b"\x89PNG")
 

@@ -21,7 +21,7 @@ def pytest_configure(config):
     missing = [name for name in NEEDED if not (SHARED / name).is_file()]
     if missing:
         raise pytest.UsageError(f"the tests need the shared folder beside the clone: {SHARED} lacks "
-                                f"{', '.join(missing)} (README, 'Run the tests')")
+                                f"{', '.join(missing)} (README, first screen)")
 
 
 @pytest.fixture(scope="session")

@@ -194,7 +194,7 @@ async def test_compare_and_models_and_help(client):
     assert "V2" in str(compared.to_dict()) and "V3" in str(compared.to_dict())
     assert "V3" in str(listed.to_dict())
     assert all(f"/{command.name}" in helped.description for command in commands.COMMANDS)  # every command
-    assert 'README, section "Data it keeps"' in helped.description  # what is kept, and how to opt out
+    assert "docs/data.md" in helped.description  # what is kept, and how to opt out
 
 
 async def test_models_accepts_a_label_and_rejects_an_unknown_filter(client):

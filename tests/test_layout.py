@@ -76,4 +76,4 @@ def test_without_the_shared_folder_the_tests_say_so_in_one_line(tmp_path):
     assert done.returncode == 4 and len(said) == 1, said
     assert said[0] == (f"ERROR: the tests need the shared folder beside the clone: {tmp_path / 'alone' / 'shared'} "
                        "lacks article/deepseek-lineage.zh.txt, eval/score.py, eval/questions.dev.yaml, "
-                       "discord-spec/spec_check.py, discord-spec/discord-openapi.json.gz (README, 'Run the tests')")
+                       "discord-spec/spec_check.py, discord-spec/discord-openapi.json.gz (README, first screen)")

@@ -1,4 +1,4 @@
-"""The answer contract's object (../shared/eval/CONTRACT.md, and the README's `source` and `selector`
+"""The answer contract's object (../shared/eval/CONTRACT.md, and docs/contract.md for `source` and `selector`
 keys): an engine Answer as `python -m bot ask --json` and `--jsonl` print it."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def to_contract(answer: Answer, traditional: Traditional | None = None) -> dict:
         "intent": query.intent,
         "models": list(query.models),
         "field": query.field if query.intent == "field" else None,
-        # how a list was chosen, or what a field or comparison checks or computes (README: "selector")
+        # how a list was chosen, or what a field or comparison checks or computes (docs/contract.md: "selector")
         "selector": query.selector if query.intent in ("list", "field", "compare") else None,
         "text": to_text(reply),
         "card": to_embed(reply),

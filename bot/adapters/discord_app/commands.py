@@ -165,7 +165,7 @@ async def compare(
 async def help_(interaction: discord.Interaction) -> None:
     lang = interaction_lang(interaction)
     answer = _engine(interaction).help(engine_lang(lang))
-    description = f"{answer.reply.description}\n\n{note('data_kept', engine_lang(lang))}".strip()  # "Data it keeps"
+    description = f"{answer.reply.description}\n\n{note('data_kept', engine_lang(lang))}".strip()  # docs/data.md
     await _send_answer(interaction, replace(answer, reply=replace(answer.reply, description=description)), lang)
 
 

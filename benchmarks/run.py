@@ -55,7 +55,7 @@ def section(title: str) -> None:
     print(f"\n## {title}\n")
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--questions", type=Path, nargs="+",
                     default=[ROOT / "benchmarks" / "questions.yaml", ROOT / "benchmarks" / "questions.discord.yaml",
@@ -70,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="tiny sizes and one repetition: checks it runs")
     ap.add_argument("--skip", nargs="*", default=[], choices=["startup", "memory", "discord"],
                     help="leave out the benchmarks that start processes")
-    args = ap.parse_args(argv)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     plan = QUICK if args.quick else FULL
 
     from benchmarks import accuracy, scaling, speed

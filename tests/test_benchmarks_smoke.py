@@ -50,3 +50,13 @@ def test_memory_benchmark_measures_the_bot_beside_a_bare_client_with_the_same_in
     assert [r.servers for r in rows] == [3]
     assert rows[0].bare_mb > 20 and rows[0].bot_mb > rows[0].bare_mb
     assert "bare discord.py RSS" in memory.table(rows)
+
+
+def test_the_full_run_writes_no_tracked_file():
+    """`benchmarks.run` without options puts its plot under build/, which git ignores; the docs show
+    docs/bench-scaling.png, replaced only on purpose."""
+    from benchmarks.run import ROOT as RUN_ROOT
+    from benchmarks.run import parser
+
+    plot = parser().parse_args([]).plot.relative_to(RUN_ROOT)
+    assert plot.parts[0] == "build" and "build/" in (RUN_ROOT / ".gitignore").read_text(encoding="utf-8").split()

@@ -33,8 +33,8 @@ DEFAULT_STATE_DIR = Settings().state_dir
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "greeting": "Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
-        "recording": "Recording what this chat cannot answer (never who asked) in {where}: "
-                     "`python -m bot report` shows it.",
+        "recording": "Recording what this chat cannot answer (never who asked) in {where}, for the "
+                     "maintainer's report (`bot report`).",
         "console_only": "In this console: /source shows the article's passage behind the last answer; Ctrl-D quits.",
         "usage_ask": "Usage: /ask QUESTION",
         "usage_model": "Usage: /model NAME",
@@ -46,7 +46,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "zh": {
         "greeting": "用中文或英文询问 DeepSeek 模型;/help 查看命令,Ctrl-D 退出。",
-        "recording": "本次对话中无法回答的问题会记录在 {where}(从不记录提问者):`python -m bot report` 可查看。",
+        "recording": "本次对话中无法回答的问题会记录在 {where}(从不记录提问者),供维护者报告(`bot report`)查看。",
         "console_only": "控制台中:/source 显示上一个回答所依据的文章原文;Ctrl-D 退出。",
         "usage_ask": "用法:/ask 问题",
         "usage_model": "用法:/model 名称",

@@ -1,3 +1,3 @@
 """Benchmarks: accuracy beside peer baselines, speed, scaling, start-up and Discord throughput.
 
-Run them all with `python -m benchmarks.run` (see the README); they are not part of the tests."""
+Run them all with `.venv/bin/python -m benchmarks.run` (see docs/benchmarks.md); they are not part of the tests."""

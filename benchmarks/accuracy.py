@@ -6,6 +6,7 @@ fact in the text are right: the same check as the answer contract's scorer."""
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,9 @@ import yaml
 
 from benchmarks.timing import render
 from bot.core.engine import Engine
+from bot.core.language import writes_traditional
 from bot.render.contract import to_contract
+from bot.render.traditional import Converted
 
 CATEGORIES = ["overview", "field", "list", "superlative", "compare", "followup", "typo", "oos"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -112,8 +115,15 @@ def score(name: str, questions: list[dict], answer: Callable[[dict], dict]) -> S
 
 
 def engine_answerer(knowledge: Path) -> Callable[[dict], dict]:
+    """Answers as `python -m bot ask --jsonl` does: a question written in Traditional characters in them."""
     engine = Engine.from_folder(knowledge)  # a fresh engine: no conversation memory from earlier runs
-    return lambda q: to_contract(engine.ask(q["text"], conversation=q.get("conversation")))
+    converted = Converted(Path(tempfile.mkdtemp(prefix="bench-state-")))  # the strings, kept for this run only
+
+    def answer(q: dict) -> dict:
+        script = converted(engine.kb) if writes_traditional(q["text"]) else None
+        return to_contract(engine.ask(q["text"], conversation=q.get("conversation")), script)
+
+    return answer
 
 
 def table(scores: list[Score], questions: list[dict]) -> str:

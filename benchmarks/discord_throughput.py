@@ -3,7 +3,8 @@
 The real bot runs as `python -m bot` against the tests' Discord stand-in (an aiohttp server
 on 127.0.0.1 speaking the REST API and the gateway). We send N MESSAGE_CREATE events in a
 question channel at once and time until the N-th reply is posted; every question must get
-exactly one reply to itself, and the bot's log must hold no error.
+exactly one reply to itself, and the bot's log must hold no error. Each question comes from a
+user of its own, so none is taken for a follow-up of the one before.
 
 Three set-ups, side by side: the question channel from the environment (QUESTION_CHANNEL_IDS,
 as before there was a database), the same channel set by an admin with /config (kept in the
@@ -22,7 +23,15 @@ from pathlib import Path
 
 from benchmarks.memory import seed_settings
 from tests.discord_fixtures import CHANNEL, config, private_text, start_bot
-from tests.discord_standin import API_PATH, QUESTION_CHANNEL, DiscordStandIn, many_guilds, message_payload
+from tests.discord_standin import (
+    API_PATH,
+    QUESTION_CHANNEL,
+    USER_ID,
+    DiscordStandIn,
+    many_guilds,
+    message_payload,
+    user,
+)
 
 REPLY_TIMEOUT_S = 120.0  # bounded: a stuck bot ends the benchmark with an error, not a hang
 
@@ -78,7 +87,10 @@ async def _run(texts: list[str], count: int, channels_from: str, servers: int) -
 
 async def _ask(standin: DiscordStandIn, texts: list[str], count: int) -> ThroughputRow:
     mark = standin.mark()
-    messages = [message_payload(QUESTION_CHANNEL, content=t) for t in texts]
+    # each question from a user of its own: none is read as a follow-up of the one before it (a question the
+    # bot answers alone may be declined after another: "all the moe ones", then "那个…代码模型是 moe 吗")
+    messages = [message_payload(QUESTION_CHANNEL, content=text, author=user(USER_ID + 10 + n))
+                for n, text in enumerate(texts)]
     start = time.perf_counter()
     for message in messages:
         await standin.dispatch("MESSAGE_CREATE", message)

@@ -164,7 +164,7 @@ def table(rows: list[ScaleRow]) -> str:
 
 
 def plot(rows: list[ScaleRow], path: str) -> None:
-    """Latency against knowledge size, log-log, for the README."""
+    """Latency against knowledge size, log-log, for docs/benchmarks.md."""
     import matplotlib
 
     matplotlib.use("Agg")  # files only, no display

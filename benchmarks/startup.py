@@ -1,4 +1,4 @@
-"""Start-up of the console path: wall time and peak RSS of `python -m bot ask "r1"`, beside
+"""Start-up of the console path: wall time and peak RSS of `.venv/bin/python -m bot ask "r1"`, beside
 merely importing discord.py (and an empty interpreter, the floor), in the same run."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 from benchmarks.timing import render
 
 COMMANDS = {
-    'python -m bot ask "r1"': [sys.executable, "-m", "bot", "ask", "r1"],
-    'python -c "import discord"': [sys.executable, "-c", "import discord"],
-    'python -c "pass"': [sys.executable, "-c", "pass"],
+    '.venv/bin/python -m bot ask "r1"': [sys.executable, "-m", "bot", "ask", "r1"],
+    '.venv/bin/python -c "import discord"': [sys.executable, "-c", "import discord"],
+    '.venv/bin/python -c "pass"': [sys.executable, "-c", "pass"],
 }
 TIMEOUT_S = 60.0
 

@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 import os
+import shutil
 import signal
 import sys
 from pathlib import Path
@@ -42,25 +43,25 @@ def cmd_check(args, settings: Settings) -> int:
 
 
 def cmd_ask(args, settings: Settings) -> int:
+    from bot.render.traditional import Converted
+
     engine = _engine(settings)
+    traditional = Converted(settings.state_dir)  # the strings of Traditional replies, converted when first needed
     if args.jsonl:
         from bot.adapters.batch import run_jsonl
 
-        run_jsonl(engine, sys.stdin.buffer, sys.stdout.buffer)
+        run_jsonl(engine, sys.stdin.buffer, sys.stdout.buffer, traditional)
         return 0
     text = " ".join(args.question)
     if not text:
         print("ask needs a question, e.g.: python -m bot ask \"V3 有多少参数?\"", file=sys.stderr)
         return 2
+    from bot.core.language import writes_traditional
+    from bot.render.contract import to_contract
+
     answer = engine.ask(text, lang=args.lang)
-    if args.json:
-        from bot.render.contract import to_contract
-
-        print(json.dumps(to_contract(answer), ensure_ascii=False, indent=2))
-    else:
-        from bot.render.cards import to_text
-
-        print(to_text(answer.reply))
+    shown = to_contract(answer, traditional(engine.kb) if writes_traditional(text) else None)
+    print(json.dumps(shown, ensure_ascii=False, indent=2) if args.json else shown["text"])
     return 0
 
 
@@ -112,7 +113,7 @@ def cmd_timeline(args, settings: Settings) -> int:
     from bot.render.timeline import write_timeline
 
     try:
-        path = write_timeline(_engine(settings).kb, Path(args.output), lang=args.lang or settings.default_lang)
+        path = write_timeline(_engine(settings).kb, Path(args.output), lang=args.lang or settings.default_lang[:2])
     except OSError as exc:
         print(f"cannot write the picture to {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -136,12 +137,17 @@ def _miss_records(args, settings: Settings, first_day) -> tuple[list, int, int |
     return _with_store(settings, read)
 
 
+def _no_database(settings: Settings) -> bool:
+    """SQLite in the state directory, not created yet (by the Discord bot's first start, or `chat --record`)."""
+    return not settings.database_url and not (settings.state_dir / "bot.db").exists()
+
+
 def _with_store(settings: Settings, use):
     """`use(store)` on the bot's database as it stands (never created or upgraded here)."""
     from bot.insights import RecordError
     from bot.storage import LATEST, StorageError, connect
 
-    if not settings.database_url and not (settings.state_dir / "bot.db").exists():
+    if _no_database(settings):
         raise RecordError(f"no database in {settings.state_dir} yet: the Discord bot creates it on first start, "
                           "`python -m bot chat --record` too; or give records with --from FILE.jsonl")
 
@@ -176,7 +182,7 @@ def cmd_report(args, settings: Settings) -> int:
         print(f"report error: {exc}", file=sys.stderr)
         return 2
     source = f" --from {args.from_file}" if args.from_file else ""
-    hint = f"python -m bot report{source} --since {args.since} --apply"
+    hint = f"{_this_python()} -m bot report{source} --since {args.since} --apply"
     if args.apply:
         return _apply(report, args.apply, settings.knowledge_dir)
     if args.format == "json":
@@ -200,6 +206,14 @@ def cmd_report(args, settings: Settings) -> int:
     return 0
 
 
+def _this_python() -> str:
+    """This Python as a command typed from here: `.venv/bin/python` in the project, as the docs write it."""
+    try:
+        return str(Path(sys.executable).relative_to(Path.cwd()))
+    except ValueError:
+        return sys.executable
+
+
 def _apply(report, suggestion_id: str, folder: Path) -> int:
     from bot.insights import EditError, apply_edit
 
@@ -220,6 +234,9 @@ def _apply(report, suggestion_id: str, folder: Path) -> int:
 def cmd_log(args, settings: Settings) -> int:
     from bot.insights import RecordError
 
+    if _no_database(settings):
+        print(f"nothing to delete: no database in {settings.state_dir} (nothing was recorded)")
+        return 0
     try:
         deleted = _with_store(settings, lambda store: store.purge_guild(args.guild))
     except RecordError as exc:
@@ -240,6 +257,15 @@ def cmd_db(args, settings: Settings) -> int:
                 print(f"{store.where}: schema {before} -> {after}" if after > before
                       else f"{store.where}: schema {after}, already the latest")
                 return 0
+            if args.action == "backup":
+                target = Path(args.folder)
+                await store.backup(target / "bot.db")
+                kept = [target / "bot.db"]
+                if (key := settings.state_dir / "voter.key").exists():  # without it, a restored vote is a new voter
+                    shutil.copy2(key, target / "voter.key")
+                    kept.append(target / "voter.key")
+                print(f"backed up {store.where} to {', '.join(map(str, kept))}")
+                return 0
             version = await store.version()
             store.refuse_newer(version)
             if version < LATEST:
@@ -251,10 +277,14 @@ def cmd_db(args, settings: Settings) -> int:
         finally:
             await store.close()
 
-    if args.action == "check" and not settings.database_url and not (settings.state_dir / "bot.db").exists():
+    if args.action != "upgrade" and _no_database(settings):
         print(f"no database yet in {settings.state_dir}: the Discord bot creates it on first start, "
               "`python -m bot chat --record` too", file=sys.stderr)
         return 1
+    if args.action == "backup" and not args.folder:
+        print("db backup needs a folder to write into, e.g.: python -m bot db backup backups/2026-03-14",
+              file=sys.stderr)
+        return 2
     try:
         return asyncio.run(run())
     except StorageError as exc:
@@ -294,8 +324,10 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("action", choices=("purge",), help="purge: delete one server's records")
     log.add_argument("--guild", type=int, required=True, metavar="ID", help="the server id")
     db = sub.add_parser("db", help="the settings database (BOT_STATE_DIR/bot.db or DATABASE_URL)")
-    db.add_argument("action", choices=("upgrade", "check"),
-                    help="upgrade: apply the missing migrations; check: report the schema version")
+    db.add_argument("action", choices=("upgrade", "check", "backup"),
+                    help="upgrade: apply the missing migrations; check: report the schema version; "
+                         "backup: a consistent copy of bot.db (SQLite), with voter.key, into FOLDER")
+    db.add_argument("folder", nargs="?", metavar="FOLDER", help="backup: where the copy goes (created if need be)")
     return parser
 
 

@@ -131,7 +131,7 @@ def load_settings(env: dict[str, str] | None = None, *, dotenv: bool = True) -> 
     if raw := get("QUESTION_CHANNEL_IDS"):
         values["question_channel_ids"] = _ids("QUESTION_CHANNEL_IDS", raw)
     if raw := get("DEFAULT_LANG"):
-        values["default_lang"] = _choice("DEFAULT_LANG", raw.lower(), ("en", "zh"))
+        values["default_lang"] = _choice("DEFAULT_LANG", raw.lower().replace("zh-tw", "zh-TW"), ("en", "zh", "zh-TW"))
     if raw := get("LOG_LEVEL"):
         values["log_level"] = _choice("LOG_LEVEL", raw.upper(), LOG_LEVELS)
     if raw := get("SHARD_COUNT"):

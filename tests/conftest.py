@@ -10,7 +10,18 @@ from bot.core.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
-ARTICLE = ROOT.parent / "shared" / "article" / "deepseek-lineage.zh.txt"  # beside the clone, as in CI
+SHARED = ROOT.parent / "shared"  # beside the clone, as in CI: the article, the evaluation kit, Discord's API spec
+ARTICLE = SHARED / "article" / "deepseek-lineage.zh.txt"
+NEEDED = ("article/deepseek-lineage.zh.txt", "eval/score.py", "eval/questions.dev.yaml",
+          "discord-spec/spec_check.py", "discord-spec/discord-openapi.json.gz")
+
+
+def pytest_configure(config):
+    """Without the shared folder, one line that says so, not dozens of failures with the cause in a log."""
+    missing = [name for name in NEEDED if not (SHARED / name).is_file()]
+    if missing:
+        raise pytest.UsageError(f"the tests need the shared folder beside the clone: {SHARED} lacks "
+                                f"{', '.join(missing)} (README, first screen)")
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ fake interaction (the only fake: it stands in for Discord's side of one interact
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +29,7 @@ def engine() -> Engine:
 @pytest.fixture
 async def client(engine: Engine, tmp_path):
     bot = create_client(Settings(state_dir=tmp_path), engine)
-    await bot.tree.set_translator(ChineseTranslator())
+    await bot.tree.set_translator(ChineseTranslator(engine.kb, tmp_path))
     yield bot
     await bot.close()
 
@@ -193,7 +194,7 @@ async def test_compare_and_models_and_help(client):
     assert "V2" in str(compared.to_dict()) and "V3" in str(compared.to_dict())
     assert "V3" in str(listed.to_dict())
     assert all(f"/{command.name}" in helped.description for command in commands.COMMANDS)  # every command
-    assert 'README, section "Data it keeps"' in helped.description  # what is kept, and how to opt out
+    assert "docs/data.md" in helped.description  # what is kept, and how to opt out
 
 
 async def test_models_accepts_a_label_and_rejects_an_unknown_filter(client):
@@ -303,10 +304,12 @@ def test_caches_the_bot_never_reads_are_off_and_permissions_still_resolve(engine
 async def test_without_the_taiwan_conversion_zh_tw_falls_back_to_english_with_one_warning(
         engine, tmp_path, monkeypatch, caplog):
     from bot.adapters.discord_app import translations
+    from bot.render import traditional
 
-    monkeypatch.setattr(translations, "_TO_TAIWAN", "raise SystemExit('opencc is missing')")
+    monkeypatch.setattr(translations, "_converted", None)
+    monkeypatch.setattr(traditional, "CHILD", (sys.executable, "-c", "raise SystemExit('opencc is missing')"))
     bot = create_client(Settings(state_dir=tmp_path), engine)
-    await bot.tree.set_translator(ChineseTranslator())
+    await bot.tree.set_translator(ChineseTranslator(engine.kb, tmp_path))
     payload = {c["name"]: c for c in await tree_payload(bot.tree)}
     assert payload["ask"]["name_localizations"] == {"zh-CN": "提问"}
     assert caplog.text.count("opencc is missing") == 1

@@ -69,7 +69,7 @@ async def test_the_group_is_for_server_managers_and_never_in_dms(standin, bot):
     subcommands = {o["name"]: o for o in group["options"]}
     assert set(subcommands) == {"channels", "language", "ratelimit", "log", "show", "reset"}
     assert [o["name"] for o in subcommands["channels"]["options"]] == ["add", "remove"]
-    assert [c["value"] for c in subcommands["language"]["options"][0]["choices"]] == ["auto", "zh", "en"]
+    assert [c["value"] for c in subcommands["language"]["options"][0]["choices"]] == ["auto", "zh", "zh-TW", "en"]
 
 
 async def test_a_member_without_manage_server_is_refused_at_run_time(standin, bot, state):
@@ -123,6 +123,19 @@ async def test_language_decides_replies_the_question_does_not(standin, bot, stat
     assert private_text(await config(standin, "language", lang=(STRING, "auto"))).startswith("Reply language: auto")
     _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "when was R1 released?")
     assert not CHINESE.search(card_text(reply))
+
+
+async def test_a_choice_of_traditional_chinese_is_honoured(standin, bot, state):
+    # confirmed as the server's replies will be, the admin's English locale notwithstanding
+    assert private_text(await config(standin, "language", lang=(STRING, "zh-TW"))) == "回覆語言: 繁體中文(臺灣用語)"
+    assert (await stored(state))[GUILD_ID].language == "zh-TW"
+    for question in ("when was R1 released?", "V3 有多大", "DeepSeek-V2 有多少參數?"):  # English, shared, Traditional
+        _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, question)
+        shown = card_text(reply) + reply["embeds"][0]["footer"]["text"]
+        assert "來源:《DeepSeek 模型發展脈絡全解析》" in shown and not re.search("[时间发释亿参数来节]", shown), shown
+    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "V3 有多少参数")  # written in Simplified: so answered
+    assert "参数量" in card_text(reply)
+    await config(standin, "language", lang=(STRING, "auto"))
 
 
 async def test_log_setting_and_the_settings_card(standin, bot, state):

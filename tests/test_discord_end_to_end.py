@@ -224,3 +224,30 @@ async def test_small_talk_gets_small_talk_and_is_left_alone_in_a_question_channe
     replied_to = [str(r.body["message_reference"]["message_id"]) for r in standin.requests[mark:]
                   if r.method == "POST" and r.path.endswith("/messages")]
     assert thanks["id"] not in replied_to  # unaddressed thanks in a question channel: not the bot's to answer
+
+
+async def test_a_question_in_traditional_characters_is_answered_in_them_but_the_passages(standin, bot):
+    _, reply = await ask_in_channel(standin, QUESTION_CHANNEL, "DeepSeek-V2 有多少參數?",
+                                    author=user(OTHER_USER_ID + 4))
+    shown = card_text(reply) + reply["embeds"][0]["footer"]["text"]
+    assert shown.startswith("DeepSeek-V2 · 參數量") and "總參數達到 2360 億" in shown and "第 4 節" in shown
+    assert not set("参数总亿节发论") & set(shown)  # no Simplified-only character of the bot's own strings
+    posted = standin.messages[max(standin.messages)]
+    buttons = custom_ids(reply)
+    assert any(cid.startswith("qa:lang:en:") for cid in buttons)
+    source = await click(standin, posted, next(cid for cid in buttons if cid.startswith("qa:src:zh-TW:")))
+    assert "参数量:总参数达到 2360 亿" in card_text(source["data"])  # the article's own characters
+    english = await click(standin, posted, next(cid for cid in buttons if cid.startswith("qa:lang:")))
+    assert english["data"]["embeds"][0]["title"] == "DeepSeek-V2 · Parameters"
+
+
+@pytest.mark.parametrize(("locale", "title"), [("zh-TW", "DeepSeek-V3:技術創新引領效能飛躍"),
+                                               ("zh-HK", "DeepSeek-V3:技術創新引領效能飛躍"),
+                                               ("zh-CN", "DeepSeek-V3:技术创新引领性能飞跃")])
+async def test_a_slash_command_from_a_traditional_chinese_locale_is_answered_in_traditional(
+        standin: DiscordStandIn, bot: BotProcess, locale, title):
+    callback = await run_interaction(standin, interaction_payload(2, command("model", name="v3"), locale=locale))
+    assert callback["data"]["embeds"][0]["title"] == title
+    if locale != "zh-CN":
+        assert "參數量" in card_text(callback["data"]) and "参数量" not in card_text(callback["data"])
+        assert any(cid.startswith("qa:lang:en:") for cid in custom_ids(callback["data"]))

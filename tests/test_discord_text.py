@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import discord
 import pytest
+from discord.enums import try_enum
 
+from bot.adapters.discord_app import translations
 from bot.adapters.discord_app.question_text import MAX_QUESTION_CHARS, clean_question, is_too_long, reply_lang
+from bot.render import traditional
 from bot.settings import SettingsError, load_settings
 
 BOT = 900000000000000001
@@ -38,14 +41,30 @@ def test_long_input_is_flagged_and_never_crashes():
     assert clean_question("\x00" * 100_000) == ""
 
 
+@pytest.fixture(scope="module")
+def traditional_strings(kb, tmp_path_factory):
+    """The Traditional strings as the bot loads them at start (converted by the child process)."""
+    return traditional.load(tmp_path_factory.mktemp("state"), traditional.fixed_strings(kb, translations.own_strings()))
+
+
 @pytest.mark.parametrize(("text", "locale", "default", "lang"), [
     ("V3 有多少参数", discord.Locale.american_english, "en", "zh"),
     ("how big is V3", discord.Locale.chinese, "en", "zh"),
-    ("how big is V3", discord.Locale.taiwan_chinese, "en", "zh"),
+    ("how big is V3", discord.Locale.taiwan_chinese, "en", "zh-TW"),
+    ("how big is V3", try_enum(discord.Locale, "zh-HK"), "en", "zh-TW"),  # Discord's value, passed through
     ("how big is V3", discord.Locale.french, "zh", "en"),
     ("how big is V3", None, "zh", "zh"),
+    ("how big is V3", None, "zh-TW", "zh-TW"),  # the server chose Traditional
+    ("V3 有多少參數", discord.Locale.american_english, "en", "zh-TW"),  # written in Traditional characters
+    ("V3 有多少參數", None, "zh", "zh-TW"),
+    ("V3 有多大", discord.Locale.taiwan_chinese, "en", "zh-TW"),  # characters both scripts share: the locale's
+    ("V3 有多大", discord.Locale.chinese, "en", "zh"),
+    ("V3 有多大", None, "zh-TW", "zh-TW"),
+    ("V3 有多少参数", discord.Locale.taiwan_chinese, "en", "zh"),  # written in Simplified: answered so
+    ("V3 有多少参数", None, "zh-TW", "zh"),
 ])
-def test_reply_language(text, locale, default, lang):
+def test_reply_language(text, locale, default, lang, traditional_strings, monkeypatch):
+    monkeypatch.setattr(translations, "_converted", traditional_strings)
     assert reply_lang(text, locale, default) == lang
 
 

@@ -2,6 +2,9 @@
 and no package imports itself in a circle."""
 
 import ast
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -62,3 +65,15 @@ def test_no_package_of_the_bot_imports_itself_in_a_circle():
 
         circles = sorted(name for name in inside if reaches(name, name))
         assert not circles, f"{package}: {circles} import each other in a circle"
+
+
+def test_without_the_shared_folder_the_tests_say_so_in_one_line(tmp_path):
+    clone = tmp_path / "alone" / "deepseek-qa-bot"  # no alone/shared beside it
+    shutil.copytree(ROOT, clone, ignore=shutil.ignore_patterns(".git", ".venv", ".bot-state", "__pycache__", "build"))
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_layout.py"],
+                          cwd=clone, capture_output=True, text=True, timeout=120)
+    said = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    assert done.returncode == 4 and len(said) == 1, said
+    assert said[0] == (f"ERROR: the tests need the shared folder beside the clone: {tmp_path / 'alone' / 'shared'} "
+                       "lacks article/deepseek-lineage.zh.txt, eval/score.py, eval/questions.dev.yaml, "
+                       "discord-spec/spec_check.py, discord-spec/discord-openapi.json.gz (README, first screen)")

@@ -34,7 +34,8 @@ async def test_version_2_database_is_upgraded_to_the_miss_log_with_its_settings_
     store = connect(settings)
     try:
         assert await store.upgrade(target=2) == (0, 2)
-        await store.save_guild_settings(GUILD, GuildSettings(language="zh", log_enabled=False))
+        await store._run(lambda db: db.execute_sql(
+            f"INSERT INTO guild_settings (guild_id, language, log_enabled) VALUES ({GUILD}, 'zh', FALSE)"))
     finally:
         await store.close()
     store = await open_store(settings)

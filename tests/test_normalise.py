@@ -1,6 +1,7 @@
 import pytest
 
-from bot.core.language import reply_language
+from bot.core.language import SIMPLIFIED_TOO, reply_language, writes_traditional
+from bot.core.normalise import to_simplified
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
@@ -41,3 +42,24 @@ def test_spelling_folds_take_whole_words_only(kb):
     assert kb.normaliser("DS-V3") == "deepseek v3"
     assert kb.normaliser("words about ds") == "words about deepseek"
     assert kb.normaliser("kids dslr") == "kids dslr"
+
+
+@pytest.mark.parametrize(("text", "traditional"), [
+    ("DeepSeek-V2 有多少參數?", True), ("Janus-Pro 的論文是什麼?", True), ("v2 有多少個參數", True),
+    ("r1 會不會被審查", True), ("DeepSeek 是什麼?", True),
+    ("DeepSeek-V2 有多少参数?", False), ("R1 是什么时候发布的", False), ("显著提升的模型是哪个", False),
+    ("V3 有多大", False), ("what is r1?", False), ("", False),
+])
+def test_traditional_is_read_from_the_question_as_typed(text, traditional):
+    assert writes_traditional(text) is traditional
+
+
+def test_the_characters_simplified_writes_too_are_opencc_s_own():
+    """The characters folding changes that OpenCC's Traditional-to-Simplified output itself holds."""
+    import opencc
+
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    folded = to_simplified("\n".join(chars)).split("\n")
+    changed = {c for c, s in zip(chars, folded, strict=True) if c != s}
+    simplified = set(opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n"))
+    assert changed & simplified == SIMPLIFIED_TOO

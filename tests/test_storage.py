@@ -180,6 +180,24 @@ async def test_version_1_database_is_upgraded_with_its_data_kept(settings):
         await store.close()
 
 
+async def test_version_3_database_keeps_each_servers_language_and_takes_traditional_chinese(settings):
+    store = connect(settings)
+    try:
+        assert await store.upgrade(target=3) == (0, 3)
+        await store._run(lambda db: db.execute_sql(
+            "INSERT INTO guild_settings (guild_id, channels, language) VALUES (7, NULL, 'zh'), (8, NULL, 'auto')"))
+    finally:
+        await store.close()
+    store = await open_store(settings)
+    try:
+        kept = await store.all_guild_settings()
+        assert (kept[7].language, kept[8].language) == ("zh", "auto")
+        await store.save_guild_settings(9, GuildSettings(language="zh-TW"))  # too long for the first column
+        assert (await store.all_guild_settings())[9] == GuildSettings(language="zh-TW")
+    finally:
+        await store.close()
+
+
 async def test_a_database_from_a_newer_version_is_refused(settings):
     store = await open_store(settings)
     await store._run(lambda db: db.execute_sql("UPDATE schema_version SET version = 99"))

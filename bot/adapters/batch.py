@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 from bot.core.engine import Engine
+from bot.core.language import writes_traditional
 from bot.render.contract import to_contract
+from bot.render.traditional import Converted
 
 
 class _BadLine(ValueError):
@@ -36,7 +38,8 @@ def _question(raw: bytes) -> dict[str, Any]:
     return item
 
 
-def run_jsonl(engine: Engine, lines: Iterable[bytes], out: BinaryIO) -> None:
+def run_jsonl(engine: Engine, lines: Iterable[bytes], out: BinaryIO, traditional: Converted | None = None) -> None:
+    """Answer each line; with `traditional`, a question written in Traditional characters is answered in them."""
     for position, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -47,6 +50,7 @@ def run_jsonl(engine: Engine, lines: Iterable[bytes], out: BinaryIO) -> None:
         else:
             conversation = item.get("conversation")
             answer = engine.ask(item["text"], conversation=None if conversation is None else str(conversation))
-            result = {"id": item.get("id", str(position)), **to_contract(answer)}
+            script = traditional(engine.kb) if traditional and writes_traditional(item["text"]) else None
+            result = {"id": item.get("id", str(position)), **to_contract(answer, script)}
         out.write(json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n")
         out.flush()

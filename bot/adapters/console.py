@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from bot.core.engine import MAX_QUESTION_CHARS, Answer, Engine
-from bot.core.language import reply_language
+from bot.core.language import reply_language, writes_traditional
+from bot.core.normalise import has_chinese
 from bot.core.query import Query
 from bot.render.cards import to_text
 from bot.render.timeline import has_chinese_font, save_for_console, say_timeline
+from bot.render.traditional import Converted, Traditional
 from bot.settings import Settings
 
 if TYPE_CHECKING:  # imported by `chat --record` alone: the console loads no database otherwise
@@ -31,8 +33,8 @@ DEFAULT_STATE_DIR = Settings().state_dir
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "greeting": "Ask about the DeepSeek models in English or Chinese; /help for commands, Ctrl-D to quit.",
-        "recording": "Recording what this chat cannot answer (never who asked) in {where}: "
-                     "`python -m bot report` shows it.",
+        "recording": "Recording what this chat cannot answer (never who asked) in {where}, for the "
+                     "maintainer's report (`bot report`).",
         "console_only": "In this console: /source shows the article's passage behind the last answer; Ctrl-D quits.",
         "usage_ask": "Usage: /ask QUESTION",
         "usage_model": "Usage: /model NAME",
@@ -44,7 +46,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "zh": {
         "greeting": "用中文或英文询问 DeepSeek 模型;/help 查看命令,Ctrl-D 退出。",
-        "recording": "本次对话中无法回答的问题会记录在 {where}(从不记录提问者):`python -m bot report` 可查看。",
+        "recording": "本次对话中无法回答的问题会记录在 {where}(从不记录提问者),供维护者报告(`bot report`)查看。",
         "console_only": "控制台中:/source 显示上一个回答所依据的文章原文;Ctrl-D 退出。",
         "usage_ask": "用法:/ask 问题",
         "usage_model": "用法:/model 名称",
@@ -68,6 +70,11 @@ class Session:
     told_font: bool = False
     state_dir: Path = DEFAULT_STATE_DIR  # pictures are saved under it, each with a new name
     log: ConsoleLog | None = None  # `chat --record`: the misses are kept for the maintainer's report
+    traditional: Converted = field(init=False)  # the strings of replies in Traditional, converted when first needed
+    in_traditional: bool = False  # the chat's last Chinese question was written in Traditional characters
+
+    def __post_init__(self) -> None:
+        self.traditional = Converted(self.state_dir, WORDS["zh"].values())
 
 
 def handle(engine: Engine, line: str, lang: str | None = None, session: Session | None = None) -> str:
@@ -91,12 +98,25 @@ def handle(engine: Engine, line: str, lang: str | None = None, session: Session 
     session.last = answer
     if session.log is not None and question:
         session.log.answered(question[:MAX_QUESTION_CHARS], answer)
-    text = to_text(answer.reply)
+    table = _script(engine, line, session) if answer.lang == "zh" else None
+    text = to_text(table.reply(answer.reply) if table else answer.reply)
     if answer.query.selector == "timeline":
         return f"{text}\n\n{_timeline(engine, answer.lang, session)}"
     if answer.query.reason == "help":
         return f"{text}\n\n{say_console(answer.lang, 'console_only')}"
     return text
+
+
+def _script(engine: Engine, line: str, session: Session) -> Traditional | None:
+    """The Traditional strings when the reply is to be written in them, else None: a question written in
+    Traditional characters is answered in them (the /source passages stay the article's), and so is one in
+    characters both scripts share ("那 V3 呢?") after it; one in Simplified ends that."""
+    if writes_traditional(line):
+        session.in_traditional = True
+    elif session.in_traditional and has_chinese(line):
+        table = session.traditional(engine.kb)
+        session.in_traditional = table is not None and table.convert(line) == line  # no Simplified-only character
+    return session.traditional(engine.kb) if session.in_traditional else None
 
 
 def _timeline(engine: Engine, lang: str, session: Session) -> str:

@@ -106,19 +106,19 @@ class MissLog:
     async def purge_old(self) -> None:
         """Delete what is older than LOG_RETENTION_DAYS now, then once a day."""
         while self._store is not None:
-            await self.purge_expired()
+            deleted = await self.purge_expired()
+            log.info("miss log: %d records older than %d days deleted", deleted, self._retention)
             await asyncio.sleep(PURGE_EVERY_SECONDS)
 
-    async def purge_expired(self) -> None:
-        """Delete what is older than LOG_RETENTION_DAYS."""
+    async def purge_expired(self) -> int:
+        """Delete what is older than LOG_RETENTION_DAYS; how many records that was."""
         if self._store is None:
-            return
-        first_kept = dt.date.today() - dt.timedelta(days=self._retention)
+            return 0
         try:
-            deleted = await self._store.purge_before(first_kept)
-            log.info("miss log: %d records older than %s deleted", deleted, first_kept)
+            return await self._store.purge_before(dt.date.today() - dt.timedelta(days=self._retention))
         except StorageError as exc:
             log.warning("miss log: old records not deleted: %s", exc)
+            return 0
 
     async def forget_guild(self, guild_id: int) -> None:
         if self._store is not None:

@@ -1,8 +1,14 @@
-"""Step 2: the reply language. Chinese when the question has Chinese characters, else English."""
+"""Step 2: the reply language. Chinese when the question has Chinese characters, else English;
+and whether the Chinese is written in Traditional characters (read from the question as typed:
+normalising folds it to Simplified)."""
 
 from __future__ import annotations
 
-from bot.core.normalise import has_chinese
+from bot.core.normalise import CJK_RE, has_chinese, to_simplified
+
+# Characters the Traditional-to-Simplified folding changes that Simplified text writes as well (OpenCC's own
+# Simplified output holds them: 么 of 什么, 著 of 显著): no sign of Traditional. A test derives them from OpenCC.
+SIMPLIFIED_TOO = frozenset("么埠潀痺睪矽砈簷苧著醯鉲")
 
 
 def reply_language(text: str, fallback: str = "en") -> str:
@@ -11,3 +17,11 @@ def reply_language(text: str, fallback: str = "en") -> str:
     if any(c.isalpha() and c.isascii() for c in text):
         return "en"
     return fallback
+
+
+def writes_traditional(text: str) -> bool:
+    """Whether `text` (as typed) is written in Traditional characters: it has one that folding to Simplified
+    changes (參, 麼, 個) and that Simplified does not write too."""
+    chars = [c for c in CJK_RE.findall(text) if c not in SIMPLIFIED_TOO]
+    return any(c != simplified for c, simplified in zip(chars, to_simplified("\n".join(chars)).split("\n"),
+                                                          strict=False))

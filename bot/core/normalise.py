@@ -33,6 +33,11 @@ def _t2s():
     return opencc.OpenCC("tw2sp")  # Traditional (with Taiwan phrasing: 程式碼 -> 代码) to Simplified
 
 
+def to_simplified(text: str) -> str:
+    """Traditional (and Taiwan phrasing) -> Simplified, with the tables `fold` uses."""
+    return _t2s().convert(text)
+
+
 def has_chinese(text: str) -> bool:
     return CJK_RE.search(text) is not None
 

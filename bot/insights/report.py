@@ -1,6 +1,6 @@
 """The maintainer's report: failed questions grouped, a suggested knowledge edit for each group
 with its evidence, and the votes per intent and per model; as text, JSON (stable, schema in the
-README) or HTML (with the votes chart)."""
+docs/report.md) or HTML (with the votes chart)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The answer contract's object (../shared/eval/CONTRACT.md, and the README's `source` and `selector`
+"""The answer contract's object (../shared/eval/CONTRACT.md, and docs/contract.md for `source` and `selector`
 keys): an engine Answer as `python -m bot ask --json` and `--jsonl` print it."""
 
 from __future__ import annotations
@@ -7,18 +7,24 @@ from bot.core.engine import Answer
 from bot.core.query import Query
 from bot.core.sources import Source
 from bot.render.cards import to_embed, to_text
+from bot.render.traditional import Traditional
 
 
-def to_contract(answer: Answer) -> dict:
+def to_contract(answer: Answer, traditional: Traditional | None = None) -> dict:
+    """The answer object; with `traditional`, a Chinese reply's text and card in Traditional characters
+    (a question written in them: `lang` stays "zh", the passages of `source` the article's own)."""
+    def shown(reply):
+        return traditional.reply(reply) if traditional is not None and answer.lang == "zh" else reply
+
     contract = {
         "lang": answer.lang,
         **_parse(answer.query),
-        "text": to_text(answer.reply),
-        "card": to_embed(answer.reply),
+        "text": to_text(shown(answer.reply)),
+        "card": to_embed(shown(answer.reply)),
         "source": source_object(answer.source),
     }
     if answer.parts:  # a message that asks several things: the top level describes the first part
-        contract["parts"] = [{**_parse(part.query), "text": to_text(part.reply)} for part in answer.parts]
+        contract["parts"] = [{**_parse(part.query), "text": to_text(shown(part.reply))} for part in answer.parts]
     return contract
 
 
@@ -27,7 +33,7 @@ def _parse(query: Query) -> dict:
         "intent": query.intent,
         "models": list(query.models),
         "field": query.field if query.intent == "field" else None,
-        # how a list was chosen, or what a field or comparison checks or computes (README: "selector")
+        # how a list was chosen, or what a field or comparison checks or computes (docs/contract.md: "selector")
         "selector": query.selector if query.intent in ("list", "field", "compare") else None,
     }
 

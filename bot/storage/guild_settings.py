@@ -12,7 +12,7 @@ from array import array
 from dataclasses import dataclass, fields, replace
 from typing import Any, Protocol
 
-LANGUAGES = ("auto", "zh", "en")
+LANGUAGES = ("auto", "zh", "zh-TW", "en")  # zh-TW: Chinese in Traditional characters
 
 
 @dataclass(frozen=True)

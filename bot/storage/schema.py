@@ -16,7 +16,7 @@ guild_settings = Table(
     (
         "guild_id",
         "channels",  # JSON list of channel ids
-        "language",  # auto | zh | en
+        "reply_language",  # auto | zh | zh-TW | en; since version 4 (`language`, too narrow for zh-TW, is left unused)
         "rate_burst",
         "rate_refill_seconds",
         "log_enabled",  # since version 2
@@ -61,6 +61,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX votes_guild_day ON votes (guild_id, day)",
         "CREATE TABLE miss_overflow (guild_id BIGINT NOT NULL, day VARCHAR(10) NOT NULL, dropped INTEGER NOT NULL, "
         "PRIMARY KEY (guild_id, day))",
+    ),
+    (  # 4: the reply language may be zh-TW, longer than the first column allowed; what a server chose is kept
+        "ALTER TABLE guild_settings ADD COLUMN reply_language VARCHAR(8)",
+        "UPDATE guild_settings SET reply_language = language",
     ),
 )
 LATEST = len(MIGRATIONS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -199,6 +200,32 @@ class Store:
         return await self._run(lambda db: sum(table.delete().where(which(table)).execute(db)
                                               for table in (miss_log, votes, miss_overflow)))
 
+    # -- backups ----------------------------------------------------------------------------
+
+    async def backup(self, target: Path) -> None:
+        """A consistent copy of the SQLite database at `target`, taken while the bot may be writing (SQLite's
+        online backup: what is still in the write-ahead log is included). PostgreSQL has pg_dump for this."""
+        if self.backend == "postgresql":
+            raise StorageError(f"{self.where}: back PostgreSQL up with pg_dump (docs/operating.md, Backups)")
+
+        def copy(db: Database) -> None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            copied = sqlite3.connect(target)
+            try:
+                db.connection().backup(copied)
+            finally:
+                copied.close()
+
+        try:
+            await asyncio.get_running_loop().run_in_executor(self._thread, self._connected, copy)
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(f"cannot back {self.where} up to {target}: {exc}") from None
+
+    def _connected(self, work: Callable[[Database], T]) -> T:
+        """`work(db)` on the open connection, outside a transaction (a backup reads a snapshot of its own)."""
+        self._connect()
+        return work(self._db)
+
     # -- plumbing ---------------------------------------------------------------------------
 
     async def _run(self, work: Callable[[Database], T]) -> T:
@@ -253,7 +280,7 @@ def _from_row(row: dict) -> GuildSettings:
     channels, log_enabled = row["channels"], row["log_enabled"]
     return GuildSettings(
         channels=None if channels is None else tuple(json.loads(channels)),
-        language=row["language"],
+        language=row["reply_language"],
         rate_burst=row["rate_burst"],
         rate_refill_seconds=row["rate_refill_seconds"],
         log_enabled=None if log_enabled is None else bool(log_enabled),  # SQLite keeps 0 or 1
@@ -263,7 +290,7 @@ def _from_row(row: dict) -> GuildSettings:
 def _to_row(values: GuildSettings) -> dict:
     return {
         "channels": None if values.channels is None else json.dumps(list(values.channels)),
-        "language": values.language,
+        "reply_language": values.language,
         "rate_burst": values.rate_burst,
         "rate_refill_seconds": values.rate_refill_seconds,
         "log_enabled": values.log_enabled,

@@ -13,7 +13,7 @@ from bot.storage import GuildConfig
 from .question_text import MAX_QUESTION_CHARS, clean_question, is_too_long
 from .rate_limit import wait_seconds
 from .replies import NO_MENTIONS, chosen_lang
-from .translations import note
+from .translations import engine_lang, note
 from .views import answer_content
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ async def _answer(client: Any, message: discord.Message, *, addressed: bool) -> 
     user_id = message.author.id
 
     def ask() -> Any:
-        return client.engine.ask(text, conversation=f"{user_id}:{message.channel.id}", lang=lang)
+        return client.engine.ask(text, conversation=f"{user_id}:{message.channel.id}", lang=engine_lang(lang))
 
     answer = None
     if not addressed:
@@ -85,7 +85,7 @@ async def _answer(client: Any, message: discord.Message, *, addressed: bool) -> 
     await _show_typing(message.channel)
     answer = answer or ask()
     answer_id = client.miss_log.answer_id(message.id) if client.miss_log.enabled(guild_id) else None
-    await _reply(message, **await answer_content(answer, client, answer_id))
+    await _reply(message, **await answer_content(answer, client, answer_id, lang))
     if answer_id is not None:
         client.miss_log.answered(text, answer, guild_id, answer_id)  # after the reply: it never waits for this
 

@@ -20,7 +20,7 @@ from .commands import build_tree
 from .config_commands import ResetButton
 from .pictures import TimelinePictures
 from .rate_limit import RateLimiter, operator_limit
-from .translations import ChineseTranslator
+from .translations import ChineseTranslator, load_traditional
 from .views import DYNAMIC_ITEMS
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ class QuestionBotMixin:
         self.sync_on_start = sync_on_start
 
     async def setup_hook(self) -> None:
-        await self.tree.set_translator(ChineseTranslator())
+        await self.tree.set_translator(ChineseTranslator(self.engine.kb, self.settings.state_dir))  # loads zh-TW
         self.add_dynamic_items(*DYNAMIC_ITEMS, ResetButton)  # type: ignore[attr-defined]
         self._refresher = asyncio.create_task(self._refresh_knowledge())
         self._purger = asyncio.create_task(self.miss_log.purge_old())  # at start, then daily
@@ -91,10 +91,14 @@ class QuestionBotMixin:
             )
 
     async def _refresh_knowledge(self) -> None:
-        """Pick up edits to knowledge/ while running; a broken edit keeps the last good knowledge."""
+        """Pick up edits to knowledge/ while running; a broken edit keeps the last good knowledge. The
+        Traditional strings of new knowledge are converted (by a child process) after it is in use."""
         while True:
             await asyncio.sleep(KNOWLEDGE_CHECK_SECONDS)
+            kb = self.engine.kb
             self.engine.refresh()  # type: ignore[attr-defined]
+            if self.engine.kb is not kb:
+                await load_traditional(self.engine.kb, self.settings.state_dir)
 
     async def on_ready(self) -> None:
         user = self.user  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ from . import config_commands
 from .question_text import MAX_QUESTION_CHARS, clean_question
 from .rate_limit import wait_seconds
 from .replies import interaction_lang, report_error, send, send_note
-from .translations import note
+from .translations import engine_lang, in_script, note
 from .views import answer_content
 
 MAX_CHOICES = 25  # Discord rejects more autocomplete choices than this
@@ -30,12 +30,13 @@ def _engine(interaction: discord.Interaction) -> Any:
     return interaction.client.engine  # type: ignore[attr-defined]
 
 
-async def _send_answer(interaction: discord.Interaction, answer: Any, *, question: str | None = None,
+async def _send_answer(interaction: discord.Interaction, answer: Any, lang: str, *, question: str | None = None,
                        ephemeral: bool = False) -> None:
-    """The answer's card; with the `question` it answers (as cleaned), 👍/👎 too, and the miss log."""
+    """The answer's card, shown in `lang`; with the `question` it answers (as cleaned), 👍/👎 too, and the
+    miss log."""
     miss_log = interaction.client.miss_log  # type: ignore[attr-defined]
     answer_id = miss_log.answer_id(interaction.id) if question and miss_log.enabled(interaction.guild_id) else None
-    await send(interaction, **await answer_content(answer, interaction.client, answer_id), ephemeral=ephemeral)
+    await send(interaction, **await answer_content(answer, interaction.client, answer_id, lang), ephemeral=ephemeral)
     if answer_id is not None:
         miss_log.answered(question, answer, interaction.guild_id, answer_id)  # after the reply: never waited for
 
@@ -50,7 +51,8 @@ def _typed(interaction: discord.Interaction) -> str:
 async def _not_covered(interaction: discord.Interaction, name: str, lang: str) -> None:
     """A name the article does not cover: say so and list what it covers, to the user alone."""
     name = clean_question(name)
-    await _send_answer(interaction, _engine(interaction).not_covered(name, lang), question=name, ephemeral=True)
+    answer = _engine(interaction).not_covered(name, engine_lang(lang))
+    await _send_answer(interaction, answer, lang, question=name, ephemeral=True)
 
 
 def _conversation(interaction: discord.Interaction) -> str:
@@ -59,8 +61,8 @@ def _conversation(interaction: discord.Interaction) -> str:
 
 
 async def _send_query(interaction: discord.Interaction, query: Query, lang: str) -> None:
-    answer = _engine(interaction).answer(query, lang, _conversation(interaction))
-    await _send_answer(interaction, answer, question=_typed(interaction))
+    answer = _engine(interaction).answer(query, engine_lang(lang), _conversation(interaction))
+    await _send_answer(interaction, answer, lang, question=_typed(interaction))
 
 
 # -- autocomplete --------------------------------------------------------------------------
@@ -73,8 +75,9 @@ async def complete_model(interaction: discord.Interaction, current: str) -> list
 
 
 def _filters(interaction: discord.Interaction, typed: str) -> list[tuple[str, str]]:
+    """(label, selector) for every filter, the labels as the user reads them."""
     lang = interaction_lang(interaction, typed)
-    return _engine(interaction).filters(lang)
+    return [(in_script(label, lang), selector) for label, selector in _engine(interaction).filters(engine_lang(lang))]
 
 
 async def complete_filter(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -111,8 +114,8 @@ async def ask(
         return
     # Free text is the one path that may grow slow; deferring keeps the 3-second promise.
     await interaction.response.defer(thinking=True)
-    answer = _engine(interaction).ask(text, conversation=_conversation(interaction), lang=lang)
-    await _send_answer(interaction, answer, question=text)
+    answer = _engine(interaction).ask(text, conversation=_conversation(interaction), lang=engine_lang(lang))
+    await _send_answer(interaction, answer, lang, question=text)
 
 
 @app_commands.command(name="model", description="Overview card of one model")
@@ -161,9 +164,9 @@ async def compare(
 @app_commands.command(name="help", description="What this bot can answer")
 async def help_(interaction: discord.Interaction) -> None:
     lang = interaction_lang(interaction)
-    answer = _engine(interaction).help(lang)
-    description = f"{answer.reply.description}\n\n{note('data_kept', lang)}".strip()  # where "Data it keeps" is
-    await _send_answer(interaction, replace(answer, reply=replace(answer.reply, description=description)))
+    answer = _engine(interaction).help(engine_lang(lang))
+    description = f"{answer.reply.description}\n\n{note('data_kept', engine_lang(lang))}".strip()  # docs/data.md
+    await _send_answer(interaction, replace(answer, reply=replace(answer.reply, description=description)), lang)
 
 
 @app_commands.command(name="timeline", description="The lineage of the models as a picture")

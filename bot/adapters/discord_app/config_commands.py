@@ -108,8 +108,8 @@ async def _set_channels(interaction: discord.Interaction, ids: list[int]) -> Non
 
 
 @config.command(name="language", description="Reply language when the question does not decide it")
-@app_commands.describe(lang="auto follows each user's Discord language")
-async def language(interaction: discord.Interaction, lang: Literal["auto", "zh", "en"]) -> None:
+@app_commands.describe(lang="auto follows each user's Discord language; zh-TW: Traditional characters")
+async def language(interaction: discord.Interaction, lang: Literal["auto", "zh", "zh-TW", "en"]) -> None:
     await _config(interaction).update(interaction.guild_id or 0, language=lang)
     await _confirm(interaction, "language")
 
@@ -159,7 +159,7 @@ async def reset(interaction: discord.Interaction) -> None:
 
 class ResetButton(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=re.compile(r"config:reset:(?P<guild>\d+):(?P<lang>zh|en)"),
+    template=re.compile(r"config:reset:(?P<guild>\d+):(?P<lang>zh-TW|zh|en)"),
 ):
     """The confirmation of /config reset; it carries the server, so it works after a restart."""
 

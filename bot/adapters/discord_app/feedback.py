@@ -15,10 +15,10 @@ from bot.insights.records import MAX_NOTE_CHARS
 
 from .keys import CUSTOM_ID_LIMIT, compact_key, expand_key
 from .replies import report_error, send_note
-from .translations import note
+from .translations import engine_lang, note
 
 NOTE_TIMEOUT_SECONDS = 15 * 60
-VOTE_ID = re.compile(r"qa:vote:(?P<vote>up|down):(?P<lang>zh|en):(?P<answer>[0-9a-f]+)(?::(?P<key>.+))?")
+VOTE_ID = re.compile(r"qa:vote:(?P<vote>up|down):(?P<lang>zh-TW|zh|en):(?P<answer>[0-9a-f]+)(?::(?P<key>.+))?")
 
 
 class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_ID):
@@ -41,7 +41,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_ID):
         client: Any = interaction.client
         try:
             shown = client.miss_log.record(_card_title(interaction), client.engine.answer(
-                self.query or Query("none"), self.lang), interaction.guild_id)
+                self.query or Query("none"), engine_lang(self.lang)), interaction.guild_id)
             client.miss_log.vote(interaction.user.id, self.answer_id, self.up, interaction.guild_id, shown,
                                  parse_known=self.query is not None)
             if self.up:

@@ -12,7 +12,10 @@ from collections.abc import Mapping
 
 import discord
 
+from bot.core.language import writes_traditional
 from bot.core.normalise import has_chinese
+
+from .translations import TRADITIONAL, TRADITIONAL_LOCALES, simplified_only
 
 # Discord's own limit for a message: a chatty message with its question at the end is read whole.
 MAX_QUESTION_CHARS = 2000
@@ -27,12 +30,16 @@ _BROADCAST = re.compile(r"@(everyone|here)\b")
 
 
 def reply_lang(text: str, locale: discord.Locale | None, default: str) -> str:
-    """Chinese text gets Chinese; otherwise the user's Discord locale decides; else the default."""
+    """Chinese text gets Chinese; otherwise the user's Discord locale decides; else the default ("en", "zh"
+    or "zh-TW"). Chinese written in Traditional characters gets them; in characters both scripts share
+    ("V3 有多大"), those the locale (zh-TW, zh-HK) or the default prefers."""
+    preferred = default if locale is None else TRADITIONAL if locale.value in TRADITIONAL_LOCALES \
+        else "zh" if locale.value.startswith("zh") else "en"
     if has_chinese(text):
+        if writes_traditional(text) or (preferred == TRADITIONAL and not simplified_only(text)):
+            return TRADITIONAL
         return "zh"
-    if locale is not None:
-        return "zh" if locale.value.startswith("zh") else "en"
-    return default
+    return preferred
 
 
 def clean_question(

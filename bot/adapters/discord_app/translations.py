@@ -1,22 +1,31 @@
 """Chinese for everything the adapter itself says: command names, option names and their
-descriptions (through discord.py's Translator), and the short notes the bot sends.
+descriptions (through discord.py's Translator), and the short notes the bot sends; and the
+language a reply is shown in: "en", "zh" or "zh-TW" (Traditional characters, Taiwan phrasing).
 
-Simplified Chinese is written here once; Traditional Chinese (zh-TW) is derived from it by
-OpenCC with Taiwan phrasing, so the two never drift apart. OpenCC's Simplified-to-Taiwan
-dictionaries take about 40 MB, far too much to keep in the bot for a few dozen fixed strings,
-so a child process converts them once, when the translator loads."""
+Simplified Chinese is written here once; Traditional is derived from it by OpenCC with Taiwan
+phrasing, with the engine's phrases and the knowledge's texts, so the two never drift apart.
+OpenCC's Simplified-to-Taiwan dictionaries take about 40 MB, far too much to keep in the bot for
+a few hundred fixed strings, so a child process converts them once per version of the strings
+and the state directory keeps them (bot.render.traditional)."""
 
 from __future__ import annotations
 
-import asyncio
-import json
 import logging
-import sys
+import subprocess
+from pathlib import Path
+from typing import Any
 
 import discord
 from discord import app_commands
 
+from bot.core.reply import Reply
+from bot.render import traditional
+
 log = logging.getLogger(__name__)
+
+TRADITIONAL = "zh-TW"  # a reply in Chinese, written in Traditional characters with Taiwan phrasing
+# Discord locales that read Traditional characters (discord.py lists zh-TW; a zh-HK it would pass through as is)
+TRADITIONAL_LOCALES = ("zh-TW", "zh-HK")
 
 # English command text (as declared in commands.py) -> Simplified Chinese.
 # Discord requires names to be lower case, without spaces, at most 32 characters.
@@ -66,7 +75,8 @@ DESCRIPTIONS_ZH: dict[str, str] = {
     "Stop reading a channel's messages as questions": "不再把一个频道的消息当作提问",
     "A text channel": "一个文字频道",
     "Reply language when the question does not decide it": "问题本身看不出语言时的回复语言",
-    "auto follows each user's Discord language": "auto 跟随每位用户的 Discord 语言",
+    "auto follows each user's Discord language; zh-TW: Traditional characters":
+        "auto 跟随每位用户的 Discord 语言;zh-TW:繁体字",
     "How many questions each user may ask": "每位用户可以提多少问题",
     "Questions a user may ask at once": "一位用户可以连续提的问题数",
     "Seconds until one more question is allowed": "再提一个问题前要等的秒数",
@@ -105,9 +115,9 @@ NOTES: dict[str, dict[str, str]] = {
     "vote_form_label": {"en": "Optional, at most 200 characters", "zh": "可选,最多 200 个字符"},
     "data_kept": {
         "en": "What the bot keeps (unanswered questions and 👍/👎, never who asked), for how long, and how to "
-              "opt out: README, section \"Data it keeps\".",
+              "opt out: docs/data.md in the bot's repository.",
         "zh": "机器人保存哪些数据(未回答的问题和 👍/👎,从不记录提问者)、保存多久、如何关闭:"
-              "见 README 的「Data it keeps」一节。",
+              "见机器人代码仓库的 docs/data.md。",
     },
     "source": {"en": "原文 / Source", "zh": "原文 / Source"},
     "timeline_button": {"en": "Timeline", "zh": "时间线"},
@@ -150,6 +160,7 @@ NOTES: dict[str, dict[str, str]] = {
     "config_none": {"en": "none", "zh": "无"},
     "config_lang_auto": {"en": "auto (each user's Discord language)", "zh": "自动(跟随用户的 Discord 语言)"},
     "config_lang_zh": {"en": "Chinese", "zh": "中文"},
+    "config_lang_zh-TW": {"en": "Chinese in Traditional characters (Taiwan)", "zh": "繁体中文(台湾用语)"},
     "config_lang_en": {"en": "English", "zh": "英文"},
     "config_rate": {
         "en": "{burst} at once, then one every {seconds:g} s",
@@ -166,28 +177,54 @@ NOTES: dict[str, dict[str, str]] = {
 
 
 def note(key: str, lang: str, **values: object) -> str:
-    return NOTES[key][lang].format(**values)
+    """A note in `lang` ("en", "zh" or "zh-TW")."""
+    return in_script(NOTES[key][engine_lang(lang)], lang).format(**values)
 
 
-CHILD_TIMEOUT_S = 60.0
-_TO_TAIWAN = ("import json, sys, opencc; convert = opencc.OpenCC('s2twp').convert; "
-              "json.dump([convert(text) for text in json.load(sys.stdin)], sys.stdout)")
+def engine_lang(lang: str) -> str:
+    """The engine's language for a shown one: zh-TW is Chinese, written in Traditional once composed."""
+    return "zh" if lang == TRADITIONAL else lang
 
 
-async def to_taiwan(texts: list[str]) -> dict[str, str]:
-    """Simplified -> Traditional Chinese with Taiwan phrasing, converted in a child process."""
-    child = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", _TO_TAIWAN,
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+def other_lang(lang: str, chinese: str = "zh") -> str:
+    """The language the 🌐 button switches to: English from Chinese, else `chinese` (zh or zh-TW)."""
+    return "en" if lang in ("zh", TRADITIONAL) else chinese
+
+
+# -- Traditional Chinese: the strings converted outside the process, loaded here ------------------------
+
+_converted: traditional.Traditional | None = None  # None until loaded, or when it could not be
+
+
+def in_script(text: str, lang: str) -> str:
+    """`text` (Simplified, or English) as shown in `lang`: converted to Traditional for zh-TW."""
+    return _converted.convert(text) if lang == TRADITIONAL and _converted is not None else text
+
+
+def shown(reply: Reply, lang: str) -> Reply:
+    """An engine reply as shown in `lang`: the whole reply in Traditional for zh-TW."""
+    return _converted.reply(reply) if lang == TRADITIONAL and _converted is not None else reply
+
+
+def simplified_only(text: str) -> bool:
+    """Whether Chinese `text` has a character of the bot's own strings that Traditional writes otherwise
+    (参, 发, 么): written in Simplified. Unknown (False) until the Traditional strings are loaded."""
+    return _converted is not None and _converted.convert(text) != text
+
+
+def own_strings() -> list[str]:
+    """What the adapter says itself in Chinese, to be converted with the engine's strings."""
+    return [*NAMES_ZH.values(), *DESCRIPTIONS_ZH.values(), *(n["zh"] for n in NOTES.values())]
+
+
+async def load_traditional(kb: Any, state_dir: Path) -> None:
+    """The Traditional strings of this knowledge and this adapter: from the state directory, or converted
+    by a child process first. Without them, zh-TW sees Simplified replies and English command names."""
+    global _converted
     try:
-        out, err = await asyncio.wait_for(child.communicate(json.dumps(texts).encode()), CHILD_TIMEOUT_S)
-    except TimeoutError:
-        child.kill()
-        await child.wait()
-        raise
-    if child.returncode:
-        raise RuntimeError((err.decode(errors="replace").strip().splitlines() or ["no output"])[-1])
-    return dict(zip(texts, json.loads(out), strict=True))
+        _converted = await traditional.load_async(state_dir, traditional.fixed_strings(kb, own_strings()))
+    except (OSError, ValueError, TimeoutError, subprocess.SubprocessError) as exc:
+        log.warning("no Traditional Chinese (zh-TW sees Simplified replies and English command names): %s", exc)
 
 
 _NAME_LOCATIONS = (
@@ -198,16 +235,14 @@ _NAME_LOCATIONS = (
 
 
 class ChineseTranslator(app_commands.Translator):
-    """Supplies zh-CN and zh-TW names and descriptions for the command tree."""
+    """Supplies zh-CN and zh-TW names and descriptions for the command tree (zh-TW once the Traditional
+    strings of `kb` are loaded, from `state_dir` or converted first)."""
 
-    def __init__(self) -> None:
-        self.taiwan: dict[str, str] = {}  # Simplified -> Traditional, filled by load()
+    def __init__(self, kb: Any, state_dir: Path) -> None:
+        self.kb, self.state_dir = kb, state_dir
 
     async def load(self) -> None:
-        try:
-            self.taiwan = await to_taiwan([*NAMES_ZH.values(), *DESCRIPTIONS_ZH.values()])
-        except (OSError, RuntimeError, ValueError, TimeoutError) as exc:
-            log.warning("commands get no Traditional Chinese names (zh-TW sees English): %s", exc)
+        await load_traditional(self.kb, self.state_dir)
 
     async def translate(
         self,
@@ -219,6 +254,6 @@ class ChineseTranslator(app_commands.Translator):
         simplified = table.get(string.message)
         if simplified is None or locale is discord.Locale.chinese:
             return simplified
-        if locale is discord.Locale.taiwan_chinese:
-            return self.taiwan.get(simplified)
+        if locale is discord.Locale.taiwan_chinese and _converted is not None:
+            return _converted.convert(simplified)
         return None

@@ -19,21 +19,17 @@ from bot.render.timeline_files import filename, with_image
 
 from .feedback import VoteButton, answer_id_of, vote_buttons
 from .keys import CUSTOM_ID_LIMIT, compact_key, expand_key
-from .replies import report_error, send, send_note
-from .translations import note
+from .replies import interaction_lang, report_error, send, send_note
+from .translations import TRADITIONAL, engine_lang, in_script, note, other_lang, shown
 
 log = logging.getLogger(__name__)
 
 MAX_PICKS = 5  # one row of "did you mean" buttons
 
 
-def other_lang(lang: str) -> str:
-    return "en" if lang == "zh" else "zh"
-
-
 class LanguageButton(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=re.compile(r"qa:lang:(?P<lang>zh|en):(?P<key>.+)"),
+    template=re.compile(r"qa:lang:(?P<lang>zh-TW|zh|en):(?P<key>.+)"),
 ):
     """Shows the same answer in the other language, in place."""
 
@@ -57,12 +53,14 @@ class LanguageButton(
         return cls(expand_key(match["key"]), match["lang"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await show_answer(interaction, lambda engine: engine.answer(self.query, self.lang))
+        # back to Chinese from English: in the script the one who clicks reads (their locale, the server's choice)
+        lang = TRADITIONAL if self.lang == "zh" and interaction_lang(interaction) == TRADITIONAL else self.lang
+        await show_answer(interaction, lambda engine: engine.answer(self.query, engine_lang(lang)), lang)
 
 
 class PickButton(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=re.compile(r"qa:pick:(?P<lang>zh|en):(?P<model>[\w.-]+)"),
+    template=re.compile(r"qa:pick:(?P<lang>zh-TW|zh|en):(?P<model>[\w.-]+)"),
 ):
     """One "did you mean" candidate; choosing it answers with that model's card."""
 
@@ -85,12 +83,12 @@ class PickButton(
 
     async def callback(self, interaction: discord.Interaction) -> None:
         query = Query(intent="model", models=(self.model_id,))
-        await show_answer(interaction, lambda engine: engine.answer(query, self.lang))
+        await show_answer(interaction, lambda engine: engine.answer(query, engine_lang(self.lang)), self.lang)
 
 
 class SourceButton(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=re.compile(r"qa:src:(?P<lang>zh|en):(?P<key>.+)"),
+    template=re.compile(r"qa:src:(?P<lang>zh-TW|zh|en):(?P<key>.+)"),
 ):
     """Shows the clicker alone the article's own passages the answer came from."""
 
@@ -115,7 +113,7 @@ class SourceButton(
     async def callback(self, interaction: discord.Interaction) -> None:
         engine = interaction.client.engine  # type: ignore[attr-defined]
         try:
-            source = engine.source(self.query, self.lang)
+            source = engine.source(self.query, engine_lang(self.lang))  # the article's own characters
             if source is None:
                 await send_note(interaction, "no_source", self.lang)
                 return
@@ -126,7 +124,7 @@ class SourceButton(
 
 class TimelineButton(
     discord.ui.DynamicItem[discord.ui.Button],
-    template=re.compile(r"qa:timeline:(?P<lang>zh|en)"),
+    template=re.compile(r"qa:timeline:(?P<lang>zh-TW|zh|en)"),
 ):
     """Offered under the family card: the lineage as a picture, in place of the card."""
 
@@ -148,25 +146,29 @@ class TimelineButton(
         return cls(match["lang"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await show_answer(interaction, lambda engine: engine.answer(engine.listing("timeline"), self.lang))
+        await show_answer(interaction, lambda engine: engine.answer(engine.listing("timeline"), engine_lang(self.lang)),
+                          self.lang)
 
 
 DYNAMIC_ITEMS = (LanguageButton, PickButton, SourceButton, TimelineButton, VoteButton)
 
 
-def answer_view(answer: Any, engine: Any, answer_id: str | None = None) -> discord.ui.View | None:
-    """Buttons for an answer: its "did you mean" candidates (a row of their own), then the language
-    switch, the article's passage, the timeline and, with an `answer_id`, 👍 and 👎 (at most five)."""
+def answer_view(answer: Any, engine: Any, answer_id: str | None = None,
+                lang: str | None = None) -> discord.ui.View | None:
+    """Buttons for an answer shown in `lang` (its own by default): its "did you mean" candidates (a row of
+    their own), then the language switch, the article's passage, the timeline and, with an `answer_id`,
+    👍 and 👎 (at most five)."""
+    lang = lang or answer.lang
     view = discord.ui.View(timeout=None)
     for model_id in answer.query.suggestions[:MAX_PICKS]:
-        view.add_item(PickButton(model_id, answer.lang, model_label(engine, model_id, answer.lang)))
-    buttons = [LanguageButton(answer.query, other_lang(answer.lang))] if answer.query.intent != "none" else []
+        view.add_item(PickButton(model_id, lang, in_script(model_label(engine, model_id, answer.lang), lang)))
+    buttons = [LanguageButton(answer.query, other_lang(lang))] if answer.query.intent != "none" else []
     if answer.source is not None:
-        buttons.append(SourceButton(answer.query, answer.lang))
+        buttons.append(SourceButton(answer.query, lang))
     if answer.query.selector == "family":
-        buttons.append(TimelineButton(answer.lang))
+        buttons.append(TimelineButton(lang))
     if answer_id is not None:
-        buttons += vote_buttons(answer.lang, answer_id, answer.query)
+        buttons += vote_buttons(lang, answer_id, answer.query)
     for button in buttons:
         if len(button.custom_id) <= CUSTOM_ID_LIMIT:
             view.add_item(button)
@@ -181,35 +183,39 @@ def model_label(engine: Any, model_id: str, lang: str) -> str:
     return model.name[lang] if model else model_id
 
 
-def answer_message(answer: Any, engine: Any, answer_id: str | None = None) -> dict[str, Any]:
-    """Keyword arguments for sending an answer: its card, its buttons, and never a ping."""
+def answer_message(answer: Any, engine: Any, answer_id: str | None = None,
+                   lang: str | None = None) -> dict[str, Any]:
+    """Keyword arguments for sending an answer shown in `lang` (its own by default; zh-TW: in Traditional):
+    its card, its buttons, and never a ping."""
+    lang = lang or answer.lang
     message: dict[str, Any] = {
-        "embed": discord.Embed.from_dict(to_embed(answer.reply)),
+        "embed": discord.Embed.from_dict(to_embed(shown(answer.reply, lang))),
         "allowed_mentions": discord.AllowedMentions.none(),
     }
-    view = answer_view(answer, engine, answer_id)
+    view = answer_view(answer, engine, answer_id, lang)
     if view is not None:
         message["view"] = view
     return message
 
 
-async def answer_content(answer: Any, client: Any, answer_id: str | None = None) -> dict[str, Any]:
+async def answer_content(answer: Any, client: Any, answer_id: str | None = None, lang: str | None = None
+                         ) -> dict[str, Any]:
     """`answer_message`, plus the timeline picture as an attachment when the answer is the timeline."""
-    message = answer_message(answer, client.engine, answer_id)
+    message = answer_message(answer, client.engine, answer_id, lang)
     if answer.query.selector == "timeline":
         png = await client.pictures.png(client.engine.kb, answer.lang)
-        message["embed"] = discord.Embed.from_dict(with_image(to_embed(answer.reply), answer.lang))
+        message["embed"] = discord.Embed.from_dict(with_image(message["embed"].to_dict(), answer.lang))
         message["files"] = [discord.File(io.BytesIO(png), filename=filename(answer.lang))]
     return message
 
 
-async def show_answer(interaction: discord.Interaction, ask: Callable[[Any], Any]) -> None:
-    """Replace the clicked message's card (and buttons) with the answer `ask(engine)` gives."""
+async def show_answer(interaction: discord.Interaction, ask: Callable[[Any], Any], lang: str) -> None:
+    """Replace the clicked message's card (and buttons) with the answer `ask(engine)` gives, shown in `lang`."""
     client = interaction.client
     try:
         # the votes stay with the question the card answers, whichever button changed the card
         answer_id = answer_id_of(interaction.message)
-        message = await answer_content(ask(client.engine), client, answer_id)  # type: ignore[attr-defined]
+        message = await answer_content(ask(client.engine), client, answer_id, lang)  # type: ignore[attr-defined]
         message.setdefault("view", None)  # an answer without buttons clears the old ones
         message["attachments"] = message.pop("files", [])  # an edit replaces the old picture, if any
         await interaction.response.edit_message(**message)

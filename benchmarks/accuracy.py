@@ -75,6 +75,20 @@ def _matches(q: dict, a: dict) -> bool:
             and ("verdict" not in q or verdict_of(a.get("text") or "") == str(q["verdict"]).lower()))
 
 
+def wrong(q: dict, a: dict) -> list[str]:
+    """What is wrong with answer `a` to question `q`, in words (empty: right)."""
+    found = [] if a.get("lang") == q["lang"] else [f"lang {a.get('lang')}"]
+    got = [a, *(a.get("parts") or [])] if q.get("parts") else [a]
+    for n, (e, g) in enumerate(zip([q, *(q.get("parts") or [])], got, strict=False)):
+        if not _matches({"models": [], **e}, g):
+            found.append(f"part {n}: {g.get('intent')} {g.get('models')} {g.get('field')}"
+                         f" verdict={verdict_of(g.get('text') or '')} (want {e.get('intent')} {e.get('models')}"
+                         f" {e.get('field')} verdict={e.get('verdict')})")
+    if len(q.get("parts") or []) != len(a.get("parts") or []):
+        found.append(f"{len(a.get('parts') or [])} parts, want {len(q.get('parts') or [])}")
+    return found
+
+
 def is_right(q: dict, a: dict) -> bool:
     """The contract's check, and more where the label says more: the verdict a claim gets, and each part
     of a message that asks several things (its own intent, models, field, facts and verdict)."""
@@ -161,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
                 parts = [{k: p.get(k) for k in ("intent", "models", "field")} for p in a.get("parts") or []]
                 print(f"  {q['id']} {q['text'][:150]!r}\n      got {json.dumps(got, ensure_ascii=False)}"
                       + (f" parts {json.dumps(parts, ensure_ascii=False)}" if parts else "")
-                      + f"\n      text {(a.get('text') or '')[:160]!r}")
+                      + f"\n      wrong: {'; '.join(wrong(q, a))}\n      text {(a.get('text') or '')[:160]!r}")
         print(table([result], asked))
         good, n = result.right["all"]
         print(f"{path.name}: {100 * good / n:.1f}% ({good}/{n})\n")

@@ -162,6 +162,8 @@ class Composer:
         if (query.selector or "").startswith("check:relation:"):
             kind, _, other = query.selector.removeprefix("check:relation:").partition(":")
             return self._relation_check(self.kb.by_id[query.models[0]], kind, other, lang)
+        if (query.selector or "").startswith("relation:"):  # one model's own link, a fact of it
+            return self._relation(query.selector.removeprefix("relation:"), [self.kb.by_id[query.models[0]]], lang)
         if (query.selector or "").startswith("check:text:"):
             return self._text_check(self.kb.by_id[query.models[0]], query.field, query.selector, lang)
         if (query.selector or "").startswith("check:"):

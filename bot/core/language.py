@@ -7,8 +7,8 @@ from __future__ import annotations
 from bot.core.normalise import CJK_RE, has_chinese, to_simplified
 
 # Characters the Traditional-to-Simplified folding changes that Simplified text writes as well (OpenCC's own
-# Simplified output holds them: 么 of 什么, 著 of 显著): no sign of Traditional. A test derives them from OpenCC.
-SIMPLIFIED_TOO = frozenset("么埠潀痺睪矽砈簷苧著醯鉲")
+# Simplified output holds them): no sign of Traditional. A test derives them from OpenCC.
+SIMPLIFIED_TOO = frozenset("苧")
 
 
 def reply_language(text: str, fallback: str = "en") -> str:

@@ -30,11 +30,13 @@ TOKEN_RE = re.compile(rf"[a-z0-9][a-z0-9.+]*|[{CJK}]")
 def _t2s():
     import opencc
 
-    return opencc.OpenCC("tw2sp")  # Traditional (with Taiwan phrasing: 程式碼 -> 代码) to Simplified
+    # character by character: Taiwan words ("程式碼") are the lexicon's to fold (normalise.replace); OpenCC's
+    # phrase tables would also rewrite words that mean something else ("呼叫" to "调用")
+    return opencc.OpenCC("t2s")
 
 
 def to_simplified(text: str) -> str:
-    """Traditional (and Taiwan phrasing) -> Simplified, with the tables `fold` uses."""
+    """Traditional -> Simplified, with the tables `fold` uses."""
     return _t2s().convert(text)
 
 

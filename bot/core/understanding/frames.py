@@ -152,7 +152,7 @@ class Framer:
             # one they do state ("哪些模型基于 DeepSeekMoE": the article's example of the idea), the card quoting it
             stated = [k for k in (*kinds, *cues.relations) if related(self.kb, model, k)]
             kind = stated[0] if stated else kinds[0]
-            return self._selected(f"relation:{model}:{kind}")
+            return self._relation(model, kind)
         if rest in cues.compare and context and model not in context.models and (
                 rest in cues.pronouns or rest in cues.switch):
             return Query("compare", (*context.models, model))
@@ -260,7 +260,7 @@ class Framer:
         if context and len(context.models) == 1 and (rest in cues.pronouns or rest in cues.switch):
             model = context.models[0]
             if kind := cues.relation_in(rest):  # "what is it based on?"
-                return self._selected(f"relation:{model}:{kind}")
+                return self._relation(model, kind)
             if (relative := cues.relative_in(rest)) and (neighbour := self._neighbour(model, relative)):
                 return Query("list", (neighbour,), selector=f"{relative}:{model}")  # "and after that?"
         if context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more):
@@ -343,6 +343,16 @@ class Framer:
             billions = float(match.group(1)) * (unit or 1.0)
             return f"{'>' if more else '<'}{amount(billions)}"
         return None
+
+    def _relation(self, model: str, kind: str) -> Query:
+        """The links the files state; of one model's own link to a model outside the article's list ("what is
+        DeepSeekMath built on?": DeepSeek-Coder-v1.5 7B), a fact of that model: the field whose line states it."""
+        query = self._selected(f"relation:{model}:{kind}")
+        m = self.kb.by_id[model]
+        quoted = [r.quote for r in m.relations if r.kind == kind and r.quote and not r.models]
+        line = next((key for key, text in m.source.items() if key != "heading" and any(q in text for q in quoted)),
+                    None)
+        return Query("field", (model,), field=line, selector=query.selector) if line else query
 
     def _selected(self, selector: str) -> Query:
         return Query("list", tuple(select(self.kb, selector)), selector=selector)

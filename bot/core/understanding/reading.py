@@ -45,6 +45,9 @@ class Part:
     text: str  # what the part asks, as read
     query: Query
     names: bool = False  # it names its models itself (rather than describing them or saying "it")
+    # an overview of the model talked about, though the part neither names it nor asks for an overview in so
+    # many words ("I'd like to read how they got it to compete", "有知道的吗"): chatter beside another part
+    idle: bool = False
 
 
 class Understanding:
@@ -64,8 +67,14 @@ class Understanding:
         """Every part the message asks, in order, each framed; at least one."""
         acts = [self.acts.of(clause, self.segmenter.without_joiner) for clause in self.segmenter.split(text)]
         discourse = Discourse(context)
-        parts = [Part(unit.text, discourse.after(self._part(unit, discourse, n > 0)), bool(self._names(unit.text)))
-                 for n, unit in enumerate(self._units(acts))]
+        parts = []
+        for n, unit in enumerate(self._units(acts)):
+            talked_about = set(discourse.context.models) if discourse.context else set()
+            query = discourse.after(self._part(unit, discourse, n > 0))
+            named = bool(self._names(unit.text))
+            overview = self.kb.normaliser(unit.text) in self.cues.overview or unit.kind == "statement"
+            idle = query.intent == "model" and not named and not overview and set(query.models) <= talked_about
+            parts.append(Part(unit.text, query, named, idle))
         return _kept(parts)
 
     def _part(self, unit: Unit, discourse: Discourse, later: bool) -> Query:
@@ -150,7 +159,9 @@ class Understanding:
             if i in taken:
                 continue
             if act.kind in ASKING:
-                text = " ".join(t for t in (before.get(i), act.text, after.get(i)) if t)
+                # joined, the question loses its joining word ("除了代码模型以外,还有哪些模型")
+                asked = self.segmenter.without_joiner(act.text) if i in before else act.text
+                text = " ".join(t for t in (before.get(i), asked, after.get(i)) if t)
                 units.append(Unit(act.kind, text, act.detail, about.get(i), act.question))
             elif act.kind == "statement" and (self._names_only(act.text) or self._asks_by_its_words(act.text)):
                 units.append(Unit("ask", act.text))  # "janus pro paper title", "V3 的参数量", "deepseek math."
@@ -166,8 +177,18 @@ class Understanding:
         ("janus pro paper title", "release date for deepseek-vl2", "DeepSeek-VL2 的参数量"), or names a model
         the article does not cover or a variant of one ("V3.1 vs V3")."""
         query = self.framer.frame(text)
+        if (query.reason or "") == "no-model":  # "还有它的论文标题": a fact of the model before it says "it" of
+            return self.kb.normaliser(text) in self.cues.pronouns
+        if not self._names(text) and not self._cued(text):  # "first time poster": a ranking word is no question
+            return False
         return query.intent in ("field", "list", "compare") or (query.reason or "").startswith(
-            ("unknown-model:", "variant:"))
+            ("unknown-model:", "variant:", "topic:"))
+
+    def _cued(self, text: str) -> bool:
+        """Whether the words ask for a fact, a list or a kind of model ("the largest model", "哪些模型")."""
+        normalised, cues = self.kb.normaliser(text), self.cues
+        return bool(cues.strong_fields_in(normalised) or cues.tags_in(normalised) or normalised in cues.list
+                    or normalised in cues.which_one or normalised in cues.described)
 
     def _checks_joined(self, acts: list[Act]) -> list[Act]:
         """"V3 has 671B params. is that right?": the clause before a check tag is the claim it checks."""
@@ -204,8 +225,9 @@ class Understanding:
 
     def _only_describes(self, text: str) -> bool:
         """Whether every word is a name, a cue or a word of a description ("the 67b llm", "models released in
-        2024"): such a clause says what the question after it is about."""
-        return not self.framer.coverage.unexplained(self.linker.link(self.kb.normaliser(text)).rest, None)
+        2024"), with no chatter ("friends", "写论文需要"): such a clause says what the question after it is
+        about."""
+        return self.framer.coverage.describes(self.linker.link(self.kb.normaliser(text)).rest)
 
     def _referents(self, text: str, context: Context | None) -> tuple[str, ...]:
         """The models a clause names or describes ("I've been reading about V3", "the first open-source code
@@ -257,7 +279,7 @@ def _kept(parts: list[Part]) -> list[Part]:
     day!") is chatter when another part is answered or declined by name; a part asked twice ("what licence
     is janus pro under? can i use it commercially?") is one part."""
     kept: list[Part] = []
-    for part in [p for p in parts if not _unrecognised(p.query)] or parts[:1]:
+    for part in [p for p in parts if not (_unrecognised(p.query) or p.idle)] or parts[:1]:
         if kept and (part.query == kept[-1].query or _declined_subject(part.query) == _declined_subject(
                 kept[-1].query) is not None):
             continue

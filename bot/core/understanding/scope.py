@@ -42,8 +42,14 @@ class Coverage:
             article += [*m.source.values(), *m.aliases, *(t["zh"] for t in (
                 m.features, m.significance, m.headline, m.parameters_text, m.released_text, m.paper_text,
                 m.paper_summary, *m.tag_quotes.values()) if t)]
-        self._pairs = {run[i:i + 2] for text in article if has_chinese(text)
-                       for run in CHINESE_RUN.findall(kb.normaliser(text)) for i in range(len(run) - 1)}
+        # the words that describe a model or ask about one, without the chatter around questions: what a clause
+        # that only says which model it is about may hold ("the 67b llm,", "那个能画图的模型,")
+        asking = list(lexicon_texts(kb.lexicon, skip=(*OTHER_TOPICS, "message", "chatter", "help")))
+        self._asking = ({t for text in asking if not has_chinese(text) for t in tokens_of(kb.normaliser(text))}
+                        | cues.stopwords["en"] | set(MONTHS)) - topics
+        self._asking_pairs = _pairs(kb.normaliser(t) for t in [*(t for t in asking if has_chinese(t)),
+                                                               *article[2 + len(cue_texts):]] if has_chinese(t))
+        self._pairs = _pairs(kb.normaliser(text) for text in article if has_chinese(text))
         # one-character words of the lexicon explain themselves ("前", "比", "到")
         self._single = {w for w in (*cues.stopwords["zh"], *cue_texts) if len(w) == 1}
         # topic tags: words of the decline list the article uses for some models only (R1's 低成本)
@@ -61,13 +67,24 @@ class Coverage:
                   for m in cues.find_all(rest)}
         return english | self.unexplained_chinese(rest) | topics
 
+    def describes(self, rest: str) -> bool:
+        """Whether a clause (names cut out) holds only words that describe a model or ask about one: no chatter
+        ("friends", "写论文需要") and nothing unexplained."""
+        words = {t for t in tokens_of(rest) if t.isascii() and t.isalpha() and len(t) > 1}
+        if any(w not in self._asking and stem(w) not in self._any_facts for w in words):
+            return False
+        return not self._unexplained_pairs(rest, self._asking_pairs)
+
     def unexplained_chinese(self, rest: str) -> set[str]:
         """"内容审查": 内容 is the article's, 审查 is not."""
+        return self._unexplained_pairs(rest, self._pairs)
+
+    def _unexplained_pairs(self, rest: str, pairs: set[str]) -> set[str]:
         found = set()
         for run in CHINESE_RUN.findall(rest):
             explained = [ch in self._single for ch in run]
             for i in range(len(run) - 1):
-                if run[i:i + 2] in self._pairs:
+                if run[i:i + 2] in pairs:
                     explained[i] = explained[i + 1] = True
             found.update(run[i:i + 2] for i in range(len(run) - 1) if not (explained[i] or explained[i + 1]))
         return found
@@ -103,3 +120,8 @@ def for_variants(query: Query, links: Links) -> Query:
         return replace(query, reason=f"variant:{typed}")
     asked = next((f for f in fields if f in VARIANT_FACTS), "")
     return Query("none", reason=f"variant:{model}:{asked}:{typed}", suggestions=(model,))
+
+
+def _pairs(texts) -> set[str]:
+    """Every two characters in a row of the Chinese in `texts` (normalised)."""
+    return {run[i:i + 2] for text in texts for run in CHINESE_RUN.findall(text) for i in range(len(run) - 1)}

@@ -1,7 +1,8 @@
 """Run every benchmark in one go: `python -m benchmarks.run` from the project root.
 
 Prints accuracy beside the peer baselines, the maintainer's report's suggestions applied and
-measured on held-out questions, engine speed, matching at 100 to 10,000 models, console
+measured on held-out questions, the report over a miss log of up to 200,000 records, engine
+speed, matching at 100 to 10,000 models, console
 start-up and memory, the running bot's memory beside a bare discord.py client, and Discord
 throughput through the loopback stand-in; checks
 each target; writes the scaling plot. `--quick` shrinks everything to a few seconds (the
@@ -108,6 +109,14 @@ def main(argv: list[str] | None = None) -> int:
     print(learning.text)
     before, after = learning.as_written
     targets.append(("suggestions break no held-out question", after >= before, f"{before:.1f}% -> {after:.1f}%"))
+
+    section("The maintainer's report over a large miss log (SQLite, `python -m bot report` timed as run)")
+    from benchmarks import report_scale
+
+    reports = report_scale.run(report_scale.QUICK_SIZES if args.quick else report_scale.SIZES)
+    print(report_scale.table(reports))
+    targets.append((f"{reports[-1].records:,} records: `bot report` < {report_scale.TARGET_S:g} s",
+                    reports[-1].report_s < report_scale.TARGET_S, f"{reports[-1].report_s:.2f} s"))
 
     section("Speed on the real knowledge (per question; fastest of "
             f"{plan.repeat} rounds each, as timeit does)")

@@ -121,18 +121,20 @@ def cmd_timeline(args, settings: Settings) -> int:
     return 0
 
 
-def _miss_records(args, settings: Settings, first_day) -> tuple[list, int, int | None]:
-    """The records the report reads, how many more the daily bound only counted, and how many are older
-    than the period (None: counted by the report from what it is given): from the bot's database, or a
-    JSON Lines file (--from)."""
-    from bot.insights import read_jsonl
+def _miss_summary(args, settings: Settings, first_day):
+    """What the report reads (counts, bot.insights.summary), how many more records the daily bound only counted,
+    and how many are older than the period: from the bot's database (grouped there), or a JSON Lines file
+    (--from)."""
+    from bot.insights import read_jsonl, since, summarise
 
     if args.from_file:
-        return read_jsonl(args.from_file), 0, None
+        records = read_jsonl(args.from_file)
+        chosen = list(since(records, first_day))
+        return summarise(chosen), 0, len(records) - len(chosen)
 
-    async def read(store) -> tuple[list, int, int]:
+    async def read(store):
         earlier = await store.records_before(first_day) if first_day else 0
-        return await store.miss_records(first_day), await store.dropped(first_day), earlier
+        return await store.miss_summary(first_day), await store.dropped(first_day), earlier
 
     return _with_store(settings, read)
 
@@ -176,8 +178,8 @@ def cmd_report(args, settings: Settings) -> int:
     engine = _engine(settings)
     try:
         first_day = insights.first_day(args.since, dt.date.today())
-        records, dropped, earlier = _miss_records(args, settings, first_day)
-        report = insights.build_report(records, engine, first_day, dropped=dropped, earlier=earlier)
+        summary, dropped, earlier = _miss_summary(args, settings, first_day)
+        report = insights.report_from(summary, engine, first_day, dropped=dropped, earlier=earlier)
     except insights.RecordError as exc:
         print(f"report error: {exc}", file=sys.stderr)
         return 2

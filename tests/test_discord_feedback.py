@@ -184,7 +184,8 @@ async def test_report_over_the_database_and_apply_make_the_bot_answer(standin, b
     assert group["count"] == 52 and group["servers"] == [str(GUILD_ID)] and group["kinds"] == {"decline": 52}
     suggestion = group["suggestions"][0]
     assert (suggestion["kind"], suggestion["value"], suggestion["target"]) == ("alias", "ds3", "deepseek-v3")
-    assert json.loads(done.stdout)["satisfaction"]["by_intent"] == [{"intent": "field", "up": 1, "down": 1}]
+    assert json.loads(done.stdout)["satisfaction"]["by_intent"] == [
+        {"intent": "field", "up": 1, "down": 1, "rephrased": 0}]
 
     applied = report("--apply", suggestion["id"])
     assert applied.returncode == 0, applied.stderr

@@ -26,9 +26,10 @@ from bot.insights import (
     to_text,
     write_jsonl,
 )
+from bot.insights.asked import Reader
 from bot.insights.clusters import cluster
 from bot.insights.edits import with_item
-from bot.insights.suggest import Suggester
+from bot.insights.summary import summarise
 from tests.conftest import KNOWLEDGE
 
 TODAY = dt.date(2026, 3, 14)
@@ -113,7 +114,7 @@ def test_answered_questions_and_correct_declines_get_no_edit(engine):
 def test_groups_keep_different_questions_apart(engine):
     questions = ["v3", "v3 何日出的", "R1 何日出的?", "V3 有啥本事", "V3 有啥分量", "ds3 什么时候发布",
                  "when was ds3 released", "when was ds3 released?"]
-    groups = cluster(records_of(engine, questions), Suggester(engine).wording)
+    groups = cluster(summarise(Reader(engine).read(r) for r in records_of(engine, questions)).tallies)
     assert sorted(sorted(g.questions) for g in groups) == sorted(
         [["v3"], ["R1 何日出的?", "v3 何日出的"], ["V3 有啥本事"], ["V3 有啥分量"], ["ds3 什么时候发布"],
          ["when was ds3 released", "when was ds3 released?"]])
@@ -182,9 +183,9 @@ def test_period_and_votes(engine):
     report = build_report(old + votes, engine, first_day(" 7d", TODAY), today=TODAY)
     assert report.records == 3 and report.failures == 1
     data = to_json(report)
-    assert data["satisfaction"]["by_intent"] == [{"intent": "model", "up": 1, "down": 1},
-                                                 {"intent": "field", "up": 1, "down": 0}]
-    assert {"model": "deepseek-r1", "up": 1, "down": 1} in data["satisfaction"]["by_model"]
+    assert data["satisfaction"]["by_intent"] == [{"intent": "model", "up": 1, "down": 1, "rephrased": 0},
+                                                 {"intent": "field", "up": 1, "down": 0, "rephrased": 0}]
+    assert {"model": "deepseek-r1", "up": 1, "down": 1, "rephrased": 0} in data["satisfaction"]["by_model"]
     assert first_day("all", TODAY) is None and first_day("2w", TODAY) == TODAY - dt.timedelta(days=13)
     with pytest.raises(RecordError):
         first_day("yesterday", TODAY)

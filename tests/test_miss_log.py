@@ -8,6 +8,7 @@ import pytest
 
 from bot.adapters import miss_log as miss_log_module
 from bot.adapters.miss_log import MissLog
+from bot.adapters.rephrasings import WINDOW_SECONDS, Rephrasings
 from bot.core.query import Query
 from bot.settings import Settings
 from bot.storage import Defaults, GuildConfig, GuildSettings, open_store
@@ -71,3 +72,41 @@ async def test_a_near_miss_is_kept_as_one(setup):
     await log.drain()
     [kept] = await store.miss_records()
     assert (kept.kind, kept.models) == ("near-miss", ("deepseek-coder",))
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_a_rephrasing_is_heard_within_the_window_from_the_same_person_in_the_same_channel(setup):
+    log, store, engine = setup
+    clock = Clock()
+    log._rephrasings = Rephrasings(engine, clock)
+
+    def ask(question: str, asker: tuple[int, int], guild: int = GUILD) -> None:
+        log.answered(question, engine.ask(question), guild, log.answer_id(hash(question)), asker=asker)
+
+    wrong, again = "deepseek v3 per token", "deepseek v3 cost per token"
+    ask(wrong, (1, 10))
+    ask(again, (2, 10))  # another person
+    ask(again, (1, 11))  # another channel
+    clock.now += WINDOW_SECONDS + 1
+    ask(again, (1, 10))  # too late
+    ask(wrong, (3, 10))
+    clock.now += WINDOW_SECONDS - 1
+    ask(again, (3, 10))  # in time: heard
+    ask("v3 有多重", (4, 10))  # V3's card: not what was asked
+    ask("v3 有多少参数", (4, 10))  # the same again, answered another way: heard
+    ask(wrong, (5, 10), guild=QUIET)
+    ask(again, (5, 10), guild=QUIET)  # logging off: nothing
+    await log.drain()
+    heard = sorted((r.question, r.rephrasing, r.kind) for r in await store.miss_records() if r.kind == "rephrased")
+    assert heard == [("deepseek v3 per token", again, "rephrased"), ("v3 有多重", "v3 有多少参数", "rephrased")]
+    assert all(len(key) == 64 and not key.isdigit() for key in log._rephrasings._last)  # HMACs, not user ids
+    clock.now += WINDOW_SECONDS + 1
+    ask("r1", (6, 10))
+    assert len(log._rephrasings._last) == 1  # the others' answers are gone from memory

@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+from collections import Counter
+from dataclasses import replace
 
 import pytest
 
-from bot.insights import MissRecord
+from bot.insights import MissRecord, report_from, summarise, to_json
+from bot.insights.asked import Reader
 from bot.settings import Settings
 from bot.storage import LATEST, GuildSettings, connect, open_store
+from bot.storage.schema import miss_log
 from bot.storage.voter_key import voter_key
 
 TODAY = dt.date.today()
@@ -91,3 +95,54 @@ def test_the_voter_key_is_made_once_and_readable_only_by_its_owner(tmp_path):
     key = voter_key(tmp_path / "state")
     assert len(key) == 32 and voter_key(tmp_path / "state") == key
     assert stat.S_IMODE(os.stat(tmp_path / "state" / "voter.key").st_mode) == 0o600
+
+
+async def test_version_3_records_are_kept_and_read_by_the_report_when_upgraded(settings, engine):
+    store = connect(settings)
+    try:
+        assert await store.upgrade(target=3) == (0, 3)
+        await store._run(miss_log.insert(guild_id=GUILD, day=TODAY.isoformat(), kind="decline",
+                                         question="R2 什么时候发布", lang="zh", intent="none", models="",
+                                         reason="unknown-model:R2", knowledge_version="abc123").execute)
+    finally:
+        await store.close()
+    store = await open_store(settings)
+    try:
+        assert await store.version() == LATEST >= 4
+        [old] = await store.miss_records()
+        assert (old.question, old.reason, old.about, old.asked, old.uncovered) == (
+            "R2 什么时候发布", "unknown-model:R2", (), None, None)  # kept as it was: not read yet
+        summary = await store.miss_summary()
+    finally:
+        await store.close()
+    data = to_json(report_from(summary, engine, today=TODAY))
+    [group] = data["groups"]
+    assert group["asked"] == {"class": "unknown-model", "models": [], "name": "r2"} and group["servers"] == [str(GUILD)]
+    assert [(d["name"], d["count"]) for d in data["demand"]["names"]] == [("R2", 1)]
+
+
+async def test_the_database_counts_what_the_report_reads_as_memory_does(settings, engine):
+    reader = Reader(engine)
+    asked = [("what does deepseek v3 cost per token?", GUILD), ("deepseek v3 每个 token 多少钱", OTHER),
+             ("deepseek v3 price per token??", None), ("ds3 什么时候发布", GUILD), ("ds3 什么时候发布", GUILD),
+             ("ds3 什么时候发布", OTHER), ("V3.1 参数多少", GUILD), ("V2-Lite 多大", None), ("gpt-4 vs v3", GUILD)]
+    records = [reader.read(MissRecord.from_answer(q, engine.ask(q), kind="decline", day=TODAY, guild_id=g))
+               for q, g in asked]
+    records.append(replace(records[0], day=TODAY - dt.timedelta(days=8)))  # before the period
+    vote = reader.read(MissRecord.from_answer("v3", engine.ask("v3"), kind="downvote", day=TODAY, guild_id=OTHER))
+    store = await open_store(settings)
+    try:
+        for r in records:
+            await store.add_miss(r)
+        await store.save_vote("voter-a", vote)
+        summary = await store.miss_summary(TODAY - dt.timedelta(days=6))
+    finally:
+        await store.close()
+    expected = summarise([*records[:-1], vote])
+    assert Counter(summary.tallies) == Counter(expected.tallies) and len(summary.tallies) == 8  # ds3 three times: one
+    assert set(summary.servers) == set(expected.servers)
+    assert Counter(summary.uncovered) == Counter(expected.uncovered)
+    # GPT-4 is not DeepSeek's: not in the demand
+    assert {(u.uncovered, u.count) for u in summary.uncovered} == {("v3.1", 1), ("v2 lite", 1)}
+    price = next(t for t in summary.tallies if t.record.asked == "topic:price" and t.direct)
+    assert price.record.about == ("deepseek-v3",) and price.count == price.direct == 1

@@ -7,11 +7,12 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
 from bot.core.engine import Engine
-from bot.insights import write_jsonl
+from bot.insights import read_jsonl, write_jsonl
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.test_insights import TODAY, ds3_burst, records_of
 
@@ -36,35 +37,57 @@ def setup(tmp_path):
     return folder, log
 
 
-GROUP_KEYS = {"count", "servers", "direct", "languages", "kinds", "examples", "notes", "parse", "wordings", "changed",
-              "suggestions"}
+GROUP_KEYS = {"count", "asked", "servers", "direct", "languages", "kinds", "examples", "frequent", "notes", "rephrased",
+              "parse", "wordings", "changed", "suggestions"}
 SUGGESTION_KEYS = {"id", "kind", "file", "keys", "value", "target", "fixed", "of", "summary", "evidence"}
+DEMAND_KEYS = {"weeks", "names", "name", "key", "kind", "closest", "count", "by_week"}
+REPHRASED_KEYS = {"question", "answer", "count"}
 
 
 def test_json_report_keeps_its_documented_schema(setup):
     folder, log = setup
+    engine = Engine.from_folder(folder)
+    [rephrased] = records_of(engine, ["deepseek v3 per token"], kind="rephrased", day=TODAY)  # V3's card
+    again = "deepseek v3 cost per token"
+    extra = [*records_of(engine, ["when will R2 come out?", "R2 什么时候发布"], day=TODAY),
+             replace(rephrased, rephrasing=again, rephrasing_parse=engine.ask(again).query.to_key())]
+    write_jsonl([*read_jsonl(log), *extra], log)
     done = bot("report", "--from", str(log), "--since", "all", "--format", "json", knowledge=folder)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert set(data) == {"schema", "period", "knowledge_version", "records", "kinds", "failures", "earlier", "dropped",
-                         "groups_total", "groups", "satisfaction"}
-    assert data["schema"] == 1 and data["period"]["since"] is None and data["records"] == 55 and data["dropped"] == 0
-    assert data["kinds"] == {"decline": 50, "downvote": 3, "upvote": 2} and data["earlier"] == 0
+                         "groups_total", "groups", "demand", "satisfaction"}
+    assert data["schema"] == 1 and data["period"]["since"] is None and data["records"] == 58 and data["dropped"] == 0
+    assert data["kinds"] == {"decline": 52, "downvote": 3, "rephrased": 1, "upvote": 2} and data["earlier"] == 0
     assert re.fullmatch(r"[0-9a-f]{12}", data["knowledge_version"])
     for group in data["groups"]:
         assert set(group) == GROUP_KEYS
         assert set(group["parse"]) == {"intent", "models", "field", "selector", "reason"}
         assert all(isinstance(s, str) for s in group["servers"])  # snowflakes as text
+        assert group["asked"] is None or set(group["asked"]) == {"class", "models", "name"}
+        assert all(set(r) == REPHRASED_KEYS and set(r["answer"]) == set(group["parse"]) for r in group["rephrased"])
         for s in group["suggestions"]:
             assert set(s) == SUGGESTION_KEYS and re.fullmatch(r"[0-9a-f]{8}", s["id"])
             assert s["kind"] in ("alias", "cue", "beyond") and isinstance(s["evidence"], dict)
+    r2 = next(g for g in data["groups"] if g["asked"] and g["asked"]["name"] == "r2")
+    assert r2["asked"] == {"class": "unknown-model", "models": [], "name": "r2"} and r2["count"] == 2
+    [name] = data["demand"]["names"]
+    assert (name["key"], name["kind"], name["closest"], name["count"]) == ("r2", "model", "deepseek-r1", 2)
+    assert list(name["by_week"].values()) == [2] and data["demand"]["weeks"] == list(name["by_week"])
+    [again_group] = [g for g in data["groups"] if g["rephrased"]]
+    assert again_group["rephrased"][0]["question"] == again
+    assert again_group["rephrased"][0]["answer"]["reason"] == "topic:price"
     assert set(data["satisfaction"]) == {"by_intent", "by_model"}
-    # two "打分" downvotes (answered as a release date) and one on "r1", against an upvote on each intent
+    # two "打分" downvotes (answered as a release date) and one on "r1", against an upvote on each intent; V3's card
+    # asked again
     assert sorted(data["satisfaction"]["by_intent"], key=lambda row: row["intent"]) == [
-        {"intent": "field", "up": 1, "down": 2}, {"intent": "model", "up": 1, "down": 1}]
-    # docs/report.md documents every key it prints
-    section = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
-    for key in {*data, *GROUP_KEYS, *SUGGESTION_KEYS}:
+        {"intent": "field", "up": 1, "down": 2, "rephrased": 0},
+        {"intent": "model", "up": 1, "down": 1, "rephrased": 1}]
+    # docs/report.md, with the page it links on grouping, documents every key it prints
+    section = (ROOT / "docs" / "report.md").read_text(encoding="utf-8") + (
+        ROOT / "docs" / "report-groups.md").read_text(encoding="utf-8")
+    assert "report-groups.md" in (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    for key in {*data, *GROUP_KEYS, *SUGGESTION_KEYS, *DEMAND_KEYS, *REPHRASED_KEYS, "rephrased"}:
         assert f"`{key}`" in section, key
 
 

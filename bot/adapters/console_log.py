@@ -2,7 +2,7 @@
 miss log the Discord bot uses, so a maintainer can try the loop (ask, `python -m bot report`,
 `--apply`, ask again) without Discord.
 
-The same rules as in Discord: only declines and near misses, the question as typed (never who
+The same rules as in Discord: only declines, near misses and rephrasings, the question as typed (never who
 asked; the console counts as a direct message: no server id), the day without the time, at most
 the daily bound, deleted after LOG_RETENTION_DAYS (checked when the chat starts). Off by default:
 without --record the console loads no database."""
@@ -36,7 +36,8 @@ class ConsoleLog:
     def answered(self, question: str, answer: Any) -> None:
         """Keep the answer to `question` if it is a miss (a decline, a near miss), as Discord does."""
         async def keep() -> None:
-            self._log.answered(question, answer, None, f"console-{next(self._answers)}")
+            # the console is one person in one place: a question asked again in other words is heard as in Discord
+            self._log.answered(question, answer, None, f"console-{next(self._answers)}", asker=("console", 0))
             await self._log.drain()
 
         self._loop.run_until_complete(keep())

@@ -1,10 +1,12 @@
-"""The miss log, from the adapters' side: what is kept of an answer, a decline and a vote, in
-Discord and in the console when asked (`python -m bot chat --record`).
+"""The miss log, from the adapters' side: what is kept of an answer, a decline, a rephrasing and a
+vote, in Discord and in the console when asked (`python -m bot chat --record`).
 
 Writes go to the database in the background, after the reply: answering never waits for them,
 and a failed write is one log line. Nothing is kept for a server with `/config log` off; a DM
 (and the console) follows the operator's default (on). Never a user's id or name: a vote is kept
-under a keyed hash of (user, answer)."""
+under a keyed hash of (user, answer), a person's last answer in a channel (to hear a rephrasing,
+bot/adapters/rephrasings.py) in memory only, for 90 s, under a keyed hash of (user, channel).
+Each kept record carries what was asked, as the report groups it (bot/insights/asked.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from collections.abc import Coroutine
 from dataclasses import replace
 from typing import Any
 
+from bot.adapters.rephrasings import Rephrasings
+from bot.insights.asked import Reader
 from bot.insights.records import MissRecord, knowledge_version
 from bot.storage import GuildConfig, StorageError, Store
 from bot.storage.voter_key import keyed_hash, voter_key
@@ -41,6 +45,8 @@ class MissLog:
         self._version: tuple[int, str] = (0, "")
         self._tasks: set[asyncio.Task] = set()
         self._votes: dict[str, asyncio.Task] = {}  # voter -> the write of their vote, while under way
+        self._reader = Reader(engine)
+        self._rephrasings = Rephrasings(engine)
 
     def enabled(self, guild_id: int | None) -> bool:
         return self._store is not None and self._config.log_enabled(guild_id)
@@ -52,8 +58,10 @@ class MissLog:
 
     # -- what is recorded ---------------------------------------------------------------------
 
-    def answered(self, question: str, answer: Any, guild_id: int | None, answer_id: str) -> None:
-        """After a reply: remember the answer for its votes; log it when it declined or was a near miss.
+    def answered(self, question: str, answer: Any, guild_id: int | None, answer_id: str,
+                 asker: tuple[object, int] | None = None) -> None:
+        """After a reply: remember the answer for its votes; log it when it declined or was a near miss, and the
+        asker's previous answer when this question rephrases it. `asker`: (user id, channel id), never kept.
         (The caller replies in a question channel only to what the bot can answer: chat never comes here.)"""
         if not self.enabled(guild_id):
             return
@@ -63,8 +71,12 @@ class MissLog:
             self._recent.popitem(last=False)
         kind = "decline" if answer.query.intent == "none" else "near-miss" if answer.query.near_miss else None
         if kind is not None and answer.query.reason != "help":
-            kept = replace(record, kind=kind)
-            self._background(self._keep(kept, self._store.add_miss(kept)))  # type: ignore[union-attr]
+            self._add(replace(record, kind=kind))
+        if asker is not None:
+            asked_before = self._rephrasings.after(keyed_hash(self._voter_key(), "asker", *asker), question, answer,
+                                                   record)
+            if asked_before is not None:
+                self._add(asked_before)
 
     def vote(self, user_id: int, answer_id: str, up: bool, guild_id: int | None, shown: MissRecord,
              parse_known: bool = True) -> None:
@@ -77,8 +89,8 @@ class MissLog:
         asked = self._recent.get(answer_id)
         if asked is not None:
             shown = replace(shown, question=asked.question) if parse_known else asked
-        record = replace(shown, kind="upvote" if up else "downvote", note=None, guild_id=guild_id,
-                         day=dt.date.today())
+        record = self._reader.read(replace(shown, kind="upvote" if up else "downvote", note=None, guild_id=guild_id,
+                                           day=dt.date.today()))
         voter = self._voter(user_id, answer_id)
         self._votes[voter] = self._background(self._keep(record, self._store.save_vote(voter, record)))  # type: ignore[union-attr]
 
@@ -124,6 +136,7 @@ class MissLog:
         if self._store is not None:
             await self._store.purge_guild(guild_id)
         self._today = {k: n for k, n in self._today.items() if k[0] != guild_id}
+        self._rephrasings.forget(guild_id)
 
     async def drain(self) -> None:
         """Wait for the writes under way (at shutdown)."""
@@ -145,6 +158,14 @@ class MissLog:
 
     def _voter(self, user_id: int, answer_id: str) -> str:
         return keyed_hash(self._voter_key(), "vote", user_id, answer_id)
+
+    def _add(self, record: MissRecord) -> None:
+        """Keep a miss, with what it asked read from its parse (in the background, as the write)."""
+        async def add() -> None:
+            kept = self._reader.read(record)
+            await self._keep(kept, self._store.add_miss(kept))  # type: ignore[union-attr]
+
+        self._background(add())
 
     async def _keep(self, record: MissRecord, write: Coroutine[Any, Any, None]) -> None:
         """`write`, unless the server reached today's bound: then only a count."""

@@ -1,8 +1,11 @@
-"""What the miss log holds: one plain record per failed, doubted or voted answer.
+"""What the miss log holds: one plain record per failed, doubted, re-asked or voted answer.
 
 A record never holds who asked: no user id, no name. The question is the text as cleaned for
-answering (mentions and markdown already removed). Until the database keeps them, records are
-read from a JSON Lines file, one record per line (`MissRecord.to_dict()` is the line's form)."""
+answering (mentions and markdown already removed). Besides the parse the answer came from, a
+record keeps what was asked as the report groups it (`asked`, `about`, `uncovered`, `wording`: see
+bot/insights/asked.py); records from before those columns have them None and are read when reported.
+Records are also read from a JSON Lines file, one record per line (`MissRecord.to_dict()` is the
+line's form)."""
 
 from __future__ import annotations
 
@@ -13,8 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-KINDS = ("decline", "downvote", "near-miss", "upvote")
-FAILURES = ("decline", "downvote", "near-miss")  # what the report groups; upvotes only count as votes
+KINDS = ("decline", "downvote", "near-miss", "rephrased", "upvote")
+# what the report groups; upvotes only count as votes. "rephrased": the same person asked again soon after, in
+# other words, and got another answer (bot/adapters/rephrasings.py): the first answer was probably a miss
+FAILURES = ("decline", "downvote", "near-miss", "rephrased")
 MAX_NOTE_CHARS = 200
 
 
@@ -36,6 +41,13 @@ class MissRecord:
     guild_id: int | None = None  # None in a DM or the console
     day: dt.date = dt.date.min
     knowledge_version: str = ""
+    about: tuple[str, ...] = ()  # the models asked about: an answer's models, a decline's (Query.about)
+    # What was asked, as the report groups it (bot.insights.asked); None: not read yet (an older record)
+    asked: str | None = None  # its class ("topic:price", "act:future", "unknown-model"...); "" when none
+    uncovered: str | None = None  # a model the article does not cover, or a variant, normalised ("r2", "v2 lite")
+    wording: str | None = None  # for asked "": the question normalised, covered models' names cut out
+    rephrasing: str | None = None  # kind "rephrased": the question as asked again
+    rephrasing_parse: str | None = None  # and the parse of its answer (bot.core.query.Query.to_key)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -53,10 +65,10 @@ class MissRecord:
         """The record of an engine Answer (bot.core.engine.Answer) to `question`."""
         q = answer.query
         return cls(question, answer.lang, q.intent, tuple(q.models), q.field, q.selector, q.reason, kind, note,
-                   guild_id, day, knowledge_version)
+                   guild_id, day, knowledge_version, tuple(q.about or q.models))
 
     def to_dict(self) -> dict:
-        return {**asdict(self), "models": list(self.models), "day": self.day.isoformat()}
+        return {**asdict(self), "models": list(self.models), "about": list(self.about), "day": self.day.isoformat()}
 
     @classmethod
     def from_dict(cls, data: dict) -> MissRecord:
@@ -69,14 +81,15 @@ class MissRecord:
             day = dt.date.fromisoformat(str(data.get("day", "")))
         except ValueError:
             raise RecordError(f"day {data.get('day')!r} is not an ISO date (YYYY-MM-DD)") from None
-        models = data.get("models") or []
-        if not isinstance(models, list) or not all(isinstance(m, str) for m in models):
-            raise RecordError("models must be a list of model ids")
+        models, about = data.get("models") or [], data.get("about") or []
+        for key, ids in (("models", models), ("about", about)):
+            if not isinstance(ids, list) or not all(isinstance(m, str) for m in ids):
+                raise RecordError(f"{key} must be a list of model ids")
         guild = data.get("guild_id")
         if guild is not None and (isinstance(guild, bool) or not isinstance(guild, int)):
             raise RecordError(f"guild_id {guild!r} is not a number")
         try:
-            return cls(**{**data, "models": tuple(models), "day": day})
+            return cls(**{**data, "models": tuple(models), "about": tuple(about), "day": day})
         except TypeError as exc:
             raise RecordError(str(exc)) from None
 

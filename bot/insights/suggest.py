@@ -32,6 +32,7 @@ AHEAD = 10.0  # ... when the runner-up model is this far behind
 AFFINITY = 0.6  # share of a phrase's characters or words that belong to one field's cues
 FIX_SHARE = 0.5  # an edit is suggested when it fixes at least this share of the group's wordings
 MAX_PHRASE = 4  # the longest Chinese phrase tried, in characters (English: words)
+MAX_WORDINGS = 100  # a group's most frequent wordings, on which its edits are found and tried
 
 
 @dataclass
@@ -79,19 +80,13 @@ class Suggester:
 
     # --- the group, as the engine reads it now --------------------------------------------------
     def suggest(self, group: Group) -> list[Suggestion]:
-        questions = group.questions
+        questions = group.questions[:MAX_WORDINGS]
         candidates = self._aliases(group) + self._phrases(group)
         tried = [s for s in (self._tried(s, questions) for s in candidates) if s]
         return sorted(tried, key=lambda s: -s.fixed)
 
     def _normalised(self, group: Group) -> list[str]:
-        return [self.kb.normaliser(q) for q in group.questions]
-
-    def wording(self, question: str) -> str:
-        """What a question says besides the names of models the bot knows: "V3 几时出的" and "R1 几时出的"
-        are one wording, "ds3 什么时候发布" keeps its unknown "ds3"."""
-        normalised = self.kb.normaliser(question)
-        return self.linker.link(normalised).rest or normalised
+        return [self.kb.normaliser(q) for q in group.questions[:MAX_WORDINGS]]
 
     # --- alias ----------------------------------------------------------------------------------
     def _aliases(self, group: Group) -> list[Suggestion]:
@@ -173,7 +168,9 @@ class Suggester:
         if target:
             found.append(Suggestion("cue", Edit("lexicon.yaml", ("fields", target, "cues"), phrase), target,
                                     evidence))
-        if not target and self._outside_article(phrase):
+        # a word added to the decline list changes nothing for a question that names no model (see _intended): such
+        # a group gets no trial
+        if not target and evidence["name_a_model"] and self._outside_article(phrase):
             found.append(Suggestion("beyond", Edit("lexicon.yaml", ("beyond_article", "other"), phrase), "",
                                     evidence | {"in_article": False, "best_field_affinity": round(
                                         affinity[ranked[0]], 2)}))

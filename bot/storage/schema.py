@@ -32,8 +32,11 @@ ANSWER_COLUMNS = (
     "kind", "question", "lang", "intent",
     "models",  # comma-separated model ids
     "field", "selector", "reason", "note", "knowledge_version",
+    # since version 5: what was asked, as the report groups it (bot.insights.asked), and a rephrasing
+    "about",  # comma-separated model ids
+    "asked", "uncovered", "wording", "rephrasing", "rephrasing_parse",
 )
-# Since version 3: declines and near misses, one row each.
+# Since version 3: declines and near misses (since version 5, rephrasings too), one row each.
 miss_log = Table("miss_log", ANSWER_COLUMNS)
 # Since version 3: one vote per (user, answer); `voter` is a keyed hash of both, never the user's id.
 votes = Table("votes", ("voter", *ANSWER_COLUMNS), primary_key="voter")
@@ -65,6 +68,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 4: the reply language may be zh-TW, longer than the first column allowed; what a server chose is kept
         "ALTER TABLE guild_settings ADD COLUMN reply_language VARCHAR(8)",
         "UPDATE guild_settings SET reply_language = language",
+    ),
+    (  # 5: what each record asked (its class, models and uncovered name, or its wording), so the report groups
+       # in the database; and the question asked again of a rephrasing with its parse. Older rows keep NULL.
+        *(f"ALTER TABLE {table} ADD COLUMN {column}" for table in ("miss_log", "votes") for column in (
+            "about TEXT NOT NULL DEFAULT ''", "asked TEXT", "uncovered TEXT", "wording TEXT", "rephrasing TEXT",
+            "rephrasing_parse TEXT")),
     ),
 )
 LATEST = len(MIGRATIONS)

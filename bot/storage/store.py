@@ -19,12 +19,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from peewee import SQL, Database, OperationalError, PeeweeException, PostgresqlDatabase, SqliteDatabase, Table, fn
+from peewee import (
+    SQL,
+    Case,
+    Database,
+    OperationalError,
+    PeeweeException,
+    PostgresqlDatabase,
+    SqliteDatabase,
+    Table,
+    fn,
+)
 
 from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.insights.records import MissRecord
+    from bot.insights.summary import Summary
 
 from .guild_settings import GuildSettings
 from .schema import (
@@ -188,6 +199,43 @@ class Store:
 
         return await self._run(read)
 
+    async def miss_summary(self, first_day: dt.date | None = None) -> Summary:
+        """What the report reads, from `first_day` on, counted by the database (GROUP BY): each distinct question
+        with its parse and what it asked, the servers each group was asked in, the uncovered names per day."""
+        from bot.insights.summary import ASKING, TALLIED, ServerRow, Summary, Tally, UncoveredRow
+
+        def period(table: Table, query):
+            return query if first_day is None else query.where(table.day >= first_day.isoformat())
+
+        def read(db: Database) -> Summary:
+            summary = Summary()
+            for table in (miss_log, votes):
+                columns = [getattr(table, c) for c in TALLIED]
+                direct = fn.SUM(Case(None, [(table.guild_id.is_null(), SQL("1"))], SQL("0")))
+                query = period(table, table.select(*columns, fn.COUNT(SQL("*")).alias("n"), direct.alias("direct")))
+                for row in query.group_by(*columns).dicts().execute(db):
+                    count, direct_count = row.pop("n"), int(row.pop("direct"))
+                    summary.tallies.append(Tally(_record_from(row), count, direct_count))
+                # a group by wording is found by its question (so is a row not read yet); the others by what was asked
+                question = Case(None, [(table.asked.is_null() | (table.asked == ""), table.question)], None)
+                where = [table.asked, table.about, table.uncovered, question, table.guild_id]
+                query = period(table, table.select(*where).where(table.guild_id.is_null(False)))
+                # by position: PostgreSQL does not take the CASE with its parameters as the one selected
+                by_position = [SQL(str(n)) for n in range(1, len(where) + 1)]
+                summary.servers += [ServerRow(a, _ids(b), n, q, g) for a, b, n, q, g in
+                                    query.group_by(*by_position).tuples().execute(db)]
+            uncovered = [miss_log.asked, miss_log.uncovered, miss_log.intent, miss_log.reason, miss_log.day]
+            names = (miss_log.uncovered.is_null(False) & (miss_log.asked != "foreign-model")) | (
+                miss_log.asked.is_null() & (miss_log.reason.startswith("unknown-model:")
+                                            | miss_log.reason.startswith("variant:")))
+            query = period(miss_log, miss_log.select(*uncovered, fn.COUNT(SQL("*"))).where(
+                names & miss_log.kind.in_(ASKING)))
+            summary.uncovered = [UncoveredRow(a, n, i, r, dt.date.fromisoformat(d), c)
+                             for a, n, i, r, d, c in query.group_by(*uncovered).tuples().execute(db)]
+            return summary
+
+        return await self._run(read)
+
     async def purge_guild(self, guild_id: int) -> int:
         """Delete every record of a server; how many there were."""
         return await self._purge(lambda table: table.guild_id == guild_id)
@@ -301,14 +349,21 @@ def _record_row(record: MissRecord) -> dict:
     return {"guild_id": record.guild_id, "day": record.day.isoformat(), "kind": record.kind,
             "question": record.question, "lang": record.lang, "intent": record.intent,
             "models": ",".join(record.models), "field": record.field, "selector": record.selector,
-            "reason": record.reason, "note": record.note, "knowledge_version": record.knowledge_version}
+            "reason": record.reason, "note": record.note, "knowledge_version": record.knowledge_version,
+            "about": ",".join(record.about), "asked": record.asked, "uncovered": record.uncovered,
+            "wording": record.wording, "rephrasing": record.rephrasing, "rephrasing_parse": record.rephrasing_parse}
+
+
+def _ids(text: str | None) -> tuple[str, ...]:
+    return tuple(m for m in (text or "").split(",") if m)
 
 
 def _record_from(row: dict) -> MissRecord:
     from bot.insights.records import MissRecord  # only where records are read: `db check` stays light
 
-    return MissRecord(**{**row, "models": tuple(m for m in row["models"].split(",") if m),
-                         "day": dt.date.fromisoformat(row["day"])})
+    day = row.get("day")
+    return MissRecord(**{**row, "models": _ids(row["models"]), "about": _ids(row["about"]),
+                         "day": dt.date.fromisoformat(day) if day else dt.date.min})
 
 
 # -- opening ---------------------------------------------------------------------------------

@@ -87,7 +87,8 @@ async def _answer(client: Any, message: discord.Message, *, addressed: bool) -> 
     answer_id = client.miss_log.answer_id(message.id) if client.miss_log.enabled(guild_id) else None
     await _reply(message, **await answer_content(answer, client, answer_id, lang))
     if answer_id is not None:
-        client.miss_log.answered(text, answer, guild_id, answer_id)  # after the reply: it never waits for this
+        # after the reply: it never waits for this
+        client.miss_log.answered(text, answer, guild_id, answer_id, asker=(user_id, message.channel.id))
 
 
 async def _show_typing(channel: discord.abc.Messageable) -> None:

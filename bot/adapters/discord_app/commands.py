@@ -38,7 +38,8 @@ async def _send_answer(interaction: discord.Interaction, answer: Any, lang: str,
     answer_id = miss_log.answer_id(interaction.id) if question and miss_log.enabled(interaction.guild_id) else None
     await send(interaction, **await answer_content(answer, interaction.client, answer_id, lang), ephemeral=ephemeral)
     if answer_id is not None:
-        miss_log.answered(question, answer, interaction.guild_id, answer_id)  # after the reply: never waited for
+        miss_log.answered(question, answer, interaction.guild_id, answer_id,  # after the reply: never waited for
+                          asker=(interaction.user.id, interaction.channel_id or 0))
 
 
 def _typed(interaction: discord.Interaction) -> str:

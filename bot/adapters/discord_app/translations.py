@@ -114,9 +114,9 @@ NOTES: dict[str, dict[str, str]] = {
     "vote_form_title": {"en": "What did you expect?", "zh": "你期望的回答是什么?"},
     "vote_form_label": {"en": "Optional, at most 200 characters", "zh": "可选,最多 200 个字符"},
     "data_kept": {
-        "en": "What the bot keeps (unanswered questions and 👍/👎, never who asked), for how long, and how to "
-              "opt out: docs/data.md in the bot's repository.",
-        "zh": "机器人保存哪些数据(未回答的问题和 👍/👎,从不记录提问者)、保存多久、如何关闭:"
+        "en": "What the bot keeps (unanswered or re-asked questions and 👍/👎, never who asked), for how long, and "
+              "how to opt out: docs/data.md in the bot's repository.",
+        "zh": "机器人保存哪些数据(未回答或被换个说法重问的问题和 👍/👎,从不记录提问者)、保存多久、如何关闭:"
               "见机器人代码仓库的 docs/data.md。",
     },
     "source": {"en": "原文 / Source", "zh": "原文 / Source"},

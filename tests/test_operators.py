@@ -226,7 +226,8 @@ def test_a_selector_reads_back_as_the_same_selection():
 SELECTOR_TERMS = ["tag:moe", "is:deepseek-r1", *(f"undisclosed:{field}" for field in FIELDS), "date:2024",
                   "date<2024-06", "date>2024",
                   "date:2024-05..2025-01", "date:2023,2025", "date:--01",
-                  *(f"{kind}{op}{n}" for kind in ("params", "active") for op in "<>=" for n in ("37", "200"))]
+                  *(f"{kind}{op}{n}" for kind in ("params", "active") for op in "<>=" for n in ("37", "200")),
+                  "params~600..700", "active~33.3..40.7"]
 
 
 @pytest.mark.parametrize("term", [*SELECTOR_TERMS, *(f"!{t}" for t in SELECTOR_TERMS)])

@@ -335,7 +335,7 @@ class Composer:
             day = f.op == ":" and not end and start.lstrip("-").count("-") + start.startswith("--") == 2
             return say(lang, key + (".." if end else "day" if day else ""), when=_spoken_date(start, lang),
                        start=_spoken_date(start, lang), end=_spoken_date(end or start, lang))
-        return say(lang, key, n=f.value)
+        return say(lang, key, n=f.value.replace("..", "–"))  # a rough figure is a span: "600–700"
 
     def _selection(self, models: list[Model], selection: Selection, lang: str) -> Reply:
         """A list chosen by negated, combined or ranged filters, ranked beyond the first, sorted or counted."""

@@ -24,6 +24,22 @@ _GLUED_VERSION = re.compile(r"([a-z]{3,}?)(vl|v)(\d)")
 _GLUED_NUMBER = re.compile(r"(?<![a-z0-9])([a-z]{3,})(\d)")
 _SCRIPT_BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=[a-z0-9])|(?<=[a-z0-9])(?=[{CJK}])")
 TOKEN_RE = re.compile(rf"[a-z0-9][a-z0-9.+]*|[{CJK}]")
+# a number in Chinese numerals before a unit of size ("六千多亿", "两百亿"): written in digits, as the figures are
+_CHINESE_NUMBER = re.compile(r"[零一二两三四五六七八九十百千]+(?=多?[亿万])")
+_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_PLACES = {"十": 10, "百": 100, "千": 1000}
+
+
+def _in_digits(numeral: str) -> str:
+    """"六千" -> "6000", "七百五十" -> "750", "十二" -> "12"."""
+    total, digit = 0, None
+    for ch in numeral:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * _PLACES[ch]
+            digit = None
+    return str(total + (digit or 0))
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +100,8 @@ class Normaliser:
 
     @staticmethod
     def _basic(text: str) -> str:
-        text = _SEPARATORS.sub(" ", fold(text))
+        text = _CHINESE_NUMBER.sub(lambda m: _in_digits(m.group()), fold(text))
+        text = _SEPARATORS.sub(" ", text)
         text = _LOOSE_DOT.sub(" ", text)
         return " ".join(_SCRIPT_BOUNDARY.sub(" ", text).split())
 

@@ -20,6 +20,7 @@ from bot.core.query import Query
 from bot.core.selection import Filter, Rank, Selection, amount
 
 Span = tuple[int, int]
+APPROXIMATE = 0.1  # a figure given roughly ("about 670B") is within a tenth of it
 
 
 class Operators:
@@ -38,6 +39,8 @@ class Operators:
         self.sort = cue_set(lexicon["sort"])
         self.sort_direction = {kind: cue_set(words) for kind, words in lexicon["sort_direction"].items()}
         self.active = cue_set(lexicon["active"])
+        self.approx_before = cue_set(lexicon["approximate"]["before"])
+        self.approx_after = cue_set(lexicon["approximate"]["after"])
         self.range = cue_set(lexicon["range"])
         self.either = cue_set(lexicon["either"])
         self.periods = {months: cue_set(words) for months, words in lexicon["periods"].items()}
@@ -367,5 +370,21 @@ class Operators:
         op = ">" if rest in self.cues.more else "<" if rest in self.cues.less else "="
         nearest = {min(matches, key=lambda m: self._gap(*m.span(), cue.span())).start()
                    for cue in self.active.find_all(rest)} if matches else set()
-        return [(m.span(), Filter("active" if m.start() in nearest else "params", op,
-                                  amount(self.cues.billions(m)))) for m in matches]
+        return [(m.span(), Filter("active" if m.start() in nearest else "params", *self._claimed(m, rest, op)))
+                for m in matches]
+
+    def _claimed(self, figure: re.Match, rest: str, op: str) -> tuple[str, str]:
+        """The operator and value of a figure: exact ("=", "671"), a bound, or given roughly ("~", "603..737":
+        "about 670B", "670B 左右"; "~", "600..700": "600-something billion", "六千多亿")."""
+        billions = self.cues.billions(figure)
+        if op != "=":
+            return op, amount(billions)
+        if figure["odd"]:  # from it to the next round number of its own size
+            step = 10 ** (len(figure["n"].split(".")[0]) - 1) * self.cues.units[figure["unit"]]
+            return "~", f"{amount(billions)}..{amount(billions + step)}"
+        before, after = rest[:figure.start()].rstrip(), rest[figure.end():].lstrip()
+        said_after = self.approx_after.find(after)
+        if (said_after and said_after.start() == 0) or any(m.end() == len(before)
+                                                           for m in self.approx_before.find_all(before)):
+            return "~", f"{amount(billions * (1 - APPROXIMATE))}..{amount(billions * (1 + APPROXIMATE))}"
+        return "=", amount(billions)

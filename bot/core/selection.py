@@ -9,7 +9,7 @@ A selector is terms joined by "&", short enough for a button's custom id:
                               "date:--01-20" on that day of any year
     date<2024-06, date>2024   released before / after a period (the period itself not included)
     undisclosed:released      the article gives no such fact; "!undisclosed:released" it does
-    params>200, active=37     total or per-token parameters, in billions (>, < or =)
+    params>200, active=37     total or per-token parameters, in billions (>, < or =; "~600..700" roughly)
     largest                   the first by a ranking; "largest@2" the 2nd, "largest*3" the top 3,
                               "sort:largest" all in that order, models without the figure last
     count                     the answer says how many first
@@ -36,7 +36,7 @@ def amount(billions: float) -> str:
 
 
 _FILTER = re.compile(r"(?P<neg>!?)(?:(?P<kind>tag|undisclosed|date|is):(?P<value>[\w.,-]+)"
-                     r"|(?P<cmp_kind>date|params|active)(?P<cmp>[<>=])(?P<cmp_value>[\d.-]+))")
+                     r"|(?P<cmp_kind>date|params|active)(?P<cmp>[<>=~])(?P<cmp_value>[\d.-]+))")
 SIZE_TOLERANCE = 0.005  # "6710 亿" is 671B; 660B is not
 
 
@@ -81,6 +81,9 @@ class Filter:
         figures = _figures(m, self.kind)
         if not figures:
             return None
+        if self.op == "~":  # given roughly: "lo..hi"
+            low, _, high = self.value.partition("..")
+            return any(float(low) <= f <= float(high) for f in figures)
         n = float(self.value)
         if self.op == "=":
             return any(abs(f - n) <= SIZE_TOLERANCE * n for f in figures)

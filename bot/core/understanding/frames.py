@@ -28,7 +28,7 @@ from bot.core.operators import Operators
 from bot.core.query import Query
 from bot.core.relations import related
 from bot.core.search import FactSearch
-from bot.core.selection import amount, select
+from bot.core.selection import amount, parse, select
 from bot.core.understanding.scope import Coverage, for_variants
 
 AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
@@ -76,7 +76,7 @@ class Framer:
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
         if operated := self.operators.understand(links.models, rest, context, tuple(links.foreign)):
-            if (operated.selector or "").startswith("check:") and any(
+            if (operated.selector or "").startswith("check:") and not _figures_only(operated.selector) and any(
                     self.coverage.unexplained(rest, model) for model in links.models):
                 # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it
                 return Query("none", reason=f"beyond:{links.models[0]}", about=tuple(links.models))
@@ -373,3 +373,10 @@ def _as_typed(text: str, name: str) -> str:
     found = re.search(pattern, unicodedata.normalize("NFKC", text), re.IGNORECASE)
     return found.group() if found else name
 
+
+def _figures_only(selector: str) -> bool:
+    """A check of sizes and dates only ("full R1 is ~660B and the distilled ones go down to 1.5B"): the figures
+    decide it, whatever other words say of the model."""
+    claims = parse(selector.removeprefix("check:"))
+    return bool(claims and claims.filters) and not claims.rank and all(
+        f.kind in ("params", "active", "date") for f in claims.filters)

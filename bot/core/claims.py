@@ -71,21 +71,24 @@ class Claims:
         if not terms and not counts:
             return None
         index = self._index[model]
-        share = {(f, lang, i): len(terms & t) / len(terms) if terms else 0.0 for f, lang, i, t, _ in index}
+        share = {s[:3]: len(terms & s[3]) / len(terms) if terms else 0.0 for s in index}
         refuting = next((s for s in index if _contradicts(counts, s[4])), None)
         stating = next((s for s in index if counts and _states(counts, s[4])), None)
         best = refuting or stating or max(index, key=lambda s: (share[s[:3]], s[1] == "en"))
-        field = best[0]
-        if refuting:
-            verdict = "no"
-        elif counts:
-            verdict = "yes" if stating and (not terms or share[stating[:3]] >= RELEVANT) else "unknown"
-        else:
-            verdict = "yes" if share[best[:3]] == 1.0 else "unknown"
-        closest = {lang: max((s for s in index if s[0] == field and s[1] == lang),
+        closest = {lang: max((s for s in index if s[0] == best[0] and s[1] == lang),
                              key=lambda s: (share[s[:3]], len(set(s[4]) & set(best[4]))))[2]
                    for lang in ("zh", "en")}
-        return Evidence(verdict, field, closest, share[best[:3]])
+        verdict = "no" if refuting else _verdict(bool(terms), counts, share[stating[:3]] if stating else None,
+                                                  share[best[:3]])
+        return Evidence(verdict, best[0], closest, share[best[:3]])
+
+
+def _verdict(worded: bool, counts: tuple, stating_share: float | None, best_share: float) -> str:
+    """Supported when a sentence states the counts claimed (and holds enough of the claim's words, if it has
+    any), or, with no count, holds every word; else the article does not say."""
+    if counts:
+        return "yes" if stating_share is not None and (not worded or stating_share >= RELEVANT) else "unknown"
+    return "yes" if best_share == 1.0 else "unknown"
 
 
 def _states(claimed: tuple[tuple[str, float], ...], stated: tuple[tuple[str, float], ...]) -> bool:

@@ -10,7 +10,7 @@ in a row ("审查", "速度") are a word the article never uses."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -125,3 +125,66 @@ def for_variants(query: Query, links: Links) -> Query:
 def _pairs(texts) -> set[str]:
     """Every two characters in a row of the Chinese in `texts` (normalised)."""
     return {run[i:i + 2] for text in texts for run in CHINESE_RUN.findall(text) for i in range(len(run) - 1)}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One question of a message, framed."""
+    text: str  # what the part asks, as read
+    query: Query
+    names: bool = False  # it names its models itself (rather than describing them or saying "it")
+    # an overview of the model talked about, though the part neither names it nor asks for an overview in so
+    # many words ("I'd like to read how they got it to compete", "有知道的吗"): chatter beside another part
+    idle: bool = False
+
+
+def kept(parts: list[Part]) -> list[Part]:
+    """The parts a reply answers, in order: chatter that framed as a question goes when another part says
+    something ("anyone?", "有知道的吗"); a part asked twice is one part; a part that only leads into the next
+    folds into it ("what's the deal with DeepSeekMoE, why does it matter?", "was v3 before r1? by how much?")."""
+    out: list[Part] = []
+    for part in [p for p in parts if not (_unrecognised(p.query) or p.idle)] or parts[:1]:
+        if out and _same(out[-1].query, part.query):
+            continue
+        if out and (folded := _folded(out[-1], part)):
+            out.pop()
+            part = folded
+        out.append(part)
+    return out
+
+
+def _unrecognised(query: Query) -> bool:
+    """A part that asks nothing the article or the lexicon recognises ("anyone?", "what changed"), small talk
+    or a call for help: chatter beside an answered part (alone, it is answered as such)."""
+    return query.intent == "none" and not query.suggestions and (
+        query.reason in ("out-of-scope", "help") or (query.reason or "").startswith("smalltalk:"))
+
+
+def _same(before: Query, query: Query) -> bool:
+    """The same question twice, or two declines about the same thing ("what licence is janus pro under? can i
+    use it commercially?")."""
+    return query == before or _declined_subject(query) == _declined_subject(before) is not None
+
+
+def _declined_subject(query: Query) -> str | None:
+    """What a decline is about (its models; the name of a model the article does not cover), "" for nothing
+    in particular; None for an answer."""
+    if query.intent != "none":
+        return None
+    kind, _, detail = (query.reason or "").partition(":")
+    return detail if kind == "unknown-model" else ",".join(query.about)
+
+
+def _folded(before: Part, part: Part) -> Part | None:
+    """The two parts as one, where the first only leads into the second."""
+    first, then = before.query, part.query
+    if first.intent == then.intent == "list" and set(first.models) == set(then.models):
+        return part  # "deepseek 都出过哪些模型?按时间排一下": the same models, listed as the second part asks
+    if before.names and first.intent == "model" and then.intent == "field" and then.models == first.models:
+        return part  # "what's the deal with DeepSeekMoE, why does it matter?": the second part is the question
+    if first.intent == then.intent == "compare" and first.models == then.models and (
+            then.selector or "").startswith("diff:") and "diff:" not in (first.selector or ""):
+        # "was v3 released before r1? by how much?": the verdict, then the difference, in one answer
+        selector = f"{first.selector}&{then.selector}" if first.selector else then.selector
+        return replace(part, query=replace(first, selector=selector))
+    return None

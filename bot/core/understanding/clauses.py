@@ -1,0 +1,68 @@
+"""What a clause holds, as the later stages ask it: the models it names, whether it only names them, only
+describes one, needs a subject from the clause before it, or asks by its cue words alone.
+
+In: a clause's text (as typed). Out: yes or no, or the models. One place for these tests, so the units,
+resolve and scope stages read a clause alike."""
+
+from __future__ import annotations
+
+from bot.core.normalise import tokens_of
+from bot.core.understanding.frames import Framer
+
+
+class Clauses:
+    def __init__(self, framer: Framer):
+        self.framer, self.kb, self.cues, self.linker = framer, framer.kb, framer.cues, framer.linker
+
+    def normalised(self, text: str) -> str:
+        return self.kb.normaliser(text)
+
+    def names(self, text: str) -> list[str]:
+        """The covered models the clause names."""
+        return self.linker.link(self.normalised(text)).models
+
+    def names_only(self, text: str) -> bool:
+        """It names models and asks nothing of them ("V3", "r1 and v3", "V2 or V3?", "那 V3 呢")."""
+        links = self.linker.link(self.normalised(text))
+        rest = self.cues.switch.strip(links.rest)
+        return bool(links.models) and set(tokens_of(rest)) <= self.cues.stopwords["en"] | self.cues.stopwords["zh"]
+
+    def only_describes(self, text: str) -> bool:
+        """Every word is a name, a cue or a word of a description ("the 67b llm", "models released in 2024"),
+        with no chatter ("friends", "写论文需要"): such a clause says what the question after it is about."""
+        return self.framer.coverage.describes(self.linker.link(self.normalised(text)).rest)
+
+    def says_it(self, text: str) -> bool:
+        """It refers back: "it", "its", "它", "这两个"."""
+        return self.normalised(text) in self.cues.pronouns
+
+    def incomplete(self, text: str) -> bool:
+        """A question that needs what was said before it: it says "it" or holds nothing but cue words ("when
+        was it proposed?", "which is bigger"); not "what is the capital of France"."""
+        return self.says_it(text) or self.only_describes(text)
+
+    def cued(self, text: str) -> bool:
+        """The words ask for a fact, a list or a kind of model ("the largest model", "哪些模型")."""
+        normalised, cues = self.normalised(text), self.cues
+        return bool(cues.strong_fields_in(normalised) or cues.tags_in(normalised) or normalised in cues.list
+                    or normalised in cues.which_one or normalised in cues.described)
+
+    def asks_by_its_words(self, text: str) -> bool:
+        """A clause with no question form that still asks, by its cue words, for a fact, a list or a comparison
+        ("janus pro paper title", "release date for deepseek-vl2", "DeepSeek-VL2 的参数量"), names a model the
+        article does not cover or a variant of one ("V3.1 vs V3"), or says "it" of a fact ("还有它的论文标题")."""
+        query = self.framer.frame(text)
+        if query.reason == "no-model":
+            return self.says_it(text)
+        if not self.names(text) and not self.cued(text):  # "first time poster": a ranking word is no question
+            return False
+        return query.intent in ("field", "list", "compare") or (query.reason or "").startswith(
+            ("unknown-model:", "variant:", "topic:"))
+
+    def subjectless_check(self, text: str) -> bool:
+        """A yes/no question that names nothing it is about ("是 2024 年发布的吗"; "was it out in 2024" says it)."""
+        normalised = self.normalised(text)
+        links = self.linker.link(normalised)
+        return not (links.models or links.foreign or links.unknown or self.says_it(text)) \
+            and normalised not in self.cues.list and normalised not in self.cues.which_one \
+            and self.framer.operators.asks_yes_no(normalised)

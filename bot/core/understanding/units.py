@@ -1,0 +1,135 @@
+"""Stage 2b, units: the clauses of a message as the reader takes them, the questions it asks.
+
+In: each clause's `Act`, in order. Out: `Unit`s: each question asked (an ask, a claim to check, an act the
+article cannot hold), with what it joins from the clauses beside it; when the message asks nothing, the one
+thing it says (a name, a claim, small talk).
+
+- A clause that only asks whether what was just said is so ("right?", "真的吗") checks the clause before it.
+- A clause that only names or describes a model ("V3,", "the 67b llm,") is the subject of the question
+  after it that needs one; names after a question ("which is bigger, V2 or V3?") are part of it.
+- A line of self-context or a claim passed on, before a question that says "it", is what "it" means.
+- A clause with no question form that asks by its cue words ("janus pro paper title") is a question.
+Chatter never makes a unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from bot.core.understanding.acts import Act
+from bot.core.understanding.clauses import Clauses
+from bot.core.understanding.segment import Segmenter
+
+CONTENT = ("statement", "claim", "self")  # what a clause says rather than asks
+ASKING = ("ask", "check", "out-of-scope")
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: str  # ask, check, out-of-scope, statement, smalltalk
+    text: str
+    detail: str | None = None  # small talk's kind, the act the article cannot hold
+    about: str | None = None  # the clause just before, which "it" in this one refers to
+    question: bool = False  # it ended with a question mark
+
+
+@dataclass
+class _Joins:
+    """What each question takes from the clauses beside it, by position."""
+    before: dict[int, str] = field(default_factory=dict)  # "V3, when did it come out?"
+    after: dict[int, str] = field(default_factory=dict)  # "which is bigger, V2 or V3?"
+    about: dict[int, str] = field(default_factory=dict)  # "the one on par with o1 for code, when was it announced?"
+    taken: set[int] = field(default_factory=set)  # clauses joined to a question: no unit of their own
+
+
+class Units:
+    def __init__(self, clauses: Clauses, segmenter: Segmenter):
+        self.clauses, self.segmenter = clauses, segmenter
+
+    def of(self, acts: list[Act]) -> list[Unit]:
+        acts = _checks_joined(acts)
+        if not any(a.kind in ASKING for a in acts):
+            return self._said(acts)
+        joins = _Joins()
+        for i, act in enumerate(acts):
+            if act.kind == "ask":
+                self._join(i, acts, joins)
+        return [unit for i, act in enumerate(acts) if i not in joins.taken
+                for unit in self._unit(i, act, joins)]
+
+    def _join(self, i: int, acts: list[Act], joins: _Joins) -> None:
+        """The clauses question `i` takes: a subject before it, names after it."""
+        subject = bool(self.clauses.names(acts[i].text))
+        if not subject and i > 0 and i - 1 not in joins.taken and self.clauses.incomplete(acts[i].text):
+            self._subject_before(i, acts[i - 1], joins)
+        if i + 1 < len(acts) and self._names_after(acts[i + 1], subject):
+            joins.after[i] = acts[i + 1].text
+            joins.taken.add(i + 1)
+
+    def _subject_before(self, i: int, prev: Act, joins: _Joins) -> None:
+        """"V3, when did it come out?", "V2 or V3? which is bigger?": the clause is the question's subject;
+        a line of self-context or a claim before "it" is what "it" means."""
+        c = self.clauses
+        if (prev.kind == "statement" and c.only_describes(prev.text)) or (
+                prev.kind == "ask" and c.names_only(prev.text)):
+            joins.before[i] = prev.text
+        elif prev.kind in CONTENT:
+            joins.about[i] = prev.text
+        else:
+            return
+        joins.taken.add(i - 1)
+
+    def _names_after(self, nxt: Act, subject: bool) -> bool:
+        """Names after a question are part of it ("compare math, coder and coder v2", "which is bigger, V2 or
+        V3?"), unless they open a question of their own ("…? also deepseek math") or the question has its
+        subject and they ask again ("how big is V2? V3?")."""
+        if nxt.kind not in ("statement", "ask") or not self.clauses.names_only(nxt.text):
+            return False
+        return not (subject and nxt.kind == "ask") and not (not subject and self.segmenter.opens(nxt.text))
+
+    def _unit(self, i: int, act: Act, joins: _Joins) -> list[Unit]:
+        if act.kind in ASKING:
+            # joined, the question loses its joining word ("除了代码模型以外,还有哪些模型")
+            asked = self.segmenter.without_joiner(act.text) if i in joins.before else act.text
+            text = " ".join(t for t in (joins.before.get(i), asked, joins.after.get(i)) if t)
+            return [Unit(act.kind, text, act.detail, joins.about.get(i), act.question)]
+        c = self.clauses
+        if act.kind == "statement" and (c.names_only(act.text) or c.asks_by_its_words(act.text)):
+            return [Unit("ask", act.text)]  # "janus pro paper title", "V3 的参数量", "deepseek math."
+        return []
+
+    def _said(self, acts: list[Act]) -> list[Unit]:
+        """A message that asks nothing: what it says (a claim, a name, a described model), else small talk."""
+        return self._stated(acts) or self._small_talk(acts) or [Unit("statement", " ".join(a.text for a in acts))]
+
+    def _stated(self, acts: list[Act]) -> list[Unit]:
+        """Claims to check, then the statements together; a statement that neither names a model nor is made
+        of cue words ("hope the weekend treated everyone well") is chatter, whatever its words; a line of
+        self-context only when it names a model and nothing else was said ("I've been reading about V3")."""
+        c = self.clauses
+        claims = [Unit("check", a.text) for a in acts if a.kind == "claim"]
+        said = [a.text for a in acts if a.kind == "statement"]
+        statements = " ".join([t for t in said if c.names(t) or c.only_describes(t)] or said)
+        if claims or statements:
+            return [*claims, *([Unit("statement", statements)] if statements else [])]
+        selves = [a.text for a in acts if a.kind == "self" and c.names(a.text)]
+        return [Unit("statement", " ".join(selves))] if selves else []
+
+    @staticmethod
+    def _small_talk(acts: list[Act]) -> list[Unit]:
+        talk = next((a for a in acts if a.kind == "smalltalk"), None) or next(
+            (a for a in acts if a.kind == "chatter"), None)
+        return [Unit("smalltalk", talk.text, talk.detail)] if talk else []
+
+
+def _checks_joined(acts: list[Act]) -> list[Act]:
+    """"V3 has 671B params. is that right?": the clause before a check tag is the claim it checks; a check tag
+    with nothing before it ("really?") is chatter."""
+    out: list[Act] = []
+    for act in acts:
+        if act.kind == "check" and act.text and out and out[-1].kind in (*CONTENT, "ask"):
+            out.append(replace(out.pop(), kind="check"))
+        elif act.kind == "check":
+            out.append(replace(act, kind="chatter", detail="fillers"))
+        else:
+            out.append(act)
+    return out

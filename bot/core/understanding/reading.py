@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bot.core.claims import Claims
 from bot.core.cues import lexicon_texts
+from bot.core.dates import date_spans
 from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
 from bot.core.normalise import has_chinese
@@ -83,8 +84,32 @@ class Understanding:
             if (framed.reason or "").startswith("unknown-model:"):
                 return framed  # "when will R2 come out?": the article does not cover R2, whatever is asked
             return Query("none", reason=f"act:{unit.detail}", about=tuple(self.clauses.names(unit.text)))
-        text = _as_question(unit.text) if unit.kind == "check" else unit.text
-        return self.framer.frame(text, context)
+        text = self._own_words(unit.text)
+        if unit.kind == "check":
+            return self.framer.frame(_as_question(text), context)
+        query = self.framer.frame(text, context)
+        if unit.question and self._claims_by_its_mark(text, query):
+            # "Janus-Pro 居然能文生图?", "so V2 came out on May 7, 2024?": a yes or no asked by the question
+            # mark alone; checked, where the words make a claim the operators read
+            checked = self.framer.frame(_as_question(text), context)
+            if (checked.selector or "").startswith(("check:tag:", "check:date", "check:params", "check:active")):
+                return checked
+        return query
+
+    def _claims_by_its_mark(self, text: str, query: Query) -> bool:
+        """A question with no question word whose answer would only list what it claims (an overview), or
+        that states a date or a figure."""
+        normalised = self.clauses.normalised(text)
+        if normalised in self.framer.operators.asks_what:
+            return False
+        stated = bool(self.cues.figure.search(normalised) or date_spans(normalised))
+        return stated or query.intent == "model" or (query.reason or "").startswith("beyond:")
+
+    def _own_words(self, text: str) -> str:
+        """The clause without the joining word that opens it where the rest asks by its own words ("also, is
+        r1 open source"); the word stays where it asks the question before again ("and llm?", "那 V3 呢")."""
+        own = self.segmenter.without_joiner(text)
+        return own if self.acts.asks(own) else text
 
     def _verified(self, unit: Unit, query: Query) -> Query | None:
         """A claim about one model that no structured check reads ("R1 really matches o1, right?"), checked
@@ -106,9 +131,10 @@ class Understanding:
         """A claim, or a yes/no question asking no fact by name, that the frames answered with no structured
         check: a fact, an overview, or a decline of words the article does not use."""
         normalised, operators = self.clauses.normalised(unit.text), self.framer.operators
-        yes_no = operators.asks_yes_no(normalised) or (unit.question and normalised not in operators.asks_what)
+        yes_no = operators.asks_yes_no(normalised) or (  # "真能跟 GPT4-Turbo 一个水平?"
+            unit.question and normalised not in operators.asks_what)
         if not (unit.kind == "check" or (yes_no and not self.cues.strong_fields_in(normalised))):
-            return False
+            return False  # "the 37B one, how big is it?" asks a fact by name
         if (query.selector or "").startswith("check:") or query.intent in ("list", "compare"):
             return False
         return query.intent != "none" or (query.reason or "").startswith("beyond:")

@@ -29,7 +29,7 @@ _INLINE_MARKUP = re.compile(r"[*`~|_]{2,}|[*`|]")
 # abbreviations whose full stop ends no sentence
 _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "dr", "st")
 # a sentence ends at its punctuation, a line break, or where a numbered item starts ("1) … 2) …", "①", "(2)")
-_SENTENCE_END = re.compile(r"[?？!！。;；…]+|\.{2,}|(?<![0-9])\.(?![0-9])|\n+"
+_SENTENCE_END = re.compile(r"[?？!！。;；…]+|\.{2,}|(?<![0-9])\.(?![0-9])|(?<=[0-9])\.(?=\s|$)|\n+"
                            r"|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
 # (not a comma between figures, "November 2, 2023", "1,000", nor a colon in a time, "10:30")
 _CLAUSE_END = re.compile(rf"(?<![0-9])[,，:：]|[,，:：](?!\s*[0-9])|(?<=[{CJK}])、(?=\s*(?:还有|另外))")
@@ -112,7 +112,7 @@ def _clean(text: str) -> str:
     text = _ADDRESSING.sub(" ", text)
     text = _LINK.sub(" ", text)
     text = _INLINE_MARKUP.sub("", _LINE_MARKUP.sub(" ", text))
-    return "".join(_visible(ch) for ch in text)
+    return "\n".join(" ".join(line.split()) for line in "".join(_visible(ch) for ch in text).split("\n"))
 
 
 def _visible(ch: str) -> str:

@@ -1,0 +1,204 @@
+"""Messages as people write them (issue 15): each stage of understanding on its own (segment, acts, units,
+resolve, scope), then the classes of message end to end, each in several wordings and both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.render.cards import to_text
+from bot.render.contract import to_contract
+from tests.conftest import KNOWLEDGE
+
+ENGINE = Engine.from_folder(KNOWLEDGE)
+U = ENGINE.understanding
+
+
+def clauses(text: str) -> list[str]:
+    return [c.text for c in U.segmenter.split(text)]
+
+
+def act(text: str) -> tuple[str, str | None]:
+    found = U.acts.of(U.segmenter.split(text)[0], U.segmenter.without_joiner)
+    return found.kind, found.detail
+
+
+def parts(text: str, conversation: str | None = None) -> list[tuple]:
+    answer = ENGINE.ask(text, conversation=conversation)
+    return [(a.query.intent, set(a.query.models), a.query.field) for a in (answer.parts or (answer,))]
+
+
+# --- segment ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("when did v3 come out and how big is it?", ["when did v3 come out", "and how big is it"]),
+    ("compare v2 and v3", ["compare v2 and v3"]),  # "and" before no question joins names
+    ("is v3 also open source?", ["is v3 also open source"]),  # "also" as an adverb opens nothing
+    ("what's DeepSeek-V2 and also r1's sizes?", ["what's DeepSeek-V2", "and also r1's sizes"]),  # a name after
+    ("V3 多大,什么时候发布的", ["V3 多大", "什么时候发布的"]),
+    ("V3 每个 token 激活多少参数?还有vl2 能识别手写字吗", ["V3 每个 token 激活多少参数", "还有vl2 能识别手写字吗"]),
+    ("1) when was R1 released 2) when was Janus-Pro released", ["when was R1 released", "when was Janus-Pro released"]),
+    ("V2 vs. V3", ["V2 vs. V3"]),  # an abbreviation's full stop ends no sentence, nor a decimal point
+    ("R1 came out in 2024. is r1 1.5B?", ["R1 came out in 2024", "is r1 1.5B"]),
+    ("DeepSeek Coder came out on November 2, 2023, right?", ["DeepSeek Coder came out on November 2, 2023", "right"]),
+    ("hey <@123456789012345678> **what** is r1?\nthanks", ["hey what is r1", "thanks"]),
+    ("see https://example.com/x — what is V3", ["see — what is V3"]),
+])
+def test_a_message_is_cut_into_clauses_where_a_question_ends_or_another_begins(text, expected):
+    assert clauses(text) == expected
+
+
+# --- acts ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "kind", "detail"), [
+    # chatter, whatever it is made of, asks nothing
+    ("hey all!", "chatter", "greetings"), ("大家好", "chatter", "greetings"), ("new here", "chatter", "greetings"),
+    ("thanks in advance", "chatter", "thanks"), ("谢谢大佬", "chatter", "thanks"), ("在线等", "chatter", "thanks"),
+    ("sorry for the noob question", "chatter", "apologies"), ("不好意思", "chatter", "apologies"),
+    # small talk asks the bot about itself
+    ("who are you?", "smalltalk", "help"), ("你能做什么", "smalltalk", "help"), ("who made you", "smalltalk", "maker"),
+    ("good bot", "smalltalk", "praise"), ("bad bot", "smalltalk", "complaint"),
+    # a check of what was said before
+    ("is that right?", "check", None), ("legit?", "check", None), ("does the article back that up", "check", None),
+    ("真的吗", "check", None), ("文章里有写吗", "check", None), ("靠谱吗", "check", None),
+    # what the article cannot hold, by the form of the question
+    ("when will R2 come out?", "out-of-scope", "future"), ("any plans for a V4?", "out-of-scope", "future"),
+    ("R1 什么时候能支持图片", "out-of-scope", "future"), ("会不会出 R2", "out-of-scope", "future"),
+    ("how do I run r1 locally?", "out-of-scope", "howto"), ("where can I download janus pro", "out-of-scope", "howto"),
+    ("V3 怎么部署", "out-of-scope", "howto"), ("R1 权重在哪里可以下载", "out-of-scope", "howto"),
+    ("why does V2 keep failing with CUDA out of memory?", "out-of-scope", "error"),
+    ("R1 跑起来报错怎么办", "out-of-scope", "error"),
+    # questions that look like those but are not
+    ("R1 是怎么训练的", "ask", None), ("where can I find the V3 paper?", "ask", None), ("R1 怎么样", "ask", None),
+    ("janus pro 厉害在哪", "ask", None), ("V3 的意义在哪里", "ask", None),
+    # claims passed on, and self-context
+    ("someone in voice chat said R1 is closed source", "claim", None), ("群里有人说 V3 有六千多亿参数", "claim", None),
+    ("I heard V3 has 671B params", "claim", None), ("听说 R1 开源了", "claim", None),
+    ("I'm writing slides for my team", "self", None), ("我是做前端的", "self", None),
+    ("在做一个 AI 发展史的 PPT", "self", None),
+])
+def test_what_a_clause_does_is_read_from_its_form(text, kind, detail):
+    assert act(text) == (kind, detail)
+
+
+# --- units, resolve, scope: several questions in one message ------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause that only names or describes a model is the subject of the question after it
+    ("V3, when did it come out?", [("field", {"deepseek-v3"}, "released")]),
+    ("the 67b llm, what's its paper", [("field", {"deepseek-llm"}, "paper")]),
+    ("那个 671B 的,论文叫什么", [("field", {"deepseek-v3"}, "paper")]),
+    # names after a question are part of it
+    ("which is bigger, V2 or V3?", [("compare", {"deepseek-v2", "deepseek-v3"}, None)]),
+    ("compare deepseek math, coder and coder v2",
+     [("compare", {"deepseek-math", "deepseek-coder", "deepseek-coder-v2"}, None)]),
+    # two questions, each answered, in order; "it" is the first one's model
+    ("how big is deepseek v2? also when was it released",
+     [("field", {"deepseek-v2"}, "parameters"), ("field", {"deepseek-v2"}, "released")]),
+    ("Janus-Pro 有啥意义\n还有它啥时候发的",
+     [("field", {"janus-pro"}, "significance"), ("field", {"janus-pro"}, "released")]),
+    ("janus pro paper title. btw, What are the features of DeepSeek-V2?",
+     [("field", {"janus-pro"}, "paper"), ("field", {"deepseek-v2"}, "features")]),
+    # the subject Chinese leaves out is the one before
+    ("R1 是开源的吗,是 2024 年 12 月发布的吗",
+     [("field", {"deepseek-r1"}, "features"), ("field", {"deepseek-r1"}, "released")]),
+    # a part the article cannot answer is declined by name beside the answered one
+    ("when did v3 launch? and how much does it cost?", [("field", {"deepseek-v3"}, "released"), ("none", set(), None)]),
+    ("介绍一下 DeepSeek-R1;另外 R2 大概什么时候出?", [("model", {"deepseek-r1"}, None), ("none", set(), None)]),
+    # a question about a model the article does not cover, and "it" after it: one decline
+    ("anyone tried V3.2-Exp? what even is it", [("none", set(), None)]),
+    ("Coder-V3 是啥,比 Coder V2 强多少", [("none", set(), None)]),
+    # chatter framed as a question beside a real one is no part
+    ("Does DeepSeek-Coder V2 have a paper? I'd like to read how they got it to compete",
+     [("field", {"deepseek-coder-v2"}, "paper")]),
+    ("DeepSeekMath 到底有多少参数啊?有知道的吗,求解答", [("field", {"deepseek-math"}, "parameters")]),
+    ("what's the deal with DeepSeekMoE, why does it matter?", [("field", {"deepseek-moe"}, "significance")]),
+])
+def test_every_question_of_a_message_is_a_part_and_chatter_none(text, expected):
+    assert parts(text) == expected
+
+
+def test_past_three_questions_the_others_are_named_for_another_message():
+    answer = ENGINE.ask("when was v2 released? when was v3 released? when was r1 released? when was janus pro "
+                        "released?")
+    assert len(answer.parts) == 3 and "janus pro" in to_text(answer.reply).lower()
+    assert [p["models"] for p in to_contract(answer)["parts"]] == [["deepseek-v2"], ["deepseek-v3"], ["deepseek-r1"]]
+
+
+@pytest.mark.parametrize("turns", [
+    ["V2 和 V3 对比一下", "哪个先出的?"], ["compare v2 and v3", "which one is older"],
+])
+def test_after_a_comparison_which_came_first_is_about_the_two(turns):
+    for text in turns:
+        answer = ENGINE.ask(text, conversation="-".join(turns))
+    assert answer.query.models == ("deepseek-v2",) and answer.query.selector == "earliest:among"
+
+
+@pytest.mark.parametrize(("turns", "models"), [
+    (["compare v2 and v3", "what are both of their papers called?"], {"deepseek-v2", "deepseek-v3"}),
+    (["对比一下 V2 和 V3", "它们的论文呢?"], {"deepseek-v2", "deepseek-v3"}),
+    (["compare r1 and janus pro", "and when were those two released?"], {"deepseek-r1", "janus-pro"}),
+])
+def test_they_and_these_two_are_the_models_just_compared(turns, models):
+    for text in turns:
+        answer = ENGINE.ask(text, conversation="-".join(turns))
+    assert set(answer.query.models) == models and answer.query.intent == "field"
+
+
+# --- chatter never changes an answer ------------------------------------------------------------------
+QUESTIONS = ["when was V3 released?", "how many parameters does R1 have", "which models use MoE?",
+             "compare V2 and V3", "janus pro paper title", "R1 是什么时候发布的?", "V2 有多少参数",
+             "哪些模型是多模态的?", "介绍一下 DeepSeek-V2"]
+WRAPPERS = ["hey all! {q} thanks!", "<@123456789012345678> {q}", "so I'm preparing slides for my team. {q} would help",
+            "sorry for the noob question, {q}", "new here 👋\n{q}\nty", "大家好,{q} 谢谢",
+            "我是做前端的,老板让我查一下:{q} 在线等", "不好意思打扰一下 {q} 感谢大佬🙏"]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_chatter_around_a_question_changes_nothing(question):
+    plain = ENGINE.ask(question).query
+    for wrapper in WRAPPERS:
+        assert ENGINE.ask(wrapper.format(q=question)).query == plain, wrapper
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("thanks!", "smalltalk:thanks"), ("谢谢", "smalltalk:thanks"), ("hi", "smalltalk:greetings"),
+    ("good bot", "smalltalk:praise"), ("who made you?", "smalltalk:maker"), ("what can you do?", "help"),
+])
+def test_small_talk_gets_a_short_answer_without_the_list_of_models(text, reason):
+    answer = ENGINE.ask(text)
+    assert (answer.query.intent, answer.query.reason) == ("none", reason)
+    if reason != "help":  # the help card says what to ask; the others are a line
+        assert to_text(answer.reply).count("\n") == 0 and "Janus-Pro" not in to_text(answer.reply)
+
+
+# --- claims get a verdict, with the article's words -----------------------------------------------------
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("V3 has 671B params, right?", "Yes"), ("someone said V2 has 236B parameters, legit?", "Yes"),
+    ("so DeepSeek-V2 is 600-something billion params?", "No"), ("V3 has about 670B params right?", "Yes"),
+    ("saw a tweet saying R1 came out in 2024. does the article say that?", "No"),
+    ("群里有人说 ds v3 有六千多亿参数,真的假的?", "对"), ("deepseek v2 的 params 七百亿左右吧?", "不对"),
+    ("听说 R1 是 2025 年 1 月 20 日发布的,文章里有写吗", "对"), ("不会吧,Janus-Pro 居然能文生图?", "对"),
+    # what the article's sentences say, for a claim no tag, date or figure reads
+    # a statement, then words that ask whether it is so
+    ("DeepSeek-V2 came out on May 7, 2024. correct me if I'm wrong", "Yes"),
+    ("V3 has 671B params, if I'm not mistaken", "Yes"), ("R1 是 2025 年发布的,我没记错的话", "对"),
+    ("so DeepSeek-V3 came out on December 26, 2023?", "No"), ("wait, Janus-Pro came out on January 28, 2025??", "Yes"),
+    ("does r1 really match openai o1 or is that marketing", "Yes"),
+    ("heard DeepSeekMath was trained on like 50B tokens, is that right", "No"),
+])
+def test_a_claim_gets_its_verdict_first(text, verdict):
+    lines = to_text(ENGINE.ask(text).reply).splitlines()
+    assert lines[2].startswith(verdict), lines
+
+
+@pytest.mark.parametrize("text", ["deepseek 家哪个模型数学推理最强", "which deepseek model is the best?",
+                                  "what's the strongest deepseek model for coding"])
+def test_which_is_best_is_declined_by_name_as_the_article_ranks_none(text):
+    assert ENGINE.ask(text).query.reason == "topic:quality"
+
+
+def test_the_contract_lists_the_parts_and_describes_the_first_at_the_top():
+    contract = to_contract(ENGINE.ask("when did v3 come out and how big is it? also is r1 open source"))
+    assert (contract["intent"], contract["field"], contract["models"]) == ("field", "released", ["deepseek-v3"])
+    assert [(p["intent"], p["field"], p["models"]) for p in contract["parts"]] == [
+        ("field", "released", ["deepseek-v3"]), ("field", "parameters", ["deepseek-v3"]),
+        ("field", "features", ["deepseek-r1"])]
+    assert "671" in contract["text"] and "2024" in contract["text"]

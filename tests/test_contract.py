@@ -43,6 +43,31 @@ def test_a_broken_line_gets_an_error_and_the_run_goes_on(engine):
     assert answers[2]["id"] == "3" and "error" in answers[2]
 
 
+def test_a_defect_inside_the_engine_for_one_line_is_that_lines_error_and_the_run_goes_on(engine, monkeypatch,
+                                                                                         caplog):
+    """The engine is not meant to raise for any text (the property tests hold it); if a defect ever does, the
+    batch says so on that line and answers the next one."""
+    ask = engine.ask
+
+    def broken_for_one(text, **kwargs):
+        if text == "raise here":
+            raise RuntimeError("a defect")
+        return ask(text, **kwargs)
+
+    monkeypatch.setattr(engine, "ask", broken_for_one)
+    first, second = batch(engine, {"id": "bad", "text": "raise here"}, {"id": "good", "text": "r1"})
+    assert first == {"id": "bad", "error": "line 1: the question could not be answered (RuntimeError)"}
+    assert second["models"] == ["deepseek-r1"] and "a defect" in caplog.text
+
+
+def test_a_message_with_several_questions_carries_its_parts(engine):
+    [a] = batch(engine, {"id": "p", "text": "when did v3 come out and how big is it?"})
+    assert set(a) == FIELDS | {"parts"} and (a["intent"], a["field"]) == ("field", "released")
+    assert [(p["intent"], p["field"], p["models"]) for p in a["parts"]] == [
+        ("field", "released", ["deepseek-v3"]), ("field", "parameters", ["deepseek-v3"])]
+    assert set(a["parts"][0]) == {"intent", "models", "field", "selector", "text"}
+
+
 def test_field_is_null_unless_the_intent_is_field(engine):
     [a, b] = batch(engine, {"id": "1", "text": "compare V2 and V3"}, {"id": "2", "text": "r1"})
     assert a["field"] is None and b["field"] is None

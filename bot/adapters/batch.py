@@ -7,6 +7,7 @@ always valid UTF-8 JSON, whatever the locale."""
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
@@ -14,6 +15,8 @@ from bot.core.engine import Engine
 from bot.core.language import writes_traditional
 from bot.render.contract import to_contract
 from bot.render.traditional import Converted
+
+log = logging.getLogger(__name__)
 
 
 class _BadLine(ValueError):
@@ -48,9 +51,19 @@ def run_jsonl(engine: Engine, lines: Iterable[bytes], out: BinaryIO, traditional
         except _BadLine as exc:
             result = {"id": str(position), "error": f"line {position}: not a valid question object: {exc}"}
         else:
-            conversation = item.get("conversation")
-            answer = engine.ask(item["text"], conversation=None if conversation is None else str(conversation))
-            script = traditional(engine.kb) if traditional and writes_traditional(item["text"]) else None
-            result = {"id": item.get("id", str(position)), **to_contract(answer, script)}
+            result = {"id": item.get("id", str(position)), **_answered(engine, item, position, traditional)}
         out.write(json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n")
         out.flush()
+
+
+def _answered(engine: Engine, item: dict[str, Any], position: int, traditional: Converted | None) -> dict:
+    """The contract's object for one question; whatever goes wrong inside answering it is that line's error
+    (and logged), never the end of the run."""
+    try:
+        conversation = item.get("conversation")
+        answer = engine.ask(item["text"], conversation=None if conversation is None else str(conversation))
+        script = traditional(engine.kb) if traditional and writes_traditional(item["text"]) else None
+        return to_contract(answer, script)
+    except Exception as exc:  # a defect for that one question: say so on its line and answer the next
+        log.exception("line %d: the question could not be answered", position)
+        return {"error": f"line {position}: the question could not be answered ({type(exc).__name__})"}

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK}]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # half of a character, which no text encoding carries
 # Everything that is neither a letter, a digit, CJK, '.', '+' nor space separates words.
 _SEPARATORS = re.compile(rf"[^a-z0-9{CJK}.+\s]")
 _LOOSE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
@@ -61,8 +62,9 @@ def has_chinese(text: str) -> bool:
 
 
 def simplified(text: str) -> str:
-    """NFKC and Traditional -> Simplified Chinese; the case and every other character as typed."""
-    text = unicodedata.normalize("NFKC", text)
+    """NFKC and Traditional -> Simplified Chinese; the case and every other character as typed (but half
+    characters, dropped)."""
+    text = unicodedata.normalize("NFKC", _SURROGATE.sub("", text))
     return _t2s().convert(text) if has_chinese(text) else text
 
 

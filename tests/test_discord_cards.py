@@ -10,6 +10,7 @@ from typing import Any
 import discord
 import pytest
 
+from bot.adapters.discord_app.keys import compact_key, compact_keys, expand_key, expand_keys
 from bot.adapters.discord_app.pictures import TimelinePictures
 from bot.adapters.discord_app.views import (
     CUSTOM_ID_LIMIT,
@@ -18,8 +19,6 @@ from bot.adapters.discord_app.views import (
     SourceButton,
     TimelineButton,
     answer_message,
-    compact_key,
-    expand_key,
 )
 from bot.core.engine import Engine
 from bot.core.query import FIELDS, Query
@@ -74,7 +73,7 @@ def test_every_answer_is_a_valid_card_with_valid_buttons(engine: Engine, lang: s
         sources = [item for item in view.children if isinstance(item, SourceButton)] if view else []
         assert len(sources) == (answer.source is not None), query
         if answer.source:
-            assert_within_limits(discord.Embed.from_dict(to_embed(engine.source(query, lang))))
+            assert_within_limits(discord.Embed.from_dict(to_embed(engine.source((query,), lang))))
 
 
 def test_one_colour_per_family(engine: Engine):
@@ -88,10 +87,10 @@ def test_one_colour_per_family(engine: Engine):
 def test_language_button_round_trips_through_its_custom_id(engine: Engine):
     query = Query("compare", tuple(m.id for m in engine.kb.models))
     assert expand_key(compact_key(query)) == query
-    button = LanguageButton(query, "zh")
+    button = LanguageButton(compact_key(query), "zh")
     assert button.item.label == "中文"
     match = re.fullmatch(LanguageButton.__discord_ui_compiled_template__, button.custom_id)
-    assert match and expand_key(match["key"]) == query and match["lang"] == "zh"
+    assert match and expand_keys(match["key"]) == (query,) and match["lang"] == "zh"
 
 
 def test_an_ambiguous_answer_offers_its_candidates_as_buttons(engine: Engine):
@@ -148,7 +147,7 @@ async def test_the_family_card_offers_the_timeline_and_its_button_shows_it_in_pl
 
 
 async def test_language_button_rebuilt_from_an_old_custom_id_answers_in_place(engine: Engine):
-    old = LanguageButton(Query("field", ("deepseek-v3",), field="parameters"), "en").custom_id
+    old = LanguageButton(compact_key(Query("field", ("deepseek-v3",), field="parameters")), "en").custom_id
     match = re.fullmatch(LanguageButton.__discord_ui_compiled_template__, old)
     click = Click(engine)
     button = await LanguageButton.from_custom_id(click, discord.ui.Button(), match)
@@ -165,7 +164,7 @@ async def test_language_button_rebuilt_from_an_old_custom_id_answers_in_place(en
 ])
 async def test_source_button_rebuilt_from_an_old_custom_id_shows_the_passage_to_the_clicker(
         engine: Engine, query: Query, passage: str, section: str):
-    old = SourceButton(query, "zh").custom_id  # a button from before a restart: only its custom id is left
+    old = SourceButton(compact_key(query), "zh").custom_id  # a button from before a restart: only its custom id is left
     match = re.fullmatch(SourceButton.__discord_ui_compiled_template__, old)
     click = Click(engine)
     button = await SourceButton.from_custom_id(click, discord.ui.Button(), match)
@@ -201,3 +200,50 @@ def test_a_variants_note_survives_the_language_button(engine: Engine, question: 
     query = expand_key(switch.custom_id.split(":", 3)[3])
     other = engine.answer(query, "zh" if answer.lang == "en" else "en")
     assert ("没有介绍" in to_text(other.reply)) or ("does not describe" in to_text(other.reply))
+
+
+# --- a message that asks several things (issue 15) ---------------------------------------------------
+async def test_the_language_button_of_a_message_that_asked_several_things_shows_every_part_again(engine: Engine):
+    answer = engine.ask("V3 什么时候发布的?另外 R1 开源吗?")
+    assert len(answer.parts) == 2
+    view = answer_message(answer, engine)["view"]
+    [switch] = [item for item in view.children if isinstance(item, LanguageButton)]
+    assert switch.queries == answer.queries
+    click = Click(engine)
+    button = await LanguageButton.from_custom_id(
+        click, discord.ui.Button(), re.fullmatch(LanguageButton.__discord_ui_compiled_template__, switch.custom_id))
+    await button.callback(click)
+    [edit] = click.edits
+    card = str(edit["embed"].to_dict())
+    assert "December 26, 2024" in card and "open source" in card  # both parts, in the other language
+    assert_within_limits(edit["embed"])
+
+
+async def test_the_source_button_of_several_parts_shows_the_passages_of_each(engine: Engine):
+    answer = engine.ask("How many parameters does V2 have? And what is the Janus-Pro paper called?")
+    [source] = [item for item in answer_message(answer, engine)["view"].children if isinstance(item, SourceButton)]
+    click = Click(engine)
+    button = await SourceButton.from_custom_id(
+        click, discord.ui.Button(), re.fullmatch(SourceButton.__discord_ui_compiled_template__, source.custom_id))
+    await button.callback(click)
+    [sent] = click.sent
+    card = str(sent["embed"].to_dict())
+    assert "2360 亿" in card and "Janus-Pro: Uniffed Multimodal" in card  # the article's own characters, its typo too
+
+
+def test_a_declined_part_shown_again_from_its_parse_keeps_its_reason(engine: Engine):
+    answer = engine.ask("how much does the api cost? and when did R1 come out?")
+    again = engine.answer_again(expand_keys(compact_keys(answer.queries) or ""), "zh")
+    text = to_text(again.reply)
+    assert "价格" in text and "2025 年 1 月 20 日" in text
+
+
+def test_parts_whose_keys_do_not_fit_keep_their_card_and_offer_no_button_that_would_show_one_part(engine: Engine):
+    answer = engine.ask("V3 多大?R1 什么时候发布的?Janus-Pro 能画图吗?")
+    assert len(answer.parts) == 3
+    message = answer_message(answer, engine)
+    view = message.get("view")
+    for item in view.children if view else []:
+        assert len(item.custom_id) <= CUSTOM_ID_LIMIT
+        assert not isinstance(item, LanguageButton | SourceButton) or item.queries == answer.queries
+    assert "671" in str(message["embed"].to_dict()) and "Janus-Pro" in str(message["embed"].to_dict())

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from bot.adapters.discord_app.views import CUSTOM_ID_LIMIT, compact_key, expand_key
+from bot.adapters.discord_app.keys import CUSTOM_ID_LIMIT, compact_key, expand_key
 from bot.core.knowledge import KnowledgeError, load_knowledge
 from bot.core.query import FIELDS
 from bot.core.selection import parse

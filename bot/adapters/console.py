@@ -136,7 +136,7 @@ def _command(engine: Engine, command: str, argument: str, lang: str, session: Se
         return engine.ask(argument, conversation=CONVERSATION, lang=lang)
     if command == "source":
         last = session.last
-        source = engine.source(last.query, last.lang) if last else None
+        source = engine.source(last.queries, last.lang) if last else None
         if source is None:
             return say_console(lang, "source_first" if last is None else "source_none")
         return to_text(source)

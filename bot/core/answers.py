@@ -506,7 +506,8 @@ class Composer:
         for (asked, query), reply in zip(parts[1:], replies[1:], strict=True):
             body = [reply.description, *(f"• {b}" for b in reply.bullets),
                     *(f"{name}: {value}" for name, value, _ in reply.fields)]
-            title = f"“{asked[:80]}”" if query.intent == "none" else reply.title
+            # a declined part under the words it was asked in (none when it is shown again from its parse)
+            title = f"“{asked[:80]}”" if query.intent == "none" and asked else reply.title
             fields.append((title, "\n".join(x for x in body if x), False))
         notes = [say(lang, "parts_left", n=len(left), what=say(lang, "joiner").join(f"“{t[:60]}”" for t in left))
                  ] if left else []
@@ -531,9 +532,10 @@ class Composer:
         return say(lang, "decline_variant_fact", name=name, label=say(lang, f"fact_{field}"), value=value,
                    variant=variant)
 
-    def source(self, query: Query, lang: str) -> Reply | None:
-        """The article's own passages behind the answer to `query`, in Chinese, each under its section."""
-        found = sources.source_of(self.kb, query)
+    def source(self, queries: tuple[Query, ...], lang: str) -> Reply | None:
+        """The article's own passages behind the answers to `queries` (the parts of one message), in Chinese,
+        each under its section, each line once."""
+        found = sources.merged([s for s in (sources.source_of(self.kb, q) for q in queries) if s])
         if found is None:
             return None
         fields = tuple((say(lang, "source_section", n=p.section, heading=p.heading), p.text, False)

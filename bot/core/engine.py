@@ -45,6 +45,11 @@ class Answer:
     source: Source | None  # None for a reply that states nothing from the article
     parts: tuple[Answer, ...] = ()  # each question of a message that asks several, in the order asked
 
+    @property
+    def queries(self) -> tuple[Query, ...]:
+        """The parse of each question answered (one, unless the message asked several)."""
+        return tuple(a.query for a in self.parts) or (self.query,)
+
 
 class Engine:
     def __init__(self, kb: KnowledgeBase, memory: ConversationMemory | None = None):
@@ -124,9 +129,16 @@ class Engine:
         """The list query of a selector (a /models filter, the timeline) with the models it lists."""
         return Query("list", tuple(select(self.kb, selector)), selector=selector)
 
-    def source(self, query: Query, lang: str) -> Reply | None:
-        """The article's own passages behind the answer to `query` (labels in `lang`), or None."""
-        return self.composer.source(query, lang)
+    def source(self, queries: tuple[Query, ...], lang: str) -> Reply | None:
+        """The article's own passages behind the answers to `queries` (labels in `lang`), or None."""
+        return self.composer.source(queries, lang)
+
+    def answer_again(self, queries: tuple[Query, ...], lang: str) -> Answer:
+        """An answer shown again from its parse alone (a button under a card, after a restart too): the
+        parts of a message that asked several, each under its own title, or the one answer."""
+        if len(queries) == 1:
+            return self.answer(queries[0], lang)
+        return self.answer_parts([Part("", q) for q in queries], lang)
 
     # --- entry points for commands and buttons -------------------------------------------------
     def help(self, lang: str) -> Answer:

@@ -13,12 +13,13 @@ from typing import Any
 
 import discord
 
+from bot.core.engine import Engine
 from bot.core.query import Query
 from bot.render.cards import to_embed
 from bot.render.timeline_files import filename, with_image
 
 from .feedback import VoteButton, answer_id_of, vote_buttons
-from .keys import CUSTOM_ID_LIMIT, compact_key, expand_key
+from .keys import CUSTOM_ID_LIMIT, compact_keys, expand_keys
 from .replies import interaction_lang, report_error, send, send_note
 from .translations import TRADITIONAL, engine_lang, in_script, note, other_lang, shown
 
@@ -31,31 +32,31 @@ class LanguageButton(
     discord.ui.DynamicItem[discord.ui.Button],
     template=re.compile(r"qa:lang:(?P<lang>zh-TW|zh|en):(?P<key>.+)"),
 ):
-    """Shows the same answer in the other language, in place."""
+    """Shows the same answer (every part of it) in the other language, in place."""
 
-    def __init__(self, query: Query, lang: str) -> None:
+    def __init__(self, key: str, lang: str) -> None:
         # `lang` is the language this button switches to; its label is written in that language.
         super().__init__(
             discord.ui.Button(
                 label=note("switch_to", other_lang(lang)),
                 style=discord.ButtonStyle.secondary,
                 emoji="🌐",
-                custom_id=f"qa:lang:{lang}:{compact_key(query)}",
+                custom_id=f"qa:lang:{lang}:{key}",
             )
         )
-        self.query = query
+        self.queries = expand_keys(key)
         self.lang = lang
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> LanguageButton:
-        return cls(expand_key(match["key"]), match["lang"])
+        return cls(match["key"], match["lang"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
         # back to Chinese from English: in the script the one who clicks reads (their locale, the server's choice)
         lang = TRADITIONAL if self.lang == "zh" and interaction_lang(interaction) == TRADITIONAL else self.lang
-        await show_answer(interaction, lambda engine: engine.answer(self.query, engine_lang(lang)), lang)
+        await show_answer(interaction, lambda engine: engine.answer_again(self.queries, engine_lang(lang)), lang)
 
 
 class PickButton(
@@ -90,30 +91,30 @@ class SourceButton(
     discord.ui.DynamicItem[discord.ui.Button],
     template=re.compile(r"qa:src:(?P<lang>zh-TW|zh|en):(?P<key>.+)"),
 ):
-    """Shows the clicker alone the article's own passages the answer came from."""
+    """Shows the clicker alone the article's own passages the answer (every part of it) came from."""
 
-    def __init__(self, query: Query, lang: str) -> None:
+    def __init__(self, key: str, lang: str) -> None:
         super().__init__(
             discord.ui.Button(
                 label=note("source", lang),
                 style=discord.ButtonStyle.secondary,
                 emoji="📜",
-                custom_id=f"qa:src:{lang}:{compact_key(query)}",
+                custom_id=f"qa:src:{lang}:{key}",
             )
         )
-        self.query = query
+        self.queries = expand_keys(key)
         self.lang = lang
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> SourceButton:
-        return cls(expand_key(match["key"]), match["lang"])
+        return cls(match["key"], match["lang"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
         engine = interaction.client.engine  # type: ignore[attr-defined]
         try:
-            source = engine.source(self.query, engine_lang(self.lang))  # the article's own characters
+            source = engine.source(self.queries, engine_lang(self.lang))  # the article's own characters
             if source is None:
                 await send_note(interaction, "no_source", self.lang)
                 return
@@ -162,9 +163,12 @@ def answer_view(answer: Any, engine: Any, answer_id: str | None = None,
     view = discord.ui.View(timeout=None)
     for model_id in answer.query.suggestions[:MAX_PICKS]:
         view.add_item(PickButton(model_id, lang, in_script(model_label(engine, model_id, answer.lang), lang)))
-    buttons = [LanguageButton(answer.query, other_lang(lang))] if answer.query.intent != "none" else []
-    if answer.source is not None:
-        buttons.append(SourceButton(answer.query, lang))
+    key = compact_keys(answer.queries)  # the parts of a message that asked several, each shown again
+    buttons: list[discord.ui.DynamicItem[discord.ui.Button]] = []
+    if key is not None and Engine.is_answerable(answer):
+        buttons.append(LanguageButton(key, other_lang(lang)))
+    if key is not None and answer.source is not None:
+        buttons.append(SourceButton(key, lang))
     if answer.query.selector == "family":
         buttons.append(TimelineButton(lang))
     if answer_id is not None:
@@ -172,8 +176,8 @@ def answer_view(answer: Any, engine: Any, answer_id: str | None = None,
     for button in buttons:
         if len(button.custom_id) <= CUSTOM_ID_LIMIT:
             view.add_item(button)
-        else:
-            log.warning("answer key too long for a button: %s", button.custom_id)
+        else:  # three parts may not fit: the card holds them all, the buttons that would show one go
+            log.info("answer key too long for a button: %s", button.custom_id)
     return view if view.children else None
 
 

@@ -72,7 +72,12 @@ def _matches(q: dict, a: dict) -> bool:
             and all(n.lower() in text for n in q.get("contains", []))
             and all(any(n.lower() in text for n in group) for group in q.get("contains_any", []))
             and all(date_in_text(str(d), text) for d in _as_list(q.get("date")))
-            and ("verdict" not in q or verdict_of(a.get("text") or "") == str(q["verdict"]).lower()))
+            and ("verdict" not in q or verdict_of(a.get("text") or "") == _verdict(q["verdict"])))
+
+
+def _verdict(label: object) -> str:
+    """A label's verdict; YAML reads an unquoted yes or no as a boolean."""
+    return ("yes" if label else "no") if isinstance(label, bool) else str(label).lower()
 
 
 def wrong(q: dict, a: dict) -> list[str]:

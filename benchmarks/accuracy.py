@@ -51,9 +51,9 @@ def date_in_text(iso: str, text: str) -> bool:
 
 # a claim's verdict opens a line of the reply: "Yes — …", "No — …", "The article does not say …", "对,…"
 VERDICT_LINE = {
-    "yes": re.compile(r"^(?:yes\b(?!\.\s*\d)|对(?!比))", re.IGNORECASE | re.MULTILINE),
-    "no": re.compile(r"^(?:no\b(?!\.\s*\d)|不对)", re.IGNORECASE | re.MULTILINE),
-    "unknown": re.compile(r"^(?:the article (?:does not|doesn't) say|文章没有说)", re.IGNORECASE | re.MULTILINE),
+    "yes": re.compile(r"^(?:yes\b(?!\.\s*\d)|[对對](?!比))", re.IGNORECASE | re.MULTILINE),
+    "no": re.compile(r"^(?:no\b(?!\.\s*\d)|不[对對])", re.IGNORECASE | re.MULTILINE),
+    "unknown": re.compile(r"^(?:the article (?:does not|doesn't) say|文章[没沒]有[说說])", re.IGNORECASE | re.MULTILINE),
 }
 
 

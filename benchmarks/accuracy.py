@@ -53,7 +53,8 @@ def date_in_text(iso: str, text: str) -> bool:
 VERDICT_LINE = {
     "yes": re.compile(r"^(?:yes\b(?!\.\s*\d)|[对對](?!比))", re.IGNORECASE | re.MULTILINE),
     "no": re.compile(r"^(?:no\b(?!\.\s*\d)|不[对對])", re.IGNORECASE | re.MULTILINE),
-    "unknown": re.compile(r"^(?:the article (?:does not|doesn't) say|文章[没沒]有[说說])", re.IGNORECASE | re.MULTILINE),
+    "unknown": re.compile(r"^(?:the article (?:does not|doesn't) say|文章[没沒]有[说說])",
+                          re.IGNORECASE | re.MULTILINE),
 }
 
 

@@ -42,6 +42,11 @@ def parts(text: str, conversation: str | None = None) -> list[tuple]:
     ("DeepSeek Coder came out on November 2, 2023, right?", ["DeepSeek Coder came out on November 2, 2023", "right"]),
     ("hey <@123456789012345678> **what** is r1?\nthanks", ["hey what is r1", "thanks"]),
     ("see https://example.com/x — what is V3", ["see — what is V3"]),
+    # an emoji ends what was said before it; a question mark after it still asks
+    ("我完全插不上话😂 所以它到底是个啥?", ["我完全插不上话", "所以它到底是个啥"]),
+    ("my cousin won't shut up about Janus-Pro 🙄 what can it do", ["my cousin won't shut up about Janus-Pro",
+                                                                  "what can it do"]),
+    ("V3 多大😂 ?", ["V3 多大"]),
 ])
 def test_a_message_is_cut_into_clauses_where_a_question_ends_or_another_begins(text, expected):
     assert clauses(text) == expected
@@ -110,6 +115,21 @@ def test_what_a_clause_does_is_read_from_its_form(text, kind, detail):
      [("field", {"deepseek-coder-v2"}, "paper")]),
     ("DeepSeekMath 到底有多少参数啊?有知道的吗,求解答", [("field", {"deepseek-math"}, "parameters")]),
     ("what's the deal with DeepSeekMoE, why does it matter?", [("field", {"deepseek-moe"}, "significance")]),
+    # "it" is the model the story named last, however many clauses of it came between
+    ("昨天跟同事吃饭聊 AI,他一直在吹 DeepSeekMath,我完全插不上话,所以它到底是个啥?",
+     [("model", {"deepseek-math"}, None)]),
+    ("my teacher mentioned DeepSeek LLM in class, i was totally lost, when did it come out?",
+     [("field", {"deepseek-llm"}, "released")]),
+    ("同事天天聊 V2,我一脸懵,它有多少参数", [("field", {"deepseek-v2"}, "parameters")]),
+    # a story no frame reads, with neither a question mark nor a question's form, is chatter beside a question
+    ("lol my friend kept hyping R1 all through dinner and I had no clue what he meant. what makes it special?",
+     [("field", {"deepseek-r1"}, "features")]),
+    ("谢谢bot,刚才那个回答很有用。对了,R1 什么时候发布的?", [("field", {"deepseek-r1"}, "released")]),
+    ("突然好奇为啥大家都说 V3 树立了新标杆,它的意义到底在哪", [("field", {"deepseek-v3"}, "significance")]),
+    # ... a question by its form stays a part, declined by name
+    ("how does R1 feel in daily use, and when was it released",
+     [("none", set(), None), ("field", {"deepseek-r1"}, "released")]),
+    ("R1 用起来感觉怎么样,什么时候发布的", [("none", set(), None), ("field", {"deepseek-r1"}, "released")]),
 ])
 def test_every_question_of_a_message_is_a_part_and_chatter_none(text, expected):
     assert parts(text) == expected
@@ -183,6 +203,24 @@ def test_small_talk_gets_a_short_answer_without_the_list_of_models(text, reason)
     ("so DeepSeek-V3 came out on December 26, 2023?", "No"), ("wait, Janus-Pro came out on January 28, 2025??", "Yes"),
     ("does r1 really match openai o1 or is that marketing", "Yes"),
     ("heard DeepSeekMath was trained on like 50B tokens, is that right", "No"),
+    # a noun between "that" and the check tag says what is checked
+    ("R1 是全世界最强的大模型,这个说法对吗", "文章没有说"), ("V3 has 671B params. is that claim true?", "Yes"),
+    ("V2 是 2024 年 5 月发布的,这种说法靠谱吗", "对"),
+    # the asker's own memory in doubt
+    ("DeepSeekMath 用了 5000 亿 token 训练,我没记错吧?", "对"), ("V3 是 2023 年发布的,还是我记错了?", "不对"),
+    ("R1 came out in January 2025, or am I wrong?", "Yes"),
+    # a check tag with no comma before it
+    ("V3 is 671B right", "Yes"), ("R1 开源对吧", "对"), ("janus pro came out in 2024 correct me if im wrong", "No"),
+    # a claim passed on, with a question mark
+    ("我记得 V2 比 V3 大?", "不对"), ("heard R1 is open source?", "Yes"), ("I thought V3 came out in 2023?", "No"),
+    # who passed it on, after a word that leads to them
+    ("看新闻说 R1 是低成本搞出来的,真的吗", "对"), ("在推特上有人说 V3 有 671B 参数,靠谱吗", "对"),
+    ("刷到帖子说 Janus-Pro 能生成图片,是真的吗", "对"),
+    # a count is checked by its figures, however roughly given, whatever words are around it
+    ("DeepSeekMath 的 pretrain 数据有 500B token 左右,我没记错吧?", "对"),
+    ("deepseekmath was trained on roughly 500B tokens right?", "Yes"),
+    # how good a model is: a claim the article does not settle
+    ("someone said V3 is the best model ever, true?", "The article does not say"),
 ])
 def test_a_claim_gets_its_verdict_first(text, verdict):
     lines = to_text(ENGINE.ask(text).reply).splitlines()
@@ -193,6 +231,21 @@ def test_a_claim_gets_its_verdict_first(text, verdict):
                                   "what's the strongest deepseek model for coding"])
 def test_which_is_best_is_declined_by_name_as_the_article_ranks_none(text):
     assert ENGINE.ask(text).query.reason == "topic:quality"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("R1 开源对吧?V3 什么时候出的", [("field", {"deepseek-r1"}, "features"), ("field", {"deepseek-v3"}, "released")]),
+    ("heard V3 is 671B? also when did it come out",
+     [("field", {"deepseek-v3"}, "parameters"), ("field", {"deepseek-v3"}, "released")]),
+    ("听说 R1 开源了?它什么时候发布的",
+     [("field", {"deepseek-r1"}, "features"), ("field", {"deepseek-r1"}, "released")]),
+    # a claim passed on without a question mark or a tag is context, not a question
+    ("my friend said R1 is amazing. anyway when was V3 released?", [("field", {"deepseek-v3"}, "released")]),
+    # "right" said of something else is no check tag
+    ("When was DeepSeek LLM released? they can't both be right", [("field", {"deepseek-llm"}, "released")]),
+])
+def test_a_claim_asked_about_is_checked_beside_the_other_questions(text, expected):
+    assert parts(text) == expected
 
 
 def test_the_contract_lists_the_parts_and_describes_the_first_at_the_top():

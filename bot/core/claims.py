@@ -67,7 +67,8 @@ class Claims:
     def check(self, model: str, claim: str) -> Evidence | None:
         """The verdict on `claim` about `model`, or None when it claims nothing words could settle (only cue
         words: "does it have a paper?")."""
-        terms, counts = self._terms(claim), self._counts(claim)
+        # the figures of a count are the count's ("500B token"), not words of the claim
+        terms, counts = self._terms(self.cues.counted.sub(" ", self.kb.normaliser(claim))), self._counts(claim)
         if not terms and not counts:
             return None
         index = self._index[model]

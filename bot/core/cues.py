@@ -135,7 +135,10 @@ class Cues:
         self.words = self._latin_words(lexicon, normaliser)
         chinese = {w for group in (*self.fields.values(), *self.weak_fields.values(), self.compare, self.list,
                                     self.which_one, self.overview) for w in group.words if has_chinese(w)}
-        self.search_ignores = frozenset(self.words | chinese)
+        # "500B token 左右": how roughly a figure is given says nothing of what it counts
+        roughly = {w for words in lexicon["operators"]["approximate"].values() for w in words
+                   if has_chinese(w) and len(w) > 1}
+        self.search_ignores = frozenset(self.words | chinese | roughly)
         self._spellable = sorted(w for w in self.words if len(w) >= 4)
 
     def cue_set(self, words: Iterable[str]) -> CueSet:

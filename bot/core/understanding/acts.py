@@ -30,12 +30,13 @@ from bot.core.understanding.segment import Clause
 _EDGE = r"[\s,，.。:：;；!！?？~、…\-—]*"  # what stands between chatter and the rest
 _ENDS_ASKING = re.compile(r"(?:吗|呢|么|吧|嘛)[\s,，.。!！?？~…]*$")
 _PUNCTUATION = " ,，.。:：;；!！?？~、…-—"
+_TAIL = 4  # a Chinese question word this near the end asks ("R1 用起来感觉怎么样", "它的意义到底在哪")
 
 
 @dataclass(frozen=True)
 class Act:
     kind: str  # chatter, smalltalk, check, out-of-scope, ask, claim, self, statement
-    detail: str | None  # chatter's class, small talk's kind, the out-of-scope act
+    detail: str | None  # chatter's class, small talk's kind, the out-of-scope act, "tagged" (a claim's check tag)
     text: str  # the clause without the chatter at its edges
     question: bool  # the clause ended with a question mark
 
@@ -50,13 +51,19 @@ class Acts:
         self._trail = re.compile(rf"{_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$", re.IGNORECASE)
         self._smalltalk = {kind: re.compile(rf"^{_EDGE}(?:{alternation(words, loose=True)}){_EDGE}$", re.IGNORECASE)
                            for kind, words in message["smalltalk"].items()}
-        self._check = re.compile(rf"^{_EDGE}(?:(?:is\s+)?(?:that|this|it)\s+|这|那|这个|那个)?"
-                                 rf"(?:{alternation(message['check_tags'], loose=True)}){_EDGE}$", re.IGNORECASE)
+        nouns, tags = alternation(message["check_nouns"], loose=True), alternation(message["check_tags"], loose=True)
+        self._check = re.compile(rf"^{_EDGE}(?:(?:is\s+)?(?:that|this|it)(?:\s+(?:{nouns}))?\s+"
+                                 rf"|[这那][个种]?(?:{nouns})?)?(?:{tags}){_EDGE}$", re.IGNORECASE)
+        trailing = [t for t in message["check_tags"] if t not in message["check_alone"]]
+        self._tagged = re.compile(rf"^(?P<claim>.+?){_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$",
+                                  re.IGNORECASE)
+        self._not_tagged_after = {w.lower() for w in message["check_not_after"]}
         asks = message["asks"]
         self._asks_anywhere = _words(asks["anywhere"])
         self._asks_first = _words(asks["starts"], "^")
         rumour = message["rumour"]
-        self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|(?:"
+        self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|"
+                                  rf"(?:{alternation(rumour['leads'], loose=True)})?(?:"
                                   rf"{alternation(rumour['subjects'], loose=True)}).{{0,30}}?"
                                   rf"(?:{alternation(rumour['verbs'], loose=True)}))(?:\s+that\b)?", re.IGNORECASE)
         self._self = _words(message["self"], r"^\s*")
@@ -80,19 +87,40 @@ class Acts:
                 return Act("smalltalk", kind, form, clause.question)
         if self._check.match(form):
             return Act("check", None, form, clause.question)
-        if self.asks(form, clause.question):
+        if (tagged := self._tagged.match(form)) and not self.asks(tagged["claim"]) and \
+                tagged["claim"].split()[-1].lower() not in self._not_tagged_after:
+            # "V3 is 671B right?", "R1 开源对吧": a claim and its check tag, with no comma between
+            return Act("claim", "tagged", self._claimed(tagged["claim"]), clause.question)
+        rumour = self._rumour.match(form)
+        claimed = self._claimed(form)
+        if self.asks(form, clause.question) and not (rumour and not self.asks(claimed)):
             act = self._out_of_scope(form)
             return Act("out-of-scope" if act else "ask", act, text, clause.question)
-        if match := self._rumour.match(form):
-            return Act("claim", None, form[match.end():].strip(_PUNCTUATION) or form, clause.question)
+        if rumour:  # passed on, even with a question mark ("我记得 V2 比 V3 大?", "heard R1 is open source?")
+            return Act("claim", None, claimed, clause.question)
         if self._self.match(form):
             return Act("self", None, text, clause.question)
         return Act("statement", None, text, clause.question)
+
+    def _claimed(self, text: str) -> str:
+        """What a claim says, without who passed it on."""
+        rumour = self._rumour.match(text)
+        return (text[rumour.end():].strip(_PUNCTUATION) if rumour else "") or text
 
     def asks(self, text: str, question: bool = False) -> bool:
         """Whether the words ask by their form."""
         return bool(question or self._asks_first.match(text) or self._asks_anywhere.search(text)
                     or _ENDS_ASKING.search(text))
+
+    def asks_outright(self, text: str) -> bool:
+        """Whether the words are a question by their form alone, not only hold a question word inside a
+        statement ("I had no clue what he meant", "突然好奇为啥大家都说 …"): a question or request word
+        first, or a question word or particle last."""
+        text = text.strip(_PUNCTUATION)
+        tail = max(0, len(text) - _TAIL)
+        return bool(self._asks_first.match(text) or self._asks_anywhere.match(text) or _ENDS_ASKING.search(text)
+                    or any(m.end() == len(text) or (m.start() >= tail and has_chinese(m.group()))
+                           for m in self._asks_anywhere.finditer(text)))
 
     def without_chatter(self, text: str) -> str:
         """The text without greetings, addressing and fillers before it and thanks after it."""

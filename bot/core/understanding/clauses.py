@@ -56,6 +56,9 @@ class Clauses:
             return self.says_it(text)
         if not self.names(text) and not self.cued(text):  # "first time poster": a ranking word is no question
             return False
+        if query.intent == "list" and (query.selector or "").lstrip("!").startswith("tag:") and not self.names(text):
+            # "MoE models", "多模态模型"; not a story that says a kind's word ("MoE 这词都快被说烂了")
+            return self.only_describes(text)
         return query.intent in ("field", "list", "compare") or (query.reason or "").startswith(
             ("unknown-model:", "variant:", "topic:"))
 

@@ -54,7 +54,8 @@ class Understanding:
             query = discourse.after(self._part(unit, discourse, n > 0))
             named = bool(self.clauses.names(unit.text))
             overview = self.clauses.normalised(unit.text) in self.cues.overview or unit.kind == "statement"
-            idle = query.intent == "model" and not named and not overview and set(query.models) <= talked_about
+            idle = (query.intent == "model" and not named and not overview and set(query.models) <= talked_about
+                    ) or (not unit.question and not self.acts.asks_outright(unit.text) and _aside(query))
             parts.append(Part(unit.text, query, named, idle))
         return kept(parts)
 
@@ -137,7 +138,9 @@ class Understanding:
             return False  # "the 37B one, how big is it?" asks a fact by name
         if (query.selector or "").startswith("check:") or query.intent in ("list", "compare"):
             return False
-        return query.intent != "none" or (query.reason or "").startswith("beyond:")
+        # a claim of how good a model is ("R1 是全世界最强的", "V3 beats everything") gets its verdict too
+        quality = unit.kind == "check" and query.reason == "topic:quality"
+        return query.intent != "none" or (query.reason or "").startswith("beyond:") or quality
 
     def _about_the_uncovered(self, text: str) -> bool:
         """A part that names no covered model of its own and needs a subject ("what even is it", "the original
@@ -156,6 +159,13 @@ class Understanding:
             return framed.models
         described = self.framer.describer.resolve(links.rest, links.foreign)
         return described.models if described and not described.candidates else ()
+
+
+def _aside(query: Query) -> bool:
+    """A decline of words no frame reads: said without a question mark or a question's form ("my friend kept
+    hyping R1 and I had no clue what he meant", "刚才那个回答很有用"), it is chatter beside a part that asks."""
+    return query.intent == "none" and not query.suggestions and (
+        query.reason == "no-model" or (query.reason or "").startswith("beyond:"))
 
 
 def _as_question(claim: str) -> str:

@@ -36,7 +36,9 @@ class Coverage:
             [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text) if t),
              m.paper_title or "", *(m.paper_summary or {}).values(), *m.aliases])))} for m in kb.models}
         self._any_facts = set().union(*self._facts.values())  # what a question about no model in particular may say
-        cue_texts = [kb.normaliser(t) for t in lexicon_texts(kb.lexicon, skip=OTHER_TOPICS) if has_chinese(t)]
+        # (not the one-character words that may lead a rumour's subject, "看新闻说": they explain no clause)
+        cue_texts = [kb.normaliser(t) for t in lexicon_texts(kb.lexicon, skip=(*OTHER_TOPICS, "message.rumour.leads"))
+                     if has_chinese(t)]
         article = [kb.article.title["zh"], kb.article.intro["zh"], *cue_texts]
         for m in kb.models:
             article += [*m.source.values(), *m.aliases, *(t["zh"] for t in (

@@ -4,7 +4,7 @@ In: the message as a person typed it in a channel (mentions, markup, links, emoj
 several sentences). Out: `Clause`s, each a sentence or a clause of one, with addressing (mention
 tokens, "@name"), markup, links and emoji gone, and whether it ended with a question mark.
 
-A sentence ends at . ? ! 。？！；; … and at a line break. Inside a sentence a clause ends at a comma
+A sentence ends at . ? ! 。？！；; … at an emoji and at a line break. Inside a sentence a clause ends at a comma
 or a colon, at a word that opens another question ("also", "btw", "还有", "另外"), and at "and"
 when the words after it ask a question of their own ("when did v3 come out and how big is it?",
 not "compare v2 and v3"). Splitting too finely is safe: the next stages join a clause that only
@@ -29,8 +29,8 @@ _INLINE_MARKUP = re.compile(r"[*`~|_]{2,}|[*`|]")
 # abbreviations whose full stop ends no sentence
 _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "dr", "st")
 # a sentence ends at its punctuation, a line break, or where a numbered item starts ("1) … 2) …", "①", "(2)")
-_SENTENCE_END = re.compile(r"[?？!！。;；…]+|\.{2,}|(?<![0-9])\.(?![0-9])|(?<=[0-9])\.(?=\s|$)|\n+"
-                           r"|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
+_SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9])"
+                           r"|(?<=[0-9])\.(?=\s|$)|\n+|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
 # (not a comma between figures, "November 2, 2023", "1,000", nor a colon in a time, "10:30")
 _CLAUSE_END = re.compile(rf"(?<![0-9])[,，:：]|[,，:：](?!\s*[0-9])|(?<=[{CJK}])、(?=\s*(?:还有|另外))")
 
@@ -121,6 +121,8 @@ def _visible(ch: str) -> str:
     category = unicodedata.category(ch)
     if category in ("Cc", "Zl", "Zp"):
         return "\n" if ch in "\r\u2028\u2029" else " "
-    if category in ("So", "Sk", "Cf", "Co", "Cs", "Cn", "Mn") and not ("\u4e00" <= ch <= "\u9fff"):
-        return " "  # emoji, modifiers, zero-width and bidi marks
+    if category == "So":
+        return "。"  # an emoji ends what was said before it ("我完全插不上话😂 所以它到底是个啥")
+    if category in ("Sk", "Cf", "Co", "Cs", "Cn", "Mn") and not ("\u4e00" <= ch <= "\u9fff"):
+        return " "  # modifiers, zero-width and bidi marks
     return ch

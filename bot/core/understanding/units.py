@@ -8,7 +8,8 @@ thing it says (a name, a claim, small talk).
 - A clause that only names or describes a model ("V3,", "the 67b llm,") is the subject of the question
   after it that needs one; names after a question ("which is bigger, V2 or V3?") are part of it.
 - A line of self-context or a claim passed on, before a question that says "it", is what "it" means.
-- A clause with no question form that asks by its cue words ("janus pro paper title") is a question.
+- A clause with no question form that asks by its cue words ("janus pro paper title") is a question; a
+  claim with a question mark or a check tag ("R1 是闭源的对吧?") is a claim to check.
 Chatter never makes a unit."""
 
 from __future__ import annotations
@@ -60,23 +61,26 @@ class Units:
         """The clauses question `i` takes: a subject before it, names after it."""
         subject = bool(self.clauses.names(acts[i].text))
         if not subject and i > 0 and i - 1 not in joins.taken and self.clauses.incomplete(acts[i].text):
-            self._subject_before(i, acts[i - 1], joins)
+            self._subject_before(i, acts, joins)
         if i + 1 < len(acts) and self._names_after(acts[i + 1], subject):
             joins.after[i] = acts[i + 1].text
             joins.taken.add(i + 1)
 
-    def _subject_before(self, i: int, prev: Act, joins: _Joins) -> None:
+    def _subject_before(self, i: int, acts: list[Act], joins: _Joins) -> None:
         """"V3, when did it come out?", "V2 or V3? which is bigger?": the clause is the question's subject;
-        a line of self-context or a claim before "it" is what "it" means."""
-        c = self.clauses
+        a line of self-context or a claim before "it" is what "it" means: the nearest that names a model
+        ("他一直在吹 DeepSeekMath,我完全插不上话,所以它到底是个啥"), else the one just before."""
+        c, prev = self.clauses, acts[i - 1]
         if (prev.kind == "statement" and c.only_describes(prev.text)) or (
                 prev.kind == "ask" and c.names_only(prev.text)):
             joins.before[i] = prev.text
+            joins.taken.add(i - 1)
         elif prev.kind in CONTENT:
-            joins.about[i] = prev.text
-        else:
-            return
-        joins.taken.add(i - 1)
+            said = [j for j in range(i - 1, -1, -1) if j not in joins.taken and acts[j].kind in CONTENT]
+            j = next((j for j in said if c.names(acts[j].text)), i - 1)
+            joins.about[i] = acts[j].text
+            if not _checked(acts[j]):  # a claim to check is checked as well ("heard V3 is 671B? when did it …")
+                joins.taken.add(j)
 
     def _names_after(self, nxt: Act, subject: bool) -> bool:
         """Names after a question are part of it ("compare math, coder and coder v2", "which is bigger, V2 or
@@ -93,6 +97,8 @@ class Units:
             text = " ".join(t for t in (joins.before.get(i), asked, joins.after.get(i)) if t)
             return [Unit(act.kind, text, act.detail, joins.about.get(i), act.question)]
         c = self.clauses
+        if _checked(act):
+            return [Unit("check", act.text)]  # "R1 是闭源的对吧? …", "heard V3 is 671B? also …": checked too
         if act.kind == "statement" and (c.names_only(act.text) or c.asks_by_its_words(act.text)):
             return [Unit("ask", act.text)]  # "janus pro paper title", "V3 的参数量", "deepseek math."
         return []
@@ -119,6 +125,11 @@ class Units:
         talk = next((a for a in acts if a.kind == "smalltalk"), None) or next(
             (a for a in acts if a.kind == "chatter"), None)
         return [Unit("smalltalk", talk.text, talk.detail)] if talk else []
+
+
+def _checked(act: Act) -> bool:
+    """A claim asked about, by a question mark or a check tag: checked, whatever else the message asks."""
+    return act.kind == "claim" and (act.question or act.detail == "tagged")
 
 
 def _checks_joined(acts: list[Act]) -> list[Act]:

@@ -32,26 +32,20 @@ class Coverage:
         self._known = (cues.words | cues.stopwords["en"] | set(kb.lexicon["normalise"]["split_prefixes"])
                        | set(MONTHS)) - topics
         self._spellable = [w for w in self._known if len(w) >= 4]
-        self._facts = {m.id: {stem(t) for t in tokens_of(kb.normaliser(" ".join(
-            [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text) if t),
-             m.paper_title or "", *(m.paper_summary or {}).values(), *m.aliases])))} for m in kb.models}
+        self._facts = {m.id: _fact_stems(kb, m) for m in kb.models}
         self._any_facts = set().union(*self._facts.values())  # what a question about no model in particular may say
         # (not the one-character words that may lead a rumour's subject, "看新闻说": they explain no clause)
         cue_texts = [kb.normaliser(t) for t in lexicon_texts(kb.lexicon, skip=(*OTHER_TOPICS, "message.rumour.leads"))
                      if has_chinese(t)]
-        article = [kb.article.title["zh"], kb.article.intro["zh"], *cue_texts]
-        for m in kb.models:
-            article += [*m.source.values(), *m.aliases, *(t["zh"] for t in (
-                m.features, m.significance, m.headline, m.parameters_text, m.released_text, m.paper_text,
-                m.paper_summary, *m.tag_quotes.values()) if t)]
+        article = _article_texts(kb)
+        self._pairs = _pairs([kb.normaliser(kb.article.title["zh"]), kb.normaliser(kb.article.intro["zh"]),
+                              *cue_texts, *article])
         # the words that describe a model or ask about one, without the chatter around questions: what a clause
         # that only says which model it is about may hold ("the 67b llm,", "那个能画图的模型,")
         asking = list(lexicon_texts(kb.lexicon, skip=(*OTHER_TOPICS, "message", "chatter", "help")))
         self._asking = ({t for text in asking if not has_chinese(text) for t in tokens_of(kb.normaliser(text))}
                         | cues.stopwords["en"] | set(MONTHS)) - topics
-        self._asking_pairs = _pairs(kb.normaliser(t) for t in [*(t for t in asking if has_chinese(t)),
-                                                               *article[2 + len(cue_texts):]] if has_chinese(t))
-        self._pairs = _pairs(kb.normaliser(text) for text in article if has_chinese(text))
+        self._asking_pairs = _pairs([*(kb.normaliser(t) for t in asking if has_chinese(t)), *article])
         # one-character words of the lexicon explain themselves ("前", "比", "到")
         self._single = {w for w in (*cues.stopwords["zh"], *cue_texts) if len(w) == 1}
         # topic tags: words of the decline list the article uses for some models only (R1's 低成本)
@@ -122,6 +116,23 @@ def for_variants(query: Query, links: Links) -> Query:
         return replace(query, reason=f"variant:{typed}")
     asked = next((f for f in fields if f in VARIANT_FACTS), "")
     return Query("none", reason=f"variant:{model}:{asked}:{typed}", suggestions=(model,))
+
+
+def _fact_stems(kb: KnowledgeBase, m) -> set[str]:
+    """The stems of the English words of a model's facts and names."""
+    texts = [*(t["en"] for t in (m.features, m.significance, m.headline, m.parameters_text, m.released_text) if t),
+             m.paper_title or "", *(m.paper_summary or {}).values(), *m.aliases]
+    return {stem(t) for t in tokens_of(kb.normaliser(" ".join(texts)))}
+
+
+def _article_texts(kb: KnowledgeBase) -> list[str]:
+    """The Chinese of every model's section and facts, normalised."""
+    texts = []
+    for m in kb.models:
+        texts += [*m.source.values(), *m.aliases, *(t["zh"] for t in (
+            m.features, m.significance, m.headline, m.parameters_text, m.released_text, m.paper_text,
+            m.paper_summary, *m.tag_quotes.values()) if t)]
+    return [kb.normaliser(t) for t in texts if has_chinese(t)]
 
 
 def _pairs(texts) -> set[str]:

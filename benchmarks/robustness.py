@@ -36,6 +36,7 @@ DEV = ROOT.parent / "shared" / "eval" / "questions.dev.yaml"
 SEPARATORS = {"en": [" ", ", ", ". ", "! ", "\n"], "zh": ["", ",", "。", " ", "\n", "!"]}
 JOINERS = {"en": [" and also ", "? also, ", ". btw, ", "?\n", "? and ", " — oh and ", ". plus "],
            "zh": ["。还有,", "?另外", ",顺便问下,", "\n", "?还有", "。再问一下:", ";以及"]}
+TARGET_PCT = 97.0  # issue 15's target for every transformation
 # a pronoun asks about the model before it: such a question means something else after another one
 REFERS_BACK = re.compile(r"\b(it|its|they|their|them|this|that)\b|它|这个|那个|他们")
 

@@ -1,6 +1,7 @@
 """Run every benchmark in one go: `python -m benchmarks.run` from the project root.
 
-Prints accuracy beside the peer baselines, the maintainer's report's suggestions applied and
+Prints accuracy beside the peer baselines (the fresh set first: nobody tuned on it before it was scored),
+robustness by transformation, the maintainer's report's suggestions applied and
 measured on held-out questions, the report over a miss log of up to 200,000 records, engine
 speed, matching at 100 to 10,000 models, console
 start-up and memory, the running bot's memory beside a bare discord.py client, and Discord
@@ -59,9 +60,10 @@ def section(title: str) -> None:
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--questions", type=Path, nargs="+",
-                    default=[ROOT / "benchmarks" / "questions.yaml", ROOT / "benchmarks" / "questions.discord.yaml",
-                             ROOT / "benchmarks" / "questions.operators.yaml",
-                             ROOT / "benchmarks" / "questions.heldout.yaml"],
+                    default=[ROOT / "benchmarks" / name for name in (
+                        "questions.fresh.yaml", "questions.real.yaml", "questions.messages.yaml",
+                        "questions.faithfulness.yaml", "questions.yaml", "questions.discord.yaml",
+                        "questions.operators.yaml", "questions.heldout.yaml")],
                     help="labelled question files (the answer contract's format), each scored on its own")
     ap.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
     ap.add_argument("--article", type=Path, default=DEFAULT_ARTICLE,
@@ -100,6 +102,18 @@ def main(argv: list[str] | None = None) -> int:
         if scores[0].failures:
             print("deepseek-qa-bot misses: " + ", ".join(scores[0].failures))
         questions += asked
+
+    section("Robustness: questions right as written, wrapped in chatter, joined in pairs, stated as claims")
+    import yaml
+
+    from benchmarks import robustness
+
+    pools = yaml.safe_load((ROOT / "benchmarks" / "chatter.yaml").read_text(encoding="utf-8"))
+    alone = [q for path in robustness.SETS for q in accuracy.load_questions(path)]
+    tallies = robustness.run(lambda: Engine.from_folder(args.knowledge), pools, alone[:40] if args.quick else alone)
+    print(robustness.report(tallies))
+    targets += [(f"robustness, {name}: >= {robustness.TARGET_PCT:g}% stay right", t.pct >= robustness.TARGET_PCT,
+                 f"{t.pct:.1f}%") for name, t in tallies.items() if name != "as written"]
 
     section("Active learning: the maintainer's report's suggestions applied, measured on held-out questions")
     from benchmarks import active_learning

@@ -21,12 +21,13 @@ def test_quick_run_prints_the_tables_with_the_baselines_and_writes_the_plot(tmp_
                            "--skip", "discord", "memory"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    for heading in ("## Accuracy", "## Active learning", "## The maintainer's report over a large miss log", "## Speed",
+    for heading in ("## Accuracy on questions.fresh.yaml", "## Robustness", "## Active learning",
+                    "## The maintainer's report over a large miss log", "## Speed",
                     "## Matching as knowledge grows", "## Start-up", "## Targets"):
         assert heading in out
     for name in ("deepseek-qa-bot", "tag bot (WRatio)", "BM25 (sections)", "extractOne median",
                  '.venv/bin/python -c "import discord"', "held-out, perturbed with forms B (never seen)",
-                 "`bot report` s", "former pairwise grouping s"):
+                 "`bot report` s", "former pairwise grouping s", "wrapped", "joined", "claims zh"):
         assert name in out
     assert plot.read_bytes().startswith(b"\x89PNG")
 

@@ -219,12 +219,34 @@ def test_small_talk_gets_a_short_answer_without_the_list_of_models(text, reason)
     # a count is checked by its figures, however roughly given, whatever words are around it
     ("DeepSeekMath 的 pretrain 数据有 500B token 左右,我没记错吧?", "对"),
     ("deepseekmath was trained on roughly 500B tokens right?", "Yes"),
+    # the same said in other words: the article's "持平", "相当" ("matches", "comparable")
+    ("R1 is on par with o1, right?", "Yes"), ("R1 跟 o1 差不多水平?", "对"),
+    ("coder v2 rivals gpt4-turbo at code, right?", "Yes"), ("Coder V2 跟 GPT4-Turbo 相当吗", "对"),
+    ("R1 is on par with GPT-4, right?", "The article does not say"),
     # how good a model is: a claim the article does not settle
     ("someone said V3 is the best model ever, true?", "The article does not say"),
 ])
 def test_a_claim_gets_its_verdict_first(text, verdict):
     lines = to_text(ENGINE.ask(text).reply).splitlines()
     assert lines[2].startswith(verdict), lines
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an error told is declined as one, alone, and is no question beside another
+    ("R1 keeps failing with CUDA OOM", [("none", set(), None)]), ("我的 V3 一直报错,用不了", [("none", set(), None)]),
+    ("R1 keeps failing with CUDA OOM. when was it released?", [("field", {"deepseek-r1"}, "released")]),
+    ("my code crashed lol, anyway what is V3?", [("model", {"deepseek-v3"}, None)]),
+])
+def test_an_error_told_is_declined_as_an_error(text, expected):
+    assert parts(text) == expected
+    assert ENGINE.ask(text).query.reason in ("act:error", None)
+
+
+@pytest.mark.parametrize("text", ["DeepSeekMath 的训练数据是从哪来的?",
+                                  "where does DeepSeekMath's training data come from?", "为什么 V3 的意义这么大?"])
+def test_a_question_word_asks_it_is_no_claim_to_check(text):
+    query = ENGINE.ask(text).query
+    assert query.intent == "field" and not (query.selector or "").startswith("check:")
 
 
 @pytest.mark.parametrize("text", ["deepseek 家哪个模型数学推理最强", "which deepseek model is the best?",
@@ -255,3 +277,4 @@ def test_the_contract_lists_the_parts_and_describes_the_first_at_the_top():
         ("field", "released", ["deepseek-v3"]), ("field", "parameters", ["deepseek-v3"]),
         ("field", "features", ["deepseek-r1"])]
     assert "671" in contract["text"] and "2024" in contract["text"]
+

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.cues import Cues
+from bot.core.cues import Cues, alternation
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.search import terms_of
 
@@ -50,13 +50,21 @@ class Claims:
         # the models' own names say which model, never what is claimed of it ("and llm?")
         names = {token for key in kb.alias_keys() for token in key}
         self.kb, self.cues, self._ignore = kb, cues, frozenset(ignore | names)
+        self._group = {kb.normaliser(w): group for group, words in kb.lexicon["claim_synonyms"].items() for w in words}
+        self._synonym = re.compile(alternation(self._group))
+        self._groups = frozenset(self._group.values())  # a group's name is a term, even where it is a cue word
         # (field, language, index, terms, counts) of every sentence of every model
         self._index = {m.id: [(field, lang, i, self._terms(s), self._counts(s))
                               for field in self.FIELDS for lang in ("zh", "en")
                               for i, s in enumerate(sentences(m, field, lang))] for m in kb.models}
 
     def _terms(self, text: str) -> frozenset[str]:
-        return frozenset(terms_of(self.kb.normaliser(text), self.cues.stopwords, self._ignore))
+        return frozenset(terms_of(self._synonyms(self.kb.normaliser(text)), self.cues.stopwords,
+                                  self._ignore - self._groups))
+
+    def _synonyms(self, normalised: str) -> str:
+        """Each word of a synonym group as the group's name ("on par", "掰手腕", "持平" -> "match")."""
+        return self._synonym.sub(lambda m: f" {self._group[m.group()]} ", normalised)
 
     def _counts(self, text: str) -> tuple[tuple[str, float], ...]:
         """What a text counts, and how many: "5000 亿 token" is ("token", 5e11)."""

@@ -11,8 +11,8 @@ from rapidfuzz import fuzz, process
 
 from bot.core.normalise import Normaliser, has_chinese, tokens_of
 
-# names and a regular expression are not cue words
-NOT_CUES = ("normalise", "foreign_models", "not_covered", "names")
+# names, a regular expression and the words a claim is checked by are not cue words
+NOT_CUES = ("normalise", "foreign_models", "not_covered", "names", "claim_synonyms")
 
 
 # words of what the article does not hold ("price", "报错", "will"): they ask about something else, so they

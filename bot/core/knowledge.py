@@ -27,7 +27,7 @@ REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations", "headline"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "numbers", "followup", "overview", "foreign_models", "names", "help", "timeline",
                 "undisclosed", "beyond_article", "requests", "fit", "not_covered", "family", "relations", "chatter",
-                "described", "sizes", "operators", "message",
+                "described", "sizes", "operators", "message", "claim_synonyms",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published", "dated_by", "intro"}
 ARTICLE_TEXT = "article.zh.txt"  # the article itself, character for character: every quote is checked against it

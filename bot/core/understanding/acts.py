@@ -98,6 +98,8 @@ class Acts:
             return Act("out-of-scope" if act else "ask", act, text, clause.question)
         if rumour:  # passed on, even with a question mark ("我记得 V2 比 V3 大?", "heard R1 is open source?")
             return Act("claim", None, claimed, clause.question)
+        if self._error.search(form):  # "R1 keeps failing with CUDA OOM": an error told is asked about
+            return Act("out-of-scope", "error", text, clause.question)
         if self._self.match(form):
             return Act("self", None, text, clause.question)
         return Act("statement", None, text, clause.question)

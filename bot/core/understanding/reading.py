@@ -165,7 +165,7 @@ def _aside(query: Query) -> bool:
     """A decline of words no frame reads: said without a question mark or a question's form ("my friend kept
     hyping R1 and I had no clue what he meant", "刚才那个回答很有用"), it is chatter beside a part that asks."""
     return query.intent == "none" and not query.suggestions and (
-        query.reason == "no-model" or (query.reason or "").startswith("beyond:"))
+        query.reason in ("no-model", "act:error") or (query.reason or "").startswith("beyond:"))
 
 
 def _as_question(claim: str) -> str:

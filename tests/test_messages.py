@@ -278,3 +278,17 @@ def test_the_contract_lists_the_parts_and_describes_the_first_at_the_top():
         ("field", "features", ["deepseek-r1"])]
     assert "671" in contract["text"] and "2024" in contract["text"]
 
+
+# --- lexicon hygiene: words removed because they misread other questions ---------------------------------
+@pytest.mark.parametrize(("text", "intent", "not_reason"), [
+    ("how much is V3 bigger than V2?", "compare", "topic:price"),  # not a price ("how much is")
+    ("did DeepSeek release a new model in January 2025?", "list", "act:future"),  # the past, not a plan
+    ("at what point of 2024 did v2 come out", "field", None),  # a date, not its significance ("point of")
+    ("deepseekmath 擅长哪类数学题目", "field", None),  # 题目: a maths exercise, not a paper's title
+    ("这篇长文里哪些模型是开源的", "list", None),  # 长文: this long article, not long-text models
+    ("在做一个 PPT,能列一下 deepseek 有哪些多模态模型最好", "list", "topic:quality"),  # 最好: "preferably"
+])
+def test_a_word_that_means_something_else_here_does_not_misread_the_question(text, intent, not_reason):
+    query = ENGINE.ask(text).query
+    assert query.intent == intent and (not_reason is None or query.reason != not_reason)
+    assert query.field != "significance" and query.field != "paper" and "long-text" not in (query.selector or "")

@@ -62,3 +62,11 @@ def test_the_full_run_writes_no_tracked_file():
 
     plot = parser().parse_args([]).plot.relative_to(RUN_ROOT)
     assert plot.parts[0] == "build" and "build/" in (RUN_ROOT / ".gitignore").read_text(encoding="utf-8").split()
+
+
+def test_lexicon_usage_counts_the_labelled_questions_that_hold_each_entry():
+    done = subprocess.run([sys.executable, "-m", "benchmarks.lexicon_usage"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    rows = {(r[0], r[1]): int(r[2]) for r in (line.split("\t") for line in done.stdout.splitlines()[1:])}
+    assert rows[("fields.paper.cues", "论文")] > 10 and ("fields.paper.cues", "题目") not in rows

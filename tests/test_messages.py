@@ -242,6 +242,30 @@ def test_an_error_told_is_declined_as_an_error(text, expected):
     assert ENGINE.ask(text).query.reason in ("act:error", None)
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    # asking for material to use a model with, or how to use it
+    ("how can I utilize R1 in my app?", "act:howto"), ("any demo scripts for VL2?", "act:howto"),
+    ("Is there sample code for training DeepSeek models with FP8 in Megatron-LM?", "act:howto"),
+    ("有没有 Janus-Pro 的示例代码", "act:howto"),
+    # asking for what is not there yet
+    ("Hey! DeepSeek-V3 is amazing! would it be possible to add multi-lingual support?", "act:future"),
+    ("could you add image input to R1?", "act:future"), ("R1 以后会支持图片吗?", "act:future"),
+    # an outage
+    ("V3 服务器繁忙怎么办", "act:error"), ("R1 挂了吗", "act:error"),
+    ("is the R1 server down? it went down again", "act:error"),
+])
+def test_how_to_plans_and_outages_are_declined_by_what_they_are(text, reason):
+    assert ENGINE.ask(text).query.reason == reason
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("can you break down V3's features", "features"), ("walk me through R1's significance", "significance"),
+    ("could you go over janus pro's paper", "paper"),
+])
+def test_a_request_to_explain_asks_like_explain(text, field):
+    assert ENGINE.ask(text).query.field == field
+
+
 @pytest.mark.parametrize("text", ["DeepSeekMath 的训练数据是从哪来的?",
                                   "where does DeepSeekMath's training data come from?", "为什么 V3 的意义这么大?"])
 def test_a_question_word_asks_it_is_no_claim_to_check(text):

@@ -5,7 +5,8 @@ people write them as people do. `python -m benchmarks.robustness` from the proje
   (pools in benchmarks/chatter.yaml, written by someone who never saw the code), in the question's
   language; the labels do not change.
 - joined: two right questions in one message ("… and also …", "。还有,…"); both must be answered,
-  each part as its own label says.
+  each part as its own label says. The second is a question of its own: not a bare name or word ("v3",
+  "thx!", which after a question ask it again of that model or are chatter), not the first asked again.
 - claims: a fact of the article, or a wrong one, stated as a claim to check in the frames people use
   ("…, right?", "群里有人说…,真的吗"); the reply must open with the right verdict, in both languages.
 
@@ -77,6 +78,20 @@ def wrapped(q: dict, pools: dict, rng: random.Random) -> list[str]:
             f"{pick('thanks')}"]
 
 
+def _second_question(first: dict, second: dict) -> bool:
+    """Whether `second` reads as a question of its own after `first`: not a pronoun's question (it would mean
+    the first's model), not a bare name or word ("v3", "thx!": after a question they ask it again of that
+    model, or are chatter), not the first asked again (the same models, the same question or an overview)."""
+    if second is first or (second["intent"] == "none" and REFERS_BACK.search(second["text"].lower())):
+        return False
+    if second["intent"] in ("model", "none") and _BARE.fullmatch(_strip_end(second["text"])):
+        return False
+    return not (set(second["models"]) == set(first["models"]) and second["intent"] in ("model", first["intent"]))
+
+
+_BARE = re.compile(r"[\w.\- ]{1,16}")  # a name or a word, typed alone
+
+
 def joined(first: dict, second: dict, rng: random.Random) -> dict:
     """Two questions in one message, labelled as the contract's `parts`."""
     text = f"{_strip_end(first['text'])}{rng.choice(JOINERS[first['lang']])}{second['text']}"
@@ -133,8 +148,7 @@ def run(engine_for: Callable[[], Engine], pools: dict, questions: list[dict], se
             tallies["wrapped"].add(is_right(q, answer(text)), text)
     by_lang = {lang: [q for q in right if q["lang"] == lang] for lang in ("en", "zh")}
     for q in right:
-        partners = [p for p in by_lang[q["lang"]] if p is not q and not (
-            p["intent"] == "none" and REFERS_BACK.search(p["text"].lower()))]
+        partners = [p for p in by_lang[q["lang"]] if _second_question(q, p)]
         pair = joined(q, rng.choice(partners), rng)
         tallies["joined"].add(is_right(pair, answer(pair["text"])), pair["text"])
     for lang, claim, verdict in claims(engine.kb):

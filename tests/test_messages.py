@@ -294,6 +294,50 @@ def test_a_claim_asked_about_is_checked_beside_the_other_questions(text, expecte
     assert parts(text) == expected
 
 
+NONE = ("none", set(), None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a question about something else, with a subject of its own, is declined by name beside the answer
+    ("What are the features of DeepSeek-V2? and How tall is Mount Everest?",
+     [("field", {"deepseek-v2"}, "features"), NONE]),
+    ("deepseek-cdoer? and what is the capital of France", [("model", {"deepseek-coder"}, None), NONE]),
+    ("明天会下雨吗。再问一下:2024年中到年底发布了什么", [NONE, ("list", {"deepseek-v3"}, None)]),
+    # ... a follow-on with none asks of the part before it, which answers it
+    ("deepseek llm vs deepseek v2, what changed", [("compare", {"deepseek-llm", "deepseek-v2"}, None)]),
+    ("top three largest models, which ones have no figure?", [("list", {"deepseek-v3", "deepseek-r1", "deepseek-v2"},
+                                                                None)]),
+    # ... and after a model the article does not cover, it shares that decline
+    ("If we apply Janus-Pro's training strategies to JanusFlow, how much improvement could we expect?", [NONE]),
+    ("Qwen2.5-Max 和 DeepSeek V3 谁更强?求客观评价", [NONE]), ("what's R2? how much better will it be", [NONE]),
+    # a statement that leaves its subject out is no yes/no question ("was explaining …", "is looking into …")
+    ("was explaining things to an intern and realized i wasn't sure myself, how many params in deepseek coder",
+     [("field", {"deepseek-coder"}, "parameters")]),
+    ("is looking into R1 for work, when did it come out", [("field", {"deepseek-r1"}, "released")]),
+    ("saw a heated discussion on twitter and now i'm curious! the vision-language moe one, why does it matter?",
+     [("field", {"deepseek-vl2"}, "significance")]),
+    # two clauses that each ask by their words are two questions
+    ("2025 年发布的模型;以及deepseek llm 论文名",
+     [("list", {"deepseek-r1", "janus-pro"}, None), ("field", {"deepseek-llm"}, "paper")]),
+    ("models from 2024. janus pro paper title",
+     [("list", {"deepseek-v2", "deepseek-v3"}, None), ("field", {"janus-pro"}, "paper")]),
+    # a list of its own after a question takes no subject from it; a ranking or a pick does
+    ("paper of deepseek coder v2. plus any vision models?",
+     [("field", {"deepseek-coder-v2"}, "paper"), ("list", {"deepseek-vl2", "janus-pro"}, None)]),
+    ("V3 多大?还有哪些开源模型", [("field", {"deepseek-v3"}, "parameters"),
+                          ("list", {"deepseek-coder", "deepseek-v2", "deepseek-coder-v2", "deepseek-r1"}, None)]),
+    # what "除了 R1," leaves out is the next question's
+    ("除了 R1 还有哪些开源模型", [("list", {"deepseek-coder", "deepseek-v2", "deepseek-coder-v2"}, None)]),
+    ("other than V3, which models are MoE?",
+     [("list", {"deepseek-moe", "deepseek-v2", "deepseek-coder-v2", "deepseek-vl2"}, None)]),
+    # asking for the article's own words is no question of its own
+    ("V3 的意义是什么?想看看文章是怎么说的", [("field", {"deepseek-v3"}, "significance")]),
+    ("what's R1's significance? what does the article say exactly", [("field", {"deepseek-r1"}, "significance")]),
+])
+def test_which_clauses_are_questions_of_their_own(text, expected):
+    assert parts(text) == expected
+
+
 def test_the_contract_lists_the_parts_and_describes_the_first_at_the_top():
     contract = to_contract(ENGINE.ask("when did v3 come out and how big is it? also is r1 open source"))
     assert (contract["intent"], contract["field"], contract["models"]) == ("field", "released", ["deepseek-v3"])
@@ -305,7 +349,6 @@ def test_the_contract_lists_the_parts_and_describes_the_first_at_the_top():
 
 # --- lexicon hygiene: words removed because they misread other questions ---------------------------------
 @pytest.mark.parametrize(("text", "intent", "not_reason"), [
-    ("how much is V3 bigger than V2?", "compare", "topic:price"),  # not a price ("how much is")
     ("did DeepSeek release a new model in January 2025?", "list", "act:future"),  # the past, not a plan
     ("at what point of 2024 did v2 come out", "field", None),  # a date, not its significance ("point of")
     ("deepseekmath 擅长哪类数学题目", "field", None),  # 题目: a maths exercise, not a paper's title

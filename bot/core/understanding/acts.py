@@ -30,6 +30,7 @@ from bot.core.understanding.segment import Clause
 _EDGE = r"[\s,，.。:：;；!！?？~、…\-—]*"  # what stands between chatter and the rest
 _ENDS_ASKING = re.compile(r"(?:吗|呢|么|吧|嘛)[\s,，.。!！?？~…]*$")
 _PUNCTUATION = " ,，.。:：;；!！?？~、…-—"
+_PROGRESSIVE = re.compile(r"\s+[a-z]+ing\b", re.IGNORECASE)  # "was explaining", "am wondering"
 _TAIL = 4  # a Chinese question word this near the end asks ("R1 用起来感觉怎么样", "它的意义到底在哪")
 
 
@@ -111,7 +112,7 @@ class Acts:
 
     def asks(self, text: str, question: bool = False) -> bool:
         """Whether the words ask by their form."""
-        return bool(question or self._asks_first.match(text) or self._asks_anywhere.search(text)
+        return bool(question or self._asked_first(text) or self._asks_anywhere.search(text)
                     or _ENDS_ASKING.search(text))
 
     def asks_outright(self, text: str) -> bool:
@@ -120,9 +121,14 @@ class Acts:
         first, or a question word or particle last."""
         text = text.strip(_PUNCTUATION)
         tail = max(0, len(text) - _TAIL)
-        return bool(self._asks_first.match(text) or self._asks_anywhere.match(text) or _ENDS_ASKING.search(text)
-                    or any(m.end() == len(text) or (m.start() >= tail and has_chinese(m.group()))
-                           for m in self._asks_anywhere.finditer(text)))
+        return bool(self._asked_first(text) or self._asks_anywhere.match(text) or _ENDS_ASKING.search(text)
+                    or any(m.start() >= tail and has_chinese(m.group()) for m in self._asks_anywhere.finditer(text)))
+
+    def _asked_first(self, text: str) -> bool:
+        """A yes/no or request word first, as a question opens ("was V3 …"); not a statement that leaves its
+        subject out ("was explaining things to an intern", "is looking great")."""
+        first = self._asks_first.match(text)
+        return bool(first) and not _PROGRESSIVE.match(text, first.end())
 
     def without_chatter(self, text: str) -> str:
         """The text without greetings, addressing and fillers before it and thanks after it."""

@@ -9,10 +9,13 @@ from __future__ import annotations
 from bot.core.normalise import tokens_of
 from bot.core.understanding.frames import Framer
 
+_FILTERS = ("tag:", "date", "undisclosed:", "params", "family")  # a list of its own: no subject needed
+
 
 class Clauses:
     def __init__(self, framer: Framer):
         self.framer, self.kb, self.cues, self.linker = framer, framer.kb, framer.cues, framer.linker
+        self._exclude = self.cues.cue_set(self.kb.lexicon["operators"]["exclude"])
 
     def normalised(self, text: str) -> str:
         return self.kb.normaliser(text)
@@ -32,14 +35,27 @@ class Clauses:
         with no chatter ("friends", "写论文需要"): such a clause says what the question after it is about."""
         return self.framer.coverage.describes(self.linker.link(self.normalised(text)).rest)
 
+    def leaves_out(self, text: str) -> bool:
+        """It names models to leave out of the question after it ("除了 R1", "other than V3,")."""
+        normalised = self.normalised(text)
+        return bool(self._exclude.find(normalised)) and bool(self.linker.link(normalised).models)
+
     def says_it(self, text: str) -> bool:
         """It refers back: "it", "its", "它", "这两个"."""
         return self.normalised(text) in self.cues.pronouns
 
     def incomplete(self, text: str) -> bool:
-        """A question that needs what was said before it: it says "it" or holds nothing but cue words ("when
-        was it proposed?", "which is bigger"); not "what is the capital of France"."""
-        return self.says_it(text) or self.only_describes(text)
+        """A question that needs what was said before it: it says "it", or holds nothing but cue words and asks
+        nothing alone ("when was it proposed?", "which is bigger"); not "what is the capital of France", nor
+        "any vision models?", a list of its own."""
+        if self.says_it(text):
+            return True
+        if not self.only_describes(text):
+            return False
+        # a ranking or a pick ("which came first", "哪个在编程方面更强大") is among what was named just before
+        query = self.framer.frame(text)
+        own_list = query.intent == "list" and (query.selector or "").lstrip("!").startswith(_FILTERS)
+        return not own_list or bool(self.cues.which_one.find(self.normalised(text)))
 
     def cued(self, text: str) -> bool:
         """The words ask for a fact, a list or a kind of model ("the largest model", "哪些模型")."""

@@ -26,6 +26,7 @@ from bot.core.understanding.segment import Segmenter
 from bot.core.understanding.units import Unit, Units
 
 MAX_PARTS = 3  # answered in one reply; the others are named as left for another message
+_OWN_SUBJECT = 2  # words no frame reads that make a question about something else ("mount everest")
 _PRONOUN = {True: "它", False: "it"}  # the subject a question leaves out, said (by whether it is in Chinese)
 
 
@@ -54,9 +55,10 @@ class Understanding:
             query = discourse.after(self._part(unit, discourse, n > 0))
             named = bool(self.clauses.names(unit.text))
             overview = self.clauses.normalised(unit.text) in self.cues.overview or unit.kind == "statement"
+            outright = unit.question or self.acts.asks_outright(self.segmenter.without_joiner(unit.text))
             idle = (query.intent == "model" and not named and not overview and set(query.models) <= talked_about
-                    ) or (not unit.question and not self.acts.asks_outright(unit.text) and _aside(query))
-            parts.append(Part(unit.text, query, named, idle))
+                    ) or (not outright and _aside(query))
+            parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query)))
         return kept(parts)
 
     def understand(self, text: str, context: Context | None = None) -> Query:
@@ -75,6 +77,8 @@ class Understanding:
             # "R1 是开源的吗,是 2024 年 12 月发布的吗": the second question's subject is the first's
             query = self._frame(replace(unit, text=f"{_PRONOUN[has_chinese(unit.text)]} {unit.text}"),
                                 discourse.context)
+        if query.reason == "out-of-scope" and discourse.uncovered:
+            return discourse.uncovered  # "… to JanusFlow, how much improvement could we expect?": the same decline
         return self._verified(unit, query) or query
 
     def _frame(self, unit: Unit, context: Context | None) -> Query:
@@ -141,6 +145,15 @@ class Understanding:
         # a claim of how good a model is ("R1 是全世界最强的", "V3 beats everything") gets its verdict too
         quality = unit.kind == "check" and query.reason == "topic:quality"
         return query.intent != "none" or (query.reason or "").startswith("beyond:") or quality
+
+    def _about_something(self, text: str, query: Query) -> bool:
+        """A question no frame reads that asks about something all the same ("How tall is Mount Everest?"; not
+        "anyone?", "有知道的吗"): declined by name beside the other questions, never dropped as chatter."""
+        if query.reason != "out-of-scope":
+            return False
+        links = self.linker.link(self.clauses.normalised(self.segmenter.without_joiner(text)))
+        # one word of its own is how a follow-on asks ("what changed", "which ones have no figure")
+        return len(self.framer.coverage.unexplained(links.rest, None)) >= _OWN_SUBJECT
 
     def _about_the_uncovered(self, text: str) -> bool:
         """A part that names no covered model of its own and needs a subject ("what even is it", "the original

@@ -149,6 +149,7 @@ class Part:
     # an overview of the model talked about, though the part neither names it nor asks for an overview in so
     # many words ("I'd like to read how they got it to compete", "有知道的吗"): chatter beside another part
     idle: bool = False
+    asked: bool = False  # a question about something the article does not hold: declined, never dropped as chatter
 
 
 def kept(parts: list[Part]) -> list[Part]:
@@ -156,7 +157,7 @@ def kept(parts: list[Part]) -> list[Part]:
     something ("anyone?", "有知道的吗"); a part asked twice is one part; a part that only leads into the next
     folds into it ("what's the deal with DeepSeekMoE, why does it matter?", "was v3 before r1? by how much?")."""
     out: list[Part] = []
-    for part in [p for p in parts if not (_unrecognised(p.query) or p.idle)] or parts[:1]:
+    for part in [p for p in parts if p.asked or not (_unrecognised(p.query) or p.idle)] or parts[:1]:
         if out and _same(out[-1].query, part.query):
             continue
         if out and (folded := _folded(out[-1], part)):

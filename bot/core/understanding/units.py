@@ -48,8 +48,8 @@ class Units:
 
     def of(self, acts: list[Act]) -> list[Unit]:
         acts = _checks_joined(acts)
-        if not any(a.kind in ASKING for a in acts):
-            return self._said(acts)
+        if not any(a.kind in ASKING for a in acts) and sum(self._asks_by_words(a) for a in acts) < 2:
+            return self._said(acts)  # (two clauses that each ask by their words are two questions)
         joins = _Joins()
         for i, act in enumerate(acts):
             if act.kind == "ask":
@@ -60,8 +60,9 @@ class Units:
     def _join(self, i: int, acts: list[Act], joins: _Joins) -> None:
         """The clauses question `i` takes: a subject before it, names after it."""
         subject = bool(self.clauses.names(acts[i].text))
-        if not subject and i > 0 and i - 1 not in joins.taken and self.clauses.incomplete(acts[i].text):
-            self._subject_before(i, acts, joins)
+        if not subject and i > 0 and i - 1 not in joins.taken and (
+                self.clauses.incomplete(acts[i].text) or self.clauses.leaves_out(acts[i - 1].text)):
+            self._subject_before(i, acts, joins)  # (what "除了 R1," leaves out is the next question's)
         if i + 1 < len(acts) and self._names_after(acts[i + 1], subject):
             joins.after[i] = acts[i + 1].text
             joins.taken.add(i + 1)
@@ -89,6 +90,10 @@ class Units:
         if nxt.kind not in ("statement", "ask") or not self.clauses.names_only(nxt.text):
             return False
         return not (subject and nxt.kind == "ask") and not (not subject and self.segmenter.opens(nxt.text))
+
+    def _asks_by_words(self, act: Act) -> bool:
+        """A statement that is a question by its cue words ("2025 年发布的模型", "deepseek llm 论文名")."""
+        return act.kind == "statement" and self.clauses.asks_by_its_words(self.segmenter.without_joiner(act.text))
 
     def _unit(self, i: int, act: Act, joins: _Joins) -> list[Unit]:
         if act.kind in ASKING:

@@ -338,6 +338,21 @@ def test_which_clauses_are_questions_of_their_own(text, expected):
     assert parts(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a question typed straight after chatter, in one clause, is read from where it starts
+    ("外面下大雨,在家闲着没事coder v2 是开源的吗。多谢指教", [("field", {"deepseek-coder-v2"}, "features")]),
+    ("i'm a designer, usually nowhere near this topic does r1 use reinforcement learning?, helps a ton, ty",
+     [("field", {"deepseek-r1"}, "features")]),
+    ("helloooooo is r1 good at math?", [("field", {"deepseek-r1"}, "features")]),
+    ("one of the kids asked me is v3 a moe model, thanks in advance!", [("field", {"deepseek-v3"}, "features")]),
+    # ... never where the question starts before it, or where the rest asks nothing
+    ("how fast is v3 inference, tokens per second?", [NONE]), ("vLLM 现在支持 VL2 了没", [NONE]),
+    ("my boss hates v3", [NONE]), ("what license is deepseek llm under", [NONE]),
+])
+def test_a_question_after_chatter_in_one_clause_is_read_from_where_it_starts(text, expected):
+    assert parts(text) == expected
+
+
 def test_the_contract_lists_the_parts_and_describes_the_first_at_the_top():
     contract = to_contract(ENGINE.ask("when did v3 come out and how big is it? also is r1 open source"))
     assert (contract["intent"], contract["field"], contract["models"]) == ("field", "released", ["deepseek-v3"])

@@ -62,6 +62,7 @@ class Acts:
         asks = message["asks"]
         self._asks_anywhere = _words(asks["anywhere"])
         self._asks_first = _words(asks["starts"], "^")
+        self._asks_inside = _words([w for w in (*asks["starts"], *asks["anywhere"]) if not has_chinese(w)])
         rumour = message["rumour"]
         self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|"
                                   rf"(?:{alternation(rumour['leads'], loose=True)})?(?:"
@@ -99,8 +100,8 @@ class Acts:
             return Act("out-of-scope" if act else "ask", act, text, clause.question)
         if rumour:  # passed on, even with a question mark ("我记得 V2 比 V3 大?", "heard R1 is open source?")
             return Act("claim", None, claimed, clause.question)
-        if self._error.search(form):  # "R1 keeps failing with CUDA OOM": an error told is asked about
-            return Act("out-of-scope", "error", text, clause.question)
+        if act := self._out_of_scope(form):  # "R1 keeps failing with CUDA OOM", "could you add …": asked about
+            return Act("out-of-scope", act, text, clause.question)
         if self._self.match(form):
             return Act("self", None, text, clause.question)
         return Act("statement", None, text, clause.question)
@@ -123,6 +124,15 @@ class Acts:
         tail = max(0, len(text) - _TAIL)
         return bool(self._asked_first(text) or self._asks_anywhere.match(text) or _ENDS_ASKING.search(text)
                     or any(m.start() >= tail and has_chinese(m.group()) for m in self._asks_anywhere.finditer(text)))
+
+    def has_act(self, text: str) -> bool:
+        """Words of an act the article cannot hold (a plan, a how-to, an error), or support in a tool."""
+        return self._out_of_scope(text) is not None
+
+    def question_starts(self, text: str) -> list[int]:
+        """Where an English question could start inside a clause ("… this topic does r1 use RL?"): at a
+        question or yes/no word."""
+        return [m.start() for m in self._asks_inside.finditer(text) if not has_chinese(m.group())]
 
     def _asked_first(self, text: str) -> bool:
         """A yes/no or request word first, as a question opens ("was V3 …"); not a statement that leaves its

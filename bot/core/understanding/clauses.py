@@ -6,6 +6,8 @@ resolve and scope stages read a clause alike."""
 
 from __future__ import annotations
 
+import re
+
 from bot.core.normalise import tokens_of
 from bot.core.understanding.frames import Framer
 
@@ -16,6 +18,9 @@ class Clauses:
     def __init__(self, framer: Framer):
         self.framer, self.kb, self.cues, self.linker = framer, framer.kb, framer.cues, framer.linker
         self._exclude = self.cues.cue_set(self.kb.lexicon["operators"]["exclude"])
+        surfaces = {a.lower() for m in self.kb.models for a in (*m.aliases, m.name["en"], m.name["zh"], m.id)}
+        self._name_start = re.compile("|".join(re.escape(a) for a in sorted(surfaces, key=len, reverse=True)),
+                                      re.IGNORECASE)
 
     def normalised(self, text: str) -> str:
         return self.kb.normaliser(text)
@@ -34,6 +39,10 @@ class Clauses:
         """Every word is a name, a cue or a word of a description ("the 67b llm", "models released in 2024"),
         with no chatter ("friends", "写论文需要"): such a clause says what the question after it is about."""
         return self.framer.coverage.describes(self.linker.link(self.normalised(text)).rest)
+
+    def name_starts(self, text: str) -> list[int]:
+        """Where a model's name, as the knowledge spells it, starts in the text as typed."""
+        return [m.start() for m in self._name_start.finditer(text)]
 
     def leaves_out(self, text: str) -> bool:
         """It names models to leave out of the question after it ("除了 R1", "other than V3,")."""

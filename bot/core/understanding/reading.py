@@ -26,6 +26,7 @@ from bot.core.understanding.segment import Segmenter
 from bot.core.understanding.units import Unit, Units
 
 MAX_PARTS = 3  # answered in one reply; the others are named as left for another message
+_MAX_CUTS = 6  # places a question may start after chatter in one clause, tried in order
 _OWN_SUBJECT = 2  # words no frame reads that make a question about something else ("mount everest")
 _PRONOUN = {True: "它", False: "it"}  # the subject a question leaves out, said (by whether it is in Chinese)
 
@@ -79,7 +80,27 @@ class Understanding:
                                 discourse.context)
         if query.reason == "out-of-scope" and discourse.uncovered:
             return discourse.uncovered  # "… to JanusFlow, how much improvement could we expect?": the same decline
+        query = self._after_chatter(unit, query, discourse.context) or query
         return self._verified(unit, query) or query
+
+    def _after_chatter(self, unit: Unit, query: Query, context: Context | None) -> Query | None:
+        """A question typed straight after chatter in one clause ("在家闲着没事coder v2 是开源的吗", "i'm a designer,
+        nowhere near this topic does r1 use RL?"), declined for the chatter's words: read from where a model's
+        name or a question word starts, when that reads as a question the article answers."""
+        if query.intent != "none" or query.suggestions or not (
+                query.reason in ("out-of-scope", "no-model") or (query.reason or "").startswith("beyond:")):
+            return None  # (a topic word is what is asked: "what license is deepseek llm under")
+        starts = sorted({*self.clauses.name_starts(unit.text), *self.acts.question_starts(unit.text)} - {0})
+        for start in starts[:_MAX_CUTS]:
+            before, rest = unit.text[:start], unit.text[start:]
+            if self.acts.asks(before) or self.acts.has_act(before):
+                return None  # the question starts before: "how fast is v3 inference", "could you add … like Janus pro"
+            if not (unit.question or self.acts.asks_outright(rest)) or self.clauses.names_only(rest):
+                continue  # "my boss hates v3" asks nothing
+            framed = self._frame(replace(unit, text=rest), context)
+            if framed.intent != "none":
+                return framed
+        return None
 
     def _frame(self, unit: Unit, context: Context | None) -> Query:
         if unit.kind == "smalltalk":
@@ -178,7 +199,8 @@ def _aside(query: Query) -> bool:
     """A decline of words no frame reads: said without a question mark or a question's form ("my friend kept
     hyping R1 and I had no clue what he meant", "刚才那个回答很有用"), it is chatter beside a part that asks."""
     return query.intent == "none" and not query.suggestions and (
-        query.reason in ("no-model", "act:error") or (query.reason or "").startswith("beyond:"))
+        query.reason in ("no-model", "act:error", "act:howto", "act:future") or (query.reason or "").startswith(
+            "beyond:"))
 
 
 def _as_question(claim: str) -> str:

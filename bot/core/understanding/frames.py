@@ -26,10 +26,11 @@ from bot.core.memory import Context
 from bot.core.normalise import has_chinese, tokens_of
 from bot.core.operators import Operators
 from bot.core.query import Query
-from bot.core.relations import related
 from bot.core.search import FactSearch
 from bot.core.selection import amount, parse, select
+from bot.core.understanding.named import NamedQuestions
 from bot.core.understanding.scope import Coverage, for_variants
+from bot.core.understanding.selected import neighbour, relation, selected
 
 AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
 
@@ -43,6 +44,7 @@ class Framer:
         self.operators = Operators(kb, self.cues)
         self.describer = Describer(kb, self.cues, self.search)
         self.coverage = Coverage(kb, self.cues)
+        self.named = NamedQuestions(kb, self.cues, self.coverage, self.operators)
 
     def frame(self, text: str, context: Context | None = None) -> Query:
         found: list[Links] = []
@@ -88,7 +90,7 @@ class Framer:
                     and self.cues.strong_fields_in(rest) and rest not in self.cues.list
                     and rest not in self.cues.which_one and not self.cues.superlative_in(rest)):
                 # "the open-source reasoning model from Jan 2025: why does it matter?": one model, a field of it
-                return self._about_named(list(operated.models), rest, context)
+                return self.named.frame(list(operated.models), rest, context)
             return operated
         if links.models:
             if rest in self.cues.compare and (marked := self.describer.figure_models(rest) if rest not in
@@ -105,7 +107,7 @@ class Framer:
                                      if not self.describer.names_other_models(links.models[0], [n])]
                     return self._not_covered(links, rest, text)
                 return Query("field", tuple(links.models), field="features")
-            return self._about_named(links.models, rest, context)
+            return self.named.frame(links.models, rest, context)
         return self._about_unnamed(rest, context, links)
 
     def _named_with_brand(self, normalised: str, rest: str) -> Links | None:
@@ -124,70 +126,9 @@ class Framer:
             return None
         return branded
 
-    # --- models named ---------------------------------------------------------------------------
-    def _about_named(self, models: list[str], rest: str, context: Context | None) -> Query:
-        cues = self.cues
-        fields = cues.fields_in(rest)
-        if len(models) >= 2:
-            superlative = cues.superlative_in(rest)
-            if fields and rest not in cues.compare and not superlative:
-                return Query("field", tuple(models), field=fields[0], also=self._also(rest, fields[0]))
-            if (context and context.intent == "field" and rest in cues.switch
-                    and rest not in cues.compare and not superlative):
-                return Query("field", tuple(models), field=context.field)  # "and R1 and V2?"
-            # "which is bigger, V2 or V3?": the comparison, with the answer to "which" on top; "compare their
-            # sizes" ranks them by it
-            ranked_by = {"parameters": "largest", "released": "newest"}.get(fields[0]) if fields else None
-            return Query("compare", tuple(models), selector=superlative or ranked_by)
-        model = models[0]
-        relative = cues.relative_in(rest)
-        if relative and (rest in cues.which_one or rest in cues.list or set(fields) <= {"released"}):
-            # "which models came after V2?" asks for all of them, "what came after V3?" for the next one
-            every = "later" if relative == "after" else "earlier"
-            if rest in cues.list or not (neighbour := self._neighbour(model, relative)):
-                return self._selected(f"{every}:{model}")
-            return Query("list", (neighbour,), selector=f"{relative}:{model}")
-        if (kinds := cues.relations_in(rest)) and not cues.strong_fields_in(rest):
-            # "基于 DeepSeekMoE 的理念": of the relations named, the one the files state for this model; else the
-            # one they do state ("哪些模型基于 DeepSeekMoE": the article's example of the idea), the card quoting it
-            stated = [k for k in (*kinds, *cues.relations) if related(self.kb, model, k)]
-            kind = stated[0] if stated else kinds[0]
-            return self._relation(model, kind)
-        if rest in cues.compare and context and model not in context.models and (
-                rest in cues.pronouns or rest in cues.switch):
-            return Query("compare", (*context.models, model))
-        if fields and self.coverage.unexplained(rest, model) and (
-                not cues.strong_fields_in(rest) or rest in cues.fit or self.operators.asks_yes_no(rest)):
-            # a hint ("trained") must account for the rest; so must a use asked of the model ("is R1 good for
-            # writing novels?", "janus pro 擅长做表情包吗"): the features answer another question
-            return Query("none", reason=f"beyond:{model}", about=(model,))
-        if fields:
-            return Query("field", (model,), field=fields[0], also=self._also(rest, fields[0]))
-        if context and self._asks_again(rest, model) and rest not in cues.overview:
-            if context.intent == "field":  # "v2 size?" then "r1?"; "is it open source?" then "what about v3?"
-                checked = context.selector if (context.selector or "").startswith("check:") else None
-                return Query("field", (model,), field=context.field, selector=checked)
-            if context.intent == "compare":
-                return Query("compare", tuple(dict.fromkeys((*context.models, model))))
-        if rest not in cues.overview and self.coverage.unexplained(rest, model):
-            # "is R1 banned in Italy?": an overview would answer another question ("what is R1, thx in advance"
-            # asks for the overview in so many words)
-            return Query("none", reason=f"beyond:{model}", about=(model,))
-        return Query("model", (model,))
-
-    def _asks_again(self, rest: str, model: str) -> bool:
-        """"r1?", "那 V3 呢", "and what about r1": the same question again, of this model; not
-        "还有 vl2 能识别手写字吗", which asks something else with a switch word before it."""
-        return not rest or (rest in self.cues.switch and not self.coverage.unexplained(
-            self.cues.switch.strip(rest), model))
-
     def _also(self, rest: str, first: str | None) -> tuple[str, ...]:
         """The fields asked in so many words besides the first ("V3 多大,什么时候发布的"): every part answered."""
         return tuple(f for f in self.cues.strong_fields_in(rest) if f != first)
-
-    def _neighbour(self, model: str, direction: str) -> str | None:
-        every = select(self.kb, f"{'later' if direction == 'after' else 'earlier'}:{model}")
-        return (every[0] if direction == "after" else every[-1]) if every else None
 
     def _described(self, rest: str, foreign: list[str], context: Context | None) -> Query | None:
         """A question about a model named by its description ("the FP8 one: how big?"), answered as if named."""
@@ -214,7 +155,7 @@ class Framer:
             rest = cues.fields["parameters"].strip(rest)
         # from here on the described model is a named one: checks and differences too
         models = list(described.models)
-        return self.operators.understand(models, rest, context) or self._about_named(models, rest, context)
+        return self.operators.understand(models, rest, context) or self.named.frame(models, rest, context)
 
     # --- no model named -------------------------------------------------------------------------
     def _about_unnamed(self, rest: str, context: Context | None, links: Links) -> Query:
@@ -229,21 +170,21 @@ class Framer:
             return Query("none", reason="out-of-scope")
         # "时间线" holds the release-date cue "时间"; the timeline is the release dates, so that one is fine.
         if rest in cues.timeline and set(fields) <= {"released"}:
-            return self._selected("timeline")
+            return selected(self.kb, "timeline")
         when = date_prefix(rest)
         if threshold := self._amount(rest):
-            return self._selected(f"params{threshold}")
+            return selected(self.kb, f"params{threshold}")
         if rest in cues.compare and (described := self._described(rest, [], context)):
             return described  # "the FP8 one vs the RL one, which is newer?"
         if superlative and (picked := self._superlative_query(superlative, rest, tags, fields, when, context)):
             return picked
         if when and set(fields) <= {"released"}:
             relative = cues.relative_in(rest)  # "before 2024", "2024 年之后"
-            return self._selected(f"date{'<' if relative == 'before' else '>' if relative else ':'}{when}")
+            return selected(self.kb, f"date{'<' if relative == 'before' else '>' if relative else ':'}{when}")
         if rest in cues.undisclosed and (asks_list or asks_one) and fields:
-            return self._selected(f"undisclosed:{fields[0]}")
+            return selected(self.kb, f"undisclosed:{fields[0]}")
         if self._about_family(rest, fields, tags):
-            return self._selected("family")
+            return selected(self.kb, "family")
         if described := self._described(rest, [], context):
             return described
         if asks_one or (links.foreign and not tags):
@@ -252,17 +193,17 @@ class Framer:
             if found:
                 return Query("list", (found,), selector="search")
         if tags and (asks_list or asks_one or not context):
-            return self._selected(f"tag:{tags[0]}")
+            return selected(self.kb, f"tag:{tags[0]}")
         if asks_list and (found := self.search.containing(rest)):
             return Query("list", tuple(found), selector="search")
         if asks_list and (rest in cues.list_all or not self._leftover(rest)):
-            return self._selected("all")
+            return selected(self.kb, "all")
         if context and len(context.models) == 1 and (rest in cues.pronouns or rest in cues.switch):
             model = context.models[0]
             if kind := cues.relation_in(rest):  # "what is it based on?"
-                return self._relation(model, kind)
-            if (relative := cues.relative_in(rest)) and (neighbour := self._neighbour(model, relative)):
-                return Query("list", (neighbour,), selector=f"{relative}:{model}")  # "and after that?"
+                return relation(self.kb, model, kind)
+            if (relative := cues.relative_in(rest)) and (next_one := neighbour(self.kb, model, relative)):
+                return Query("list", (next_one,), selector=f"{relative}:{model}")  # "and after that?"
         if context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more):
             if fields:
                 return Query("field", context.models, field=fields[0], also=self._also(rest, fields[0]))
@@ -343,19 +284,6 @@ class Framer:
             billions = float(match.group(1)) * (unit or 1.0)
             return f"{'>' if more else '<'}{amount(billions)}"
         return None
-
-    def _relation(self, model: str, kind: str) -> Query:
-        """The links the files state; of one model's own link to a model outside the article's list ("what is
-        DeepSeekMath built on?": DeepSeek-Coder-v1.5 7B), a fact of that model: the field whose line states it."""
-        query = self._selected(f"relation:{model}:{kind}")
-        m = self.kb.by_id[model]
-        quoted = [r.quote for r in m.relations if r.kind == kind and r.quote and not r.models]
-        line = next((key for key, text in m.source.items() if key != "heading" and any(q in text for q in quoted)),
-                    None)
-        return Query("field", (model,), field=line, selector=query.selector) if line else query
-
-    def _selected(self, selector: str) -> Query:
-        return Query("list", tuple(select(self.kb, selector)), selector=selector)
 
     def _not_covered(self, links: Links, rest: str, text: str) -> Query:
         names = links.unknown + links.foreign

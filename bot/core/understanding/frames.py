@@ -28,6 +28,7 @@ from bot.core.operators import Operators
 from bot.core.query import Query
 from bot.core.search import FactSearch
 from bot.core.selection import amount, parse, select
+from bot.core.understanding.described import DescribedQuestions
 from bot.core.understanding.named import NamedQuestions
 from bot.core.understanding.scope import Coverage, for_variants
 from bot.core.understanding.selected import neighbour, relation, selected
@@ -45,6 +46,7 @@ class Framer:
         self.describer = Describer(kb, self.cues, self.search)
         self.coverage = Coverage(kb, self.cues)
         self.named = NamedQuestions(kb, self.cues, self.coverage, self.operators)
+        self.described = DescribedQuestions(self.cues, self.describer, self.operators, self.named)
 
     def frame(self, text: str, context: Context | None = None) -> Query:
         found: list[Links] = []
@@ -73,7 +75,7 @@ class Framer:
             # pricing, API, hardware, licences, news...: never answer another question instead
             return Query("none", reason=f"topic:{topic}", about=tuple(links.models))
         if links.foreign and not links.models and not links.unknown and (
-                described := self._described(rest, links.foreign, context)):
+                described := self.described.frame(rest, links.foreign, context)):
             return described
         if links.unknown or (links.foreign and not links.models):
             return self._not_covered(links, rest, text)
@@ -130,33 +132,6 @@ class Framer:
         """The fields asked in so many words besides the first ("V3 多大,什么时候发布的"): every part answered."""
         return tuple(f for f in self.cues.strong_fields_in(rest) if f != first)
 
-    def _described(self, rest: str, foreign: list[str], context: Context | None) -> Query | None:
-        """A question about a model named by its description ("the FP8 one: how big?"), answered as if named."""
-        cues = self.cues
-        superlative = cues.superlative_in(rest)
-        asks = (cues.strong_fields_in(rest) or rest in cues.compare or superlative or cues.relation_in(rest)
-                or ((foreign or rest in cues.described) and rest not in cues.which_one))  # "the fp8 one, is it …?"
-        if rest in cues.list or not asks:
-            return None
-        if context and rest in cues.pronouns and rest not in cues.described:
-            return None  # "how big is it?" is about the model before; "那个用 FP8 的呢" describes another
-        described = self.describer.resolve(rest, foreign)
-        if described is None:
-            return None
-        if described.candidates:  # the article describes more than one model so: offer them
-            return Query("none", reason="no-model", suggestions=described.models)
-        if len(described.models) > 1:  # "the 671b one vs the 236b one": how far apart, which is newer
-            return (self.operators.understand(list(described.models), rest, context)
-                    or Query("compare", described.models, selector=superlative)) if (
-                rest in cues.compare or superlative) else None
-        rest = described.rest
-        if described.by_figure and (set(cues.fields_in(rest)) - {"parameters"} or rest in cues.which_one):
-            # "37B active params, when?", "which one has 1B and 7B versions?": the figure described it
-            rest = cues.fields["parameters"].strip(rest)
-        # from here on the described model is a named one: checks and differences too
-        models = list(described.models)
-        return self.operators.understand(models, rest, context) or self.named.frame(models, rest, context)
-
     # --- no model named -------------------------------------------------------------------------
     def _about_unnamed(self, rest: str, context: Context | None, links: Links) -> Query:
         cues = self.cues
@@ -174,7 +149,7 @@ class Framer:
         when = date_prefix(rest)
         if threshold := self._amount(rest):
             return selected(self.kb, f"params{threshold}")
-        if rest in cues.compare and (described := self._described(rest, [], context)):
+        if rest in cues.compare and (described := self.described.frame(rest, [], context)):
             return described  # "the FP8 one vs the RL one, which is newer?"
         if superlative and (picked := self._superlative_query(superlative, rest, tags, fields, when, context)):
             return picked
@@ -185,7 +160,7 @@ class Framer:
             return selected(self.kb, f"undisclosed:{fields[0]}")
         if self._about_family(rest, fields, tags):
             return selected(self.kb, "family")
-        if described := self._described(rest, [], context):
+        if described := self.described.frame(rest, [], context):
             return described
         if asks_one or (links.foreign and not tags):
             among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None

@@ -16,24 +16,20 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from bot.core import ranking
 from bot.core.cues import Cues
-from bot.core.dates import date_prefix
 from bot.core.describe import Describer
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
-from bot.core.normalise import has_chinese, tokens_of
+from bot.core.normalise import tokens_of
 from bot.core.operators import Operators
 from bot.core.query import Query
 from bot.core.search import FactSearch
-from bot.core.selection import amount, parse, select
+from bot.core.selection import parse
 from bot.core.understanding.described import DescribedQuestions
 from bot.core.understanding.named import NamedQuestions
 from bot.core.understanding.scope import Coverage, for_variants
-from bot.core.understanding.selected import neighbour, relation, selected
-
-AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
+from bot.core.understanding.unnamed import UnnamedQuestions
 
 
 class Framer:
@@ -47,6 +43,7 @@ class Framer:
         self.coverage = Coverage(kb, self.cues)
         self.named = NamedQuestions(kb, self.cues, self.coverage, self.operators)
         self.described = DescribedQuestions(self.cues, self.describer, self.operators, self.named)
+        self.unnamed = UnnamedQuestions(kb, self.cues, self.search, self.operators, self.described)
 
     def frame(self, text: str, context: Context | None = None) -> Query:
         found: list[Links] = []
@@ -110,7 +107,7 @@ class Framer:
                     return self._not_covered(links, rest, text)
                 return Query("field", tuple(links.models), field="features")
             return self.named.frame(links.models, rest, context)
-        return self._about_unnamed(rest, context, links)
+        return self.unnamed.frame(rest, context, links)
 
     def _named_with_brand(self, normalised: str, rest: str) -> Links | None:
         """"deepseek 的 llm 有多大", "moe 是什么": a word that names a model after the brand, asked like a model.
@@ -131,134 +128,6 @@ class Framer:
     def _also(self, rest: str, first: str | None) -> tuple[str, ...]:
         """The fields asked in so many words besides the first ("V3 多大,什么时候发布的"): every part answered."""
         return tuple(f for f in self.cues.strong_fields_in(rest) if f != first)
-
-    # --- no model named -------------------------------------------------------------------------
-    def _about_unnamed(self, rest: str, context: Context | None, links: Links) -> Query:
-        cues = self.cues
-        fields = cues.fields_in(rest)
-        tags = cues.tags_in(rest)
-        superlative = cues.superlative_in(rest)
-        asks_one = rest in cues.which_one
-        asks_list = rest in cues.list
-
-        if rest in cues.requests and not (asks_list or asks_one):
-            return Query("none", reason="out-of-scope")
-        # "时间线" holds the release-date cue "时间"; the timeline is the release dates, so that one is fine.
-        if rest in cues.timeline and set(fields) <= {"released"}:
-            return selected(self.kb, "timeline")
-        when = date_prefix(rest)
-        if threshold := self._amount(rest):
-            return selected(self.kb, f"params{threshold}")
-        if rest in cues.compare and (described := self.described.frame(rest, [], context)):
-            return described  # "the FP8 one vs the RL one, which is newer?"
-        if superlative and (picked := self._superlative_query(superlative, rest, tags, fields, when, context)):
-            return picked
-        if when and set(fields) <= {"released"}:
-            relative = cues.relative_in(rest)  # "before 2024", "2024 年之后"
-            return selected(self.kb, f"date{'<' if relative == 'before' else '>' if relative else ':'}{when}")
-        if rest in cues.undisclosed and (asks_list or asks_one) and fields:
-            return selected(self.kb, f"undisclosed:{fields[0]}")
-        if self._about_family(rest, fields, tags):
-            return selected(self.kb, "family")
-        if described := self.described.frame(rest, [], context):
-            return described
-        if asks_one or (links.foreign and not tags):
-            among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
-            found = self.search.best(rest, among, min_terms=1 if links.foreign else 2)
-            if found:
-                return Query("list", (found,), selector="search")
-        if tags and (asks_list or asks_one or not context):
-            return selected(self.kb, f"tag:{tags[0]}")
-        if asks_list and (found := self.search.containing(rest)):
-            return Query("list", tuple(found), selector="search")
-        if asks_list and (rest in cues.list_all or not self._leftover(rest)):
-            return selected(self.kb, "all")
-        if context and len(context.models) == 1 and (rest in cues.pronouns or rest in cues.switch):
-            model = context.models[0]
-            if kind := cues.relation_in(rest):  # "what is it based on?"
-                return relation(self.kb, model, kind)
-            if (relative := cues.relative_in(rest)) and (next_one := neighbour(self.kb, model, relative)):
-                return Query("list", (next_one,), selector=f"{relative}:{model}")  # "and after that?"
-        if context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more):
-            if fields:
-                return Query("field", context.models, field=fields[0], also=self._also(rest, fields[0]))
-            if rest in cues.compare and len(context.models) > 1:
-                return Query("compare", context.models)
-            if context.intent == "field" and rest in cues.switch:
-                return Query("field", context.models, field=context.field)
-            return Query("model" if len(context.models) == 1 else "compare", context.models)
-        if fields or rest in cues.pronouns:
-            return Query("none", reason="no-model", suggestions=tuple(links.suggestions))
-        if rest in cues.help and len(rest) <= 24:
-            return Query("none", reason="help")
-        return Query("none", reason="out-of-scope", suggestions=tuple(links.suggestions))
-
-    def _about_family(self, rest: str, fields: list[str], tags: list[str]) -> bool:
-        """"what is DeepSeek?", "deepseek 全家桶": the brand itself, not one of its models."""
-        if rest in self.cues.family or ("deepseek" in tokens_of(rest) and rest in self.cues.list):
-            return not tags  # "DeepSeek 的模型有哪些"
-        brand_only = "deepseek" in tokens_of(rest) and not fields and not tags
-        # "what's the cheapest deepseek model" is not "what is DeepSeek": no English word left unexplained; nor is
-        # "is deepseek going public?", which asks yes or no of something else
-        unexplained = {w for w in self._leftover(rest) if w.isascii()}
-        checks = self.operators.asks_yes_no(rest) and rest not in self.cues.overview
-        return brand_only and not unexplained and not checks and (rest in self.cues.overview
-                                                                  or not self._leftover(rest))
-
-    def _leftover(self, rest: str) -> set[str]:
-        """Words that are neither cue words nor stop words: what would narrow a list down."""
-        words = set(tokens_of(rest)) - self.cues.words - self.cues.stopwords["en"] - self.cues.stopwords["zh"]
-        for cue in (*self.cues.list.words, *self.cues.which_one.words, *self.cues.overview.words):
-            if has_chinese(cue):
-                words -= set(cue)
-        return {w for w in words if w != "deepseek"}
-
-    def _superlative_query(self, kind: str, rest: str, tags: list[str], fields: list[str], when: str | None,
-                           context: Context | None) -> Query | None:
-        """"the largest model", "which one is newer?" (of the models just compared), "the last one in 2024"."""
-        cues = self.cues
-        # the models of the last answer; one model and the one before it ("R1 …", "V3 呢?", "哪个更早?")
-        recent = () if not context else context.models if len(context.models) > 1 else (
-            *context.models, *context.earlier)
-        talked_about = recent if len(recent) > 1 and (rest in cues.which_one or rest in cues.pronouns) else None
-        if talked_about:
-            chosen = self._superlative(kind, tags, talked_about)
-            return Query("list", (chosen,), selector=f"{kind}:among") if chosen else None
-        chosen = self._superlative(kind, tags, tuple(select(self.kb, f"date:{when}")) if when else None)
-        if not chosen:
-            return None
-        implied = {"largest": "parameters", "smallest": "parameters"}.get(kind, "released")
-        # with a date given, "released" belongs to the filter, not to the question
-        extra = [f for f in fields if f != implied and not (when and f == "released")]
-        if (not extra and implied == "released" and implied in cues.strong_fields_in(rest) and not when
-                and rest not in cues.which_one):
-            extra = [implied]  # "the first open-source code model: which day?" asks its date
-        if extra and rest not in cues.list:
-            return Query("field", (chosen,), field=extra[0], selector=kind)
-        return Query("list", (chosen,), selector=kind)
-
-    def _superlative(self, kind: str, tags: list[str], among: tuple[str, ...] | None = None) -> str | None:
-        tagged = [m for m in self.kb.models if set(tags) <= set(m.tags)] or list(self.kb.models)
-        chosen = ranking.pick((m for m in tagged if among is None or m.id in among), kind)
-        return chosen.id if chosen else None
-
-    def _amount(self, rest: str) -> str | None:
-        """">200" / "<10" (billions) for "more than 200B parameters", "超过 2000 亿"."""
-        more, less = self.cues.more.find(rest), self.cues.less.find(rest)
-        if not (more or less):
-            return None
-        cue = more or less
-        units = sorted(self.cues.units.items(), key=lambda kv: -len(kv[0]))
-        for match in AMOUNT.finditer(rest, cue.start()):
-            after = rest[match.end():]
-            unit = next((size for name, size in units if (after.startswith(name)
-                         and not after[len(name):len(name) + 1].isalpha())
-                         or (after.startswith(name) and has_chinese(name))), None)
-            if unit is None and not self.cues.fields["parameters"].find(rest):
-                continue
-            billions = float(match.group(1)) * (unit or 1.0)
-            return f"{'>' if more else '<'}{amount(billions)}"
-        return None
 
     def _not_covered(self, links: Links, rest: str, text: str) -> Query:
         names = links.unknown + links.foreign

@@ -7,13 +7,16 @@ something the article does not hold.
 
 The order of the rules is the order a careful reader would apply them: names first, then
 what is asked about them; with no name, a filter, a superlative, a described model, or the
-model talked about just before."""
+model talked about just before. Here the names are linked and the first rules tried (a topic beyond the
+article, a name it does not cover, the operators); the rules for a part that names models are in named.py,
+for one that names none in unnamed.py, for a model named by its description in described.py."""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.core.cues import Cues
@@ -26,10 +29,13 @@ from bot.core.operators import Operators
 from bot.core.query import Query
 from bot.core.search import FactSearch
 from bot.core.selection import parse
+from bot.core.understanding.asked import Asked
 from bot.core.understanding.described import DescribedQuestions
 from bot.core.understanding.named import NamedQuestions
 from bot.core.understanding.scope import Coverage, for_variants
 from bot.core.understanding.unnamed import UnnamedQuestions
+
+Rule = Callable[[str, Links, Context | None], Query | None]
 
 
 class Framer:
@@ -44,90 +50,146 @@ class Framer:
         self.named = NamedQuestions(kb, self.cues, self.coverage, self.operators)
         self.described = DescribedQuestions(self.cues, self.describer, self.operators, self.named)
         self.unnamed = UnnamedQuestions(kb, self.cues, self.search, self.operators, self.described)
+        # the order decides the answers: a topic beyond the article before anything it names, the names it
+        # does not cover before the operators, the operators before the plain questions about a model
+        self._rules: tuple[Rule, ...] = (self._off_topic, self._described_by_another, self._not_in_the_article,
+                                         self._operated, self._named)
 
     def frame(self, text: str, context: Context | None = None) -> Query:
-        found: list[Links] = []
-        query = self._understand(text, context, found)
-        if query.intent != "none" and set(found[-1].doubtful) & set(query.models):
+        links = self._link(text, context)
+        query = self._understand(text, links, context)
+        if query.intent != "none" and set(links.doubtful) & set(query.models):
             query = replace(query, near_miss=True)
-        return for_variants(query, found[-1]) if found else query
+        return for_variants(query, links)
 
-    def _understand(self, text: str, context: Context | None, found: list[Links]) -> Query:
-        """The query; `found` gets the links it was read from."""
+    # --- the names it holds ---------------------------------------------------------------------
+    def _link(self, text: str, context: Context | None) -> Links:
+        """The models the part names, and its other words (`rest`), mended of typos when it names a model."""
         normalised = self.kb.normaliser(text)
         links = self.linker.link(normalised, text)
-        if ((context and not links.models and links.rest in self.cues.switch)
-                or (links.models and (links.rest in self.cues.compare or self.cues.superlative_in(links.rest)))):
+        if self._may_name_after_the_brand(links, context):
             # "那 MoE 呢?", "llm vs v2": a word that names a model once the brand is put before it
             links = self.linker.link(self.linker.with_brand(normalised))
         if not (links.models or links.foreign or links.unknown) and (branded := self._named_with_brand(
                 normalised, links.rest)):
             links = branded
-        found.append(links)
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
             links.rest = self.cues.spell(links.rest)
+        return links
+
+    def _may_name_after_the_brand(self, links: Links, context: Context | None) -> bool:
+        """A switch word after a conversation ("那 MoE 呢?"), or a comparison or a superlative beside a model
+        ("llm vs v2")."""
         rest = links.rest
-        if (topic := self.cues.topic_in(rest)) and not links.unknown and not self.operators.computes(links.models,
-                                                                                                     rest):
-            # pricing, API, hardware, licences, news...: never answer another question instead
-            return Query("none", reason=f"topic:{topic}", about=tuple(links.models))
-        if links.foreign and not links.models and not links.unknown and (
-                described := self.described.frame(rest, links.foreign, context)):
-            return described
-        if links.unknown or (links.foreign and not links.models):
-            return self._not_covered(links, rest, text)
-        if operated := self.operators.understand(links.models, rest, context, tuple(links.foreign)):
-            if (operated.selector or "").startswith("check:") and not _figures_only(operated.selector) and any(
-                    self.coverage.unexplained(rest, model) for model in links.models):
-                # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it
-                return Query("none", reason=f"beyond:{links.models[0]}", about=tuple(links.models))
-            if (operated.selector or "").startswith("check:relation:"):  # "蒸馏" claims the relation, asks no size
-                rest = functools.reduce(lambda text, group: group.strip(text), self.cues.relations.values(), rest)
-            if operated.intent == "field" and (also := self._also(rest, operated.field)):
-                return replace(operated, also=also)  # "is v2 moe? and when did it come out": each part answered
-            if (not links.models and operated.intent == "list" and len(operated.models) == 1
-                    and self.cues.strong_fields_in(rest) and rest not in self.cues.list
-                    and rest not in self.cues.which_one and not self.cues.superlative_in(rest)):
-                # "the open-source reasoning model from Jan 2025: why does it matter?": one model, a field of it
-                return self.named.frame(list(operated.models), rest, context)
-            return operated
-        if links.models:
-            if rest in self.cues.compare and (marked := self.describer.figure_models(rest) if rest not in
-                                              self.cues.described else self.describer.marked_models(rest)):
-                # "那个 671B 的和 R1 比一下", "那个 FP8 训练的模型和 R1 哪个更新": a figure only one model has names
-                # it; so does a tag only one model carries, where the question says it describes a model
-                links.models += [mid for _, mid, _ in marked if mid not in links.models]
-            if links.foreign and len(links.models) == 1 and rest in self.cues.compare:
-                # "R1 vs o1": what the article says against other models is in the features; it never
-                # compares R1 with ChatGPT
-                if not self.describer.names_other_models(links.models[0], links.foreign):
-                    # the decline names what the article does not: "o3" of "openai o3", not OpenAI
-                    links.foreign = [n for n in links.foreign
-                                     if not self.describer.names_other_models(links.models[0], [n])]
-                    return self._not_covered(links, rest, text)
-                return Query("field", tuple(links.models), field="features")
-            return self.named.frame(links.models, rest, context)
-        return self.unnamed.frame(rest, context, links)
+        if not links.models:
+            return bool(context) and rest in self.cues.switch
+        return rest in self.cues.compare or bool(self.cues.superlative_in(rest))
 
     def _named_with_brand(self, normalised: str, rest: str) -> Links | None:
         """"deepseek 的 llm 有多大", "moe 是什么": a word that names a model after the brand, asked like a model.
 
         The brand must be in the message, or the word must be a tag ("moe", "math") whose model the article
         names after it; "which llm is best" and "which models use moe" stay as they are."""
-        cues = self.cues
         words = self.linker.brandable(normalised)
-        if not words or not ("deepseek" in tokens_of(rest) or all(cues.tags_in(w) for w in words)):
+        if not words or not ("deepseek" in tokens_of(rest) or all(self.cues.tags_in(w) for w in words)):
             return None
         branded = self.linker.link(self.linker.with_brand(normalised))
-        rest, fields = branded.rest, cues.strong_fields_in(branded.rest)
-        if not (rest in cues.overview or fields) or (rest in cues.which_one and not fields) or (
-                rest in cues.list or rest in cues.described or cues.superlative_in(rest) or cues.tags_in(rest)):
-            return None
-        return branded
+        return branded if self._asked_like_a_model(branded.rest) else None
 
-    def _also(self, rest: str, first: str | None) -> tuple[str, ...]:
-        """The fields asked in so many words besides the first ("V3 多大,什么时候发布的"): every part answered."""
-        return tuple(f for f in self.cues.strong_fields_in(rest) if f != first)
+    def _asked_like_a_model(self, rest: str) -> bool:
+        """An overview or a field asked; not "which one", a list, a description, a superlative or a tag."""
+        cues, fields = self.cues, self.cues.strong_fields_in(rest)
+        if not (rest in cues.overview or fields) or (rest in cues.which_one and not fields):
+            return False
+        return not (rest in cues.list or rest in cues.described or cues.superlative_in(rest) or cues.tags_in(rest))
+
+    # --- what it asks of them -------------------------------------------------------------------
+    def _understand(self, text: str, links: Links, context: Context | None) -> Query:
+        """The query of the first rule that reads the part; else the rules for a part that names no model."""
+        for rule in self._rules:
+            if (query := rule(text, links, context)) is not None:
+                return query
+        return self.unnamed.frame(links.rest, context, links)
+
+    def _off_topic(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"how much does V3 cost?": pricing, API, hardware, licences, news...: never answer another question
+        instead."""
+        rest = links.rest
+        if (topic := self.cues.topic_in(rest)) and not links.unknown and not self.operators.computes(links.models,
+                                                                                                     rest):
+            return Query("none", reason=f"topic:{topic}", about=tuple(links.models))
+        return None
+
+    def _described_by_another(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"the one on par with o1: how big?": a model described by one the article does not cover."""
+        if links.foreign and not links.models and not links.unknown:
+            return self.described.frame(links.rest, links.foreign, context)
+        return None
+
+    def _not_in_the_article(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"what is GPT-4?", "v3 0324": models the article does not cover."""
+        if links.unknown or (links.foreign and not links.models):
+            return self._not_covered(links, links.rest, text)
+        return None
+
+    def _operated(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"which models are not MoE", "is V3 bigger than R1?", "how many days between V3 and R1": the
+        operators' query."""
+        rest = links.rest
+        operated = self.operators.understand(links.models, rest, context, tuple(links.foreign))
+        if operated is None:
+            return None
+        if self._checks_beyond(operated, links):
+            # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it
+            return Query("none", reason=f"beyond:{links.models[0]}", about=tuple(links.models))
+        if (operated.selector or "").startswith("check:relation:"):  # "蒸馏" claims the relation, asks no size
+            rest = functools.reduce(lambda words, group: group.strip(words), self.cues.relations.values(), rest)
+        asked = Asked.read(self.cues, rest)
+        if operated.intent == "field" and (also := asked.also(operated.field)):
+            return replace(operated, also=also)  # "is v2 moe? and when did it come out": each part answered
+        if not links.models and self._selects_one_to_ask_of(operated, asked):
+            return self.named.frame(list(operated.models), rest, context)
+        return operated
+
+    @staticmethod
+    def _selects_one_to_ask_of(operated: Query, asked: Asked) -> bool:
+        """"the open-source reasoning model from Jan 2025: why does it matter?": one model, a field of it."""
+        return (operated.intent == "list" and len(operated.models) == 1 and bool(asked.strong_fields)
+                and not (asked.asks_list or asked.asks_one or asked.superlative))
+
+    def _checks_beyond(self, operated: Query, links: Links) -> bool:
+        """A check of a claim with words the article does not account for, unless its figures decide it."""
+        return (operated.selector or "").startswith("check:") and not _figures_only(operated.selector) and any(
+            self.coverage.unexplained(links.rest, model) for model in links.models)
+
+    def _named(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"what is R1?", "R1 vs o1", "那个 671B 的和 R1 比一下": the models named, and the ones described beside
+        them."""
+        if not links.models:
+            return None
+        if links.rest in self.cues.compare:
+            self._add_described(links)
+            if links.foreign and len(links.models) == 1:
+                return self._against_another(links, text)
+        return self.named.frame(links.models, links.rest, context)
+
+    def _add_described(self, links: Links) -> None:
+        """"那个 671B 的和 R1 比一下", "那个 FP8 训练的模型和 R1 哪个更新": a figure only one model has names it; so
+        does a tag only one model carries, where the question says it describes a model."""
+        rest = links.rest
+        marked = (self.describer.figure_models(rest) if rest not in self.cues.described
+                  else self.describer.marked_models(rest))
+        links.models += [mid for _, mid, _ in marked if mid not in links.models]
+
+    def _against_another(self, links: Links, text: str) -> Query:
+        """"R1 vs o1": what the article says against other models is in the features; it never compares R1 with
+        ChatGPT."""
+        model = links.models[0]
+        if self.describer.names_other_models(model, links.foreign):
+            return Query("field", tuple(links.models), field="features")
+        # the decline names what the article does not: "o3" of "openai o3", not OpenAI
+        links.foreign = [n for n in links.foreign if not self.describer.names_other_models(model, [n])]
+        return self._not_covered(links, links.rest, text)
 
     def _not_covered(self, links: Links, rest: str, text: str) -> Query:
         names = links.unknown + links.foreign

@@ -73,43 +73,76 @@ class Operators:
         named, "is it open source?" is about the models of the last answer (`context`); "how many days
         apart?" about its two, or its one and the one before ("V3 …", "R1 呢?"); "by how much?" is in what
         it was about. `outside`: names of models beyond the article's list the question holds ("coder v1.5")."""
-        recent = context.models if context else ()
         topic = self.topic(context.field, context.selector) if context else None
-        pair = (*recent, *context.earlier)[:2] if context and len(recent) == 1 else recent
-        if not models and len(pair) == 2 and self._difference(rest, topic):
-            models = list(pair)
-        elif not models and recent and len(recent) <= 2 and rest in self.cues.pronouns and self.asks_yes_no(rest):
-            models = list(recent)
-        elif len(models) == 1 and len(recent) == 1 and recent[0] not in models and rest in self.cues.pronouns \
+        if models := self._meant(models, rest, context, topic):
+            return self._of_models(models, rest, topic, outside)
+        return self._selection(self._respelled(rest))
+
+    def _meant(self, models: list[str], rest: str, context: Context | None, topic: str | None) -> list[str]:
+        """The models the question is about: the ones named, those of the conversation when it names none,
+        and with one named, the one talked about that "it" stands for ("那它比 R1 大吗")."""
+        if not context:
+            return models
+        if not models:
+            return self._talked_about(rest, context, topic)
+        recent = context.models
+        if len(models) == 1 and len(recent) == 1 and recent[0] not in models and rest in self.cues.pronouns \
                 and rest in self.comparative:
-            models = [recent[0], *models]  # "那它比 R1 大吗": "it" is the one talked about
+            return [recent[0], *models]
+        return models
+
+    def _talked_about(self, rest: str, context: Context, topic: str | None) -> list[str]:
+        """The models of the last answer a question that names none is about: two to tell apart ("how many days
+        apart?"), or the ones "it" or "they" stand for in a yes-or-no question ("is it open source?")."""
+        recent = context.models
+        pair = (*recent, *context.earlier)[:2] if len(recent) == 1 else recent
+        if len(pair) == 2 and self._difference(rest, topic):
+            return list(pair)
+        if recent and len(recent) <= 2 and rest in self.cues.pronouns and self.asks_yes_no(rest):
+            return list(recent)
+        return []
+
+    def _of_models(self, models: list[str], rest: str, topic: str | None, outside: tuple[str, ...]) -> Query | None:
+        """A difference, a relation, a claim, a count by a model's date, or every model but these: the operators
+        a question about models makes, in that order."""
         if len(models) == 2 and (diff := self._difference(rest, topic)):
-            # "was V3 released before R1? by how much?": the verdict on the claim, then the difference
-            claimed = self._check(models, rest) if self.asks_yes_no(rest) else None
-            verdict = f"{claimed.selector}&" if claimed and claimed.intent == "compare" else ""
-            return Query("compare", tuple(models), selector=f"{verdict}diff:{diff}")
-        if models and (relation := self._relation_check(models, rest, outside)):
+            return self._computed(models, rest, diff)
+        if relation := self._relation_check(models, rest, outside):
             return relation
-        if models and self.asks_yes_no(rest):
-            return self._check(models, rest)
+        if self.asks_yes_no(rest):
+            return self._check(models, rest)  # a claim to check, or none the operators can read
+        return self._counted_by_date(models, rest) or self._all_but(models, rest)
+
+    def _computed(self, models: list[str], rest: str, diff: str) -> Query:
+        """"was V3 released before R1? by how much?": the verdict on the claim, then the difference."""
+        claimed = self._check(models, rest) if self.asks_yes_no(rest) else None
+        verdict = f"{claimed.selector}&" if claimed and claimed.intent == "compare" else ""
+        return Query("compare", tuple(models), selector=f"{verdict}diff:{diff}")
+
+    def _counted_by_date(self, models: list[str], rest: str) -> Query | None:
+        """"how many models came out after V3", "which moe models are before V3": its date is the bound."""
         relative = self.cues.relative_in(rest)
-        if len(models) == 1 and relative and (pivot := self.kb.by_id[models[0]].released):
-            # "how many models came out after V3", "which moe models are before V3": its date is the bound
-            tags = tuple(f for f in self._filters(rest, []) if f.kind == "tag")
-            if (counted := self._counts(rest, list(tags))) or (tags and rest in self.cues.list):
-                dated = Filter("date", "<" if relative == "before" else ">", pivot.isoformat())
-                selection = Selection((dated, *tags), count=counted)
-                return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
-        if models and rest in self.exclude and (rest in self.cues.list or rest in self.cues.which_one
-                                                or self.cues.superlative_in(rest)):
-            return self._selection(rest, excluded=models)  # "除了 R1 以外哪些模型是开源的"
-        if models:
+        if len(models) != 1 or not relative or not (pivot := self.kb.by_id[models[0]].released):
             return None
-        if rest in self.cues.list or self._ordinal.search(rest) or self._top[0].search(rest):
-            # "top 3 bigest models", "2nd largst": typos, in a list or rank question; "three" is no typo
-            rest = " ".join(w if w in self.numbers or w in self.ordinals else self.cues.spell(w)
-                            for w in rest.split(" "))
-        return self._selection(rest)
+        tags = tuple(f for f in self._filters(rest, []) if f.kind == "tag")
+        if not ((counted := self._counts(rest, list(tags))) or (tags and rest in self.cues.list)):
+            return None
+        dated = Filter("date", "<" if relative == "before" else ">", pivot.isoformat())
+        selection = Selection((dated, *tags), count=counted)
+        return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
+
+    def _all_but(self, models: list[str], rest: str) -> Query | None:
+        """"除了 R1 以外哪些模型是开源的": the models other than the ones named."""
+        cues = self.cues
+        if rest in self.exclude and (rest in cues.list or rest in cues.which_one or cues.superlative_in(rest)):
+            return self._selection(rest, excluded=models)
+        return None
+
+    def _respelled(self, rest: str) -> str:
+        """"top 3 bigest models", "2nd largst": typos, in a list or rank question; "three" is no typo."""
+        if not (rest in self.cues.list or self._ordinal.search(rest) or self._top[0].search(rest)):
+            return rest
+        return " ".join(w if w in self.numbers or w in self.ordinals else self.cues.spell(w) for w in rest.split(" "))
 
     # --- select, order, take, count -------------------------------------------------------------
     def _selection(self, rest: str, excluded: list[str] = ()) -> Query | None:

@@ -8,7 +8,7 @@ cases (one filter, one superlative, one field)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.core import ranking, sources
 from bot.core.cues import Cues, alternation
@@ -21,6 +21,15 @@ from bot.core.selection import Filter, Rank, Selection, amount
 
 Span = tuple[int, int]
 APPROXIMATE = 0.1  # a figure given roughly ("about 670B") is within a tenth of it
+
+
+@dataclass(frozen=True)
+class RankWords:
+    """The words of a question that rank models: the kind of its first superlative ("largest"), its ordinal
+    ("second", "第二大"), its "top 3"."""
+    superlative: str | None
+    ordinal: re.Match | None
+    top: re.Match | None
 
 
 class Operators:
@@ -254,41 +263,53 @@ class Operators:
         return [(m.span(), months) for months, group in self.periods.items() for m in group.find_all(rest)]
 
     def _rank(self, rest: str, periods: list[tuple[Span, str]]) -> Rank | None:
-        taken = [span for span, _ in periods]  # "第二季度", "first half": a part of a year, not a rank
-
-        def free(match: re.Match) -> bool:
-            return not any(s <= match.start() < e for s, e in taken)
-
-        def ranks(match: re.Match) -> bool:  # "第二个", "第二大", "second"; not "第二代", "second generation"
-            generation = rest[match.end("o"):].lstrip().startswith(self.generation)
-            return free(match) and not generation and bool(match["m"] or match["w"] or not has_chinese(match["o"]))
-
-        found = sorted((m.start(), kind) for kind, group in self.cues.superlative.items()
-                       for m in group.find_all(rest) if free(m))
-        kind = superlative = found[0][1] if found else None
-
-        ordinal = next((m for m in self._ordinal.finditer(rest) if ranks(m)), None)
-        top = next((m for pattern in self._top for m in pattern.finditer(rest) if free(m)), None)
-        if ordinal:
-            kind = self.rank_words.get(ordinal["w"] or "") or kind
-        elif top and top.groupdict().get("sup"):
-            kind = self.superlative_kind[top["sup"]]
-        elif top and top.groupdict().get("w"):
-            kind = self.rank_words[top["w"]]
+        """"the largest", "the second newest", "top 3 biggest", "sort them by date": how the models are ordered,
+        and how many taken."""
+        words = self._rank_words(rest, periods)
+        kind = self._rank_kind(words)
         fields = self.cues.fields_in(rest)
         default = "largest" if "parameters" in fields else "earliest" if "released" in fields else None
         if rest in self.sort:
-            direction = next((k for k, group in self.sort_direction.items() if group.find(rest)), None)
-            return Rank(self._active(direction or kind or default or "earliest", rest), "sort")
-        kind = kind or default
-        if not kind:
+            return self._sort(rest, kind or default)
+        if not (kind := kind or default):
             return None
         kind = self._active(kind, rest)
+        if words.ordinal:
+            return Rank(kind, "@", self.ordinals[words.ordinal["o"]])
+        if words.top:
+            return Rank(kind, "*", self.numbers[words.top["n"]])
+        return Rank(kind) if words.superlative else None
+
+    def _rank_words(self, rest: str, periods: list[tuple[Span, str]]) -> RankWords:
+        taken = [span for span, _ in periods]  # "第二季度", "first half": a part of a year, not a rank
+        found = sorted((m.start(), kind) for kind, group in self.cues.superlative.items()
+                       for m in group.find_all(rest) if _free(m, taken))
+        ordinal = next((m for m in self._ordinal.finditer(rest) if self._ranks(m, rest, taken)), None)
+        top = next((m for pattern in self._top for m in pattern.finditer(rest) if _free(m, taken)), None)
+        return RankWords(found[0][1] if found else None, ordinal, top)
+
+    def _ranks(self, ordinal: re.Match, rest: str, taken: list[Span]) -> bool:
+        """"第二个", "第二大", "second"; not "第二代", "second generation"."""
+        generation = rest[ordinal.end("o"):].lstrip().startswith(self.generation)
+        return _free(ordinal, taken) and not generation and bool(
+            ordinal["m"] or ordinal["w"] or not has_chinese(ordinal["o"]))
+
+    def _rank_kind(self, words: RankWords) -> str | None:
+        """What is ranked by: the ordinal's own word ("第二大"), else the top N's ("three largest", "前两大"),
+        else the superlative."""
+        ordinal, top = words.ordinal, words.top
         if ordinal:
-            return Rank(kind, "@", self.ordinals[ordinal["o"]])
-        if top:
-            return Rank(kind, "*", self.numbers[top["n"]])
-        return Rank(kind) if superlative else None
+            return self.rank_words.get(ordinal["w"] or "") or words.superlative
+        if top and top.groupdict().get("sup"):
+            return self.superlative_kind[top["sup"]]
+        if top and top.groupdict().get("w"):
+            return self.rank_words[top["w"]]
+        return words.superlative
+
+    def _sort(self, rest: str, kind: str | None) -> Rank:
+        """"sort them by date", "从新到旧排列": every model in order, the direction said or else the kind ranked."""
+        direction = next((k for k, group in self.sort_direction.items() if group.find(rest)), None)
+        return Rank(self._active(direction or kind or "earliest", rest), "sort")
 
     def _active(self, kind: str, rest: str) -> str:
         """"the most active parameters": ranked by the parameters activated per token."""
@@ -421,3 +442,8 @@ class Operators:
                                                            for m in self.approx_before.find_all(before)):
             return "~", f"{amount(billions * (1 - APPROXIMATE))}..{amount(billions * (1 + APPROXIMATE))}"
         return "=", amount(billions)
+
+
+def _free(match: re.Match, taken: list[Span]) -> bool:
+    """Not inside a span that other words took."""
+    return not any(s <= match.start() < e for s, e in taken)

@@ -179,30 +179,41 @@ class Operators:
 
     def _filters(self, rest: str, periods: list[tuple[Span, str]], excluding: bool = False) -> list[Filter]:
         """Each filter the text names, at its position, negated by a negation just before it."""
-        found: list[tuple[Span, Filter]] = []
-        for tag, group in self.cues.tags.items():
-            if match := group.find(rest):
-                found.append((match.span(), Filter("tag", ":", tag)))
-        # "擅长代码" is strong-at-code, not also code: a tag cue inside a longer one does not count
-        found = [(s, f) for s, f in found if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o, _ in found)]
-        found += self._date_filters(rest, periods)
+        found = self._tag_filters(rest) + self._date_filters(rest, periods)
         if (figure := self._figure(rest)) and figure[1].op != "=":  # "more than 100B"
             found.append(figure)
+        if undisclosed := self._undisclosed_filter(rest):
+            found.append(undisclosed)
+        self._negate(found, rest, excluding)
+        return [f for _, f in sorted(found, key=lambda item: item[0])]
+
+    def _tag_filters(self, rest: str) -> list[tuple[Span, Filter]]:
+        found = [(match.span(), Filter("tag", ":", tag)) for tag, group in self.cues.tags.items()
+                 if (match := group.find(rest))]
+        # "擅长代码" is strong-at-code, not also code: a tag cue inside a longer one does not count
+        return [(s, f) for s, f in found if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o, _ in found)]
+
+    def _undisclosed_filter(self, rest: str) -> tuple[Span, Filter] | None:
+        """"which models have no disclosed size", "哪些模型有论文": a fact the article gives or does not give."""
         fields = [f for f in self.cues.fields_in(rest) if f in ("released", "parameters", "paper")]
         # "没有公布" holds "有公布": a fact said to be missing wins over one said to be given
         # "which models have a paper" asks for a list; "the image one, does it have a paper?" asks a field
         unknown = self.cues.undisclosed.find(rest)
         known = rest in self.cues.list and self.disclosed.find(rest)
         if fields and (cue := unknown or known):
-            found.append((cue.span(), Filter("undisclosed", ":", fields[0], negated=not unknown)))
+            return cue.span(), Filter("undisclosed", ":", fields[0], negated=not unknown)
+        return None
+
+    def _negate(self, found: list[tuple[Span, Filter]], rest: str, excluding: bool) -> None:
+        """Each negation ("not", "非") turns the first filter within its reach after it."""
         for match in self.negation.find_all(rest):
             # with models named to leave out, "除了" / "except" is about them, not about a filter
-            if self._is_negation(match, rest, found) and not (excluding and self.exclude.find(match.group())):
-                after = [(s, f) for s, f in found if match.end() <= s[0] <= match.end() + self.reach]
-                if after:
-                    span, first = min(after, key=lambda item: item[0])
-                    found[found.index((span, first))] = (span, replace(first, negated=not first.negated))
-        return [f for _, f in sorted(found, key=lambda item: item[0])]
+            if not self._is_negation(match, rest, found) or (excluding and self.exclude.find(match.group())):
+                continue
+            after = [(s, f) for s, f in found if match.end() <= s[0] <= match.end() + self.reach]
+            if after:
+                span, first = min(after, key=lambda item: item[0])
+                found[found.index((span, first))] = (span, replace(first, negated=not first.negated))
 
     def _is_negation(self, match: re.Match, rest: str, found: list[tuple[Span, Filter]]) -> bool:
         """Not when it is part of a longer word ("非常", "不到") or of a filter's own cue ("not disclosed")."""

@@ -222,29 +222,45 @@ class Operators:
 
     def _date_filters(self, rest: str, periods: list[tuple[Span, str]]) -> list[tuple[Span, Filter]]:
         """"in 2024", "between May 2024 and Jan 2025", "2024 年下半年", "after June 2024 and before 2025"."""
-        figures = [m.span() for m in self.cues.figure.finditer(rest)]  # "超过 2000 亿" is no year
-        dates = [d for d in date_spans(rest) if not any(s < d[1] and d[0] < e for s, e in figures)]
+        dates = self._dates(rest)
         if not dates:  # "in January": that month of any year
             return [((start, end), Filter("date", ":", month)) for start, end, month in month_spans(rest)][:1]
         beside = [self._beside(rest, start, end) for start, end, _ in dates]
         if any(beside):  # each date with its own "before" / "after"
             return [((start, end), Filter("date", op or ":", iso))
                     for (start, end, iso), op in zip(dates, beside, strict=True)]
+        return [self._dates_joined(rest, dates, periods) or self._first_date(rest, dates[0], periods)]
+
+    def _dates(self, rest: str) -> list[tuple[int, int, str]]:
+        figures = [m.span() for m in self.cues.figure.finditer(rest)]  # "超过 2000 亿" is no year
+        return [d for d in date_spans(rest) if not any(s < d[1] and d[0] < e for s, e in figures)]
+
+    def _dates_joined(self, rest: str, dates: list[tuple[int, int, str]],
+                      periods: list[tuple[Span, str]]) -> tuple[Span, Filter] | None:
+        """"2023 or 2025": any of them; "from late 2024 to early 2025": from the first to the last."""
+        if len(dates) < 2:
+            return None
         (start, end, first), last = dates[0], dates[-1]
-        joined = rest[end:last[0]]
-        if len(dates) > 1 and joined in self.either and joined not in self.range:  # "2023 or 2025": any of them
-            return [((start, last[1]), Filter("date", ":", ",".join(iso for _, _, iso in dates)))]
-        if len(dates) > 1 and rest in self.range:  # "from late 2024 to early 2025": each end in its own part
-            return [((start, last[1]), Filter("date", ":", f"{self._part(first, start, end, periods, 0)}.."
-                                                           f"{self._part(last[2], last[0], last[1], periods, 1)}"))]
-        if any(self._near(start, end, span) for span, _ in periods):  # "2024 年下半年", "late 2023"
+        between = rest[end:last[0]]
+        if between in self.either and between not in self.range:
+            return (start, last[1]), Filter("date", ":", ",".join(iso for _, _, iso in dates))
+        if rest in self.range:  # each end in its own part
+            return (start, last[1]), Filter("date", ":", f"{self._part(first, start, end, periods, 0)}.."
+                                                         f"{self._part(last[2], last[0], last[1], periods, 1)}")
+        return None
+
+    def _first_date(self, rest: str, date: tuple[int, int, str],
+                    periods: list[tuple[Span, str]]) -> tuple[Span, Filter]:
+        """"2024 年下半年", "late 2023": a part of the year; "before 2024": a bound; else that date."""
+        start, end, first = date
+        if any(self._near(start, end, span) for span, _ in periods):
             # "2024 年初到年中": one year, a part for each end
             ranged = rest in self.range
             value = (f"{self._part(first, start, end, periods, 0, ranged)}.."
                      f"{self._part(first, start, end, periods, 1, ranged)}")
-            return [((start, end), Filter("date", ":", value))]
+            return (start, end), Filter("date", ":", value)
         relative = self.cues.relative_in(rest)
-        return [((start, end), Filter("date", {"before": "<", "after": ">"}.get(relative or "", ":"), first))]
+        return (start, end), Filter("date", {"before": "<", "after": ">"}.get(relative or "", ":"), first)
 
     @staticmethod
     def _gap(start: int, end: int, span: Span) -> int:

@@ -375,51 +375,72 @@ class Operators:
 
     def _check(self, models: list[str], rest: str) -> Query | None:
         """"is V3 bigger than R1?" claims a ranking; "is R1 open source?" claims a filter of one model."""
-        kind = self.cues.superlative_in(rest)
-        relative = self.cues.relative_in(rest)
-        kind = kind or {"after": "newest", "before": "earliest"}.get(relative or "") or self._compared(rest)
-        if len(models) == 2 and kind in ranking.DESCENDING:
-            return Query("compare", tuple(models), selector=f"check:{kind}")
+        if len(models) == 2:
+            return self._ranking_claim(models, rest)
         if len(models) != 1:
             return None
-        figure = self._figure(rest)
-        claim = (figure and figure[1]) or self._date_claim(rest)
+        return self._superlative_claim(models, rest) or self._stated_claims(models, rest)
+
+    def _ranking_claim(self, models: list[str], rest: str) -> Query | None:
+        """"is V3 bigger than R1?", "was V3 released before R1?", "R1 比 V3 新吗": which of two ranks first."""
+        relative = self.cues.relative_in(rest)
+        kind = (self.cues.superlative_in(rest) or {"after": "newest", "before": "earliest"}.get(relative or "")
+                or self._compared(rest))
+        return Query("compare", tuple(models), selector=f"check:{kind}") if kind in ranking.DESCENDING else None
+
+    def _superlative_claim(self, models: list[str], rest: str) -> Query | None:
+        """"is R1 the newest?", "V3 是最大的吗": a rank claimed of one model, in a question that claims no figure
+        or date of it."""
         superlative = self.cues.superlative_in(rest)
-        if not claim and superlative and rest not in self.comparative:  # "is R1 the newest?", "V3 是最大的吗"
-            scope = [f for f in self._filters(rest, []) if f.kind == "tag"]
-            field = ranking.field_of(superlative)
-            ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
-            return Query("field", tuple(models), field=field, selector=f"check:{ranked.key}")
-        # every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"
+        if not superlative or rest in self.comparative or self._figure(rest) or self._date_claim(rest):
+            return None
+        scope = [f for f in self._filters(rest, []) if f.kind == "tag"]
+        ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
+        return Query("field", tuple(models), field=ranking.field_of(superlative), selector=f"check:{ranked.key}")
+
+    def _stated_claims(self, models: list[str], rest: str) -> Query | None:
+        """Every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"."""
         found = [f for _, f in self._figures(rest)] + self._filters(rest, self._period_spans(rest))
         claims = [c for c in dict.fromkeys(found) if c.kind != "undisclosed"]
         if not claims:
             return None
         if self._rhetorical(rest):
             claims = [replace(c, negated=False) for c in claims]
-        first = claims[0]
-        # a tag's claim is about the line its words stand in (R1's 低成本: its significance)
-        field = (sources.tag_line(self.kb.by_id[models[0]], first.value) or first.field) if first.kind == "tag" \
-            else first.field
-        return Query("field", tuple(models), field=field, selector="check:" + "&".join(c.key for c in claims))
+        return Query("field", tuple(models), field=self._claimed_field(models[0], claims[0]),
+                     selector="check:" + "&".join(c.key for c in claims))
+
+    def _claimed_field(self, model: str, claim: Filter) -> str:
+        """The field a claim is about; a tag's is the line its words stand in (R1's 低成本: its significance)."""
+        if claim.kind == "tag":
+            return sources.tag_line(self.kb.by_id[model], claim.value) or claim.field
+        return claim.field
 
     def _relation_check(self, models: list[str], rest: str, outside: tuple[str, ...]) -> Query | None:
         """"is DeepSeekMath based on Coder v1.5?", "R1 有蒸馏的小模型吗", "r1 distilled into smaller models?":
         a relation claimed of the first model, with the second model or a name the article mentions (or
         no one: any such relation). A claim of a tag ("V3 是基于 MoE 的吗") stays a tag check."""
         kinds = self.cues.relations_in(rest)
-        # "r1 distilled into smaller models?": a statement with a question mark, the relation first
-        cue = self.cues.relations[kinds[0]].find(rest) if kinds else None
-        statement = bool(cue and cue.start() == 0 and not self.cues.strong_fields_in(rest[cue.end():])
-                         and rest not in self.cues.which_one)
-        if not kinds or len(models) > 2 or rest in self.asks_what or not (statement or self.asks_yes_no(rest)):
+        if not kinds or len(models) > 2 or rest in self.asks_what or not (
+                self._states_relation(rest, kinds[0]) or self.asks_yes_no(rest)):
             return None
-        mentioned = [e.name for e in map(self.kb.uncovered, outside) if e and e.mentioned_by]
-        other = models[1] if len(models) == 2 else next(iter(mentioned), None)
+        other = self._related_to(models, outside)
         if other is None and (self._figure(rest) or self._filters(rest, [])):
             return None  # "does r1 come in a 7b distilled size?" claims a figure
         return Query("field", tuple(models), field="features",
                      selector=f"check:relation:{kinds[0]}" + (f":{other}" if other else ""))
+
+    def _states_relation(self, rest: str, kind: str) -> bool:
+        """"r1 distilled into smaller models?": a statement with a question mark, the relation first."""
+        cue = self.cues.relations[kind].find(rest)
+        return bool(cue and cue.start() == 0 and not self.cues.strong_fields_in(rest[cue.end():])
+                    and rest not in self.cues.which_one)
+
+    def _related_to(self, models: list[str], outside: tuple[str, ...]) -> str | None:
+        """The other side of a relation claimed: the second model named, else a model beyond the article's list
+        that the article mentions ("coder v1.5")."""
+        if len(models) == 2:
+            return models[1]
+        return next((e.name for e in map(self.kb.uncovered, outside) if e and e.mentioned_by), None)
 
     def _rhetorical(self, rest: str) -> bool:
         """"isn't R1 open source?", "R1 不是开源的吗": asks whether it is, not whether it is not."""

@@ -66,15 +66,20 @@ class Operators:
         self.generation = tuple(kb.normaliser(w) for w in lexicon["generation"])
         self.numbers = {kb.normaliser(str(w)): int(n) for w, n in lexicon["numbers"].items()}
         self.rank_words = {kb.normaliser(w): kind for kind, words in lexicon["rank_words"].items() for w in words}
-        superlatives = {w: kind for kind, group in cues.superlative.items() for w in group.words}
-        self.superlative_kind = superlatives
-        measure = rf"\s*(?:{alternation(lexicon['measure'])})"
+        self.superlative_kind = {w: kind for kind, group in cues.superlative.items() for w in group.words}
+        self._ordinal, self._top = self._rank_patterns(lexicon["measure"], lexicon["top"])
+
+    def _rank_patterns(self, measures: list[str], tops: list[str]) -> tuple[re.Pattern, list[re.Pattern]]:
+        """An ordinal ("second", "第二个", "第二大"), and the three ways of saying "top 3" ("top 3 largest",
+        "三个最大的", "最近发布的三个模型")."""
+        measure = rf"\s*(?:{alternation(measures)})"
         number = f"(?P<n>{alternation(self.numbers)})"
-        top, sup = alternation(lexicon["top"]), f"(?P<sup>{alternation(superlatives)})"
+        top, sup = alternation(tops), f"(?P<sup>{alternation(self.superlative_kind)})"
         word = rf"\s*(?P<w>{alternation(self.rank_words)})?"  # "第二大", "前两大"
-        self._ordinal = re.compile(rf"(?P<o>{alternation(self.ordinals)})(?P<m>{measure})?{word}")
-        self._top = [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"), re.compile(rf"{number}{measure}?\s*{sup}"),
-                     re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
+        ordinal = re.compile(rf"(?P<o>{alternation(self.ordinals)})(?P<m>{measure})?{word}")
+        return ordinal, [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"),
+                         re.compile(rf"{number}{measure}?\s*{sup}"),
+                         re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
 
     def understand(self, models: list[str], rest: str, context: Context | None = None,
                    outside: tuple[str, ...] = ()) -> Query | None:

@@ -8,7 +8,7 @@ cases (one filter, one superlative, one field)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.core import ranking, sources
 from bot.core.cues import Cues, alternation
@@ -21,6 +21,15 @@ from bot.core.selection import Filter, Rank, Selection, amount
 
 Span = tuple[int, int]
 APPROXIMATE = 0.1  # a figure given roughly ("about 670B") is within a tenth of it
+
+
+@dataclass(frozen=True)
+class RankWords:
+    """The words of a question that rank models: the kind of its first superlative ("largest"), its ordinal
+    ("second", "第二大"), its "top 3"."""
+    superlative: str | None
+    ordinal: re.Match | None
+    top: re.Match | None
 
 
 class Operators:
@@ -57,15 +66,20 @@ class Operators:
         self.generation = tuple(kb.normaliser(w) for w in lexicon["generation"])
         self.numbers = {kb.normaliser(str(w)): int(n) for w, n in lexicon["numbers"].items()}
         self.rank_words = {kb.normaliser(w): kind for kind, words in lexicon["rank_words"].items() for w in words}
-        superlatives = {w: kind for kind, group in cues.superlative.items() for w in group.words}
-        self.superlative_kind = superlatives
-        measure = rf"\s*(?:{alternation(lexicon['measure'])})"
+        self.superlative_kind = {w: kind for kind, group in cues.superlative.items() for w in group.words}
+        self._ordinal, self._top = self._rank_patterns(lexicon["measure"], lexicon["top"])
+
+    def _rank_patterns(self, measures: list[str], tops: list[str]) -> tuple[re.Pattern, list[re.Pattern]]:
+        """An ordinal ("second", "第二个", "第二大"), and the three ways of saying "top 3" ("top 3 largest",
+        "三个最大的", "最近发布的三个模型")."""
+        measure = rf"\s*(?:{alternation(measures)})"
         number = f"(?P<n>{alternation(self.numbers)})"
-        top, sup = alternation(lexicon["top"]), f"(?P<sup>{alternation(superlatives)})"
+        top, sup = alternation(tops), f"(?P<sup>{alternation(self.superlative_kind)})"
         word = rf"\s*(?P<w>{alternation(self.rank_words)})?"  # "第二大", "前两大"
-        self._ordinal = re.compile(rf"(?P<o>{alternation(self.ordinals)})(?P<m>{measure})?{word}")
-        self._top = [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"), re.compile(rf"{number}{measure}?\s*{sup}"),
-                     re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
+        ordinal = re.compile(rf"(?P<o>{alternation(self.ordinals)})(?P<m>{measure})?{word}")
+        return ordinal, [re.compile(rf"(?:{top})\s*{number}{measure}?{word}"),
+                         re.compile(rf"{number}{measure}?\s*{sup}"),
+                         re.compile(rf"{sup}[^0-9a-z]{{0,6}}?{number}{measure}")]  # "最近发布的三个模型"
 
     def understand(self, models: list[str], rest: str, context: Context | None = None,
                    outside: tuple[str, ...] = ()) -> Query | None:
@@ -73,43 +87,76 @@ class Operators:
         named, "is it open source?" is about the models of the last answer (`context`); "how many days
         apart?" about its two, or its one and the one before ("V3 …", "R1 呢?"); "by how much?" is in what
         it was about. `outside`: names of models beyond the article's list the question holds ("coder v1.5")."""
-        recent = context.models if context else ()
         topic = self.topic(context.field, context.selector) if context else None
-        pair = (*recent, *context.earlier)[:2] if context and len(recent) == 1 else recent
-        if not models and len(pair) == 2 and self._difference(rest, topic):
-            models = list(pair)
-        elif not models and recent and len(recent) <= 2 and rest in self.cues.pronouns and self.asks_yes_no(rest):
-            models = list(recent)
-        elif len(models) == 1 and len(recent) == 1 and recent[0] not in models and rest in self.cues.pronouns \
+        if models := self._meant(models, rest, context, topic):
+            return self._of_models(models, rest, topic, outside)
+        return self._selection(self._respelled(rest))
+
+    def _meant(self, models: list[str], rest: str, context: Context | None, topic: str | None) -> list[str]:
+        """The models the question is about: the ones named, those of the conversation when it names none,
+        and with one named, the one talked about that "it" stands for ("那它比 R1 大吗")."""
+        if not context:
+            return models
+        if not models:
+            return self._talked_about(rest, context, topic)
+        recent = context.models
+        if len(models) == 1 and len(recent) == 1 and recent[0] not in models and rest in self.cues.pronouns \
                 and rest in self.comparative:
-            models = [recent[0], *models]  # "那它比 R1 大吗": "it" is the one talked about
+            return [recent[0], *models]
+        return models
+
+    def _talked_about(self, rest: str, context: Context, topic: str | None) -> list[str]:
+        """The models of the last answer a question that names none is about: two to tell apart ("how many days
+        apart?"), or the ones "it" or "they" stand for in a yes-or-no question ("is it open source?")."""
+        recent = context.models
+        pair = (*recent, *context.earlier)[:2] if len(recent) == 1 else recent
+        if len(pair) == 2 and self._difference(rest, topic):
+            return list(pair)
+        if recent and len(recent) <= 2 and rest in self.cues.pronouns and self.asks_yes_no(rest):
+            return list(recent)
+        return []
+
+    def _of_models(self, models: list[str], rest: str, topic: str | None, outside: tuple[str, ...]) -> Query | None:
+        """A difference, a relation, a claim, a count by a model's date, or every model but these: the operators
+        a question about models makes, in that order."""
         if len(models) == 2 and (diff := self._difference(rest, topic)):
-            # "was V3 released before R1? by how much?": the verdict on the claim, then the difference
-            claimed = self._check(models, rest) if self.asks_yes_no(rest) else None
-            verdict = f"{claimed.selector}&" if claimed and claimed.intent == "compare" else ""
-            return Query("compare", tuple(models), selector=f"{verdict}diff:{diff}")
-        if models and (relation := self._relation_check(models, rest, outside)):
+            return self._computed(models, rest, diff)
+        if relation := self._relation_check(models, rest, outside):
             return relation
-        if models and self.asks_yes_no(rest):
-            return self._check(models, rest)
+        if self.asks_yes_no(rest):
+            return self._check(models, rest)  # a claim to check, or none the operators can read
+        return self._counted_by_date(models, rest) or self._all_but(models, rest)
+
+    def _computed(self, models: list[str], rest: str, diff: str) -> Query:
+        """"was V3 released before R1? by how much?": the verdict on the claim, then the difference."""
+        claimed = self._check(models, rest) if self.asks_yes_no(rest) else None
+        verdict = f"{claimed.selector}&" if claimed and claimed.intent == "compare" else ""
+        return Query("compare", tuple(models), selector=f"{verdict}diff:{diff}")
+
+    def _counted_by_date(self, models: list[str], rest: str) -> Query | None:
+        """"how many models came out after V3", "which moe models are before V3": its date is the bound."""
         relative = self.cues.relative_in(rest)
-        if len(models) == 1 and relative and (pivot := self.kb.by_id[models[0]].released):
-            # "how many models came out after V3", "which moe models are before V3": its date is the bound
-            tags = tuple(f for f in self._filters(rest, []) if f.kind == "tag")
-            if (counted := self._counts(rest, list(tags))) or (tags and rest in self.cues.list):
-                dated = Filter("date", "<" if relative == "before" else ">", pivot.isoformat())
-                selection = Selection((dated, *tags), count=counted)
-                return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
-        if models and rest in self.exclude and (rest in self.cues.list or rest in self.cues.which_one
-                                                or self.cues.superlative_in(rest)):
-            return self._selection(rest, excluded=models)  # "除了 R1 以外哪些模型是开源的"
-        if models:
+        if len(models) != 1 or not relative or not (pivot := self.kb.by_id[models[0]].released):
             return None
-        if rest in self.cues.list or self._ordinal.search(rest) or self._top[0].search(rest):
-            # "top 3 bigest models", "2nd largst": typos, in a list or rank question; "three" is no typo
-            rest = " ".join(w if w in self.numbers or w in self.ordinals else self.cues.spell(w)
-                            for w in rest.split(" "))
-        return self._selection(rest)
+        tags = tuple(f for f in self._filters(rest, []) if f.kind == "tag")
+        if not ((counted := self._counts(rest, list(tags))) or (tags and rest in self.cues.list)):
+            return None
+        dated = Filter("date", "<" if relative == "before" else ">", pivot.isoformat())
+        selection = Selection((dated, *tags), count=counted)
+        return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
+
+    def _all_but(self, models: list[str], rest: str) -> Query | None:
+        """"除了 R1 以外哪些模型是开源的": the models other than the ones named."""
+        cues = self.cues
+        if rest in self.exclude and (rest in cues.list or rest in cues.which_one or cues.superlative_in(rest)):
+            return self._selection(rest, excluded=models)
+        return None
+
+    def _respelled(self, rest: str) -> str:
+        """"top 3 bigest models", "2nd largst": typos, in a list or rank question; "three" is no typo."""
+        if not (rest in self.cues.list or self._ordinal.search(rest) or self._top[0].search(rest)):
+            return rest
+        return " ".join(w if w in self.numbers or w in self.ordinals else self.cues.spell(w) for w in rest.split(" "))
 
     # --- select, order, take, count -------------------------------------------------------------
     def _selection(self, rest: str, excluded: list[str] = ()) -> Query | None:
@@ -137,30 +184,41 @@ class Operators:
 
     def _filters(self, rest: str, periods: list[tuple[Span, str]], excluding: bool = False) -> list[Filter]:
         """Each filter the text names, at its position, negated by a negation just before it."""
-        found: list[tuple[Span, Filter]] = []
-        for tag, group in self.cues.tags.items():
-            if match := group.find(rest):
-                found.append((match.span(), Filter("tag", ":", tag)))
-        # "擅长代码" is strong-at-code, not also code: a tag cue inside a longer one does not count
-        found = [(s, f) for s, f in found if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o, _ in found)]
-        found += self._date_filters(rest, periods)
+        found = self._tag_filters(rest) + self._date_filters(rest, periods)
         if (figure := self._figure(rest)) and figure[1].op != "=":  # "more than 100B"
             found.append(figure)
+        if undisclosed := self._undisclosed_filter(rest):
+            found.append(undisclosed)
+        self._negate(found, rest, excluding)
+        return [f for _, f in sorted(found, key=lambda item: item[0])]
+
+    def _tag_filters(self, rest: str) -> list[tuple[Span, Filter]]:
+        found = [(match.span(), Filter("tag", ":", tag)) for tag, group in self.cues.tags.items()
+                 if (match := group.find(rest))]
+        # "擅长代码" is strong-at-code, not also code: a tag cue inside a longer one does not count
+        return [(s, f) for s, f in found if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o, _ in found)]
+
+    def _undisclosed_filter(self, rest: str) -> tuple[Span, Filter] | None:
+        """"which models have no disclosed size", "哪些模型有论文": a fact the article gives or does not give."""
         fields = [f for f in self.cues.fields_in(rest) if f in ("released", "parameters", "paper")]
         # "没有公布" holds "有公布": a fact said to be missing wins over one said to be given
         # "which models have a paper" asks for a list; "the image one, does it have a paper?" asks a field
         unknown = self.cues.undisclosed.find(rest)
         known = rest in self.cues.list and self.disclosed.find(rest)
         if fields and (cue := unknown or known):
-            found.append((cue.span(), Filter("undisclosed", ":", fields[0], negated=not unknown)))
+            return cue.span(), Filter("undisclosed", ":", fields[0], negated=not unknown)
+        return None
+
+    def _negate(self, found: list[tuple[Span, Filter]], rest: str, excluding: bool) -> None:
+        """Each negation ("not", "非") turns the first filter within its reach after it."""
         for match in self.negation.find_all(rest):
             # with models named to leave out, "除了" / "except" is about them, not about a filter
-            if self._is_negation(match, rest, found) and not (excluding and self.exclude.find(match.group())):
-                after = [(s, f) for s, f in found if match.end() <= s[0] <= match.end() + self.reach]
-                if after:
-                    span, first = min(after, key=lambda item: item[0])
-                    found[found.index((span, first))] = (span, replace(first, negated=not first.negated))
-        return [f for _, f in sorted(found, key=lambda item: item[0])]
+            if not self._is_negation(match, rest, found) or (excluding and self.exclude.find(match.group())):
+                continue
+            after = [(s, f) for s, f in found if match.end() <= s[0] <= match.end() + self.reach]
+            if after:
+                span, first = min(after, key=lambda item: item[0])
+                found[found.index((span, first))] = (span, replace(first, negated=not first.negated))
 
     def _is_negation(self, match: re.Match, rest: str, found: list[tuple[Span, Filter]]) -> bool:
         """Not when it is part of a longer word ("非常", "不到") or of a filter's own cue ("not disclosed")."""
@@ -169,29 +227,45 @@ class Operators:
 
     def _date_filters(self, rest: str, periods: list[tuple[Span, str]]) -> list[tuple[Span, Filter]]:
         """"in 2024", "between May 2024 and Jan 2025", "2024 年下半年", "after June 2024 and before 2025"."""
-        figures = [m.span() for m in self.cues.figure.finditer(rest)]  # "超过 2000 亿" is no year
-        dates = [d for d in date_spans(rest) if not any(s < d[1] and d[0] < e for s, e in figures)]
+        dates = self._dates(rest)
         if not dates:  # "in January": that month of any year
             return [((start, end), Filter("date", ":", month)) for start, end, month in month_spans(rest)][:1]
         beside = [self._beside(rest, start, end) for start, end, _ in dates]
         if any(beside):  # each date with its own "before" / "after"
             return [((start, end), Filter("date", op or ":", iso))
                     for (start, end, iso), op in zip(dates, beside, strict=True)]
+        return [self._dates_joined(rest, dates, periods) or self._first_date(rest, dates[0], periods)]
+
+    def _dates(self, rest: str) -> list[tuple[int, int, str]]:
+        figures = [m.span() for m in self.cues.figure.finditer(rest)]  # "超过 2000 亿" is no year
+        return [d for d in date_spans(rest) if not any(s < d[1] and d[0] < e for s, e in figures)]
+
+    def _dates_joined(self, rest: str, dates: list[tuple[int, int, str]],
+                      periods: list[tuple[Span, str]]) -> tuple[Span, Filter] | None:
+        """"2023 or 2025": any of them; "from late 2024 to early 2025": from the first to the last."""
+        if len(dates) < 2:
+            return None
         (start, end, first), last = dates[0], dates[-1]
-        joined = rest[end:last[0]]
-        if len(dates) > 1 and joined in self.either and joined not in self.range:  # "2023 or 2025": any of them
-            return [((start, last[1]), Filter("date", ":", ",".join(iso for _, _, iso in dates)))]
-        if len(dates) > 1 and rest in self.range:  # "from late 2024 to early 2025": each end in its own part
-            return [((start, last[1]), Filter("date", ":", f"{self._part(first, start, end, periods, 0)}.."
-                                                           f"{self._part(last[2], last[0], last[1], periods, 1)}"))]
-        if any(self._near(start, end, span) for span, _ in periods):  # "2024 年下半年", "late 2023"
+        between = rest[end:last[0]]
+        if between in self.either and between not in self.range:
+            return (start, last[1]), Filter("date", ":", ",".join(iso for _, _, iso in dates))
+        if rest in self.range:  # each end in its own part
+            return (start, last[1]), Filter("date", ":", f"{self._part(first, start, end, periods, 0)}.."
+                                                         f"{self._part(last[2], last[0], last[1], periods, 1)}")
+        return None
+
+    def _first_date(self, rest: str, date: tuple[int, int, str],
+                    periods: list[tuple[Span, str]]) -> tuple[Span, Filter]:
+        """"2024 年下半年", "late 2023": a part of the year; "before 2024": a bound; else that date."""
+        start, end, first = date
+        if any(self._near(start, end, span) for span, _ in periods):
             # "2024 年初到年中": one year, a part for each end
             ranged = rest in self.range
             value = (f"{self._part(first, start, end, periods, 0, ranged)}.."
                      f"{self._part(first, start, end, periods, 1, ranged)}")
-            return [((start, end), Filter("date", ":", value))]
+            return (start, end), Filter("date", ":", value)
         relative = self.cues.relative_in(rest)
-        return [((start, end), Filter("date", {"before": "<", "after": ">"}.get(relative or "", ":"), first))]
+        return (start, end), Filter("date", {"before": "<", "after": ">"}.get(relative or "", ":"), first)
 
     @staticmethod
     def _gap(start: int, end: int, span: Span) -> int:
@@ -221,41 +295,53 @@ class Operators:
         return [(m.span(), months) for months, group in self.periods.items() for m in group.find_all(rest)]
 
     def _rank(self, rest: str, periods: list[tuple[Span, str]]) -> Rank | None:
-        taken = [span for span, _ in periods]  # "第二季度", "first half": a part of a year, not a rank
-
-        def free(match: re.Match) -> bool:
-            return not any(s <= match.start() < e for s, e in taken)
-
-        def ranks(match: re.Match) -> bool:  # "第二个", "第二大", "second"; not "第二代", "second generation"
-            generation = rest[match.end("o"):].lstrip().startswith(self.generation)
-            return free(match) and not generation and bool(match["m"] or match["w"] or not has_chinese(match["o"]))
-
-        found = sorted((m.start(), kind) for kind, group in self.cues.superlative.items()
-                       for m in group.find_all(rest) if free(m))
-        kind = superlative = found[0][1] if found else None
-
-        ordinal = next((m for m in self._ordinal.finditer(rest) if ranks(m)), None)
-        top = next((m for pattern in self._top for m in pattern.finditer(rest) if free(m)), None)
-        if ordinal:
-            kind = self.rank_words.get(ordinal["w"] or "") or kind
-        elif top and top.groupdict().get("sup"):
-            kind = self.superlative_kind[top["sup"]]
-        elif top and top.groupdict().get("w"):
-            kind = self.rank_words[top["w"]]
+        """"the largest", "the second newest", "top 3 biggest", "sort them by date": how the models are ordered,
+        and how many taken."""
+        words = self._rank_words(rest, periods)
+        kind = self._rank_kind(words)
         fields = self.cues.fields_in(rest)
         default = "largest" if "parameters" in fields else "earliest" if "released" in fields else None
         if rest in self.sort:
-            direction = next((k for k, group in self.sort_direction.items() if group.find(rest)), None)
-            return Rank(self._active(direction or kind or default or "earliest", rest), "sort")
-        kind = kind or default
-        if not kind:
+            return self._sort(rest, kind or default)
+        if not (kind := kind or default):
             return None
         kind = self._active(kind, rest)
+        if words.ordinal:
+            return Rank(kind, "@", self.ordinals[words.ordinal["o"]])
+        if words.top:
+            return Rank(kind, "*", self.numbers[words.top["n"]])
+        return Rank(kind) if words.superlative else None
+
+    def _rank_words(self, rest: str, periods: list[tuple[Span, str]]) -> RankWords:
+        taken = [span for span, _ in periods]  # "第二季度", "first half": a part of a year, not a rank
+        found = sorted((m.start(), kind) for kind, group in self.cues.superlative.items()
+                       for m in group.find_all(rest) if _free(m, taken))
+        ordinal = next((m for m in self._ordinal.finditer(rest) if self._ranks(m, rest, taken)), None)
+        top = next((m for pattern in self._top for m in pattern.finditer(rest) if _free(m, taken)), None)
+        return RankWords(found[0][1] if found else None, ordinal, top)
+
+    def _ranks(self, ordinal: re.Match, rest: str, taken: list[Span]) -> bool:
+        """"第二个", "第二大", "second"; not "第二代", "second generation"."""
+        generation = rest[ordinal.end("o"):].lstrip().startswith(self.generation)
+        return _free(ordinal, taken) and not generation and bool(
+            ordinal["m"] or ordinal["w"] or not has_chinese(ordinal["o"]))
+
+    def _rank_kind(self, words: RankWords) -> str | None:
+        """What is ranked by: the ordinal's own word ("第二大"), else the top N's ("three largest", "前两大"),
+        else the superlative."""
+        ordinal, top = words.ordinal, words.top
         if ordinal:
-            return Rank(kind, "@", self.ordinals[ordinal["o"]])
-        if top:
-            return Rank(kind, "*", self.numbers[top["n"]])
-        return Rank(kind) if superlative else None
+            return self.rank_words.get(ordinal["w"] or "") or words.superlative
+        if top and top.groupdict().get("sup"):
+            return self.superlative_kind[top["sup"]]
+        if top and top.groupdict().get("w"):
+            return self.rank_words[top["w"]]
+        return words.superlative
+
+    def _sort(self, rest: str, kind: str | None) -> Rank:
+        """"sort them by date", "从新到旧排列": every model in order, the direction said or else the kind ranked."""
+        direction = next((k for k, group in self.sort_direction.items() if group.find(rest)), None)
+        return Rank(self._active(direction or kind or "earliest", rest), "sort")
 
     def _active(self, kind: str, rest: str) -> str:
         """"the most active parameters": ranked by the parameters activated per token."""
@@ -294,51 +380,72 @@ class Operators:
 
     def _check(self, models: list[str], rest: str) -> Query | None:
         """"is V3 bigger than R1?" claims a ranking; "is R1 open source?" claims a filter of one model."""
-        kind = self.cues.superlative_in(rest)
-        relative = self.cues.relative_in(rest)
-        kind = kind or {"after": "newest", "before": "earliest"}.get(relative or "") or self._compared(rest)
-        if len(models) == 2 and kind in ranking.DESCENDING:
-            return Query("compare", tuple(models), selector=f"check:{kind}")
+        if len(models) == 2:
+            return self._ranking_claim(models, rest)
         if len(models) != 1:
             return None
-        figure = self._figure(rest)
-        claim = (figure and figure[1]) or self._date_claim(rest)
+        return self._superlative_claim(models, rest) or self._stated_claims(models, rest)
+
+    def _ranking_claim(self, models: list[str], rest: str) -> Query | None:
+        """"is V3 bigger than R1?", "was V3 released before R1?", "R1 比 V3 新吗": which of two ranks first."""
+        relative = self.cues.relative_in(rest)
+        kind = (self.cues.superlative_in(rest) or {"after": "newest", "before": "earliest"}.get(relative or "")
+                or self._compared(rest))
+        return Query("compare", tuple(models), selector=f"check:{kind}") if kind in ranking.DESCENDING else None
+
+    def _superlative_claim(self, models: list[str], rest: str) -> Query | None:
+        """"is R1 the newest?", "V3 是最大的吗": a rank claimed of one model, in a question that claims no figure
+        or date of it."""
         superlative = self.cues.superlative_in(rest)
-        if not claim and superlative and rest not in self.comparative:  # "is R1 the newest?", "V3 是最大的吗"
-            scope = [f for f in self._filters(rest, []) if f.kind == "tag"]
-            field = ranking.field_of(superlative)
-            ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
-            return Query("field", tuple(models), field=field, selector=f"check:{ranked.key}")
-        # every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"
+        if not superlative or rest in self.comparative or self._figure(rest) or self._date_claim(rest):
+            return None
+        scope = [f for f in self._filters(rest, []) if f.kind == "tag"]
+        ranked = Selection(tuple(scope), Rank(self._active(superlative, rest)))
+        return Query("field", tuple(models), field=ranking.field_of(superlative), selector=f"check:{ranked.key}")
+
+    def _stated_claims(self, models: list[str], rest: str) -> Query | None:
+        """Every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"."""
         found = [f for _, f in self._figures(rest)] + self._filters(rest, self._period_spans(rest))
         claims = [c for c in dict.fromkeys(found) if c.kind != "undisclosed"]
         if not claims:
             return None
         if self._rhetorical(rest):
             claims = [replace(c, negated=False) for c in claims]
-        first = claims[0]
-        # a tag's claim is about the line its words stand in (R1's 低成本: its significance)
-        field = (sources.tag_line(self.kb.by_id[models[0]], first.value) or first.field) if first.kind == "tag" \
-            else first.field
-        return Query("field", tuple(models), field=field, selector="check:" + "&".join(c.key for c in claims))
+        return Query("field", tuple(models), field=self._claimed_field(models[0], claims[0]),
+                     selector="check:" + "&".join(c.key for c in claims))
+
+    def _claimed_field(self, model: str, claim: Filter) -> str:
+        """The field a claim is about; a tag's is the line its words stand in (R1's 低成本: its significance)."""
+        if claim.kind == "tag":
+            return sources.tag_line(self.kb.by_id[model], claim.value) or claim.field
+        return claim.field
 
     def _relation_check(self, models: list[str], rest: str, outside: tuple[str, ...]) -> Query | None:
         """"is DeepSeekMath based on Coder v1.5?", "R1 有蒸馏的小模型吗", "r1 distilled into smaller models?":
         a relation claimed of the first model, with the second model or a name the article mentions (or
         no one: any such relation). A claim of a tag ("V3 是基于 MoE 的吗") stays a tag check."""
         kinds = self.cues.relations_in(rest)
-        # "r1 distilled into smaller models?": a statement with a question mark, the relation first
-        cue = self.cues.relations[kinds[0]].find(rest) if kinds else None
-        statement = bool(cue and cue.start() == 0 and not self.cues.strong_fields_in(rest[cue.end():])
-                         and rest not in self.cues.which_one)
-        if not kinds or len(models) > 2 or rest in self.asks_what or not (statement or self.asks_yes_no(rest)):
+        if not kinds or len(models) > 2 or rest in self.asks_what or not (
+                self._states_relation(rest, kinds[0]) or self.asks_yes_no(rest)):
             return None
-        mentioned = [e.name for e in map(self.kb.uncovered, outside) if e and e.mentioned_by]
-        other = models[1] if len(models) == 2 else next(iter(mentioned), None)
+        other = self._related_to(models, outside)
         if other is None and (self._figure(rest) or self._filters(rest, [])):
             return None  # "does r1 come in a 7b distilled size?" claims a figure
         return Query("field", tuple(models), field="features",
                      selector=f"check:relation:{kinds[0]}" + (f":{other}" if other else ""))
+
+    def _states_relation(self, rest: str, kind: str) -> bool:
+        """"r1 distilled into smaller models?": a statement with a question mark, the relation first."""
+        cue = self.cues.relations[kind].find(rest)
+        return bool(cue and cue.start() == 0 and not self.cues.strong_fields_in(rest[cue.end():])
+                    and rest not in self.cues.which_one)
+
+    def _related_to(self, models: list[str], outside: tuple[str, ...]) -> str | None:
+        """The other side of a relation claimed: the second model named, else a model beyond the article's list
+        that the article mentions ("coder v1.5")."""
+        if len(models) == 2:
+            return models[1]
+        return next((e.name for e in map(self.kb.uncovered, outside) if e and e.mentioned_by), None)
 
     def _rhetorical(self, rest: str) -> bool:
         """"isn't R1 open source?", "R1 不是开源的吗": asks whether it is, not whether it is not."""
@@ -388,3 +495,8 @@ class Operators:
                                                            for m in self.approx_before.find_all(before)):
             return "~", f"{amount(billions * (1 - APPROXIMATE))}..{amount(billions * (1 + APPROXIMATE))}"
         return "=", amount(billions)
+
+
+def _free(match: re.Match, taken: list[Span]) -> bool:
+    """Not inside a span that other words took."""
+    return not any(s <= match.start() < e for s, e in taken)

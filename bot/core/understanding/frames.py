@@ -7,31 +7,35 @@ something the article does not hold.
 
 The order of the rules is the order a careful reader would apply them: names first, then
 what is asked about them; with no name, a filter, a superlative, a described model, or the
-model talked about just before."""
+model talked about just before. Here the names are linked and the first rules tried (a topic beyond the
+article, a name it does not cover, the operators); the rules for a part that names models are in named.py,
+for one that names none in unnamed.py, for a model named by its description in described.py."""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
-from bot.core import ranking
 from bot.core.cues import Cues
-from bot.core.dates import date_prefix
 from bot.core.describe import Describer
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Linker, Links
 from bot.core.memory import Context
-from bot.core.normalise import has_chinese, tokens_of
+from bot.core.normalise import tokens_of
 from bot.core.operators import Operators
 from bot.core.query import Query
-from bot.core.relations import related
 from bot.core.search import FactSearch
-from bot.core.selection import amount, parse, select
+from bot.core.selection import parse
+from bot.core.understanding.asked import Asked
+from bot.core.understanding.described import DescribedQuestions
+from bot.core.understanding.named import NamedQuestions
 from bot.core.understanding.scope import Coverage, for_variants
+from bot.core.understanding.unnamed import UnnamedQuestions
 
-AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
+Rule = Callable[[str, Links, Context | None], Query | None]
 
 
 class Framer:
@@ -43,319 +47,149 @@ class Framer:
         self.operators = Operators(kb, self.cues)
         self.describer = Describer(kb, self.cues, self.search)
         self.coverage = Coverage(kb, self.cues)
+        self.named = NamedQuestions(kb, self.cues, self.coverage, self.operators)
+        self.described = DescribedQuestions(self.cues, self.describer, self.operators, self.named)
+        self.unnamed = UnnamedQuestions(kb, self.cues, self.search, self.operators, self.described)
+        # the order decides the answers: a topic beyond the article before anything it names, the names it
+        # does not cover before the operators, the operators before the plain questions about a model
+        self._rules: tuple[Rule, ...] = (self._off_topic, self._described_by_another, self._not_in_the_article,
+                                         self._operated, self._named)
 
     def frame(self, text: str, context: Context | None = None) -> Query:
-        found: list[Links] = []
-        query = self._understand(text, context, found)
-        if query.intent != "none" and set(found[-1].doubtful) & set(query.models):
+        links = self._link(text, context)
+        query = self._understand(text, links, context)
+        if query.intent != "none" and set(links.doubtful) & set(query.models):
             query = replace(query, near_miss=True)
-        return for_variants(query, found[-1]) if found else query
+        return for_variants(query, links)
 
-    def _understand(self, text: str, context: Context | None, found: list[Links]) -> Query:
-        """The query; `found` gets the links it was read from."""
+    # --- the names it holds ---------------------------------------------------------------------
+    def _link(self, text: str, context: Context | None) -> Links:
+        """The models the part names, and its other words (`rest`), mended of typos when it names a model."""
         normalised = self.kb.normaliser(text)
         links = self.linker.link(normalised, text)
-        if ((context and not links.models and links.rest in self.cues.switch)
-                or (links.models and (links.rest in self.cues.compare or self.cues.superlative_in(links.rest)))):
+        if self._may_name_after_the_brand(links, context):
             # "那 MoE 呢?", "llm vs v2": a word that names a model once the brand is put before it
             links = self.linker.link(self.linker.with_brand(normalised))
         if not (links.models or links.foreign or links.unknown) and (branded := self._named_with_brand(
                 normalised, links.rest)):
             links = branded
-        found.append(links)
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
             links.rest = self.cues.spell(links.rest)
+        return links
+
+    def _may_name_after_the_brand(self, links: Links, context: Context | None) -> bool:
+        """A switch word after a conversation ("那 MoE 呢?"), or a comparison or a superlative beside a model
+        ("llm vs v2")."""
         rest = links.rest
-        if (topic := self.cues.topic_in(rest)) and not links.unknown and not self.operators.computes(links.models,
-                                                                                                     rest):
-            # pricing, API, hardware, licences, news...: never answer another question instead
-            return Query("none", reason=f"topic:{topic}", about=tuple(links.models))
-        if links.foreign and not links.models and not links.unknown and (
-                described := self._described(rest, links.foreign, context)):
-            return described
-        if links.unknown or (links.foreign and not links.models):
-            return self._not_covered(links, rest, text)
-        if operated := self.operators.understand(links.models, rest, context, tuple(links.foreign)):
-            if (operated.selector or "").startswith("check:") and not _figures_only(operated.selector) and any(
-                    self.coverage.unexplained(rest, model) for model in links.models):
-                # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it
-                return Query("none", reason=f"beyond:{links.models[0]}", about=tuple(links.models))
-            if (operated.selector or "").startswith("check:relation:"):  # "蒸馏" claims the relation, asks no size
-                rest = functools.reduce(lambda text, group: group.strip(text), self.cues.relations.values(), rest)
-            if operated.intent == "field" and (also := self._also(rest, operated.field)):
-                return replace(operated, also=also)  # "is v2 moe? and when did it come out": each part answered
-            if (not links.models and operated.intent == "list" and len(operated.models) == 1
-                    and self.cues.strong_fields_in(rest) and rest not in self.cues.list
-                    and rest not in self.cues.which_one and not self.cues.superlative_in(rest)):
-                # "the open-source reasoning model from Jan 2025: why does it matter?": one model, a field of it
-                return self._about_named(list(operated.models), rest, context)
-            return operated
-        if links.models:
-            if rest in self.cues.compare and (marked := self.describer.figure_models(rest) if rest not in
-                                              self.cues.described else self.describer.marked_models(rest)):
-                # "那个 671B 的和 R1 比一下", "那个 FP8 训练的模型和 R1 哪个更新": a figure only one model has names
-                # it; so does a tag only one model carries, where the question says it describes a model
-                links.models += [mid for _, mid, _ in marked if mid not in links.models]
-            if links.foreign and len(links.models) == 1 and rest in self.cues.compare:
-                # "R1 vs o1": what the article says against other models is in the features; it never
-                # compares R1 with ChatGPT
-                if not self.describer.names_other_models(links.models[0], links.foreign):
-                    # the decline names what the article does not: "o3" of "openai o3", not OpenAI
-                    links.foreign = [n for n in links.foreign
-                                     if not self.describer.names_other_models(links.models[0], [n])]
-                    return self._not_covered(links, rest, text)
-                return Query("field", tuple(links.models), field="features")
-            return self._about_named(links.models, rest, context)
-        return self._about_unnamed(rest, context, links)
+        if not links.models:
+            return bool(context) and rest in self.cues.switch
+        return rest in self.cues.compare or bool(self.cues.superlative_in(rest))
 
     def _named_with_brand(self, normalised: str, rest: str) -> Links | None:
         """"deepseek 的 llm 有多大", "moe 是什么": a word that names a model after the brand, asked like a model.
 
         The brand must be in the message, or the word must be a tag ("moe", "math") whose model the article
         names after it; "which llm is best" and "which models use moe" stay as they are."""
-        cues = self.cues
         words = self.linker.brandable(normalised)
-        if not words or not ("deepseek" in tokens_of(rest) or all(cues.tags_in(w) for w in words)):
+        if not words or not ("deepseek" in tokens_of(rest) or all(self.cues.tags_in(w) for w in words)):
             return None
         branded = self.linker.link(self.linker.with_brand(normalised))
-        rest, fields = branded.rest, cues.strong_fields_in(branded.rest)
-        if not (rest in cues.overview or fields) or (rest in cues.which_one and not fields) or (
-                rest in cues.list or rest in cues.described or cues.superlative_in(rest) or cues.tags_in(rest)):
-            return None
-        return branded
+        return branded if self._asked_like_a_model(branded.rest) else None
 
-    # --- models named ---------------------------------------------------------------------------
-    def _about_named(self, models: list[str], rest: str, context: Context | None) -> Query:
-        cues = self.cues
-        fields = cues.fields_in(rest)
-        if len(models) >= 2:
-            superlative = cues.superlative_in(rest)
-            if fields and rest not in cues.compare and not superlative:
-                return Query("field", tuple(models), field=fields[0], also=self._also(rest, fields[0]))
-            if (context and context.intent == "field" and rest in cues.switch
-                    and rest not in cues.compare and not superlative):
-                return Query("field", tuple(models), field=context.field)  # "and R1 and V2?"
-            # "which is bigger, V2 or V3?": the comparison, with the answer to "which" on top; "compare their
-            # sizes" ranks them by it
-            ranked_by = {"parameters": "largest", "released": "newest"}.get(fields[0]) if fields else None
-            return Query("compare", tuple(models), selector=superlative or ranked_by)
-        model = models[0]
-        relative = cues.relative_in(rest)
-        if relative and (rest in cues.which_one or rest in cues.list or set(fields) <= {"released"}):
-            # "which models came after V2?" asks for all of them, "what came after V3?" for the next one
-            every = "later" if relative == "after" else "earlier"
-            if rest in cues.list or not (neighbour := self._neighbour(model, relative)):
-                return self._selected(f"{every}:{model}")
-            return Query("list", (neighbour,), selector=f"{relative}:{model}")
-        if (kinds := cues.relations_in(rest)) and not cues.strong_fields_in(rest):
-            # "基于 DeepSeekMoE 的理念": of the relations named, the one the files state for this model; else the
-            # one they do state ("哪些模型基于 DeepSeekMoE": the article's example of the idea), the card quoting it
-            stated = [k for k in (*kinds, *cues.relations) if related(self.kb, model, k)]
-            kind = stated[0] if stated else kinds[0]
-            return self._relation(model, kind)
-        if rest in cues.compare and context and model not in context.models and (
-                rest in cues.pronouns or rest in cues.switch):
-            return Query("compare", (*context.models, model))
-        if fields and self.coverage.unexplained(rest, model) and (
-                not cues.strong_fields_in(rest) or rest in cues.fit or self.operators.asks_yes_no(rest)):
-            # a hint ("trained") must account for the rest; so must a use asked of the model ("is R1 good for
-            # writing novels?", "janus pro 擅长做表情包吗"): the features answer another question
-            return Query("none", reason=f"beyond:{model}", about=(model,))
-        if fields:
-            return Query("field", (model,), field=fields[0], also=self._also(rest, fields[0]))
-        if context and self._asks_again(rest, model) and rest not in cues.overview:
-            if context.intent == "field":  # "v2 size?" then "r1?"; "is it open source?" then "what about v3?"
-                checked = context.selector if (context.selector or "").startswith("check:") else None
-                return Query("field", (model,), field=context.field, selector=checked)
-            if context.intent == "compare":
-                return Query("compare", tuple(dict.fromkeys((*context.models, model))))
-        if rest not in cues.overview and self.coverage.unexplained(rest, model):
-            # "is R1 banned in Italy?": an overview would answer another question ("what is R1, thx in advance"
-            # asks for the overview in so many words)
-            return Query("none", reason=f"beyond:{model}", about=(model,))
-        return Query("model", (model,))
+    def _asked_like_a_model(self, rest: str) -> bool:
+        """An overview or a field asked; not "which one", a list, a description, a superlative or a tag."""
+        cues, fields = self.cues, self.cues.strong_fields_in(rest)
+        if not (rest in cues.overview or fields) or (rest in cues.which_one and not fields):
+            return False
+        return not (rest in cues.list or rest in cues.described or cues.superlative_in(rest) or cues.tags_in(rest))
 
-    def _asks_again(self, rest: str, model: str) -> bool:
-        """"r1?", "那 V3 呢", "and what about r1": the same question again, of this model; not
-        "还有 vl2 能识别手写字吗", which asks something else with a switch word before it."""
-        return not rest or (rest in self.cues.switch and not self.coverage.unexplained(
-            self.cues.switch.strip(rest), model))
+    # --- what it asks of them -------------------------------------------------------------------
+    def _understand(self, text: str, links: Links, context: Context | None) -> Query:
+        """The query of the first rule that reads the part; else the rules for a part that names no model."""
+        for rule in self._rules:
+            if (query := rule(text, links, context)) is not None:
+                return query
+        return self.unnamed.frame(links.rest, context, links)
 
-    def _also(self, rest: str, first: str | None) -> tuple[str, ...]:
-        """The fields asked in so many words besides the first ("V3 多大,什么时候发布的"): every part answered."""
-        return tuple(f for f in self.cues.strong_fields_in(rest) if f != first)
-
-    def _neighbour(self, model: str, direction: str) -> str | None:
-        every = select(self.kb, f"{'later' if direction == 'after' else 'earlier'}:{model}")
-        return (every[0] if direction == "after" else every[-1]) if every else None
-
-    def _described(self, rest: str, foreign: list[str], context: Context | None) -> Query | None:
-        """A question about a model named by its description ("the FP8 one: how big?"), answered as if named."""
-        cues = self.cues
-        superlative = cues.superlative_in(rest)
-        asks = (cues.strong_fields_in(rest) or rest in cues.compare or superlative or cues.relation_in(rest)
-                or ((foreign or rest in cues.described) and rest not in cues.which_one))  # "the fp8 one, is it …?"
-        if rest in cues.list or not asks:
-            return None
-        if context and rest in cues.pronouns and rest not in cues.described:
-            return None  # "how big is it?" is about the model before; "那个用 FP8 的呢" describes another
-        described = self.describer.resolve(rest, foreign)
-        if described is None:
-            return None
-        if described.candidates:  # the article describes more than one model so: offer them
-            return Query("none", reason="no-model", suggestions=described.models)
-        if len(described.models) > 1:  # "the 671b one vs the 236b one": how far apart, which is newer
-            return (self.operators.understand(list(described.models), rest, context)
-                    or Query("compare", described.models, selector=superlative)) if (
-                rest in cues.compare or superlative) else None
-        rest = described.rest
-        if described.by_figure and (set(cues.fields_in(rest)) - {"parameters"} or rest in cues.which_one):
-            # "37B active params, when?", "which one has 1B and 7B versions?": the figure described it
-            rest = cues.fields["parameters"].strip(rest)
-        # from here on the described model is a named one: checks and differences too
-        models = list(described.models)
-        return self.operators.understand(models, rest, context) or self._about_named(models, rest, context)
-
-    # --- no model named -------------------------------------------------------------------------
-    def _about_unnamed(self, rest: str, context: Context | None, links: Links) -> Query:
-        cues = self.cues
-        fields = cues.fields_in(rest)
-        tags = cues.tags_in(rest)
-        superlative = cues.superlative_in(rest)
-        asks_one = rest in cues.which_one
-        asks_list = rest in cues.list
-
-        if rest in cues.requests and not (asks_list or asks_one):
-            return Query("none", reason="out-of-scope")
-        # "时间线" holds the release-date cue "时间"; the timeline is the release dates, so that one is fine.
-        if rest in cues.timeline and set(fields) <= {"released"}:
-            return self._selected("timeline")
-        when = date_prefix(rest)
-        if threshold := self._amount(rest):
-            return self._selected(f"params{threshold}")
-        if rest in cues.compare and (described := self._described(rest, [], context)):
-            return described  # "the FP8 one vs the RL one, which is newer?"
-        if superlative and (picked := self._superlative_query(superlative, rest, tags, fields, when, context)):
-            return picked
-        if when and set(fields) <= {"released"}:
-            relative = cues.relative_in(rest)  # "before 2024", "2024 年之后"
-            return self._selected(f"date{'<' if relative == 'before' else '>' if relative else ':'}{when}")
-        if rest in cues.undisclosed and (asks_list or asks_one) and fields:
-            return self._selected(f"undisclosed:{fields[0]}")
-        if self._about_family(rest, fields, tags):
-            return self._selected("family")
-        if described := self._described(rest, [], context):
-            return described
-        if asks_one or (links.foreign and not tags):
-            among = [m.id for m in self.kb.models if set(tags) <= set(m.tags)] if tags else None
-            found = self.search.best(rest, among, min_terms=1 if links.foreign else 2)
-            if found:
-                return Query("list", (found,), selector="search")
-        if tags and (asks_list or asks_one or not context):
-            return self._selected(f"tag:{tags[0]}")
-        if asks_list and (found := self.search.containing(rest)):
-            return Query("list", tuple(found), selector="search")
-        if asks_list and (rest in cues.list_all or not self._leftover(rest)):
-            return self._selected("all")
-        if context and len(context.models) == 1 and (rest in cues.pronouns or rest in cues.switch):
-            model = context.models[0]
-            if kind := cues.relation_in(rest):  # "what is it based on?"
-                return self._relation(model, kind)
-            if (relative := cues.relative_in(rest)) and (neighbour := self._neighbour(model, relative)):
-                return Query("list", (neighbour,), selector=f"{relative}:{model}")  # "and after that?"
-        if context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more):
-            if fields:
-                return Query("field", context.models, field=fields[0], also=self._also(rest, fields[0]))
-            if rest in cues.compare and len(context.models) > 1:
-                return Query("compare", context.models)
-            if context.intent == "field" and rest in cues.switch:
-                return Query("field", context.models, field=context.field)
-            return Query("model" if len(context.models) == 1 else "compare", context.models)
-        if fields or rest in cues.pronouns:
-            return Query("none", reason="no-model", suggestions=tuple(links.suggestions))
-        if rest in cues.help and len(rest) <= 24:
-            return Query("none", reason="help")
-        return Query("none", reason="out-of-scope", suggestions=tuple(links.suggestions))
-
-    def _about_family(self, rest: str, fields: list[str], tags: list[str]) -> bool:
-        """"what is DeepSeek?", "deepseek 全家桶": the brand itself, not one of its models."""
-        if rest in self.cues.family or ("deepseek" in tokens_of(rest) and rest in self.cues.list):
-            return not tags  # "DeepSeek 的模型有哪些"
-        brand_only = "deepseek" in tokens_of(rest) and not fields and not tags
-        # "what's the cheapest deepseek model" is not "what is DeepSeek": no English word left unexplained; nor is
-        # "is deepseek going public?", which asks yes or no of something else
-        unexplained = {w for w in self._leftover(rest) if w.isascii()}
-        checks = self.operators.asks_yes_no(rest) and rest not in self.cues.overview
-        return brand_only and not unexplained and not checks and (rest in self.cues.overview
-                                                                  or not self._leftover(rest))
-
-    def _leftover(self, rest: str) -> set[str]:
-        """Words that are neither cue words nor stop words: what would narrow a list down."""
-        words = set(tokens_of(rest)) - self.cues.words - self.cues.stopwords["en"] - self.cues.stopwords["zh"]
-        for cue in (*self.cues.list.words, *self.cues.which_one.words, *self.cues.overview.words):
-            if has_chinese(cue):
-                words -= set(cue)
-        return {w for w in words if w != "deepseek"}
-
-    def _superlative_query(self, kind: str, rest: str, tags: list[str], fields: list[str], when: str | None,
-                           context: Context | None) -> Query | None:
-        """"the largest model", "which one is newer?" (of the models just compared), "the last one in 2024"."""
-        cues = self.cues
-        # the models of the last answer; one model and the one before it ("R1 …", "V3 呢?", "哪个更早?")
-        recent = () if not context else context.models if len(context.models) > 1 else (
-            *context.models, *context.earlier)
-        talked_about = recent if len(recent) > 1 and (rest in cues.which_one or rest in cues.pronouns) else None
-        if talked_about:
-            chosen = self._superlative(kind, tags, talked_about)
-            return Query("list", (chosen,), selector=f"{kind}:among") if chosen else None
-        chosen = self._superlative(kind, tags, tuple(select(self.kb, f"date:{when}")) if when else None)
-        if not chosen:
-            return None
-        implied = {"largest": "parameters", "smallest": "parameters"}.get(kind, "released")
-        # with a date given, "released" belongs to the filter, not to the question
-        extra = [f for f in fields if f != implied and not (when and f == "released")]
-        if (not extra and implied == "released" and implied in cues.strong_fields_in(rest) and not when
-                and rest not in cues.which_one):
-            extra = [implied]  # "the first open-source code model: which day?" asks its date
-        if extra and rest not in cues.list:
-            return Query("field", (chosen,), field=extra[0], selector=kind)
-        return Query("list", (chosen,), selector=kind)
-
-    def _superlative(self, kind: str, tags: list[str], among: tuple[str, ...] | None = None) -> str | None:
-        tagged = [m for m in self.kb.models if set(tags) <= set(m.tags)] or list(self.kb.models)
-        chosen = ranking.pick((m for m in tagged if among is None or m.id in among), kind)
-        return chosen.id if chosen else None
-
-    def _amount(self, rest: str) -> str | None:
-        """">200" / "<10" (billions) for "more than 200B parameters", "超过 2000 亿"."""
-        more, less = self.cues.more.find(rest), self.cues.less.find(rest)
-        if not (more or less):
-            return None
-        cue = more or less
-        units = sorted(self.cues.units.items(), key=lambda kv: -len(kv[0]))
-        for match in AMOUNT.finditer(rest, cue.start()):
-            after = rest[match.end():]
-            unit = next((size for name, size in units if (after.startswith(name)
-                         and not after[len(name):len(name) + 1].isalpha())
-                         or (after.startswith(name) and has_chinese(name))), None)
-            if unit is None and not self.cues.fields["parameters"].find(rest):
-                continue
-            billions = float(match.group(1)) * (unit or 1.0)
-            return f"{'>' if more else '<'}{amount(billions)}"
+    def _off_topic(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"how much does V3 cost?": pricing, API, hardware, licences, news...: never answer another question
+        instead."""
+        rest = links.rest
+        if (topic := self.cues.topic_in(rest)) and not links.unknown and not self.operators.computes(links.models,
+                                                                                                     rest):
+            return Query("none", reason=f"topic:{topic}", about=tuple(links.models))
         return None
 
-    def _relation(self, model: str, kind: str) -> Query:
-        """The links the files state; of one model's own link to a model outside the article's list ("what is
-        DeepSeekMath built on?": DeepSeek-Coder-v1.5 7B), a fact of that model: the field whose line states it."""
-        query = self._selected(f"relation:{model}:{kind}")
-        m = self.kb.by_id[model]
-        quoted = [r.quote for r in m.relations if r.kind == kind and r.quote and not r.models]
-        line = next((key for key, text in m.source.items() if key != "heading" and any(q in text for q in quoted)),
-                    None)
-        return Query("field", (model,), field=line, selector=query.selector) if line else query
+    def _described_by_another(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"the one on par with o1: how big?": a model described by one the article does not cover."""
+        if links.foreign and not links.models and not links.unknown:
+            return self.described.frame(links.rest, links.foreign, context)
+        return None
 
-    def _selected(self, selector: str) -> Query:
-        return Query("list", tuple(select(self.kb, selector)), selector=selector)
+    def _not_in_the_article(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"what is GPT-4?", "v3 0324": models the article does not cover."""
+        if links.unknown or (links.foreign and not links.models):
+            return self._not_covered(links, links.rest, text)
+        return None
+
+    def _operated(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"which models are not MoE", "is V3 bigger than R1?", "how many days between V3 and R1": the
+        operators' query."""
+        rest = links.rest
+        operated = self.operators.understand(links.models, rest, context, tuple(links.foreign))
+        if operated is None:
+            return None
+        if self._checks_beyond(operated, links):
+            # "deepseek math 能做高考数学题吗" checks more than the article's claim: never say yes to it
+            return Query("none", reason=f"beyond:{links.models[0]}", about=tuple(links.models))
+        if (operated.selector or "").startswith("check:relation:"):  # "蒸馏" claims the relation, asks no size
+            rest = functools.reduce(lambda words, group: group.strip(words), self.cues.relations.values(), rest)
+        asked = Asked.read(self.cues, rest)
+        if operated.intent == "field" and (also := asked.also(operated.field)):
+            return replace(operated, also=also)  # "is v2 moe? and when did it come out": each part answered
+        if not links.models and self._selects_one_to_ask_of(operated, asked):
+            return self.named.frame(list(operated.models), rest, context)
+        return operated
+
+    @staticmethod
+    def _selects_one_to_ask_of(operated: Query, asked: Asked) -> bool:
+        """"the open-source reasoning model from Jan 2025: why does it matter?": one model, a field of it."""
+        return (operated.intent == "list" and len(operated.models) == 1 and bool(asked.strong_fields)
+                and not (asked.asks_list or asked.asks_one or asked.superlative))
+
+    def _checks_beyond(self, operated: Query, links: Links) -> bool:
+        """A check of a claim with words the article does not account for, unless its figures decide it."""
+        return (operated.selector or "").startswith("check:") and not _figures_only(operated.selector) and any(
+            self.coverage.unexplained(links.rest, model) for model in links.models)
+
+    def _named(self, text: str, links: Links, context: Context | None) -> Query | None:
+        """"what is R1?", "R1 vs o1", "那个 671B 的和 R1 比一下": the models named, and the ones described beside
+        them."""
+        if not links.models:
+            return None
+        if links.rest in self.cues.compare:
+            self._add_described(links)
+            if links.foreign and len(links.models) == 1:
+                return self._against_another(links, text)
+        return self.named.frame(links.models, links.rest, context)
+
+    def _add_described(self, links: Links) -> None:
+        """"那个 671B 的和 R1 比一下", "那个 FP8 训练的模型和 R1 哪个更新": a figure only one model has names it; so
+        does a tag only one model carries, where the question says it describes a model."""
+        rest = links.rest
+        marked = (self.describer.figure_models(rest) if rest not in self.cues.described
+                  else self.describer.marked_models(rest))
+        links.models += [mid for _, mid, _ in marked if mid not in links.models]
+
+    def _against_another(self, links: Links, text: str) -> Query:
+        """"R1 vs o1": what the article says against other models is in the features; it never compares R1 with
+        ChatGPT."""
+        model = links.models[0]
+        if self.describer.names_other_models(model, links.foreign):
+            return Query("field", tuple(links.models), field="features")
+        # the decline names what the article does not: "o3" of "openai o3", not OpenAI
+        links.foreign = [n for n in links.foreign if not self.describer.names_other_models(model, [n])]
+        return self._not_covered(links, links.rest, text)
 
     def _not_covered(self, links: Links, rest: str, text: str) -> Query:
         names = links.unknown + links.foreign

@@ -98,7 +98,9 @@ def test_every_command_keeps_the_conversation_as_a_question_does(engine, tmp_pat
     assert (intent, models) == ("model", ("deepseek-v2",)) and "2024 年 5 月 7 日" in shown
     ask("/compare v2 v3")
     intent, models, shown = ask("which one is bigger?")
-    assert (intent, models, session.last.query.selector) == ("list", ("deepseek-v3",), "largest:among")
+    assert (intent, set(models), session.last.query.selector) == ("compare", {"deepseek-v2", "deepseek-v3"},
+                                                                   "largest:among")
+    assert shown.startswith("The larger of the two") and "Larger: DeepSeek-V3" in shown
     intent, models, shown = ask("by how much?")
     assert intent == "compare" and set(models) == {"deepseek-v2", "deepseek-v3"} and "435B more" in shown
     ask("/models moe")

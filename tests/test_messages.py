@@ -142,13 +142,55 @@ def test_past_three_questions_the_others_are_named_for_another_message():
     assert [p["models"] for p in to_contract(answer)["parts"]] == [["deepseek-v2"], ["deepseek-v3"], ["deepseek-r1"]]
 
 
+def said(turns: list[str]):
+    for text in turns:
+        answer = ENGINE.ask(text, conversation="|".join(turns))
+    return answer
+
+
 @pytest.mark.parametrize("turns", [
     ["V2 和 V3 对比一下", "哪个先出的?"], ["compare v2 and v3", "which one is older"],
+    ["compare v2 and v3", "which came out first?"], ["v2 多大", "v3 呢", "哪个早"],
+    ["2024 年发布了哪些模型?", "这两个哪个先出的?"], ["compare r1 and janus pro", "which of these two is older"],
 ])
 def test_after_a_comparison_which_came_first_is_about_the_two(turns):
-    for text in turns:
-        answer = ENGINE.ask(text, conversation="-".join(turns))
-    assert answer.query.models == ("deepseek-v2",) and answer.query.selector == "earliest:among"
+    answer = said(turns)
+    two = {"deepseek-r1", "janus-pro"} if "janus" in turns[0] else {"deepseek-v2", "deepseek-v3"}
+    assert (answer.query.intent, set(answer.query.models), answer.query.selector) == ("compare", two, "earliest:among")
+    title, _, first = to_text(answer.reply).splitlines()[:3]
+    assert title in ("The earlier of the two", "两个里先发布的"), title  # the earlier of the two, said so
+    assert first.startswith(("Released first", "先发布的是")) and "DeepSeek-V3" not in first.split("(")[0], first
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    # a ranking word with a fact asked: the fact of the one it picks among them
+    (["2025 年出了哪些模型?", "后出的那个有什么特色?"], ("field", ("janus-pro",), "features")),
+    (["compare v2 and v3", "the older one's paper?"], ("field", ("deepseek-v2",), "paper")),
+    # ... unless it says it ranks every model
+    (["compare v2 and v3", "what's the largest model overall?"], ("list", ("deepseek-v3",), None)),
+    (["V2 和 V3 对比一下", "所有模型里最早的是哪个"], ("list", ("deepseek-coder",), None)),
+    # "the other one": the model talked about before the last one
+    (["compare coder and llm", "coder's paper?", "what about the other one?"], ("field", ("deepseek-llm",), "paper")),
+    (["r1 多大", "v3 呢", "另一个呢"], ("field", ("deepseek-r1",), "parameters")),
+    (["v2 什么时候发布的", "v3 呢", "the other one's paper"], ("field", ("deepseek-v2",), "paper")),
+    # after a pick among them, "it" is the one picked and "the other one" the one left
+    (["compare v2 and v3", "哪个更大", "how big is it?"], ("field", ("deepseek-v3",), "parameters")),
+    (["compare v2 and v3", "which is bigger?", "how big is it?", "and the other one?"],
+     ("field", ("deepseek-v2",), "parameters")),
+    (["v2, v3 and r1", "which is the newest?", "它的论文呢"], ("field", ("deepseek-r1",), "paper")),
+])
+def test_rankings_and_the_other_one_refer_to_the_models_just_talked_about(turns, expected):
+    query = said(turns).query
+    assert (query.intent, query.models, query.field) == expected
+
+
+@pytest.mark.parametrize(("text", "selector"), [
+    ("how much is V3 bigger than V2?", "diff:parameters"), ("how much later is R1 than V3?", "diff:released"),
+    ("how many days later did R1 come out than V3?", "diff:released"),
+])
+def test_an_amount_with_a_comparative_after_it_asks_the_difference(text, selector):
+    assert ENGINE.ask(text).query.selector == selector
+    assert ENGINE.ask("how much is V3?").query.reason == "topic:price"
 
 
 @pytest.mark.parametrize(("turns", "models"), [
@@ -374,3 +416,55 @@ def test_a_word_that_means_something_else_here_does_not_misread_the_question(tex
     query = ENGINE.ask(text).query
     assert query.intent == intent and (not_reason is None or query.reason != not_reason)
     assert query.field != "significance" and query.field != "paper" and "long-text" not in (query.selector or "")
+
+
+def test_a_ranking_of_the_two_then_by_how_much_is_the_difference():
+    answer = said(["compare v2 and v3", "哪个更大?差多少?"])
+    assert answer.query.selector == "diff:parameters" and "V3" in to_text(answer.reply)
+    assert ENGINE.ask("IMAGE?更大?APART?").query.intent != "none"  # found by Hypothesis: it raised
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("R1 是闭源的吗", "不对"), ("R1 is closed source, right?", "No"), ("is V3 proprietary?", "does not say"),
+    ("someone in voice chat said R1 is closed weights / not open source. legit?", "No"),
+    ("R1 是闭源的对吧?这么强的东西不可能开源吧", "不对"),
+])
+def test_a_tags_opposite_is_checked_as_not_that_tag(text, verdict):
+    answer = ENGINE.ask(text)
+    assert {p.query.selector for p in answer.parts or (answer,)} == {"check:!tag:open-source"}
+    assert verdict in to_text(answer.reply)
+
+
+@pytest.mark.parametrize("text", ["which models are closed source?", "哪些是闭源模型", "哪些模型不开源"])
+def test_a_tags_opposite_lists_the_models_not_tagged_so(text):
+    assert ENGINE.ask(text).query.selector == "!tag:open-source"
+
+
+@pytest.mark.parametrize("text", [
+    "Coder V2 缩小了与顶尖闭源模型的差距吗", "did coder v2 close the gap with closed source models?",
+])
+def test_closed_models_a_model_is_compared_with_are_not_the_model(text):
+    assert ENGINE.ask(text).query.selector == "check:text:yes:0:0"
+
+
+@pytest.mark.parametrize(("text", "selector"), [
+    # a month or a day without a year, claimed by the question mark alone or in Chinese numerals
+    ("Janus-Pro 是二月份发的吗", "check:date:--02"), ("R1 是一月份出的?", "check:date:--01"),
+    ("R1 是 1 月 20 日发布的?", "check:date:--01-20"), ("Janus-Pro 是 1 月 28 号凌晨发布的?", "check:date:--01-28"),
+    ("r1 came out in february?", "check:date:--02"), ("哪些模型是十二月发布的", "date:--12"),
+    ("群里有人说 Janus-Pro 是二月份发的, 真的吗? I thought it was January", "check:date:--02"),
+])
+def test_a_month_without_a_year_is_a_claim_or_a_filter(text, selector):
+    assert ENGINE.ask(text).query.selector == selector
+
+
+@pytest.mark.parametrize(("text", "selector"), [
+    # a model's size or date as the bound of a list, in either language and word order
+    ("which models are bigger than V2?", "params>236"), ("比 V2 大的模型有哪些", "params>236"),
+    ("参数量比 V2 还大的有哪些?", "params>236"), ("有几个模型比 V3 小", "params<671&count"),
+    ("比V2早的有哪些", "earlier:deepseek-v2"), ("which models are older than V3?", "earlier:deepseek-v3"),
+])
+def test_a_models_figure_bounds_a_list(text, selector):
+    query = ENGINE.ask(text).query
+    assert (query.intent, query.selector) == ("list", selector)
+    assert ENGINE.ask("V3 比 V2 大吗").query.selector == "check:largest"  # two models: a claim, not a list

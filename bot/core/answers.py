@@ -388,6 +388,10 @@ class Composer:
     def _compare(self, query: Query, lang: str) -> Reply:
         models = [self.kb.by_id[i] for i in query.models]
         title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
+        kind, _, among = (query.selector or "").partition(":")
+        if among == "among":  # "which came out first?" after a comparison: the one it picks, titled so
+            return Reply(title=say(lang, f"among{len(models)}_{kind}"), description=self._verdict(kind, models, lang),
+                         footer=self._footer(lang, []), url=self.kb.article.source)
         if any(part.startswith("diff:") for part in (query.selector or "").split("&")):
             # a difference is its own answer: its line gives both dates or figures, not the whole card again
             return Reply(title=title, description=self._on_top(query.selector, models, lang),

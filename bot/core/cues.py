@@ -99,6 +99,8 @@ class Cues:
         self.fields = {name: cue_set(entry["cues"]) for name, entry in lexicon["fields"].items()}
         self.weak_fields = {name: cue_set(entry.get("weak") or ()) for name, entry in lexicon["fields"].items()}
         self.tags = {name: cue_set(entry["cues"]) for name, entry in lexicon["tags"].items()}
+        self.tag_opposites = {name: cue_set(entry["opposite"]) for name, entry in lexicon["tags"].items()
+                              if entry.get("opposite")}
         self.list = cue_set(lexicon["list"]["cues"])
         self.list_all = cue_set(lexicon["list"]["all_cues"])
         self.which_one = cue_set(lexicon["which_one"]["cues"])
@@ -120,6 +122,8 @@ class Cues:
         self.pronouns = cue_set(lexicon["followup"]["pronouns"])
         self.switch = cue_set(lexicon["followup"]["switch"])
         self.tell_more = cue_set(lexicon["followup"]["more"])
+        self.every = cue_set(lexicon["followup"]["every"])
+        self.the_model = cue_set(lexicon["followup"]["the_model"])
         self.undisclosed = cue_set(lexicon["undisclosed"])
         self.topics = {kind: cue_set(words) for kind, words in lexicon["beyond_article"].items()}
         self.beyond = cue_set(w for words in lexicon["beyond_article"].values() for w in words)
@@ -138,7 +142,12 @@ class Cues:
         # "500B token 左右": how roughly a figure is given says nothing of what it counts
         roughly = {w for words in lexicon["operators"]["approximate"].values() for w in words
                    if has_chinese(w) and len(w) > 1}
-        self.search_ignores = frozenset(self.words | chinese | roughly)
+        # a tag's opposite ("closed source") is a word a claim is checked by ("close the gap with closed-source
+        # models"), where it is not a tag's
+        plain_tags = {name: {k: v for k, v in entry.items() if k != "opposite"}
+                      for name, entry in lexicon["tags"].items()}
+        opposites = self.words - self._latin_words({**lexicon, "tags": plain_tags}, normaliser)
+        self.search_ignores = frozenset(self.words - opposites | chinese | roughly)
         self._spellable = sorted(w for w in self.words if len(w) >= 4)
 
     def cue_set(self, words: Iterable[str]) -> CueSet:

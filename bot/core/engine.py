@@ -4,9 +4,10 @@ the batch contract and every Discord path; it imports nothing from discord."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bot.core import ranking
 from bot.core.answers import Composer
 from bot.core.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.core.language import reply_language
@@ -117,11 +118,17 @@ class Engine:
     def _remember(self, conversation: str | None, query: Query) -> None:
         if conversation is None or query.intent == "none" or not query.models:
             return  # an answer about no model leaves the memory as it was
+        kind, _, among = (query.selector or "").partition(":")
+        if query.intent == "compare" and among == "among" and (
+                picked := ranking.pick([self.kb.by_id[m] for m in query.models], kind)):
+            # "which is bigger?" after a comparison, then "how big is it?": the one it picked
+            query = replace(query, intent="list", models=(picked.id,))
         context = self.memory.get(conversation)
-        # the models of this answer, whatever its kind; a pick among the models just talked about keeps
-        # the others beside it ("which one is bigger?" then "how big is it?" or "and which is older?")
-        before = ((*context.models, *context.earlier) if (query.selector or "").endswith(":among")
-                  else context.models) if context else ()
+        # the models of this answer, whatever its kind; a pick among the models just talked about keeps the others
+        # beside it ("which one is bigger?" then "how big is it?" or "and which is older?"), and so does more about
+        # the same model ("how big is it?" then "and the other one?")
+        keeps = context and ((query.selector or "").endswith(":among") or set(query.models) <= set(context.models))
+        before = (*context.models, *context.earlier) if keeps else context.models if context else ()
         earlier = tuple(dict.fromkeys(m for m in before if m not in query.models))
         self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier, query.selector))
 

@@ -50,21 +50,22 @@ ARTICLE_SHAPE = {"title": BILINGUAL_SHAPE, "source": str, "dated_by": BILINGUAL_
 LEXICON_SHAPE = {
     "normalise": {"replace": {str: str}, "split_prefixes": WORDS, "letter_digits": {str: str},
                   "short_brands": {str: str}},
-    "tags": {str: {"name": BILINGUAL_SHAPE, "cues": WORDS, "topic": bool}},
+    "tags": {str: {"name": BILINGUAL_SHAPE, "cues": WORDS, "opposite": WORDS, "topic": bool}},
     "fields": {str: {"cues": WORDS, "weak": WORDS}},
     "list": {"cues": WORDS, "all_cues": WORDS},
     "which_one": {"cues": WORDS}, "compare": {"cues": WORDS}, "overview": {"cues": WORDS},
     "help": {"cues": WORDS}, "timeline": {"cues": WORDS},
     "superlative": {str: WORDS}, "relative": {str: WORDS},
     "numbers": {"more": WORDS, "less": WORDS, "units": {str: NUMBER}, "counts_other": WORDS},
-    "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS},
+    "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS, "every": WORDS, "the_model": WORDS, "other": WORDS},
     "foreign_models": WORDS, "undisclosed": WORDS,
     "names": {"brands": WORDS, "lettered": WORDS, "bare_version": str, "families": WORDS, "variants": WORDS,
               "others": WORDS, "joined_only": WORDS, "distill": str, "date": str, "near": {str: str}},
     "beyond_article": {str: WORDS}, "requests": WORDS, "fit": WORDS, "sizes": WORDS, "stopwords": {str: WORDS},
     "not_covered": [{"name": str, "aliases": WORDS, "mentioned_by": str}],
     "operators": {
-        "negation": {"cues": WORDS, "ignore": WORDS}, "negation_reach": NUMBER, "disclosed": WORDS, "count": WORDS,
+        "negation": {"cues": WORDS, "ignore": WORDS}, "negation_reach": NUMBER, "compared_with": WORDS,
+        "compared_with_reach": NUMBER, "disclosed": WORDS, "count": WORDS,
         "not_count": WORDS, "exclude": WORDS, "sort": WORDS, "sort_direction": {str: WORDS},
         "ordinals": {str: NUMBER}, "generation": WORDS, "numbers": {str: NUMBER}, "top": WORDS,
         "rank_words": {str: WORDS}, "measure": WORDS, "active": WORDS,
@@ -72,7 +73,7 @@ LEXICON_SHAPE = {
         "periods": {str: WORDS},
         "comparative": WORDS, "check": {"starts": WORDS, "cues": WORDS, "asks_what": WORDS},
         "rhetorical": {"starts": WORDS, "negation": WORDS, "ends": WORDS},
-        "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS},
+        "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS, "amount": WORDS},
     },
     "message": {
         "joiners": WORDS, "and": WORDS, "asks": {"anywhere": WORDS, "starts": WORDS}, "check_tags": WORDS,
@@ -489,8 +490,8 @@ def _check_lexicon(lexicon: Any, where: str, problems: _Problems) -> dict[str, A
         return {}
     _check_repeats(lexicon, where, problems)
     for name, entry in (lexicon.get("tags") or {}).items():
-        if not isinstance(entry, dict) or not {"name", "cues"} <= set(entry) <= {"name", "cues", "topic"}:
-            problems.add(f"{where}: tags.{name}", "expected name (zh, en), cues and optional topic")
+        if not isinstance(entry, dict) or not {"name", "cues"} <= set(entry) <= {"name", "cues", "opposite", "topic"}:
+            problems.add(f"{where}: tags.{name}", "expected name (zh, en), cues and optional opposite and topic")
             continue
         _bilingual(entry["name"], f"{where}: tags.{name}.name", problems)
     for name, entry in (lexicon.get("fields") or {}).items():

@@ -41,6 +41,8 @@ class Operators:
         self.negation = cue_set(lexicon["negation"]["cues"])
         self.not_negation = cue_set(lexicon["negation"]["ignore"])
         self.reach = int(lexicon["negation_reach"])
+        self.compared_with = cue_set(lexicon["compared_with"])
+        self.compared_reach = int(lexicon["compared_with_reach"])
         self.disclosed = cue_set(lexicon["disclosed"])
         self.count = cue_set(lexicon["count"])
         self.not_count = cue_set(lexicon["not_count"])
@@ -125,7 +127,7 @@ class Operators:
             return relation
         if self.asks_yes_no(rest):
             return self._check(models, rest)  # a claim to check, or none the operators can read
-        return self._counted_by_date(models, rest) or self._all_but(models, rest)
+        return self._counted_by_date(models, rest) or self._bounded_by_size(models, rest) or self._all_but(models, rest)
 
     def _computed(self, models: list[str], rest: str, diff: str) -> Query:
         """"was V3 released before R1? by how much?": the verdict on the claim, then the difference."""
@@ -143,6 +145,19 @@ class Operators:
             return None
         dated = Filter("date", "<" if relative == "before" else ">", pivot.isoformat())
         selection = Selection((dated, *tags), count=counted)
+        return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
+
+    def _bounded_by_size(self, models: list[str], rest: str) -> Query | None:
+        """"which models are bigger than V2?", "参数量比 V2 还大的有哪些": its size is the bound."""
+        kind = self.cues.superlative_in(rest)
+        if len(models) != 1 or kind not in ("largest", "smallest") or rest not in self.comparative \
+                or not (pivot := self.kb.by_id[models[0]].total_b):
+            return None
+        tags = tuple(f for f in self._filters(rest, []) if f.kind == "tag")
+        if not ((counted := self._counts(rest, list(tags))) or rest in self.cues.list):
+            return None
+        sized = Filter("params", ">" if kind == "largest" else "<", f"{pivot:g}")
+        selection = Selection((sized, *tags), count=counted)
         return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
 
     def _all_but(self, models: list[str], rest: str) -> Query | None:
@@ -195,8 +210,17 @@ class Operators:
     def _tag_filters(self, rest: str) -> list[tuple[Span, Filter]]:
         found = [(match.span(), Filter("tag", ":", tag)) for tag, group in self.cues.tags.items()
                  if (match := group.find(rest))]
+        # "R1 是闭源的?", "closed weights": not the tag, unless it names what a model is compared with
+        found += [(match.span(), Filter("tag", ":", tag, negated=True))
+                  for tag, group in self.cues.tag_opposites.items()
+                  if (match := group.find(rest)) and not self._compared_with(rest, match.start())]
         # "擅长代码" is strong-at-code, not also code: a tag cue inside a longer one does not count
         return [(s, f) for s, f in found if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o, _ in found)]
+
+    def _compared_with(self, rest: str, start: int) -> bool:
+        """Whether "with", "than", "与" ... come just before `start` ("与顶尖闭源模型")."""
+        before = rest[max(0, start - self.compared_reach - 8):start]
+        return any(len(before) - m.end() <= self.compared_reach for m in self.compared_with.find_all(before))
 
     def _undisclosed_filter(self, rest: str) -> tuple[Span, Filter] | None:
         """"which models have no disclosed size", "哪些模型有论文": a fact the article gives or does not give."""
@@ -360,6 +384,8 @@ class Operators:
             fields = [f for f in self.cues.fields_in(rest) if f in ("released", "parameters")]
             kind = self.cues.superlative_in(rest)
             return fields[0] if fields else "parameters" if kind in ranking.SIZES else topic or "both"
+        if rest in self.difference["amount"] and (kind := self.cues.superlative_in(rest)):
+            return "parameters" if kind in ranking.SIZES else "released"  # "how much is V3 bigger than V2?"
         return None
 
     @staticmethod
@@ -367,7 +393,7 @@ class Operators:
         """What an answer was about, as a difference reads it: its field, or what it ranked or computed."""
         if field in ("released", "parameters"):
             return field
-        kind = (selector or "").split("&")[-1].removeprefix("check:").removeprefix("diff:")
+        kind = (selector or "").split("&")[-1].removeprefix("check:").removeprefix("diff:").removesuffix(":among")
         if kind in ("released", "parameters"):
             return kind
         return ranking.field_of(kind) if kind in ranking.DESCENDING else None

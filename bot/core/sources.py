@@ -93,6 +93,8 @@ def _compared(selector: str | None) -> list[str]:
     """The lines a comparison rests on: those its card shows, or for a difference ("diff:released", after a
     claim: "check:earliest&diff:released") only the facts the difference and the claim read."""
     parts = [part.partition(":") for part in (selector or "").split("&")]
+    if parts[0][2] == "among":  # "which came out first?" after a comparison: the figure it ranks by
+        return [ranking.field_of(parts[0][0])]
     if not any(kind == "diff" for kind, _, _ in parts):
         return list(COMPARED)
     keys = [ranking.field_of(value) if kind == "check" else value for kind, _, value in parts]

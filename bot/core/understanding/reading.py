@@ -8,11 +8,12 @@ thing it says (a name, a claim, small talk)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core.claims import Claims
-from bot.core.cues import lexicon_texts
-from bot.core.dates import date_spans
+from bot.core.cues import alternation, lexicon_texts
+from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
 from bot.core.normalise import has_chinese
@@ -43,6 +44,7 @@ class Understanding:
         self.units = Units(self.clauses, self.segmenter)
         # a claim's telling words: not the words that ask, check or pass a claim on ("真的吗", "legit", "听说")
         said = [w for w in lexicon_texts(message, skip=["acts"]) if has_chinese(w)]
+        self._other = re.compile(alternation(kb.lexicon["followup"]["other"], loose=True), re.IGNORECASE)
         self.claims = Claims(kb, self.cues, self.cues.search_ignores | {w[i:i + 2] for w in said
                                                                          for i in range(len(w) - 1)})
 
@@ -70,6 +72,7 @@ class Understanding:
         """The query of one part, read in what the message said before it (`later`: it is not the first)."""
         if unit.about and (referred := self._referents(unit.about, discourse.context)):
             discourse.refer_to(referred)
+        unit = self._other_named(unit, discourse.context)
         if discourse.uncovered and self._about_the_uncovered(unit.text):
             return discourse.uncovered  # "what's V3.2-Exp? what even is it": the article does not cover it either
         query = self._frame(unit, discourse.context)
@@ -102,6 +105,14 @@ class Understanding:
                 return framed
         return None
 
+    def _other_named(self, unit: Unit, context: Context | None) -> Unit:
+        """"what about the other one?", "另一个呢": the model talked about before the last one, by its name."""
+        others = [m for m in context.earlier if m not in context.models] if context and len(context.models) == 1 else []
+        if not others or not (found := self._other.search(unit.text)):
+            return unit
+        name = self.kb.by_id[others[0]].name["en"]
+        return replace(unit, text=f"{unit.text[:found.start()]}{name}{unit.text[found.end():]}")
+
     def _frame(self, unit: Unit, context: Context | None) -> Query:
         if unit.kind == "smalltalk":
             return Query("none", reason="help" if unit.detail == "help" else f"smalltalk:{unit.detail}")
@@ -128,7 +139,7 @@ class Understanding:
         normalised = self.clauses.normalised(text)
         if normalised in self.framer.operators.asks_what:
             return False
-        stated = bool(self.cues.figure.search(normalised) or date_spans(normalised))
+        stated = bool(self.cues.figure.search(normalised) or date_spans(normalised) or month_spans(normalised))
         return stated or query.intent == "model" or (query.reason or "").startswith("beyond:")
 
     def _own_words(self, text: str) -> str:
@@ -148,6 +159,9 @@ class Understanding:
         if len(models) != 1 or len(links.models) > 1:
             return None
         evidence = self.claims.check(models[0], links.rest)
+        if evidence is None and query.reason == "topic:quality":
+            # "V3 is the best model ever, true?": how good it is, in words the sentences do not hold
+            return Query("field", models, field="features", selector="check:text:unknown:0:0")
         if evidence is None or not (unit.kind == "check" or evidence.verdict != "unknown"):
             return None  # a question the article does not settle keeps its own answer (or decline)
         where = f"{evidence.sentence['zh']}:{evidence.sentence['en']}"

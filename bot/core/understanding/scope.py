@@ -199,6 +199,8 @@ def _folded(before: Part, part: Part) -> Part | None:
     if first.intent == then.intent == "compare" and first.models == then.models and (
             then.selector or "").startswith("diff:") and "diff:" not in (first.selector or ""):
         # "was v3 released before r1? by how much?": the verdict, then the difference, in one answer
-        selector = f"{first.selector}&{then.selector}" if first.selector else then.selector
+        # (a ranking of the two before it: the difference says which is ahead, "哪个更大?差多少?")
+        selector = f"{first.selector}&{then.selector}" if (first.selector or "").startswith("check:") \
+            else then.selector
         return replace(part, query=replace(first, selector=selector))
     return None

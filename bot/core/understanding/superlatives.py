@@ -11,6 +11,8 @@ from bot.core.query import Query
 from bot.core.selection import select
 from bot.core.understanding.asked import Asked
 
+MAX_COMPARED = 3  # a ranking word after talk of this many models or fewer ranks them, side by side
+
 
 class Superlatives:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
@@ -21,7 +23,14 @@ class Superlatives:
         kind = asked.superlative
         if talked_about := self._talked_about(asked, context):
             chosen = self._pick(kind, asked.tags, talked_about)
-            return Query("list", (chosen,), selector=f"{kind}:among") if chosen else None
+            if not chosen:
+                return None
+            if field := self._field_asked(kind, asked):  # "后出的那个有什么特色?": a fact of the one it picks
+                return Query("field", (chosen,), field=field, selector=f"{kind}:among")
+            if len(talked_about) <= MAX_COMPARED and not asked.tags and kind in ranking.PLAIN:
+                # "which came out first?" after "compare v2 and v3": the one it picks, beside the others
+                return Query("compare", talked_about, selector=f"{kind}:among")
+            return Query("list", (chosen,), selector=f"{kind}:among")
         chosen = self._pick(kind, asked.tags, tuple(select(self.kb, f"date:{asked.date}")) if asked.date else None)
         if not chosen:
             return None
@@ -35,7 +44,14 @@ class Superlatives:
         if not context:
             return None
         recent = context.models if len(context.models) > 1 else (*context.models, *context.earlier)
-        return recent if len(recent) > 1 and (asked.asks_one or asked.rest in self.cues.pronouns) else None
+        if len(recent) < 2 or self.cues.every.find(asked.rest):  # "所有模型里最早的": every model
+            return None
+        if asked.asks_one or asked.rest in self.cues.pronouns:
+            return recent
+        # a ranking word alone ranks the few just talked about ("which came out first?", "哪个更大"), not "the
+        # largest model"
+        few = len(recent) <= MAX_COMPARED and not asked.asks_list and not self.cues.the_model.find(asked.rest)
+        return recent if few else None
 
     @staticmethod
     def _field_asked(kind: str, asked: Asked) -> str | None:

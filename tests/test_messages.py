@@ -468,3 +468,34 @@ def test_a_models_figure_bounds_a_list(text, selector):
     query = ENGINE.ask(text).query
     assert (query.intent, query.selector) == ("list", selector)
     assert ENGINE.ask("V3 比 V2 大吗").query.selector == "check:largest"  # two models: a claim, not a list
+
+
+@pytest.mark.parametrize("text", [
+    # what a model is for, with "used to" or a hedge ("mainly", "通常") in the way
+    "DeepSeek Coder 能用来干什么?", "R1 可以拿来做什么", "Janus-Pro 通常用来做什么", "VL2 主要擅长哪类 task?",
+    "V3 擅长哪些任务", "what tasks is R1 good at?", "what is R1 mainly good at?", "what is V3 mostly used for",
+])
+def test_what_a_model_is_for_asks_its_features(text):
+    query = ENGINE.ask(text).query
+    assert (query.intent, query.field) == ("field", "features")
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    # a ranked list after another question is a question of its own, with or without a question word
+    ("DeepSeek-V2 什麼時候發表的?另外最早的三个模型", "earliest*3"),
+    ("Janus-Pro 是什么模型?另外参数第二少的模型是哪个", "smallest@2"),
+    ("what is v3? btw the two oldest models", "earliest*2"),
+    ("v2 or v3? which is the second largest", "largest@2"),
+])
+def test_a_ranked_list_after_a_question_is_its_own_question(text, second):
+    answer = ENGINE.ask(text)
+    assert len(answer.parts) == 2 and answer.parts[1].query.selector == second
+
+
+@pytest.mark.parametrize("text", [
+    "最近老板让我调研一下国产大模型。DeepSeek-V3 多大?",  # a ranking word far from "模型" ranks nothing
+    "r1 or janus pro, which came out first",  # a pick among the two named
+])
+def test_a_ranking_word_in_a_story_or_a_pick_is_no_list_of_its_own(text):
+    answer = ENGINE.ask(text)
+    assert len(answer.parts or (answer,)) == 1 and answer.query.intent != "list"

@@ -12,6 +12,8 @@ from bot.core.normalise import tokens_of
 from bot.core.understanding.frames import Framer
 
 _FILTERS = ("tag:", "date", "undisclosed:", "params", "family")  # a list of its own: no subject needed
+_RANKED_REACH = 6  # characters from a ranking word to the "model" it ranks ("最早的三个模型")
+_POSITION = re.compile(r"[@*]\d")  # a rank's position or count: "smallest@2", "earliest*3"
 
 
 class Clauses:
@@ -63,14 +65,23 @@ class Clauses:
             return False
         # a ranking or a pick ("which came first", "哪个在编程方面更强大") is among what was named just before
         query = self.framer.frame(text)
-        own_list = query.intent == "list" and (query.selector or "").lstrip("!").startswith(_FILTERS)
+        # ... but not a rank by position or a count ("参数第二少的模型是哪个", "the two oldest models"): those rank
+        # every model
+        selector = (query.selector or "").lstrip("!")
+        if query.intent == "list" and _POSITION.search(selector):
+            return False
+        own_list = query.intent == "list" and selector.startswith(_FILTERS)
         return not own_list or bool(self.cues.which_one.find(self.normalised(text)))
 
     def cued(self, text: str) -> bool:
-        """The words ask for a fact, a list or a kind of model ("the largest model", "哪些模型")."""
+        """The words ask for a fact, a list or a kind of model ("the largest model", "哪些模型", "最早的三个模型")."""
         normalised, cues = self.normalised(text), self.cues
+        # a ranking word just before "model" ("最早的三个模型", "the newest model"; not "最近老板让我调研国产大模型")
+        models = [m.start() for m in cues.the_model.find_all(normalised)]
+        ranked = any(0 <= start - found.end() <= _RANKED_REACH for group in cues.superlative.values()
+                     for found in group.find_all(normalised) for start in models)
         return bool(cues.strong_fields_in(normalised) or cues.tags_in(normalised) or normalised in cues.list
-                    or normalised in cues.which_one or normalised in cues.described)
+                    or normalised in cues.which_one or normalised in cues.described or ranked)
 
     def asks_by_its_words(self, text: str) -> bool:
         """A clause with no question form that still asks, by its cue words, for a fact, a list or a comparison

@@ -104,7 +104,7 @@ class Units:
         c = self.clauses
         if _checked(act):
             return [Unit("check", act.text)]  # "R1 是闭源的对吧? …", "heard V3 is 671B? also …": checked too
-        if act.kind == "statement" and (c.names_only(act.text) or c.asks_by_its_words(act.text)):
+        if act.kind == "statement" and (c.names_only(act.text) or self._asks_by_words(act)):
             return [Unit("ask", act.text)]  # "janus pro paper title", "V3 的参数量", "deepseek math."
         return []
 

@@ -499,3 +499,24 @@ def test_a_ranked_list_after_a_question_is_its_own_question(text, second):
 def test_a_ranking_word_in_a_story_or_a_pick_is_no_list_of_its_own(text):
     answer = ENGINE.ask(text)
     assert len(answer.parts or (answer,)) == 1 and answer.query.intent != "list"
+
+
+@pytest.mark.parametrize("text", [
+    # an A-not-A question asks wherever it stands: declined by name beside the answer, never dropped
+    "vl2 会不会泄露隐私。还有,参数量前三的模型", "janus pro 安全不安全 😅\nJanus-Pro 有什么影响",
+    "r1 有没有内容审查啊。还有,第二大的模型是哪个",
+])
+def test_an_a_not_a_question_is_asked_even_without_a_question_mark(text):
+    answer = ENGINE.ask(text)
+    assert [p.query.intent == "none" for p in answer.parts] == [True, False]
+    assert answer.parts[0].query.reason.startswith("beyond:")
+
+
+@pytest.mark.parametrize("text", [
+    # a Chinese request word last asks, as a second question too
+    "R1 參數量多少;以及列一下 deepseek 全家桶", "llm 7b 什么时候发布的。还有,deepseek全家桶介绍一下",
+    "deepseek 介绍一下。再问一下:janus pro 厉害在哪",
+])
+def test_a_request_word_last_asks(text):
+    answer = ENGINE.ask(text)
+    assert len(answer.parts) == 2 and "family" in {p.query.selector for p in answer.parts}

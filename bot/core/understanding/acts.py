@@ -30,6 +30,8 @@ from bot.core.understanding.segment import Clause
 _EDGE = r"[\s,，.。:：;；!！?？~、…\-—]*"  # what stands between chatter and the rest
 _ENDS_ASKING = re.compile(r"(?:吗|呢|么|吧|嘛)[\s,，.。!！?？~…]*$")
 _PUNCTUATION = " ,，.。:：;；!！?？~、…-—"
+# a Chinese A-not-A question asks wherever it stands ("会不会泄露隐私", "安全不安全", "有没有内容审查")
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
 _PROGRESSIVE = re.compile(r"\s+[a-z]+ing\b", re.IGNORECASE)  # "was explaining", "am wondering"
 _TAIL = 4  # a Chinese question word this near the end asks ("R1 用起来感觉怎么样", "它的意义到底在哪")
 
@@ -114,15 +116,16 @@ class Acts:
     def asks(self, text: str, question: bool = False) -> bool:
         """Whether the words ask by their form."""
         return bool(question or self._asked_first(text) or self._asks_anywhere.search(text)
-                    or _ENDS_ASKING.search(text))
+                    or _ENDS_ASKING.search(text) or _A_NOT_A.search(text))
 
     def asks_outright(self, text: str) -> bool:
         """Whether the words are a question by their form alone, not only hold a question word inside a
         statement ("I had no clue what he meant", "突然好奇为啥大家都说 …"): a question or request word
-        first, or a question word or particle last."""
+        first, a question word or particle last, or an A-not-A form anywhere ("r1 会不会被审查")."""
         text = text.strip(_PUNCTUATION)
         tail = max(0, len(text) - _TAIL)
         return bool(self._asked_first(text) or self._asks_anywhere.match(text) or _ENDS_ASKING.search(text)
+                    or _A_NOT_A.search(text)
                     or any(m.start() >= tail and has_chinese(m.group()) for m in self._asks_anywhere.finditer(text)))
 
     def has_act(self, text: str) -> bool:

@@ -520,3 +520,14 @@ def test_an_a_not_a_question_is_asked_even_without_a_question_mark(text):
 def test_a_request_word_last_asks(text):
     answer = ENGINE.ask(text)
     assert len(answer.parts) == 2 and "family" in {p.query.selector for p in answer.parts}
+
+
+@pytest.mark.parametrize(("turns", "model"), [
+    # a description of its own before "its" is what "its" means, not the model talked about before
+    (["how big is v3", "the 67b llm, what's its paper"], "deepseek-llm"),
+    (["how big is v3", "the one that matches openai o1, what's its paper called"], "deepseek-r1"),
+    (["v3 多大", "那个 660B 的推理模型,它的论文呢"], "deepseek-r1"),
+    (["how big is v3", "how big is it?"], "deepseek-v3"),  # no description: the model before
+])
+def test_a_description_before_its_is_what_its_means(turns, model):
+    assert said(turns).query.models == (model,)

@@ -28,7 +28,9 @@ class DescribedQuestions:
             return Query("none", reason="no-model", suggestions=described.models)
         if len(described.models) > 1:
             return self._several(described, asked, context)
-        return self._one(described, context)
+        # described by a model it is compared with ("the one that matches o1"): the comparison is the description's,
+        # not one with the model talked about before
+        return self._one(described, None if foreign else context)
 
     def _asks_of_a_description(self, asked: Asked, foreign: list[str], context: Context | None) -> bool:
         cues, rest = self.cues, asked.rest
@@ -37,7 +39,12 @@ class DescribedQuestions:
         if asked.asks_list or not asks:
             return False
         # "how big is it?" is about the model before; "那个用 FP8 的呢" describes another
-        return not (context and rest in cues.pronouns and rest not in cues.described)
+        if not (context and rest in cues.pronouns and rest not in cues.described):
+            return True
+        # ... and so does a description of its own before "its" ("the 67b llm, what's its paper?"): by a figure
+        # or by a model it is compared with
+        described = self.describer.resolve(rest, foreign)
+        return bool(described and not described.candidates and (described.by_figure or foreign))
 
     def _several(self, described: Described, asked: Asked, context: Context | None) -> Query | None:
         """"the 671b one vs the 236b one": how far apart, which is newer."""

@@ -10,6 +10,14 @@ def asked(engine, text, conversation=None):
     return q.intent, set(q.models), q.field
 
 
+def picked(engine, text, conversation):
+    """A pick among the models talked about: the models ranked, how, and which one the answer picks."""
+    answer = engine.ask(text, conversation=conversation)
+    q, verdict = answer.query, answer.reply.description
+    assert q.intent == "compare" and answer.reply.title.startswith(("The ", "两个里", "三个里"))
+    return set(q.models), q.selector, verdict.split("DeepSeek-")[1].split(" ")[0].split("(")[0]
+
+
 @pytest.mark.parametrize(("text", "intent", "models", "field"), [
     ("what is deepseek v2", "model", {"deepseek-v2"}, None),
     ("介绍一下 Janus Pro", "model", {"janus-pro"}, None),
@@ -169,8 +177,9 @@ def test_typos_in_question_words_are_mended(engine, text, field):
 
 def test_which_one_picks_among_the_models_just_compared(engine):
     engine.ask("compare V2 and V3", conversation="p")
-    assert asked(engine, "which one is bigger?", "p") == ("list", {"deepseek-v3"}, None)
-    assert asked(engine, "哪个更早?", "p") == ("list", {"deepseek-v2"}, None)  # the pair is still the context
+    assert picked(engine, "which one is bigger?", "p") == ({"deepseek-v2", "deepseek-v3"}, "largest:among", "V3")
+    # the pair is still the context
+    assert picked(engine, "哪个更早?", "p") == ({"deepseek-v2", "deepseek-v3"}, "earliest:among", "V2")
 
 
 def test_tell_me_more_gives_the_overview(engine):
@@ -258,4 +267,4 @@ def test_followup_on_a_list_uses_all_its_models(engine):
 def test_which_one_compares_the_model_before_with_the_current_one(engine):
     engine.ask("R1 什么时候发布", conversation="pair")
     engine.ask("V3 呢", conversation="pair")
-    assert asked(engine, "哪个更早发布", "pair") == ("list", {"deepseek-v3"}, None)
+    assert picked(engine, "哪个更早发布", "pair") == ({"deepseek-r1", "deepseek-v3"}, "earliest:among", "V3")

@@ -531,3 +531,25 @@ def test_a_request_word_last_asks(text):
 ])
 def test_a_description_before_its_is_what_its_means(turns, model):
     assert said(turns).query.models == (model,)
+
+
+@pytest.mark.parametrize(("text", "selector", "models"), [
+    # a space between Chinese words after words that say nothing ends the chatter: its 不 / 没 negate nothing
+    ("中午好,吃了没 哪些模型是开源的", "tag:open-source", None),
+    ("我是产品经理,技术这块不太懂 那个 660B 的推理模型意义在哪", None, ("deepseek-r1",)),
+    ("说实话没太看懂 哪些模型用了 MoE", "tag:moe", None),
+])
+def test_a_space_after_chinese_chatter_ends_it(text, selector, models):
+    query = ENGINE.ask(text).query
+    assert query.selector == selector and (models is None or query.models == models)
+    assert ENGINE.ask("V3 参数量 多少").query.field == "parameters"  # a space inside a question cuts nothing
+
+
+@pytest.mark.parametrize("text", [
+    # a topic word in the chatter before a question is not what is asked
+    "was explaining things to an intern and realized i wasn't sure myself When was DeepSeek-V3 released? tia",
+    "saw a news thread about it today when was DeepSeek-V3 released",
+])
+def test_a_topic_word_in_the_chatter_before_a_question_is_not_asked(text):
+    query = ENGINE.ask(text).query
+    assert (query.intent, query.models, query.field) == ("field", ("deepseek-v3",), "released")

@@ -39,14 +39,18 @@ class Understanding:
         self.framer = Framer(kb)
         self.linker, self.cues = self.framer.linker, self.framer.cues
         self.clauses = Clauses(self.framer)
-        self.segmenter = Segmenter(message, lambda text: bool(self.clauses.names(text)))
         self.acts = Acts(message)
+        self.segmenter = Segmenter(message, lambda text: bool(self.clauses.names(text)), self._says_nothing)
         self.units = Units(self.clauses, self.segmenter)
         # a claim's telling words: not the words that ask, check or pass a claim on ("真的吗", "legit", "听说")
         said = [w for w in lexicon_texts(message, skip=["acts"]) if has_chinese(w)]
         self._other = re.compile(alternation(kb.lexicon["followup"]["other"], loose=True), re.IGNORECASE)
         self.claims = Claims(kb, self.cues, self.cues.search_ignores | {w[i:i + 2] for w in said
                                                                          for i in range(len(w) - 1)})
+
+    def _says_nothing(self, text: str) -> bool:
+        """Words that ask nothing, name no model and hold no cue: "吃了没", "技术这块不太懂"."""
+        return not (self.acts.asks(text) or self.clauses.names(text) or self.clauses.cued(text))
 
     def read(self, text: str, context: Context | None = None) -> list[Part]:
         """Every part the message asks, in order, each framed; at least one."""
@@ -89,15 +93,19 @@ class Understanding:
     def _after_chatter(self, unit: Unit, query: Query, context: Context | None) -> Query | None:
         """A question typed straight after chatter in one clause ("在家闲着没事coder v2 是开源的吗", "i'm a designer,
         nowhere near this topic does r1 use RL?"), declined for the chatter's words: read from where a model's
-        name or a question word starts, when that reads as a question the article answers."""
+        name or a question word starts, when that reads as a question the article answers; a topic the article
+        does not hold counts only in the question ("was reading a thread … When was DeepSeek-V3 released?")."""
+        topic = (query.reason or "").startswith("topic:")
         if query.intent != "none" or query.suggestions or not (
-                query.reason in ("out-of-scope", "no-model") or (query.reason or "").startswith("beyond:")):
-            return None  # (a topic word is what is asked: "what license is deepseek llm under")
+                topic or query.reason in ("out-of-scope", "no-model") or (query.reason or "").startswith("beyond:")):
+            return None
         starts = sorted({*self.clauses.name_starts(unit.text), *self.acts.question_starts(unit.text)} - {0})
         for start in starts[:_MAX_CUTS]:
             before, rest = unit.text[:start], unit.text[start:]
             if self.acts.asks(before) or self.acts.has_act(before):
                 return None  # the question starts before: "how fast is v3 inference", "could you add … like Janus pro"
+            if topic and self.cues.topic_in(self.clauses.normalised(rest)):
+                return None  # the topic word is what is asked: "my boss asked me what v3 costs"
             if not (unit.question or self.acts.asks_outright(rest)) or self.clauses.names_only(rest):
                 continue  # "my boss hates v3" asks nothing
             framed = self._frame(replace(unit, text=rest), context)

@@ -7,8 +7,10 @@ tokens, "@name"), markup, links and emoji gone, and whether it ended with a ques
 A sentence ends at . ? ! 。？！；; … at an emoji and at a line break. Inside a sentence a clause ends at a comma
 or a colon, at a word that opens another question ("also", "btw", "还有", "另外"), and at "and"
 when the words after it ask a question of their own ("when did v3 come out and how big is it?",
-not "compare v2 and v3"). Splitting too finely is safe: the next stages join a clause that only
-names a model to the question beside it. What each clause does is for `acts`."""
+not "compare v2 and v3"). A space between Chinese words ends a clause where the words before it say nothing
+the reader uses ("吃了没 哪些模型是开源的", "技术这块不太懂 那个 660B 的推理模型…"). Splitting too finely is
+safe: the next stages join a clause that only names a model to the question beside it.
+What each clause does is for `acts`."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "
 _SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9])"
                            r"|(?<=[0-9])\.(?=\s|$)|\n+|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
 # (not a comma between figures, "November 2, 2023", "1,000", nor a colon in a time, "10:30")
+_CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")  # the space a Chinese writer types for a comma
 _CLAUSE_END = re.compile(rf"(?<![0-9])[,，:：]|[,，:：](?!\s*[0-9])|(?<=[{CJK}])、(?=\s*(?:还有|另外))")
 
 
@@ -43,9 +46,11 @@ class Clause:
 
 
 class Segmenter:
-    def __init__(self, message: dict, names: Callable[[str], bool] = lambda text: False):
+    def __init__(self, message: dict, names: Callable[[str], bool] = lambda text: False,
+                 says_nothing: Callable[[str], bool] = lambda text: False):
         """`names(text)`: whether the text names a model (a joining word before a name opens another
-        question: "what's V2 and also r1's sizes")."""
+        question: "what's V2 and also r1's sizes"); `says_nothing(text)`: whether the words ask nothing, name
+        no model and hold no cue (chatter before a space between Chinese words: "吃了没 哪些模型是开源的")."""
         asks = message["asks"]
         self._asks_first = re.compile(rf"\s*(?:{alternation([*asks['starts'], *asks['anywhere']], loose=True)})",
                                       re.IGNORECASE)
@@ -55,12 +60,13 @@ class Segmenter:
                               re.IGNORECASE)
 
         self._joining, self._strong = joining([*message["joiners"], *message["and"]]), joining(message["joiners"])
-        self._names = names
+        self._names, self._says_nothing = names, says_nothing
 
     def split(self, text: str) -> list[Clause]:
         clauses: list[Clause] = []
         for n, (sentence, question) in enumerate(_sentences(_clean(text))):
-            pieces = [p for piece in _CLAUSE_END.split(sentence) for p in self._at_joiners(piece)]
+            pieces = [p for piece in _CLAUSE_END.split(sentence) for joined in self._at_joiners(piece)
+                      for p in self._after_chatter(joined)]
             clauses += [Clause(p, question and i == len(pieces) - 1, n) for i, p in enumerate(pieces)]
             if len(clauses) >= MAX_CLAUSES:
                 break
@@ -80,6 +86,15 @@ class Segmenter:
                 last = match.start()
         out.append(piece[last:])
         return [p.strip() for p in out if p.strip()]
+
+    def _after_chatter(self, piece: str) -> list[str]:
+        """The piece cut at each space between Chinese words where the words before it say nothing."""
+        out, last = [], 0
+        for space in _CJK_SPACE.finditer(piece):
+            if self._says_nothing(piece[last:space.start()]):
+                out.append(piece[last:space.start()])
+                last = space.end()
+        return [*out, piece[last:]]
 
     def opens(self, text: str) -> bool:
         """Whether the clause opens with a word that only joins questions ("also deepseek math", "还有 R1")."""

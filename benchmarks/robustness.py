@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "benchmarks" / name for name in ("questions.yaml", "questions.discord.yaml",
                                                  "questions.operators.yaml", "questions.heldout.yaml")]
 DEV = ROOT.parent / "shared" / "eval" / "questions.dev.yaml"
+POOLS = ROOT / "benchmarks" / "chatter.yaml"
 # the same person's punctuation between chatter and the question varies: none, a comma, a full stop, a line
 SEPARATORS = {"en": [" ", ", ", ". ", "! ", "\n"], "zh": ["", ",", "。", " ", "\n", "!"]}
 JOINERS = {"en": [" and also ", "? also, ", ". btw, ", "?\n", "? and ", " — oh and ", ". plus "],
@@ -170,9 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
     ap.add_argument("--misses", type=int, default=0, help="how many misses to print per transformation")
+    ap.add_argument("--pools", type=Path, default=POOLS, help="the chatter to wrap questions in")
     args = ap.parse_args(argv)
     questions = [q for path in [*SETS, *([DEV] if DEV.is_file() else [])] for q in load_questions(path)]
-    pools = yaml.safe_load((ROOT / "benchmarks" / "chatter.yaml").read_text(encoding="utf-8"))
+    pools = yaml.safe_load(args.pools.read_text(encoding="utf-8"))
     print(report(run(lambda: Engine.from_folder(args.knowledge), pools, questions), args.misses))
     return 0
 

@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from benchmarks import robustness
 
-    pools = yaml.safe_load((ROOT / "benchmarks" / "chatter.yaml").read_text(encoding="utf-8"))
+    pools = yaml.safe_load(robustness.POOLS.read_text(encoding="utf-8"))
     alone = [q for path in robustness.SETS for q in accuracy.load_questions(path)]
     tallies = robustness.run(lambda: Engine.from_folder(args.knowledge), pools, alone[:40] if args.quick else alone)
     print(robustness.report(tallies))

@@ -553,3 +553,13 @@ def test_a_space_after_chinese_chatter_ends_it(text, selector, models):
 def test_a_topic_word_in_the_chatter_before_a_question_is_not_asked(text):
     query = ENGINE.ask(text).query
     assert (query.intent, query.models, query.field) == ("field", ("deepseek-v3",), "released")
+
+
+@pytest.mark.parametrize("text", [
+    # signing off after the question, with no punctuation between
+    "how many models has deepseek released so far no rush", "2025 年发布的模型谢谢你哦~",
+    "哪些模型是开源的 好人一生平安", "when was v3 released ur the best", "V3 多大 辛苦啦",
+])
+def test_a_sign_off_after_the_question_is_chatter(text):
+    query = ENGINE.ask(text).query
+    assert query.intent != "none" and "undisclosed" not in (query.selector or "")

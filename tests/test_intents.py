@@ -95,7 +95,7 @@ def test_undated_models_are_never_ranked_by_date(engine):
     ("DeepSeek-R2 什么时候发布", "unknown-model:DeepSeek-R2"),  # the name as written (issue 16)
     ("how many parameters does GPT-4 have", "unknown-model:GPT-4"),
     ("What's the stock price of Nvidia?", "topic:company"),  # a kind of topic the article never covers, named
-    ("帮我写一首诗", "out-of-scope"),
+    ("帮我写一首诗", "act:request"),  # work asked of the bot, declined by name
     ("what's its paper?", "no-model"),
     ("hello", "smalltalk:greetings"),  # small talk gets small talk, not the help card
     ("你好", "smalltalk:greetings"),
@@ -227,8 +227,9 @@ def test_dates_with_before_after_and_superlatives(engine, text, selector, models
 
 
 @pytest.mark.parametrize(("text", "reason"), [
-    ("写一段 Python 代码", "out-of-scope"),           # holds the tag word "代码", but asks for work
-    ("write me a sorting function in python", "out-of-scope"),
+    ("写一段 Python 代码", "act:request"),           # holds the tag word "代码", but asks for work
+    ("write me a sorting function in python", "act:request"),
+    ("recommend a good movie", "act:request"), ("推荐几本书", "act:request"),
     ("你是谁", "help"),
     ("who are you", "help"),
 ])

@@ -563,3 +563,23 @@ def test_a_topic_word_in_the_chatter_before_a_question_is_not_asked(text):
 def test_a_sign_off_after_the_question_is_chatter(text):
     query = ENGINE.ask(text).query
     assert query.intent != "none" and "undisclosed" not in (query.selector or "")
+
+
+@pytest.mark.parametrize("text", [
+    # work asked of the bot beside a question: declined by name, not dropped, not read as a fact of the model before
+    "is v3 bigger than v2?\nwrite a haiku about deepseek", "is r1 a moe model and also recommend a good movie",
+    "V2 多大?另外帮我写一首诗",
+])
+def test_work_asked_beside_a_question_is_declined_by_name(text):
+    answer = ENGINE.ask(text)
+    assert [p.query.reason for p in answer.parts][1] == "act:request" and answer.parts[0].query.intent != "none"
+    assert "recommending anything else" in to_text(answer.reply) or "不代写" in to_text(answer.reply)
+
+
+@pytest.mark.parametrize("text", [
+    # an overview asked after another question, with or without a question word
+    "deepseek math model? and overview of the deepseek family pls",
+    "DeepSeek LLM 的意义是什么。还有,简单介绍 DeepSeek Coder",
+])
+def test_an_overview_after_another_question_is_asked(text):
+    assert len(ENGINE.ask(text).parts) == 2

@@ -156,6 +156,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "decline_act_howto": "The article does not cover how to download, install, run or fine-tune the models, "
                              "or where to get them.",
         "decline_act_error": "The article does not cover errors or troubleshooting.",
+        "decline_act_request": "I only answer questions about the DeepSeek models the article describes: writing, "
+                               "translating or recommending anything else is not something I do.",
         "smalltalk_thanks": "You're welcome! Ask me anything else about the DeepSeek models.",
         "smalltalk_greetings": "Hi! Ask me about the DeepSeek models, for example “when was R1 released?”.",
         "smalltalk_apologies": "No problem, ask away.",
@@ -335,6 +337,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "decline_act_future": "文章(发布于 {date})没有提到后续版本、时间或计划。",
         "decline_act_howto": "文章没有介绍如何下载、安装、运行或微调这些模型,也没有给出获取地址。",
         "decline_act_error": "文章没有涉及报错或故障排查。",
+        "decline_act_request": "我只回答文章里 DeepSeek 模型的问题,不代写、翻译或推荐其他内容。",
         "smalltalk_thanks": "不客气!还有 DeepSeek 模型的问题随时问我。",
         "smalltalk_greetings": "你好!可以问我 DeepSeek 模型的问题,例如“R1 是什么时候发布的?”。",
         "smalltalk_apologies": "没关系,尽管问。",

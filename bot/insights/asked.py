@@ -3,7 +3,7 @@
 A decline the engine recognised by its kind is grouped by that kind (`asked`) and the models asked about,
 whatever its wording and language:
 
-- what the question does that the article cannot hold: `act:future`, `act:howto`, `act:error`;
+- what the question does that the article cannot hold: `act:future`, `act:howto`, `act:error`, `act:request`;
 - a topic beyond the article, by kind: `topic:price`, `topic:running`, ... (lexicon.yaml, `beyond_article`);
 - a model the article does not cover: `unknown-model` for DeepSeek's own (read by the family's naming pattern:
   V3.1, R2, R1-0528), `foreign-model` for another company's (GPT-4) or a name nothing reads; `uncovered` holds the

@@ -81,7 +81,8 @@ class Clauses:
         ranked = any(0 <= start - found.end() <= _RANKED_REACH for group in cues.superlative.values()
                      for found in group.find_all(normalised) for start in models)
         return bool(cues.strong_fields_in(normalised) or cues.tags_in(normalised) or normalised in cues.list
-                    or normalised in cues.which_one or normalised in cues.described or ranked)
+                    or normalised in cues.which_one or normalised in cues.described or ranked
+                    or normalised in cues.overview)
 
     def asks_by_its_words(self, text: str) -> bool:
         """A clause with no question form that still asks, by its cue words, for a fact, a list or a comparison
@@ -95,8 +96,9 @@ class Clauses:
         if query.intent == "list" and (query.selector or "").lstrip("!").startswith("tag:") and not self.names(text):
             # "MoE models", "多模态模型"; not a story that says a kind's word ("MoE 这词都快被说烂了")
             return self.only_describes(text)
-        return query.intent in ("field", "list", "compare") or (query.reason or "").startswith(
-            ("unknown-model:", "variant:", "topic:"))
+        overview = self.normalised(text) in self.cues.overview  # "还有,简单介绍 DeepSeek Coder"
+        return query.intent in ("field", "list", "compare") or (query.intent == "model" and overview) or (
+            query.reason or "").startswith(("unknown-model:", "variant:", "topic:"))
 
     def subjectless_check(self, text: str) -> bool:
         """A yes/no question that names nothing it is about ("是 2024 年发布的吗"; "was it out in 2024" says it)."""

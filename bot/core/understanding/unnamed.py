@@ -50,7 +50,7 @@ class UnnamedQuestions:
     def _request(self, asked: Asked, context: Context | None, links: Links) -> Query | None:
         """"write me a poem": work asked of the bot, not a question about the models."""
         if asked.rest in self.cues.requests and not (asked.asks_list or asked.asks_one):
-            return Query("none", reason="out-of-scope")
+            return Query("none", reason="act:request")  # declined by name, beside the other questions too
         return None
 
     def _timeline(self, asked: Asked, context: Context | None, links: Links) -> Query | None:

@@ -583,3 +583,16 @@ def test_work_asked_beside_a_question_is_declined_by_name(text):
 ])
 def test_an_overview_after_another_question_is_asked(text):
     assert len(ENGINE.ask(text).parts) == 2
+
+
+@pytest.mark.parametrize(("text", "declined"), [
+    # a Chinese question word after a model's name asks, as a second question too
+    ("2025年一共发布了几个模型。再问一下:请问 coder v2 怎么精调到自己的项目上", 1),
+    ("哪些模型能看图;以及 r1 怎么部署到服务器上", 1),
+    # a bare A-not-A question is about the clause before it
+    ("v3 生成速度咋样,快不快。再问一下:那个 660B 的推理模型意义在哪", 0),
+])
+def test_a_question_after_a_name_or_about_the_clause_before_is_declined_by_name(text, declined):
+    parts = ENGINE.ask(text).parts
+    assert len(parts) == 2 and parts[declined].query.intent == "none" and parts[1 - declined].query.intent != "none"
+    assert parts[declined].query.about or parts[declined].query.reason.startswith(("beyond:", "act:", "topic:"))

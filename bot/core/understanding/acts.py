@@ -132,6 +132,15 @@ class Acts:
         """Words of an act the article cannot hold (a plan, a how-to, an error), or support in a tool."""
         return self._out_of_scope(text) is not None
 
+    @staticmethod
+    def a_not_a(text: str) -> bool:
+        """An A-not-A question ("快不快", "有没有")."""
+        return bool(_A_NOT_A.search(text))
+
+    def asks_after(self, text: str, start: int) -> bool:
+        """A Chinese question word after `start` (where a model's name starts: "coder v2 怎么精调到自己的项目上")."""
+        return any(m.start() > start and has_chinese(m.group()) for m in self._asks_anywhere.finditer(text))
+
     def question_starts(self, text: str) -> list[int]:
         """Where an English question could start inside a clause ("… this topic does r1 use RL?"): at a
         question or yes/no word."""

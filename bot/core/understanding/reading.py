@@ -62,7 +62,10 @@ class Understanding:
             query = discourse.after(self._part(unit, discourse, n > 0))
             named = bool(self.clauses.names(unit.text))
             overview = self.clauses.normalised(unit.text) in self.cues.overview or unit.kind == "statement"
-            outright = unit.question or self.acts.asks_outright(self.segmenter.without_joiner(unit.text))
+            own = self.segmenter.without_joiner(unit.text)
+            # a question word before the name can be a story's ("突然好奇为啥大家都说 R1 …"); after it, it asks
+            named_first = (starts := self.clauses.name_starts(own)) and self.acts.asks_after(own, starts[0])
+            outright = unit.question or self.acts.asks_outright(own) or bool(named_first)
             idle = (query.intent == "model" and not named and not overview and set(query.models) <= talked_about
                     ) or (not outright and _aside(query))
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query)))
@@ -87,6 +90,10 @@ class Understanding:
                                 discourse.context)
         if query.reason == "out-of-scope" and discourse.uncovered:
             return discourse.uncovered  # "… to JanusFlow, how much improvement could we expect?": the same decline
+        if query.reason == "out-of-scope" and unit.about and self.acts.a_not_a(unit.text):
+            # "v3 生成速度咋样,快不快": a bare A-not-A question is about what was said before it, declined as such
+            together = self._frame(replace(unit, text=f"{unit.about} {unit.text}", about=None), discourse.context)
+            query = together if together.intent == "none" and together.reason != "out-of-scope" else query
         query = self._after_chatter(unit, query, discourse.context) or query
         return self._verified(unit, query) or query
 

@@ -41,7 +41,7 @@ def parts(text: str, conversation: str | None = None) -> list[tuple]:
     ("R1 came out in 2024. is r1 1.5B?", ["R1 came out in 2024", "is r1 1.5B"]),
     ("DeepSeek Coder came out on November 2, 2023, right?", ["DeepSeek Coder came out on November 2, 2023", "right"]),
     ("hey <@123456789012345678> **what** is r1?\nthanks", ["hey what is r1", "thanks"]),
-    ("see https://example.com/x — what is V3", ["see — what is V3"]),
+    ("see https://example.com/x — what is V3", ["see", "what is V3"]),  # a dash between words ends a clause
     # an emoji ends what was said before it; a question mark after it still asks
     ("我完全插不上话😂 所以它到底是个啥?", ["我完全插不上话", "所以它到底是个啥"]),
     ("my cousin won't shut up about Janus-Pro 🙄 what can it do", ["my cousin won't shut up about Janus-Pro",
@@ -596,3 +596,37 @@ def test_a_question_after_a_name_or_about_the_clause_before_is_declined_by_name(
     parts = ENGINE.ask(text).parts
     assert len(parts) == 2 and parts[declined].query.intent == "none" and parts[1 - declined].query.intent != "none"
     assert parts[declined].query.about or parts[declined].query.reason.startswith(("beyond:", "act:", "topic:"))
+
+
+@pytest.mark.parametrize(("text", "selector", "verdict"), [
+    # a month's name is a date, never mended into a cue word ("march" is not "match")
+    ("heard DeepSeek-V2 came out in march 2024, is that right?", "check:date:2024-03", "No"),
+    ("was V2 released in march?", "check:date:--03", "No"),
+    ("did janus pro come out in march 2025?", "check:date:2025-03", "No"),
+])
+def test_a_months_name_is_a_date(text, selector, verdict):
+    answer = ENGINE.ask(text)
+    assert answer.query.selector == selector and to_text(answer.reply).splitlines()[2].startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    # a question opened by "also" / "另外" after an overview is a question of its own, about the same model
+    ("tell me about deepseek-math. also does it have a paper?", "paper"),
+    ("介绍一下 R1。另外它开源吗", "features"),
+    ("what is janus pro? and when was it released", "released"), ("deepseek v2 是什么?还有它的论文呢", "paper"),
+])
+def test_a_question_opened_by_also_after_an_overview_is_its_own(text, second):
+    parts = ENGINE.ask(text).parts
+    assert [p.query.intent for p in parts] == ["model", "field"] and parts[1].query.field == second
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    # a dash between words ends a clause; hedges ("considered", "supposedly", "-wise") ask nothing
+    ("hello hello. my prof mentioned DeepSeek LLM in class today — why is it considered important?", "significance"),
+    ("so what did V3 supposedly change for the industry?", "significance"),
+    ("how did R1 get so good at reasoning (training-wise)?", "features"),
+    ("Where can I download DeepSeek - R1?", None),  # a hyphen with spaces is inside a name
+])
+def test_dashes_and_hedges(text, field):
+    query = ENGINE.ask(text).query
+    assert query.field == field and (field or query.reason == "act:howto")

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
+from bot.core.dates import MONTHS
 from bot.core.normalise import Normaliser, has_chinese, tokens_of
 
 # names, a regular expression and the words a claim is checked by are not cue words
@@ -164,10 +165,11 @@ class Cues:
         return words
 
     def spell(self, text: str) -> str:
-        """Mend typos in cue words ("paramters", "relase"): an unknown English word this close to one is it."""
+        """Mend typos in cue words ("paramters", "relase"): an unknown English word this close to one is it; a
+        month's name is a date, never a typo ("march" is not "match")."""
         words = text.split(" ")
         for i, word in enumerate(words):
-            if len(word) >= 4 and word.isascii() and word.isalpha() and word not in self.words:
+            if len(word) >= 4 and word.isascii() and word.isalpha() and word not in self.words and word not in MONTHS:
                 match = process.extractOne(word, self._spellable, scorer=fuzz.ratio, score_cutoff=85)
                 if match:
                     words[i] = match[0]

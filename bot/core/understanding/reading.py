@@ -68,7 +68,8 @@ class Understanding:
             outright = unit.question or self.acts.asks_outright(own) or bool(named_first)
             idle = (query.intent == "model" and not named and not overview and set(query.models) <= talked_about
                     ) or (not outright and _aside(query))
-            parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query)))
+            parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
+                              self.segmenter.without_joiner(unit.text) != unit.text))
         return kept(parts)
 
     def understand(self, text: str, context: Context | None = None) -> Query:

@@ -150,6 +150,7 @@ class Part:
     # many words ("I'd like to read how they got it to compete", "有知道的吗"): chatter beside another part
     idle: bool = False
     asked: bool = False  # a question about something the article does not hold: declined, never dropped as chatter
+    opens: bool = False  # it opens with a joining word ("also does it have a paper?", "and when…", "还有…")
 
 
 def kept(parts: list[Part]) -> list[Part]:
@@ -194,8 +195,11 @@ def _folded(before: Part, part: Part) -> Part | None:
     first, then = before.query, part.query
     if first.intent == then.intent == "list" and set(first.models) == set(then.models):
         return part  # "deepseek 都出过哪些模型?按时间排一下": the same models, listed as the second part asks
-    if before.names and first.intent == "model" and then.intent == "field" and then.models == first.models:
-        return part  # "what's the deal with DeepSeekMoE, why does it matter?": the second part is the question
+    if before.names and first.intent == "model" and then.intent == "field" and then.models == first.models \
+            and not part.opens:
+        # "what's the deal with DeepSeekMoE, why does it matter?": the second part is the question (not "tell me
+        # about deepseek-math. also does it have a paper?", two questions)
+        return part
     if first.intent == then.intent == "compare" and first.models == then.models and (
             then.selector or "").startswith("diff:") and "diff:" not in (first.selector or ""):
         # "was v3 released before r1? by how much?": the verdict, then the difference, in one answer

@@ -33,9 +33,11 @@ _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "
 # a sentence ends at its punctuation, a line break, or where a numbered item starts ("1) … 2) …", "①", "(2)")
 _SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9])"
                            r"|(?<=[0-9])\.(?=\s|$)|\n+|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
-# (not a comma between figures, "November 2, 2023", "1,000", nor a colon in a time, "10:30")
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")  # the space a Chinese writer types for a comma
-_CLAUSE_END = re.compile(rf"(?<![0-9])[,，:：]|[,，:：](?!\s*[0-9])|(?<=[{CJK}])、(?=\s*(?:还有|另外))")
+# a clause ends at a comma or a colon (not between figures, "November 2, 2023", "1,000", nor in a time, "10:30")
+# (and a dash between words: "… in class today — why is it important?"; not a hyphen: "DeepSeek - R1" is a name)
+_CLAUSE_END = re.compile(rf"(?<![0-9])[,，:：]|[,，:：](?!\s*[0-9])|(?<=[{CJK}])、(?=\s*(?:还有|另外))"
+                         r"|\s+(?:[—–]{1,2}|--)\s+|—")
 
 
 @dataclass(frozen=True)

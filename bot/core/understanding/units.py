@@ -73,7 +73,9 @@ class Units:
         ("他一直在吹 DeepSeekMath,我完全插不上话,所以它到底是个啥"), else the one just before."""
         c, prev = self.clauses, acts[i - 1]
         if (prev.kind == "statement" and c.only_describes(prev.text)) or (
-                prev.kind == "ask" and c.names_only(prev.text)):
+                prev.kind == "ask" and c.names_only(prev.text)
+                and self.segmenter.without_joiner(acts[i].text) == acts[i].text):
+            # (a question opened by "also", "and", "还有" after another is one of its own: "tell me about X. also …")
             joins.before[i] = prev.text
             joins.taken.add(i - 1)
         elif prev.kind in CONTENT:

@@ -630,3 +630,19 @@ def test_a_question_opened_by_also_after_an_overview_is_its_own(text, second):
 def test_dashes_and_hedges(text, field):
     query = ENGINE.ask(text).query
     assert query.field == field and (field or query.reason == "act:howto")
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a paper's title claimed: right where it is the model's, wrong where it is another model's
+    ("V3's paper is called DeepSeek-V3 Technical Report, right?", "yes"),
+    ("聽說 V3 的論文叫 DeepSeek-V3 Technical Report,沒錯吧?", "yes"),
+    ("is R1's paper titled 'Scaling Open-Source Language Models with Longtermism'?", "no"),
+    ("Janus-Pro 的论文是 Unified Multimodal Understanding and Generation with Data and Model Scaling 吗", "yes"),
+])
+def test_a_paper_title_claimed_is_checked(text, verdict):
+    assert ENGINE.ask(text).query.selector == f"check:text:{verdict}:0:0"
+
+
+@pytest.mark.parametrize("text", ["r1?", "R1 technical report?", "does R1 have a technical report?"])
+def test_words_of_a_title_alone_claim_no_title(text):
+    assert not (ENGINE.ask(text).query.selector or "").startswith("check:")

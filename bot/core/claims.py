@@ -14,13 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from bot.core.cues import Cues, alternation
 from bot.core.knowledge import KnowledgeBase, Model
+from bot.core.normalise import tokens_of
 from bot.core.search import terms_of
 
 _SENTENCE = re.compile(r"(?<=[。;；!！?？])|(?<=[.;!?])\s+")
 RELEVANT = 0.5  # a yes/no question whose terms the closest sentence holds less of is not about what it says
 COUNT_TOLERANCE = 0.05
+TITLE_WORDS, TITLE_SHARE = 2, 0.75  # a paper title claimed: its own words (this many at least), most of it said
+TITLE_SPELLING = 85  # how close a word of a claimed title must be to the title's
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class Claims:
         """`ignore`: cue words, which say what is asked, never what is claimed."""
         # the models' own names say which model, never what is claimed of it ("and llm?")
         names = {token for key in kb.alias_keys() for token in key}
-        self.kb, self.cues, self._ignore = kb, cues, frozenset(ignore | names)
+        self.kb, self.cues, self._ignore, self._names = kb, cues, frozenset(ignore | names), frozenset(names)
         self._group = {kb.normaliser(w): group for group, words in kb.lexicon["claim_synonyms"].items() for w in words}
         self._synonym = re.compile(alternation(self._group))
         self._groups = frozenset(self._group.values())  # a group's name is a term, even where it is a cue word
@@ -71,6 +76,22 @@ class Claims:
         return tuple((match["what"].removesuffix("s"), float(match["n"]) * self.cues.units.get(match["unit"] or "",
                                                                                                   1e-9) * 1e9)
                      for match in self.cues.counted.finditer(self.kb.normaliser(text)))
+
+    def title(self, model: str, claim: str) -> str | None:
+        """"V3 的论文叫 DeepSeek-V3 Technical Report, 没错吧": "yes" where the claim holds the model's paper title,
+        "no" where it holds another model's; None where it holds no title."""
+        said = set(tokens_of(self.kb.normaliser(claim)))
+
+        def hears(word: str) -> bool:  # the title's word, or one typed a letter off (the article's "Uniffed")
+            return word in said or (len(word) > 4 and any(fuzz.ratio(word, w) >= TITLE_SPELLING for w in said))
+
+        def holds(title: set[str]) -> bool:  # every word of the title but the model's name, and most of it all
+            own, heard = title - self._names, {w for w in title if hears(w)}
+            return len(own) >= TITLE_WORDS and own <= heard and len(heard) >= TITLE_SHARE * len(title)
+
+        holding = [m.id for m in self.kb.models if m.paper_title and holds(set(tokens_of(self.kb.normaliser(
+            m.paper_title))))]
+        return ("yes" if model in holding else "no") if holding else None
 
     def check(self, model: str, claim: str) -> Evidence | None:
         """The verdict on `claim` about `model`, or None when it claims nothing words could settle (only cue

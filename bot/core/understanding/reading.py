@@ -168,6 +168,8 @@ class Understanding:
         """A claim about one model that no structured check reads ("R1 really matches o1, right?"), checked
         against the article's sentences: a claim always gets a verdict; a yes/no question only where the
         article's sentence settles it ("is R1 good for writing novels?" stays declined)."""
+        if title := self._title_claimed(unit, query):
+            return title
         if not self._open_claim(unit, query):
             return None
         models = query.models or query.about
@@ -182,6 +184,17 @@ class Understanding:
             return None  # a question the article does not settle keeps its own answer (or decline)
         where = f"{evidence.sentence['zh']}:{evidence.sentence['en']}"
         return Query("field", models, field=evidence.field, selector=f"check:text:{evidence.verdict}:{where}")
+
+    def _title_claimed(self, unit: Unit, query: Query) -> Query | None:
+        """"V3 的论文叫 DeepSeek-V3 Technical Report, 对吧", "is R1's paper titled '… with Longtermism'?": a paper's
+        title claimed of one model, right where it is that model's, wrong where it is another's."""
+        models, normalised = query.models or query.about, self.clauses.normalised(unit.text)
+        operators = self.framer.operators
+        claims = unit.kind == "check" or (
+            (unit.question or operators.asks_yes_no(normalised)) and normalised not in operators.asks_what)
+        if len(models) != 1 or not claims or not (verdict := self.claims.title(models[0], unit.text)):
+            return None
+        return Query("field", models, field="paper", selector=f"check:text:{verdict}:0:0")
 
     def _open_claim(self, unit: Unit, query: Query) -> bool:
         """A claim, or a yes/no question asking no fact by name, that the frames answered with no structured

@@ -646,3 +646,17 @@ def test_a_paper_title_claimed_is_checked(text, verdict):
 @pytest.mark.parametrize("text", ["r1?", "R1 technical report?", "does R1 have a technical report?"])
 def test_words_of_a_title_alone_claim_no_title(text):
     assert not (ENGINE.ask(text).query.selector or "").startswith("check:")
+
+
+@pytest.mark.parametrize(("turns", "said"), [
+    # a pick among the models talked about, where the article gives one of them no figure: it does not say
+    (["r1 paper?", "and the math model, does that one have a paper too?", "ok thx. which of the two came out first?"],
+     "The article does not say: it gives no release date for DeepSeekMath (DeepSeek-R1: 2025-01-20)."),
+    (["V3 和 DeepSeekMath 对比", "哪个更大"], "文章没有说:文章未给出 DeepSeekMath 的参数量"),
+])
+def test_a_pick_without_a_figure_says_the_article_does_not_say(turns, said):
+    assert said in said_reply(turns)
+
+
+def said_reply(turns: list[str]) -> str:
+    return to_text(said(turns).reply)

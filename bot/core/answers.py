@@ -390,7 +390,7 @@ class Composer:
         title = say(lang, "compare_title", names=say(lang, "vs").join(m.name[lang] for m in models))
         kind, _, among = (query.selector or "").partition(":")
         if among == "among":  # "which came out first?" after a comparison: the one it picks, titled so
-            return Reply(title=say(lang, f"among{len(models)}_{kind}"), description=self._verdict(kind, models, lang),
+            return Reply(title=say(lang, f"among{len(models)}_{kind}"), description=self._among(kind, models, lang),
                          footer=self._footer(lang, []), url=self.kb.article.source)
         if any(part.startswith("diff:") for part in (query.selector or "").split("&")):
             # a difference is its own answer: its line gives both dates or figures, not the whole card again
@@ -406,6 +406,17 @@ class Composer:
         return Reply(title=title, description=self._on_top(query.selector, models, lang),
                      fields=tuple(fields), footer=self._footer(lang, []),
                      url=self.kb.article.source)
+
+    def _among(self, kind: str, models: list[Model], lang: str) -> str:
+        """Which of the models talked about ranks first, or, where the article gives one of them no figure, that
+        it does not say (with the figures it gives)."""
+        unranked = ranking.unranked(models, kind)
+        if not unranked:
+            return self._verdict(kind, models, lang)
+        known = say(lang, "joiner").join(say(lang, "among_known", name=m.name[lang], value=self.ranked_value(
+            m, kind, lang)) for m in models if m not in unranked)
+        return say(lang, "among_unranked", names=self._names([m.id for m in unranked], lang), known=known,
+                   figure=say(lang, f"fact_{ranking.field_of(kind)}"))
 
     def _on_top(self, selector: str | None, models: list[Model], lang: str) -> str:
         """The lines above the compared facts: which one is larger, whether a claim holds, a difference;

@@ -660,3 +660,12 @@ def test_a_pick_without_a_figure_says_the_article_does_not_say(turns, said):
 
 def said_reply(turns: list[str]) -> str:
     return to_text(said(turns).reply)
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    # field words typed in pinyin, with the small words of a pinyin question
+    ("janus pro 的canshu是多少", "parameters"), ("R1 de lunwen shi na pian a", "paper"),
+    ("v3 shenme shihou fabu de", "released"), ("v2 canshu duoshao", "parameters"), ("r1 de yiyi shi shenme", "significance"),
+])
+def test_field_words_in_pinyin(text, field):
+    assert ENGINE.ask(text).query.field == field

@@ -665,7 +665,25 @@ def said_reply(turns: list[str]) -> str:
 @pytest.mark.parametrize(("text", "field"), [
     # field words typed in pinyin, with the small words of a pinyin question
     ("janus pro 的canshu是多少", "parameters"), ("R1 de lunwen shi na pian a", "paper"),
-    ("v3 shenme shihou fabu de", "released"), ("v2 canshu duoshao", "parameters"), ("r1 de yiyi shi shenme", "significance"),
+    ("v3 shenme shihou fabu de", "released"), ("v2 canshu duoshao", "parameters"),
+    ("r1 de yiyi shi shenme", "significance"),
 ])
 def test_field_words_in_pinyin(text, field):
     assert ENGINE.ask(text).query.field == field
+
+
+@pytest.mark.parametrize(("turns", "models"), [
+    # "their", "它们", "those two" after a pick among a few: the few; after one model then another: the two
+    (["compare deepseek llm and deepseek coder", "which of those came out first?",
+      "what are both of their papers called?"], {"deepseek-llm", "deepseek-coder"}),
+    (["R1 vs V3, side by side pls", "ok which one is bigger", "and when were those two released?"],
+     {"deepseek-r1", "deepseek-v3"}),
+    (["帮我对比下 v2 跟 v3 呗", "哪个先出的?", "它们的论文呢?"], {"deepseek-v2", "deepseek-v3"}),
+    (["V2 多大", "V3 呢", "它们的论文呢"], {"deepseek-v2", "deepseek-v3"}),
+    # "前者" / "the latter": of the two compared, the one named first or last, and still after one of them
+    (["DeepSeek Coder 和 Coder V2 有啥不一样", "前者啥时候发部的"], {"deepseek-coder"}),
+    (["DeepSeek Coder 和 Coder V2 有啥不一样", "前者啥时候发部的", "后者呢?"], {"deepseek-coder-v2"}),
+    (["compare r1 and v3", "when did the latter come out?", "and the former?"], {"deepseek-r1"}),
+])
+def test_plural_and_former_latter_refer_to_the_models_just_compared(turns, models):
+    assert set(said(turns).query.models) == models

@@ -119,6 +119,7 @@ class Engine:
         if conversation is None or query.intent == "none" or not query.models:
             return  # an answer about no model leaves the memory as it was
         kind, _, among = (query.selector or "").partition(":")
+        group = query.models if among == "among" else ()
         if query.intent == "compare" and among == "among" and (
                 picked := ranking.pick([self.kb.by_id[m] for m in query.models], kind)):
             # "which is bigger?" after a comparison, then "how big is it?": the one it picked
@@ -129,8 +130,12 @@ class Engine:
         # the same model ("how big is it?" then "and the other one?")
         keeps = context and ((query.selector or "").endswith(":among") or set(query.models) <= set(context.models))
         before = (*context.models, *context.earlier) if keeps else context.models if context else ()
+        # one of the models just compared, asked about alone, keeps them together for "前者", "the latter", "both"
+        compared = (context.group or (context.models if len(context.models) > 1 else ())) if context else ()
+        group = group or (compared if set(query.models) < set(compared) else ())
         earlier = tuple(dict.fromkeys(m for m in before if m not in query.models))
-        self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier, query.selector))
+        self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier, query.selector,
+                                                   group))
 
     def listing(self, selector: str) -> Query:
         """The list query of a selector (a /models filter, the timeline) with the models it lists."""

@@ -18,6 +18,7 @@ class Context:
     field: str | None
     earlier: tuple[str, ...] = ()  # the models of the turn before ("R1 …", "V3 呢?", "哪个更早?")
     selector: str | None = None  # what the answer ranked, checked or computed ("largest": "差多少" is in size)
+    group: tuple[str, ...] = ()  # the models a pick was made among ("which came first?", then "their papers?")
 
 
 class ConversationMemory:

@@ -45,6 +45,9 @@ class Understanding:
         # a claim's telling words: not the words that ask, check or pass a claim on ("真的吗", "legit", "听说")
         said = [w for w in lexicon_texts(message, skip=["acts"]) if has_chinese(w)]
         self._other = re.compile(alternation(kb.lexicon["followup"]["other"], loose=True), re.IGNORECASE)
+        self._plural = re.compile(alternation(kb.lexicon["followup"]["plural"], loose=True), re.IGNORECASE)
+        self._which_of_two = {end: re.compile(alternation(kb.lexicon["followup"][end], loose=True), re.IGNORECASE)
+                              for end in ("former", "latter")}
         self.claims = Claims(kb, self.cues, self.cues.search_ignores | {w[i:i + 2] for w in said
                                                                          for i in range(len(w) - 1)})
 
@@ -81,6 +84,7 @@ class Understanding:
         if unit.about and (referred := self._referents(unit.about, discourse.context)):
             discourse.refer_to(referred)
         unit = self._other_named(unit, discourse.context)
+        self._plural_referred(unit, discourse)
         if discourse.uncovered and self._about_the_uncovered(unit.text):
             return discourse.uncovered  # "what's V3.2-Exp? what even is it": the article does not cover it either
         query = self._frame(unit, discourse.context)
@@ -121,12 +125,33 @@ class Understanding:
                 return framed
         return None
 
+    def _plural_referred(self, unit: Unit, discourse: Discourse) -> None:
+        """"their papers?", "它们的论文呢" after a pick among a few: the few, not the one picked; after talk of one
+        model and then another ("V2 多大", "V3 呢"), the two."""
+        context = discourse.context
+        if not context or not self._plural.search(unit.text) or self.clauses.names(unit.text):
+            return
+        group = context.group or (context.models if len(context.models) > 1
+                                  else (*context.models, *context.earlier[:1]))
+        if len(group) > 1:
+            discourse.context = replace(context, models=tuple(group), earlier=(), group=())
+
     def _other_named(self, unit: Unit, context: Context | None) -> Unit:
-        """"what about the other one?", "另一个呢": the model talked about before the last one, by its name."""
-        others = [m for m in context.earlier if m not in context.models] if context and len(context.models) == 1 else []
-        if not others or not (found := self._other.search(unit.text)):
+        """"what about the other one?", "另一个呢": the model talked about before the last one, by its name; "前者",
+        "the latter": of the two just talked about, the one named first or last."""
+        if not context:
             return unit
-        name = self.kb.by_id[others[0]].name["en"]
+        two = context.group or context.models
+        for end, index in (("former", 0), ("latter", -1)):
+            if len(two) == 2 and (found := self._which_of_two[end].search(unit.text)):
+                return self._named(unit, found, two[index])
+        others = [m for m in context.earlier if m not in context.models] if len(context.models) == 1 else []
+        if others and (found := self._other.search(unit.text)):
+            return self._named(unit, found, others[0])
+        return unit
+
+    def _named(self, unit: Unit, found: re.Match, model: str) -> Unit:
+        name = self.kb.by_id[model].name["en"]
         return replace(unit, text=f"{unit.text[:found.start()]}{name}{unit.text[found.end():]}")
 
     def _frame(self, unit: Unit, context: Context | None) -> Query:

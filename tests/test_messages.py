@@ -687,3 +687,15 @@ def test_field_words_in_pinyin(text, field):
 ])
 def test_plural_and_former_latter_refer_to_the_models_just_compared(turns, models):
     assert set(said(turns).query.models) == models
+
+
+@pytest.mark.parametrize(("text", "model", "field"), [
+    # a model described by its figure, and a question about something else of it: the figure only describes
+    ("欸那个每个 token 激活 370 亿的,为啥大家都说它给行业立了新标杆?", "deepseek-v3", "significance"),
+    ("2360 亿参数的那个,给整个大模型领域带来了啥新思路", "deepseek-v2", "significance"),
+    ("37B active params, when?", "deepseek-v3", "released"),
+    ("V3 为啥这么火", "deepseek-v3", "significance"),
+])
+def test_a_figure_that_describes_the_model_is_not_what_is_asked(text, model, field):
+    query = ENGINE.ask(text).query
+    assert (query.models, query.field) == ((model,), field)

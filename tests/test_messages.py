@@ -699,3 +699,15 @@ def test_plural_and_former_latter_refer_to_the_models_just_compared(turns, model
 def test_a_figure_that_describes_the_model_is_not_what_is_asked(text, model, field):
     query = ENGINE.ask(text).query
     assert (query.models, query.field) == ((model,), field)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a figure claimed as the model's only size: wrong where the article gives others
+    ("DeepSeek LLM only comes in a 67B version?", "No"), ("DeepSeek LLM 就一个 67B 版本吧", "不对"),
+    ("V3 only has 671B params?", "Yes"), ("Janus-Pro 只有 7B 吗", "不对"),
+    ("聽說 R1 蒸餾出來的小模型最小只有 15 億參數?", "對"),  # "only" of a rank: as small as, one of its sizes
+])
+def test_a_figure_claimed_as_the_only_one(text, verdict):
+    answer = ENGINE.ask(text)
+    assert ("^" in answer.query.selector) == ("最小" not in text)
+    assert to_text(answer.reply).splitlines()[2].startswith(verdict)

@@ -109,6 +109,7 @@ class Cues:
         self.superlative = {kind: cue_set(words) for kind, words in lexicon["superlative"].items()}
         self.relative = {kind: cue_set(words) for kind, words in lexicon["relative"].items()}
         self.more = cue_set(lexicon["numbers"]["more"])
+        self.only = cue_set(lexicon["numbers"]["only"])
         self.less = cue_set(lexicon["numbers"]["less"])
         self.units = {normaliser(str(u)): float(v) for u, v in lexicon["numbers"]["units"].items()}
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))

@@ -56,7 +56,7 @@ LEXICON_SHAPE = {
     "which_one": {"cues": WORDS}, "compare": {"cues": WORDS}, "overview": {"cues": WORDS},
     "help": {"cues": WORDS}, "timeline": {"cues": WORDS},
     "superlative": {str: WORDS}, "relative": {str: WORDS},
-    "numbers": {"more": WORDS, "less": WORDS, "units": {str: NUMBER}, "counts_other": WORDS},
+    "numbers": {"more": WORDS, "less": WORDS, "only": WORDS, "units": {str: NUMBER}, "counts_other": WORDS},
     "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS, "every": WORDS, "the_model": WORDS, "other": WORDS,
                  "plural": WORDS, "former": WORDS, "latter": WORDS},
     "foreign_models": WORDS, "undisclosed": WORDS,

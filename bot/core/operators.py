@@ -500,7 +500,10 @@ class Operators:
         """"671B", "超过 2000 亿", "37b active": each parameter count, in billions, as a claim or a bound; of
         several ("671B total with 37B active"), the one nearest an "active" word counts activated ones."""
         matches = list(self.cues.figure.finditer(rest))
-        op = ">" if rest in self.cues.more else "<" if rest in self.cues.less else "="
+        cues = self.cues
+        # ("the smallest is only 1.5B", "最小只有 15 亿": "only" of a rank is "as small as", not the one size)
+        only = rest in cues.only and not cues.superlative_in(rest)
+        op = ">" if rest in cues.more else "<" if rest in cues.less else "^" if only else "="
         nearest = {min(matches, key=lambda m: self._gap(*m.span(), cue.span())).start()
                    for cue in self.active.find_all(rest)} if matches else set()
         return [(m.span(), Filter("active" if m.start() in nearest else "params", *self._claimed(m, rest, op)))
@@ -510,7 +513,7 @@ class Operators:
         """The operator and value of a figure: exact ("=", "671"), a bound, or given roughly ("~", "603..737":
         "about 670B", "670B 左右"; "~", "600..700": "600-something billion", "六千多亿")."""
         billions = self.cues.billions(figure)
-        if op != "=":
+        if op != "=":  # a bound, or the only size ("^")
             return op, amount(billions)
         if figure["odd"]:  # from it to the next round number of its own size
             step = 10 ** (len(figure["n"].split(".")[0]) - 1) * self.cues.units[figure["unit"]]

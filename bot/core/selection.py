@@ -36,14 +36,14 @@ def amount(billions: float) -> str:
 
 
 _FILTER = re.compile(r"(?P<neg>!?)(?:(?P<kind>tag|undisclosed|date|is):(?P<value>[\w.,-]+)"
-                     r"|(?P<cmp_kind>date|params|active)(?P<cmp>[<>=~])(?P<cmp_value>[\d.-]+))")
+                     r"|(?P<cmp_kind>date|params|active)(?P<cmp>[<>=~^])(?P<cmp_value>[\d.-]+))")
 SIZE_TOLERANCE = 0.005  # "6710 亿" is 671B; 660B is not
 
 
 @dataclass(frozen=True)
 class Filter:
     kind: str  # tag, date, undisclosed, params, active, is (one model by id)
-    op: str  # ":" (is / in), "<", ">", "="
+    op: str  # ":" (is / in), "<", ">", "=", "~" (roughly: "lo..hi"), "^" (the only figure: "only 67B")
     value: str
     negated: bool = False
 
@@ -85,8 +85,9 @@ class Filter:
             low, _, high = self.value.partition("..")
             return any(float(low) <= f <= float(high) for f in figures)
         n = float(self.value)
-        if self.op == "=":
-            return any(abs(f - n) <= SIZE_TOLERANCE * n for f in figures)
+        if self.op in "=^":  # one of its figures; or its only one
+            near = [abs(f - n) <= SIZE_TOLERANCE * n for f in figures]
+            return all(near) if self.op == "^" else any(near)
         return figures[0] > n if self.op == ">" else figures[0] < n
 
     def passes(self, m: Model) -> bool:

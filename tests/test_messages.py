@@ -705,7 +705,7 @@ def test_a_figure_that_describes_the_model_is_not_what_is_asked(text, model, fie
     # a figure claimed as the model's only size: wrong where the article gives others
     ("DeepSeek LLM only comes in a 67B version?", "No"), ("DeepSeek LLM 就一个 67B 版本吧", "不对"),
     ("V3 only has 671B params?", "Yes"), ("Janus-Pro 只有 7B 吗", "不对"),
-    ("聽說 R1 蒸餾出來的小模型最小只有 15 億參數?", "對"),  # "only" of a rank: as small as, one of its sizes
+    ("聽說 R1 蒸餾出來的小模型最小只有 15 億參數?", "对"),  # "only" of a rank: as small as, one of its sizes
 ])
 def test_a_figure_claimed_as_the_only_one(text, verdict):
     answer = ENGINE.ask(text)

@@ -711,3 +711,15 @@ def test_a_figure_claimed_as_the_only_one(text, verdict):
     answer = ENGINE.ask(text)
     assert ("^" in answer.query.selector) == ("最小" not in text)
     assert to_text(answer.reply).splitlines()[2].startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # "why?" after an error is about the error, not the model's significance
+    ("getting `CUDA out of memory` when loading DeepSeek-VL2 with transformers, any idea why? 24GB card", "act:error"),
+    ("R1 一直报错,为啥?", "act:error"),
+    # hardware and what a training run cost are topics the article does not hold
+    ("how many H800s did they use to train V3 and what did the run cost", "topic:running"),
+])
+def test_a_question_after_an_error_or_about_hardware_is_declined(text, reason):
+    answer = ENGINE.ask(text)
+    assert {p.query.reason for p in answer.parts or (answer,)} == {reason}

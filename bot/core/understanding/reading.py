@@ -87,6 +87,8 @@ class Understanding:
         self._plural_referred(unit, discourse)
         if discourse.uncovered and self._about_the_uncovered(unit.text):
             return discourse.uncovered  # "what's V3.2-Exp? what even is it": the article does not cover it either
+        if discourse.act and not (self.clauses.names(unit.text) or self.clauses.cued(unit.text)):
+            return discourse.act  # "getting CUDA out of memory with VL2, any idea why?": the error, still
         query = self._frame(unit, discourse.context)
         if later and discourse.context and query.intent in ("list", "none") and \
                 self.clauses.subjectless_check(unit.text):

@@ -20,6 +20,7 @@ from bot.core.query import Query
 class Discourse:
     context: Context | None  # what the next part refers to
     uncovered: Query | None = None  # the decline of the last part, when it named a model the article does not cover
+    act: Query | None = None  # the decline of the last part, when it was an act the article cannot hold (an error)
 
     def refer_to(self, models: tuple[str, ...]) -> None:
         """A clause before the question named or described these ("I've been reading about V3, when …")."""
@@ -37,4 +38,5 @@ class Discourse:
         elif query.about:
             self.context = Context(query.about, "model", None)
         self.uncovered = query if (query.reason or "").startswith("unknown-model:") else None
+        self.act = query if (query.reason or "").startswith("act:") else None
         return query

@@ -723,3 +723,13 @@ def test_a_figure_claimed_as_the_only_one(text, verdict):
 def test_a_question_after_an_error_or_about_hardware_is_declined(text, reason):
     answer = ENGINE.ask(text)
     assert {p.query.reason for p in answer.parts or (answer,)} == {reason}
+
+
+@pytest.mark.parametrize("text", [
+    # whether a model runs in a tool or on a machine is how-to: declined by name, beside the other questions
+    "R1 蒸馏的 7B 能直接 ollama run 吗", "tell me about janus pro. also can it run on a macbook?",
+    "Coder V2 有什么特点? btw 它在 LM Studio 里能跑吗", "does vllm support deepseek v3",
+])
+def test_running_a_model_in_a_tool_is_how_to(text):
+    answer = ENGINE.ask(text)
+    assert "act:howto" in {p.query.reason for p in answer.parts or (answer,)}

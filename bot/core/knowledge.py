@@ -82,7 +82,8 @@ LEXICON_SHAPE = {
         "chatter": {"greetings": WORDS, "thanks": WORDS, "apologies": WORDS, "addressing": WORDS, "fillers": WORDS},
         "smalltalk": {"help": WORDS, "maker": WORDS, "praise": WORDS, "complaint": WORDS},
         "acts": {"future": {"words": WORDS}, "error": {"words": WORDS},
-                 "howto": {"frames": WORDS, "verbs": WORDS, "where": WORDS, "except": WORDS}},
+                 "howto": {"frames": WORDS, "verbs": WORDS, "where": WORDS, "except": WORDS,
+                                        "tools": WORDS}},
     },
 }
 RANK_KINDS = ("largest", "smallest", "newest", "earliest")

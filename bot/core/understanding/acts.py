@@ -77,6 +77,7 @@ class Acts:
         howto = acts["howto"]
         self._howto = [_near(howto["frames"], howto["verbs"], chinese) for chinese in (False, True)]
         self._where = _words(howto["where"])
+        self._tools = _words(howto["tools"])
         self._paper = _words(howto["except"])
 
     def of(self, clause: Clause, without_joiner=lambda text: text) -> Act:
@@ -168,7 +169,7 @@ class Acts:
         """The act a question makes that the article cannot answer by its kind, if any."""
         if self._error.search(text):
             return "error"
-        if any(pattern.search(text) for pattern in self._howto) or (
+        if any(pattern.search(text) for pattern in self._howto) or self._tools.search(text) or (
                 self._where.search(text) and not self._paper.search(text)):
             return "howto"
         if self._future.search(text):

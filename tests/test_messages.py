@@ -733,3 +733,17 @@ def test_a_question_after_an_error_or_about_hardware_is_declined(text, reason):
 def test_running_a_model_in_a_tool_is_how_to(text):
     answer = ENGINE.ask(text)
     assert "act:howto" in {p.query.reason for p in answer.parts or (answer,)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a question word inside a word that asks nothing ("好几个" is "quite a few"): no question of its own
+    ("DeepSeekMoE 那篇论文全名叫啥?我搜出来好几个版本有点懵", [("deepseek-moe", "paper")]),
+    ("V3 多大?我看了几乎所有的文章都没写清楚", [("deepseek-v3", "parameters")]),
+    # asking for the sizes of a model, not for a list of models
+    ("R1 多少参数?蒸馏出来的小模型都有哪些规模?", [("deepseek-r1", "parameters")]),
+    ("what sizes does janus pro come in", [("janus-pro", "parameters")]),
+    ("DeepSeek LLM 有哪些版本", [("deepseek-llm", "parameters")]),
+])
+def test_words_that_hold_a_question_word_and_sizes_asked(text, expected):
+    answer = ENGINE.ask(text)
+    assert [(p.query.models[0], p.query.field) for p in answer.parts or (answer,)] == expected

@@ -104,6 +104,7 @@ class Cues:
                               if entry.get("opposite")}
         self.list = cue_set(lexicon["list"]["cues"])
         self.list_all = cue_set(lexicon["list"]["all_cues"])
+        self.list_values = cue_set(lexicon["list"]["values"])
         self.which_one = cue_set(lexicon["which_one"]["cues"])
         self.compare = cue_set(lexicon["compare"]["cues"])
         self.superlative = {kind: cue_set(words) for kind, words in lexicon["superlative"].items()}

@@ -52,7 +52,7 @@ LEXICON_SHAPE = {
                   "short_brands": {str: str}},
     "tags": {str: {"name": BILINGUAL_SHAPE, "cues": WORDS, "opposite": WORDS, "topic": bool}},
     "fields": {str: {"cues": WORDS, "weak": WORDS}},
-    "list": {"cues": WORDS, "all_cues": WORDS},
+    "list": {"cues": WORDS, "all_cues": WORDS, "values": WORDS},
     "which_one": {"cues": WORDS}, "compare": {"cues": WORDS}, "overview": {"cues": WORDS},
     "help": {"cues": WORDS}, "timeline": {"cues": WORDS},
     "superlative": {str: WORDS}, "relative": {str: WORDS},
@@ -77,7 +77,7 @@ LEXICON_SHAPE = {
         "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS, "amount": WORDS},
     },
     "message": {
-        "joiners": WORDS, "and": WORDS, "asks": {"anywhere": WORDS, "starts": WORDS}, "check_tags": WORDS,
+        "joiners": WORDS, "and": WORDS, "asks": {"anywhere": WORDS, "starts": WORDS, "not": WORDS}, "check_tags": WORDS,
         "rumour": {"markers": WORDS, "subjects": WORDS, "verbs": WORDS}, "self": WORDS,
         "chatter": {"greetings": WORDS, "thanks": WORDS, "apologies": WORDS, "addressing": WORDS, "fillers": WORDS},
         "smalltalk": {"help": WORDS, "maker": WORDS, "praise": WORDS, "complaint": WORDS},

@@ -63,6 +63,8 @@ class Acts:
         self._not_tagged_after = {w.lower() for w in message["check_not_after"]}
         asks = message["asks"]
         self._asks_anywhere = _words(asks["anywhere"])
+        # a question word inside a word that asks nothing ("好几个" is "quite a few", "几乎" is "almost")
+        self._not_asking = _words(asks["not"])
         self._asks_first = _words(asks["starts"], "^")
         self._asks_inside = _words([w for w in (*asks["starts"], *asks["anywhere"]) if not has_chinese(w)])
         rumour = message["rumour"]
@@ -114,9 +116,13 @@ class Acts:
         rumour = self._rumour.match(text)
         return (text[rumour.end():].strip(_PUNCTUATION) if rumour else "") or text
 
+    def _masked(self, text: str) -> str:
+        """The text with the words that hold a question word but ask nothing blanked, in place."""
+        return self._not_asking.sub(lambda m: " " * len(m.group()), text)
+
     def asks(self, text: str, question: bool = False) -> bool:
         """Whether the words ask by their form."""
-        return bool(question or self._asked_first(text) or self._asks_anywhere.search(text)
+        return bool(question or self._asked_first(text) or self._asks_anywhere.search(self._masked(text))
                     or _ENDS_ASKING.search(text) or _A_NOT_A.search(text))
 
     def asks_outright(self, text: str) -> bool:
@@ -125,9 +131,10 @@ class Acts:
         first, a question word or particle last, or an A-not-A form anywhere ("r1 会不会被审查")."""
         text = text.strip(_PUNCTUATION)
         tail = max(0, len(text) - _TAIL)
-        return bool(self._asked_first(text) or self._asks_anywhere.match(text) or _ENDS_ASKING.search(text)
+        masked = self._masked(text)
+        return bool(self._asked_first(text) or self._asks_anywhere.match(masked) or _ENDS_ASKING.search(text)
                     or _A_NOT_A.search(text)
-                    or any(m.start() >= tail and has_chinese(m.group()) for m in self._asks_anywhere.finditer(text)))
+                    or any(m.start() >= tail and has_chinese(m.group()) for m in self._asks_anywhere.finditer(masked)))
 
     def has_act(self, text: str) -> bool:
         """Words of an act the article cannot hold (a plan, a how-to, an error), or support in a tool."""
@@ -140,7 +147,8 @@ class Acts:
 
     def asks_after(self, text: str, start: int) -> bool:
         """A Chinese question word after `start` (where a model's name starts: "coder v2 怎么精调到自己的项目上")."""
-        return any(m.start() > start and has_chinese(m.group()) for m in self._asks_anywhere.finditer(text))
+        found = self._asks_anywhere.finditer(self._masked(text))
+        return any(m.start() > start and has_chinese(m.group()) for m in found)
 
     def question_starts(self, text: str) -> list[int]:
         """Where an English question could start inside a clause ("… this topic does r1 use RL?"): at a

@@ -24,7 +24,8 @@ class Asked:
     @classmethod
     def read(cls, cues: Cues, rest: str) -> Asked:
         return cls(rest, tuple(cues.fields_in(rest)), tuple(cues.strong_fields_in(rest)), tuple(cues.tags_in(rest)),
-                   cues.superlative_in(rest), cues.relative_in(rest), date_prefix(rest), rest in cues.list,
+                   cues.superlative_in(rest), cues.relative_in(rest), date_prefix(rest),
+                   rest in cues.list and rest not in cues.list_values,  # (not "有哪些规模": the sizes of one)
                    rest in cues.which_one)
 
     def also(self, first: str | None) -> tuple[str, ...]:

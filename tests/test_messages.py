@@ -747,3 +747,18 @@ def test_running_a_model_in_a_tool_is_how_to(text):
 def test_words_that_hold_a_question_word_and_sizes_asked(text, expected):
     answer = ENGINE.ask(text)
     assert [(p.query.models[0], p.query.field) for p in answer.parts or (answer,)] == expected
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # a site named without a scheme is a website, not a model's name
+    ("coder.deepseek.com down?", "act:error"), ("is chat.deepseek.com free?", "topic:access"),
+    # what goes on with a request the article cannot hold is part of it
+    ("Could you add support for multi-function LLMs, for example, those that can generate images like Janus pro?",
+     "act:future"),
+    # support in a tool, and results, are not the article's
+    ("我还没升级，我想确认下，dify适配deepseek v3或r1模型了吗？", "act:howto"),
+    ("请问有DeepSeek V3+R1模型最新结果吗", "topic:benchmarks"),
+])
+def test_sites_continuations_integrations_and_results_are_declined(text, reason):
+    answer = ENGINE.ask(text)
+    assert {p.query.reason for p in answer.parts or (answer,)} == {reason}

@@ -21,7 +21,7 @@ Nothing here knows a model or a fact: the form of the clause decides."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.cues import alternation
 from bot.core.normalise import has_chinese
@@ -65,6 +65,7 @@ class Acts:
         self._asks_anywhere = _words(asks["anywhere"])
         # a question word inside a word that asks nothing ("好几个" is "quite a few", "几乎" is "almost")
         self._not_asking = _words(asks["not"])
+        self._continues = _words(message["continues"], r"^\s*")
         self._asks_first = _words(asks["starts"], "^")
         self._asks_inside = _words([w for w in (*asks["starts"], *asks["anywhere"]) if not has_chinese(w)])
         rumour = message["rumour"]
@@ -115,6 +116,17 @@ class Acts:
         """What a claim says, without who passed it on."""
         rumour = self._rumour.match(text)
         return (text[rumour.end():].strip(_PUNCTUATION) if rumour else "") or text
+
+    def continued(self, acts: list[Act]) -> list[Act]:
+        """A clause that goes on with a request the article cannot hold ("could you add support for multi-function
+        LLMs, for example, those that can generate images like Janus pro?") is part of that request."""
+        out: list[Act] = []
+        for act in acts:
+            if out and out[-1].kind == "out-of-scope" and act.text and self._continues.match(act.text):
+                before = out.pop()
+                act = replace(before, text=f"{before.text} {act.text}", question=before.question or act.question)
+            out.append(act)
+        return out
 
     def _masked(self, text: str) -> str:
         """The text with the words that hold a question word but ask nothing blanked, in place."""

@@ -57,7 +57,8 @@ class Understanding:
 
     def read(self, text: str, context: Context | None = None) -> list[Part]:
         """Every part the message asks, in order, each framed; at least one."""
-        acts = [self.acts.of(clause, self.segmenter.without_joiner) for clause in self.segmenter.split(text)]
+        acts = self.acts.continued([self.acts.of(clause, self.segmenter.without_joiner)
+                                    for clause in self.segmenter.split(text)])
         discourse = Discourse(context)
         parts = []
         for n, unit in enumerate(self.units.of(acts)):

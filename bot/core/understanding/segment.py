@@ -26,6 +26,9 @@ MAX_CLAUSES = 40  # a wall of text is read as far as this; each clause is framed
 
 _ADDRESSING = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|<t:-?\d+(?::\w)?>|@\w[\w.-]*|@(?=\s)")
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# a site named without a scheme ("coder.deepseek.com down?"): a website, not a model's name
+_DOMAIN = re.compile(r"(?<![\w.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|ai|org|net|io|cn|dev|co)(?:/\S*)?(?![\w.])",
+                     re.IGNORECASE)
 _LINE_MARKUP = re.compile(r"^\s*(?:>>>|>|-#|#{1,3}|[-*+]\s)", re.MULTILINE)
 _INLINE_MARKUP = re.compile(r"[*`~|_]{2,}|[*`|]")
 # abbreviations whose full stop ends no sentence
@@ -127,7 +130,7 @@ def _clean(text: str) -> str:
     line breaks kept, as they end sentences; Traditional characters as Simplified, the case as typed."""
     text = simplified(text)
     text = _ADDRESSING.sub(" ", text)
-    text = _LINK.sub(" ", text)
+    text = _DOMAIN.sub(" website ", _LINK.sub(" ", text))
     text = _INLINE_MARKUP.sub("", _LINE_MARKUP.sub(" ", text))
     return "\n".join(" ".join(line.split()) for line in "".join(_visible(ch) for ch in text).split("\n"))
 

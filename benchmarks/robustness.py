@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,8 +135,12 @@ def claims(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
 
 
 def run(engine_for: Callable[[], Engine], pools: dict, questions: list[dict], seed: int = 7) -> dict[str, Tally]:
-    rng = random.Random(seed)
+    """Each question's chatter and partner depend on its id and the seed alone, so adding, fixing or relabelling
+    one question changes no other question's transformations."""
     engine = engine_for()
+
+    def rng_of(*ids: str) -> random.Random:
+        return random.Random(zlib.crc32(":".join((str(seed), *ids)).encode()))
 
     def answer(text: str) -> dict:
         return to_contract(engine.ask(text))
@@ -145,12 +150,13 @@ def run(engine_for: Callable[[], Engine], pools: dict, questions: list[dict], se
     tallies = {"as written": Tally(len(right), len(alone)), "wrapped": Tally(), "joined": Tally(),
                "claims en": Tally(), "claims zh": Tally()}
     for q in right:
-        for text in wrapped(q, pools, rng):
+        for text in wrapped(q, pools, rng_of(q["id"])):
             tallies["wrapped"].add(is_right(q, answer(text)), text)
     by_lang = {lang: [q for q in right if q["lang"] == lang] for lang in ("en", "zh")}
     for q in right:
         partners = [p for p in by_lang[q["lang"]] if _second_question(q, p)]
-        pair = joined(q, rng.choice(partners), rng)
+        partner = min(partners, key=lambda p: zlib.crc32(f"{seed}:{q['id']}:{p['id']}".encode()))
+        pair = joined(q, partner, rng_of(q["id"], partner["id"]))
         tallies["joined"].add(is_right(pair, answer(pair["text"])), pair["text"])
     for lang, claim, verdict in claims(engine.kb):
         for frame in CLAIM_FRAMES[lang]:

@@ -762,3 +762,14 @@ def test_words_that_hold_a_question_word_and_sizes_asked(text, expected):
 def test_sites_continuations_integrations_and_results_are_declined(text, reason):
     answer = ENGINE.ask(text)
     assert {p.query.reason for p in answer.parts or (answer,)} == {reason}
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # each field of one model asked in so many words is a part of its own (the contract's "when did v3 come out
+    # and how big is it?")
+    ("DeepSeek-V2 多少参数、哪天出的?", ["parameters", "released"]),
+    ("what are the features of DeepSeek LLM and the significance", ["features", "significance"]),
+    ("hey whats the release date of v2 and its paper title?", ["released", "paper"]),
+])
+def test_each_field_asked_is_a_part(text, fields):
+    assert [p.query.field for p in ENGINE.ask(text).parts] == fields

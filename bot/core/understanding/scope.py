@@ -158,7 +158,8 @@ def kept(parts: list[Part]) -> list[Part]:
     something ("anyone?", "有知道的吗"); a part asked twice is one part; a part that only leads into the next
     folds into it ("what's the deal with DeepSeekMoE, why does it matter?", "was v3 before r1? by how much?")."""
     out: list[Part] = []
-    for part in [p for p in parts if p.asked or not (_unrecognised(p.query) or p.idle)] or parts[:1]:
+    asked = [p for p in parts if p.asked or not (_unrecognised(p.query) or p.idle)] or parts[:1]
+    for part in [each for p in asked for each in _each_field(p)]:
         if out and _same(out[-1].query, part.query):
             continue
         if out and (folded := _folded(out[-1], part)):
@@ -166,6 +167,15 @@ def kept(parts: list[Part]) -> list[Part]:
             part = folded
         out.append(part)
     return out
+
+
+def _each_field(part: Part) -> list[Part]:
+    """"DeepSeek-V2 多少参数、哪天出的?", "the features of DeepSeek LLM and the significance": each field asked in
+    so many words is a part of its own."""
+    query = part.query
+    if query.intent != "field" or not query.also or query.selector or len(query.models) != 1:
+        return [part]
+    return [replace(part, query=replace(query, field=field, also=())) for field in (query.field, *query.also)]
 
 
 def _unrecognised(query: Query) -> bool:

@@ -35,6 +35,7 @@ SETS = [ROOT / "benchmarks" / name for name in ("questions.yaml", "questions.dis
                                                  "questions.operators.yaml", "questions.heldout.yaml")]
 DEV = ROOT.parent / "shared" / "eval" / "questions.dev.yaml"
 POOLS = ROOT / "benchmarks" / "chatter.yaml"
+FRESH_POOLS = ROOT / "benchmarks" / "chatter.fresh.yaml"  # written after the code, never tuned on
 # the same person's punctuation between chatter and the question varies: none, a comma, a full stop, a line
 SEPARATORS = {"en": [" ", ", ", ". ", "! ", "\n"], "zh": ["", ",", "。", " ", "\n", "!"]}
 JOINERS = {"en": [" and also ", "? also, ", ". btw, ", "?\n", "? and ", " — oh and ", ". plus "],

@@ -112,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     alone = [q for path in robustness.SETS for q in accuracy.load_questions(path)]
     tallies = robustness.run(lambda: Engine.from_folder(args.knowledge), pools, alone[:40] if args.quick else alone)
     print(robustness.report(tallies))
+    fresh = yaml.safe_load(robustness.FRESH_POOLS.read_text(encoding="utf-8"))
+    untuned = robustness.run(lambda: Engine.from_folder(args.knowledge), fresh, alone[:40] if args.quick else alone)
+    tallies["wrapped (untuned pool)"] = untuned["wrapped"]
+    print(f"wrapped in {robustness.FRESH_POOLS.name}, a chatter pool nobody tuned on: {untuned['wrapped'].pct:.1f}%")
     targets += [(f"robustness, {name}: >= {robustness.TARGET_PCT:g}% stay right", t.pct >= robustness.TARGET_PCT,
                  f"{t.pct:.1f}%") for name, t in tallies.items() if name != "as written"]
 

@@ -773,3 +773,17 @@ def test_sites_continuations_integrations_and_results_are_declined(text, reason)
 ])
 def test_each_field_asked_is_a_part(text, fields):
     assert [p.query.field for p in ENGINE.ask(text).parts] == fields
+
+
+@pytest.mark.parametrize(("text", "selectors"), [
+    # a list asked by its words after another question, with or without a question word, is a question of its own
+    ("anything released late 2023. plus anything from dec 2024 through jan 2025",
+     ["date:2023-10..2023-12", "date:2024-12..2025-01"]),
+    ("V2 — oh and models over 100B params", [None, "params>100"]),
+    ("What are the features of DeepSeek-V2? also, all the moe ones pls", [None, "tag:moe"]),
+    ("what models has deepseek made and also models released in the second half of 2024",
+     ["family", "date:2024-07..2024-12"]),
+])
+def test_a_list_asked_after_another_question_is_its_own(text, selectors):
+    assert [p.query.selector for p in ENGINE.ask(text).parts] == selectors
+    assert len(ENGINE.ask("is v3 also open source").parts or (1,)) == 1  # "also" inside one question joins nothing

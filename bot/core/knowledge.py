@@ -77,7 +77,8 @@ LEXICON_SHAPE = {
         "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS, "amount": WORDS},
     },
     "message": {
-        "joiners": WORDS, "and": WORDS, "asks": {"anywhere": WORDS, "starts": WORDS, "not": WORDS}, "continues": WORDS,
+        "joiners": WORDS, "and": WORDS, "list_starts": WORDS,
+        "asks": {"anywhere": WORDS, "starts": WORDS, "not": WORDS}, "continues": WORDS,
         "check_tags": WORDS,
         "rumour": {"markers": WORDS, "subjects": WORDS, "verbs": WORDS}, "self": WORDS,
         "chatter": {"greetings": WORDS, "thanks": WORDS, "apologies": WORDS, "addressing": WORDS, "fillers": WORDS},

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.dates import date_spans
 from bot.core.normalise import tokens_of
 from bot.core.understanding.frames import Framer
 
@@ -82,7 +83,7 @@ class Clauses:
                      for found in group.find_all(normalised) for start in models)
         return bool(cues.strong_fields_in(normalised) or cues.tags_in(normalised) or normalised in cues.list
                     or normalised in cues.which_one or normalised in cues.described or ranked
-                    or normalised in cues.overview)
+                    or normalised in cues.overview or date_spans(normalised))  # "anything released late 2023"
 
     def asks_by_its_words(self, text: str) -> bool:
         """A clause with no question form that still asks, by its cue words, for a fact, a list or a comparison

@@ -65,6 +65,7 @@ class Segmenter:
                               re.IGNORECASE)
 
         self._joining, self._strong = joining([*message["joiners"], *message["and"]]), joining(message["joiners"])
+        self._list_start = re.compile(rf"\s*(?:{alternation(message['list_starts'], loose=True)})", re.IGNORECASE)
         self._names, self._says_nothing = names, says_nothing
 
     def split(self, text: str) -> list[Clause]:
@@ -80,12 +81,13 @@ class Segmenter:
     def _at_joiners(self, piece: str) -> list[str]:
         """The clause cut before each joining word ("also", "and", "还有") that the words of a question follow
         ("… and how big is it"), or, for a word that only joins questions ("also", "btw", "还有"), a model's name
-        ("… and also r1's sizes"); not "compare v2 and v3", "is v3 also open source". The joining word stays with
+        ("… and also r1's sizes") or a list ("… and also models released in 2024"); not "compare v2 and v3", "is v3
+        also open source". The joining word stays with
         the clause it opens: "and V3?" asks what was just asked, of V3."""
         out, last = [], 0
         for match in self._joining.finditer(piece):
-            opens = self._asks_first.match(piece, match.end()) or (
-                self._strong.match(piece, match.start()) and self._names(piece[match.end():]))
+            opens = self._asks_first.match(piece, match.end()) or (self._strong.match(piece, match.start()) and (
+                self._names(piece[match.end():]) or self._list_start.match(piece, match.end())))
             if match.start() > last and opens:
                 out.append(piece[last:match.start()])
                 last = match.start()

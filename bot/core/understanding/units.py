@@ -48,8 +48,12 @@ class Units:
 
     def of(self, acts: list[Act]) -> list[Unit]:
         acts = _checks_joined(acts)
-        if not any(a.kind in ASKING for a in acts) and sum(self._asks_by_words(a) for a in acts) < 2:
-            return self._said(acts)  # (two clauses that each ask by their words are two questions)
+        by_words = sum(self._asks_by_words(a) for a in acts)
+        named = sum(a.kind == "statement" and self.clauses.names_only(a.text) for a in acts)
+        if not any(a.kind in ASKING for a in acts) and (by_words < 1 or by_words + named < 2):
+            # (two clauses that each ask by their words are two questions; so are a name and such a clause:
+            # "V2 — oh and models over 100B params")
+            return self._said(acts)
         joins = _Joins()
         for i, act in enumerate(acts):
             if act.kind == "ask":

@@ -787,3 +787,13 @@ def test_each_field_asked_is_a_part(text, fields):
 def test_a_list_asked_after_another_question_is_its_own(text, selectors):
     assert [p.query.selector for p in ENGINE.ask(text).parts] == selectors
     assert len(ENGINE.ask("is v3 also open source").parts or (1,)) == 1  # "also" inside one question joins nothing
+
+
+@pytest.mark.parametrize(("text", "intents"), [
+    # "X 咋样 / 怎么样" last asks how X is: an overview, beside the other questions too
+    ("最早的模型是哪个?还有vl2 咋样", ["list", "model"]),
+    ("vl2 咋样,顺便问下,那个和 o1 正式版打平的模型有多少参数", ["model", "field"]),
+    ("按参数量从大到小排个序,顺便问下,vl2 怎么样", ["list", "model"]),
+])
+def test_how_is_it_last_asks(text, intents):
+    assert [p.query.intent for p in ENGINE.ask(text).parts] == intents

@@ -28,7 +28,8 @@ from bot.core.normalise import has_chinese
 from bot.core.understanding.segment import Clause
 
 _EDGE = r"[\s,，.。:：;；!！?？~、…\-—]*"  # what stands between chatter and the rest
-_ENDS_ASKING = re.compile(r"(?:吗|呢|么|吧|嘛)[\s,，.。!！?？~…]*$")
+# a particle, or "how is it" ("vl2 咋样", "R1 用起来怎么样"), last
+_ENDS_ASKING = re.compile(r"(?:吗|呢|么|吧|嘛|咋样|怎么样|如何)[啊呀\s,，.。!！?？~…]*$")
 _PUNCTUATION = " ,，.。:：;；!！?？~、…-—"
 # a Chinese A-not-A question asks wherever it stands ("会不会泄露隐私", "安全不安全", "有没有内容审查")
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")

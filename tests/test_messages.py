@@ -797,3 +797,15 @@ def test_a_list_asked_after_another_question_is_its_own(text, selectors):
 ])
 def test_how_is_it_last_asks(text, intents):
     assert [p.query.intent for p in ENGINE.ask(text).parts] == intents
+
+
+@pytest.mark.parametrize(("text", "reasons"), [
+    # "what is X" after a question asks of its own; a question about a model the article does not cover has its
+    # own subject; a comparison with one still leans on the model before it
+    ("how many parameters does GPT-4 have — oh and what is deepseek coder", ["unknown-model:GPT-4", None]),
+    ("what is janus pro?\nhow many parameters does GPT-4 have", [None, "unknown-model:GPT-4"]),
+    ("JanusFlow 是啥,跟 Janus 有什么不一样", ["unknown-model:JanusFlow"]),
+])
+def test_questions_about_uncovered_models_beside_others(text, reasons):
+    answer = ENGINE.ask(text)
+    assert [p.query.reason for p in answer.parts or (answer,)] == reasons

@@ -62,6 +62,11 @@ class Clauses:
         "any vision models?", a list of its own."""
         if self.says_it(text):
             return True
+        normalised = self.normalised(text)
+        links = self.linker.link(normalised)
+        compares = normalised in self.cues.compare or self.framer.operators.comparative.find(normalised)
+        if (links.foreign or links.unknown) and not compares:
+            return False  # "how many parameters does GPT-4 have": its own subject (not "跟 Janus 有什么不一样")
         if not self.only_describes(text):
             return False
         # a ranking or a pick ("which came first", "哪个在编程方面更强大") is among what was named just before

@@ -103,6 +103,10 @@ class Segmenter:
                 last = space.end()
         return [*out, piece[last:]]
 
+    def starts_asking(self, text: str) -> bool:
+        """Whether the clause opens with a question or request word ("what is deepseek coder")."""
+        return bool(self._asks_first.match(self.without_joiner(text)))
+
     def opens(self, text: str) -> bool:
         """Whether the clause opens with a word that only joins questions ("also deepseek math", "还有 R1")."""
         return bool(self._strong.match(text))

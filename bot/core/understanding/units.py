@@ -93,7 +93,8 @@ class Units:
         """Names after a question are part of it ("compare math, coder and coder v2", "which is bigger, V2 or
         V3?"), unless they open a question of their own ("…? also deepseek math") or the question has its
         subject and they ask again ("how big is V2? V3?")."""
-        if nxt.kind not in ("statement", "ask") or not self.clauses.names_only(nxt.text):
+        if nxt.kind not in ("statement", "ask") or not self.clauses.names_only(nxt.text) or \
+                self.segmenter.starts_asking(nxt.text):  # ("…? what is deepseek coder" asks of its own)
             return False
         return not (subject and nxt.kind == "ask") and not (not subject and self.segmenter.opens(nxt.text))
 

@@ -809,3 +809,18 @@ def test_how_is_it_last_asks(text, intents):
 def test_questions_about_uncovered_models_beside_others(text, reasons):
     answer = ENGINE.ask(text)
     assert [p.query.reason for p in answer.parts or (answer,)] == reasons
+
+
+@pytest.mark.parametrize(("text", "models"), [
+    # names in the next sentence after a question with its own subject ask again; without a subject, they are
+    # the question's
+    ("`v3` params?\nr1 or janus pro, which came out first", [("deepseek-v3",), ("deepseek-r1", "janus-pro")]),
+    ("which is bigger? V2 or V3?", [("deepseek-v2", "deepseek-v3")]),
+    # claims and statements said without a question keep their order
+    ("2024年第二季度发布的模型,顺便问下,v2 有 2360 亿参数对吗", [("deepseek-v2",), ("deepseek-v2",)]),
+])
+def test_names_in_the_next_sentence_and_the_order_said(text, models):
+    answer = ENGINE.ask(text)
+    assert [p.query.models for p in answer.parts or (answer,)] == models
+    if len(models) == 2 and "2024" in text:
+        assert [p.query.intent for p in answer.parts] == ["list", "field"]

@@ -43,6 +43,7 @@ class Act:
     detail: str | None  # chatter's class, small talk's kind, the out-of-scope act, "tagged" (a claim's check tag)
     text: str  # the clause without the chatter at its edges
     question: bool  # the clause ended with a question mark
+    sentence: int = 0  # which sentence of the message it is in
 
 
 class Acts:
@@ -87,6 +88,9 @@ class Acts:
     def of(self, clause: Clause, without_joiner=lambda text: text) -> Act:
         """What the clause does; `without_joiner` cuts a joining word that opens it ("and", "还有"), which
         says nothing of its form (the text read later keeps it: "and V3?" asks again, of V3)."""
+        return replace(self._act(clause, without_joiner), sentence=clause.sentence)
+
+    def _act(self, clause: Clause, without_joiner) -> Act:
         text = self.without_chatter(clause.text)
         form = self.without_chatter(without_joiner(text))
         if not form:

@@ -67,7 +67,9 @@ class Units:
         if not subject and i > 0 and i - 1 not in joins.taken and (
                 self.clauses.incomplete(acts[i].text) or self.clauses.leaves_out(acts[i - 1].text)):
             self._subject_before(i, acts, joins)  # (what "除了 R1," leaves out is the next question's)
-        if i + 1 < len(acts) and self._names_after(acts[i + 1], subject):
+        # (names in the next sentence after a question with its own subject ask again: "`v3` params?\nr1 or janus pro")
+        apart = subject and i + 1 < len(acts) and acts[i + 1].sentence != acts[i].sentence
+        if i + 1 < len(acts) and not apart and self._names_after(acts[i + 1], subject):
             joins.after[i] = acts[i + 1].text
             joins.taken.add(i + 1)
 
@@ -124,11 +126,14 @@ class Units:
         of cue words ("hope the weekend treated everyone well") is chatter, whatever its words; a line of
         self-context only when it names a model and nothing else was said ("I've been reading about V3")."""
         c = self.clauses
-        claims = [Unit("check", a.text) for a in acts if a.kind == "claim"]
         said = [a.text for a in acts if a.kind == "statement"]
         statements = " ".join([t for t in said if c.names(t) or c.only_describes(t)] or said)
-        if claims or statements:
-            return [*claims, *([Unit("statement", statements)] if statements else [])]
+        # in the order said: each claim, and the statements together where the first of them was
+        first = next((i for i, a in enumerate(acts) if a.kind == "statement"), None)
+        units = [Unit("check", a.text) if a.kind == "claim" else Unit("statement", statements)
+                 for i, a in enumerate(acts) if a.kind == "claim" or (i == first and statements)]
+        if units:
+            return units
         selves = [a.text for a in acts if a.kind == "self" and c.names(a.text)]
         return [Unit("statement", " ".join(selves))] if selves else []
 

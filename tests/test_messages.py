@@ -824,3 +824,16 @@ def test_names_in_the_next_sentence_and_the_order_said(text, models):
     assert [p.query.models for p in answer.parts or (answer,)] == models
     if len(models) == 2 and "2024" in text:
         assert [p.query.intent for p in answer.parts] == ["list", "field"]
+
+
+@pytest.mark.parametrize(("text", "selectors"), [
+    # a rank or a list after "and also", "plus": a question of its own; after a bare "also", part of the question
+    ("is deepseek v3 good at chess lol and also second newest model?", [None, "newest@2"]),
+    ("which model came right before janus pro and also any vision models?", ["before:janus-pro", "tag:vision"]),
+    ("is R1 also the largest model?", ["check:largest"]),
+    # a description of its own says what "it" is
+    ("deepsek v2 paramters pls. plus the 671b model - when was it released", [None, None]),
+])
+def test_a_rank_after_and_also_and_a_description_before_it(text, selectors):
+    answer = ENGINE.ask(text)
+    assert [p.query.selector for p in answer.parts or (answer,)] == selectors

@@ -60,10 +60,11 @@ class Clauses:
         """A question that needs what was said before it: it says "it", or holds nothing but cue words and asks
         nothing alone ("when was it proposed?", "which is bigger"); not "what is the capital of France", nor
         "any vision models?", a list of its own."""
-        if self.says_it(text):
-            return True
         normalised = self.normalised(text)
         links = self.linker.link(normalised)
+        if self.says_it(text):  # unless a description of its own says what "it" is ("the 671b model - when was it out")
+            described = self.framer.describer.resolve(links.rest, links.foreign)
+            return not (described and not described.candidates and (described.by_figure or links.foreign))
         compares = normalised in self.cues.compare or self.framer.operators.comparative.find(normalised)
         if (links.foreign or links.unknown) and not compares:
             return False  # "how many parameters does GPT-4 have": its own subject (not "跟 Janus 有什么不一样")

@@ -86,8 +86,11 @@ class Segmenter:
         the clause it opens: "and V3?" asks what was just asked, of V3."""
         out, last = [], 0
         for match in self._joining.finditer(piece):
-            opens = self._asks_first.match(piece, match.end()) or (self._strong.match(piece, match.start()) and (
-                self._names(piece[match.end():]) or self._list_start.match(piece, match.end())))
+            # (a list or a rank after "and also", "plus", "btw"; not after a bare "also": "is R1 also the largest?")
+            strong = self._strong.match(piece, match.start())
+            listed = strong and strong.group().strip().lower() != "also" and self._list_start.match(piece, match.end())
+            named = strong and self._names(piece[match.end():])
+            opens = self._asks_first.match(piece, match.end()) or named or listed
             if match.start() > last and opens:
                 out.append(piece[last:match.start()])
                 last = match.start()

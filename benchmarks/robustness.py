@@ -6,7 +6,8 @@ people write them as people do. `python -m benchmarks.robustness` from the proje
   language; the labels do not change.
 - joined: two right questions in one message ("… and also …", "。还有,…"); both must be answered,
   each part as its own label says. The second is a question of its own: not a bare name or word ("v3",
-  "thx!", which after a question ask it again of that model or are chatter), not the first asked again.
+  "thx!", which after a question ask it again of that model or are chatter), not the first asked again; the
+  first is no bare word of small talk ("hello", "thx?": chatter beside the question after it).
 - claims: a fact of the article, or a wrong one, stated as a claim to check in the frames people use
   ("…, right?", "群里有人说…,真的吗"); the reply must open with the right verdict, in both languages.
 
@@ -95,6 +96,11 @@ def _second_question(first: dict, second: dict) -> bool:
 _BARE = re.compile(r"[\w.\- ]{1,16}")  # a name or a word, typed alone
 
 
+def _small_talk(q: dict) -> bool:
+    """"hello", "thx?": chatter, not a first question (beside another question it is no part of its own)."""
+    return q["intent"] == "none" and bool(_BARE.fullmatch(_strip_end(q["text"])))
+
+
 def joined(first: dict, second: dict, rng: random.Random) -> dict:
     """Two questions in one message, labelled as the contract's `parts`."""
     text = f"{_strip_end(first['text'])}{rng.choice(JOINERS[first['lang']])}{second['text']}"
@@ -154,7 +160,7 @@ def run(engine_for: Callable[[], Engine], pools: dict, questions: list[dict], se
         for text in wrapped(q, pools, rng_of(q["id"])):
             tallies["wrapped"].add(is_right(q, answer(text)), text)
     by_lang = {lang: [q for q in right if q["lang"] == lang] for lang in ("en", "zh")}
-    for q in right:
+    for q in [q for q in right if not _small_talk(q)]:
         partners = [p for p in by_lang[q["lang"]] if _second_question(q, p)]
         partner = min(partners, key=lambda p: zlib.crc32(f"{seed}:{q['id']}:{p['id']}".encode()))
         pair = joined(q, partner, rng_of(q["id"], partner["id"]))

@@ -837,3 +837,15 @@ def test_names_in_the_next_sentence_and_the_order_said(text, models):
 def test_a_rank_after_and_also_and_a_description_before_it(text, selectors):
     answer = ENGINE.ask(text)
     assert [p.query.selector for p in answer.parts or (answer,)] == selectors
+
+
+@pytest.mark.parametrize(("text", "model", "field"), [
+    # figures that choose or describe the model are no question of its size
+    ("the general-purpose one with 7B and 67B base/chat versions from late 2023 — what's its paper?",
+     "deepseek-llm", "paper"),
+    ("the 1B and 7B one, when did it come out?", "janus-pro", "released"),
+    ("the 2024 model with 236B params, how many params exactly", "deepseek-v2", "parameters"),
+])
+def test_figures_that_choose_the_model_describe_it(text, model, field):
+    answer = ENGINE.ask(text)
+    assert [(p.query.models, p.query.field) for p in answer.parts or (answer,)] == [((model,), field)]

@@ -148,7 +148,10 @@ class Framer:
         if operated.intent == "field" and (also := asked.also(operated.field)):
             return replace(operated, also=also)  # "is v2 moe? and when did it come out": each part answered
         if not links.models and self._selects_one_to_ask_of(operated, asked):
-            return self.named.frame(list(operated.models), rest, context)
+            # (figures that chose the model describe it: "the one with 7B and 67B versions — what's its paper?")
+            described = self.cues.fields["parameters"].strip(self.cues.figure.sub(" ", rest))
+            asks = described if self.cues.figure.search(rest) and self.cues.strong_fields_in(described) else rest
+            return self.named.frame(list(operated.models), asks, context)
         return operated
 
     @staticmethod

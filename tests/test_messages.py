@@ -849,3 +849,13 @@ def test_a_rank_after_and_also_and_a_description_before_it(text, selectors):
 def test_figures_that_choose_the_model_describe_it(text, model, field):
     answer = ENGINE.ask(text)
     assert [(p.query.models, p.query.field) for p in answer.parts or (answer,)] == [((model,), field)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a family the article does not cover, with a size after it, is that family's model, echoed as typed
+    ("deepseek-vl-7b-base 和 deepseek-vl-7b-chat 的区别是什么", "deepseek-vl-7b"),
+    ("what is deepseek vl 7b chat", "deepseek vl 7b"),
+])
+def test_an_uncovered_family_with_a_size_is_declined_by_name(text, name):
+    assert ENGINE.ask(text).query.reason == f"unknown-model:{name}"
+    assert ENGINE.ask("VL2 7B?").query.models == ("deepseek-vl2",)  # a covered name with a size stays it

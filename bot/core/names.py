@@ -182,6 +182,8 @@ class Names:
             rest = token.removeprefix(letters)
             if rest != token and re.fullmatch(r"\d+(?:\.\d+)?", rest):
                 return letters, rest
+            if rest != token and SIZE.match(rest):  # "deepseek-vl-7b", read as "vl7b": the family, then a size
+                return letters, None
             if token == letters and len(letters) > 1:
                 return letters, None
         return None, None

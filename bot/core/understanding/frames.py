@@ -206,7 +206,9 @@ class Framer:
 def _as_typed(text: str, name: str) -> str:
     """The name as the user wrote it ("GPT-4"), found from its normalised tokens ("gpt 4")."""
     # only spaces, dashes, dots and underscores between the words: no markdown or mention syntax is echoed
-    pattern = r"[\s\-_.·]*".join(re.escape(token) for token in tokens_of(name))
+    # (letters and digits glued when it was read may have been typed apart: "vl7b" from "deepseek-vl-7b")
+    pattern = r"[\s\-_.·]*".join(re.escape(run) for token in tokens_of(name)
+                                  for run in re.findall(r"[a-z]+|\d+(?:\.\d+)?|[^a-z\d]+", token))
     found = re.search(pattern, unicodedata.normalize("NFKC", text), re.IGNORECASE)
     return found.group() if found else name
 

@@ -859,3 +859,17 @@ def test_figures_that_choose_the_model_describe_it(text, model, field):
 def test_an_uncovered_family_with_a_size_is_declined_by_name(text, name):
     assert ENGINE.ask(text).query.reason == f"unknown-model:{name}"
     assert ENGINE.ask("VL2 7B?").query.models == ("deepseek-vl2",)  # a covered name with a size stays it
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # how a model is built inside, beyond the article: declined by that topic, whatever fact word it holds
+    ("I find the num_hidden_layers=61 for deepseek v3 but 60 for the deepseekV2, is the new layer MTP?",
+     "topic:internals"),
+    ("Hi, I noticed that the implementation in the code supports DeepSeek-V3. Is this a typo?", "topic:internals"),
+    ("R1 的配置文件里 hidden size 是多少", "topic:internals"),
+])
+def test_internals_are_declined_by_topic(text, reason):
+    answer = ENGINE.ask(text)
+    assert reason in {p.query.reason for p in answer.parts or (answer,)}
+    assert ENGINE.ask("DeepSeekMath 的训练数据是从哪里来的?").query.field == "features"  # the article says that
+    assert ENGINE.ask("the first open source code model, when was it proposed").query.intent == "field"

@@ -152,6 +152,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "topic_company": "news about the company",
         "topic_access": "the website, apps or accounts",
         "topic_media": "voice, video or web access",
+        "topic_internals": "how the models are built inside (layers, configurations, code, evaluations)",
         "topic_quality": "a ranking of how good the models are (it says what each is strong at)",
         "topic_other": "that",
         "decline_act_future": "The article (published {date}) does not say what comes next: it has no future "
@@ -338,6 +339,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "topic_company": "公司动态",
         "topic_access": "官网、应用或账号",
         "topic_media": "语音、视频或联网",
+        "topic_internals": "模型的内部细节(层数、配置、代码、评测方法)",
         "topic_quality": "模型优劣的排名(它只说了各模型擅长什么)",
         "topic_other": "这方面的内容",
         "decline_act_future": "文章(发布于 {date})没有提到后续版本、时间或计划。",

@@ -55,6 +55,7 @@ class Claims:
         # the models' own names say which model, never what is claimed of it ("and llm?")
         names = {token for key in kb.alias_keys() for token in key}
         self.kb, self.cues, self._ignore, self._names = kb, cues, frozenset(ignore | names), frozenset(names)
+        self._titles = {m.id: frozenset(tokens_of(kb.normaliser(m.paper_title))) for m in kb.models if m.paper_title}
         self._group = {kb.normaliser(w): group for group, words in kb.lexicon["claim_synonyms"].items() for w in words}
         self._synonym = re.compile(alternation(self._group))
         self._groups = frozenset(self._group.values())  # a group's name is a term, even where it is a cue word
@@ -85,12 +86,13 @@ class Claims:
         def hears(word: str) -> bool:  # the title's word, or one typed a letter off (the article's "Uniffed")
             return word in said or (len(word) > 4 and any(fuzz.ratio(word, w) >= TITLE_SPELLING for w in said))
 
-        def holds(title: set[str]) -> bool:  # every word of the title but the model's name, and most of it all
+        def holds(title: frozenset[str]) -> bool:  # every word of the title but the model's name, and most of it
+            if len(title - self._names - said) > 1:
+                return False  # more than one word missing: no title, whatever the spelling
             own, heard = title - self._names, {w for w in title if hears(w)}
             return len(own) >= TITLE_WORDS and own <= heard and len(heard) >= TITLE_SHARE * len(title)
 
-        holding = [m.id for m in self.kb.models if m.paper_title and holds(set(tokens_of(self.kb.normaliser(
-            m.paper_title))))]
+        holding = [model_id for model_id, title in self._titles.items() if holds(title)]
         return ("yes" if model in holding else "no") if holding else None
 
     def check(self, model: str, claim: str) -> Evidence | None:

@@ -53,11 +53,13 @@ def alternation(words: Iterable[str], loose: bool = False) -> str:
 
     def one(word: str) -> str:
         escaped = re.escape(word)
-        if loose:
-            escaped = escaped.replace(r"\ ", r"[\s'’\-]+")
-        return escaped if has_chinese(word) else rf"(?<![a-z0-9]){escaped}(?![a-z0-9])"
+        return escaped.replace(r"\ ", r"[\s'’\-]+") if loose else escaped
 
-    return "|".join(one(w) for w in words)
+    # the English words share one pair of word boundaries: a pattern of hundreds of words compiles in a
+    # fraction of the time
+    chinese = [one(w) for w in words if has_chinese(w)]
+    latin = [one(w) for w in words if not has_chinese(w)]
+    return "|".join(chinese + ([rf"(?<![a-z0-9])(?:{'|'.join(latin)})(?![a-z0-9])"] if latin else []))
 
 
 class CueSet:

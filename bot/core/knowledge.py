@@ -6,6 +6,7 @@ maintainer fixes a broken file in one pass. Nothing here knows about Discord."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -675,16 +676,17 @@ def _check_beyond(kb: KnowledgeBase, folder: Path, problems: _Problems) -> None:
     R1's own word, so "R1 的成本低吗" is answered from the article. Such a word belongs to a topic tag (`topic:
     true`) that the model carries: answered for it, a topic beyond the article for the others. And a topic tag's
     cues must be such words, or the tag is a plain one."""
-    from bot.core.cues import CueSet
+    from bot.core.cues import alternation
 
-    for word in (w for words in kb.lexicon["beyond_article"].values() for w in words):
-        found = CueSet([str(word)], kb.normaliser)
-        for m in kb.models:
-            for key, text in own_texts(m).items():
-                if found.find(kb.normaliser(text)):
-                    problems.add(f"{folder / 'lexicon.yaml'}: beyond_article",
-                                 f"{word!r} is in {m.id}'s own text ({key}): the article covers it for that model; "
-                                 f"make it a cue of a topic tag (topic: true) that the model carries instead")
+    words = {kb.normaliser(str(w)): str(w) for ws in kb.lexicon["beyond_article"].values() for w in ws}
+    # one pattern for every word, tried at every position of each text (a lookahead: overlapping words found too)
+    anywhere = re.compile(f"(?=({alternation(w for w in words if w)}))")
+    for m in kb.models:
+        for key, text in own_texts(m).items():
+            for found in dict.fromkeys(match.group(1) for match in anywhere.finditer(kb.normaliser(text))):
+                problems.add(f"{folder / 'lexicon.yaml'}: beyond_article",
+                             f"{words[found]!r} is in {m.id}'s own text ({key}): the article covers it for that model; "
+                             f"make it a cue of a topic tag (topic: true) that the model carries instead")
     for tag, entry in kb.lexicon["tags"].items():
         if entry.get("topic") and not any(tag in m.tags for m in kb.models):
             problems.add(f"{folder / 'lexicon.yaml'}: tags.{tag}", "a topic tag no model carries: put its words in "

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 
@@ -251,7 +252,7 @@ class Typed:
         spans: list[tuple[int, int, bool]] = []
         at = 0
         for token in tokens:
-            found = re.compile(re.escape(token), re.IGNORECASE).search(typed, at)
+            found = _literal(token).search(typed, at)
             if not found:
                 spans.append((at, at, True))
                 continue
@@ -259,3 +260,9 @@ class Typed:
             spans.append((found.start(), found.end(), not spans or not gap or bool(re.fullmatch(r"[-_.·]+", gap))))
             at = found.end()
         return cls(typed, tuple(spans))
+
+
+@lru_cache(maxsize=4096)
+def _literal(token: str) -> re.Pattern:
+    """A token found in the text as typed, in any case (tokens repeat across questions: compiled once)."""
+    return re.compile(re.escape(token), re.IGNORECASE)

@@ -59,6 +59,7 @@ class Operators:
         self.asks_what = cue_set(lexicon["check"]["asks_what"])
         self.comparative = cue_set(lexicon["comparative"])
         self.check_starts = {kb.normaliser(w) for w in lexicon["check"]["starts"]}
+        self._check_openings = tuple(w + " " for w in self.check_starts)
         rhetorical = lexicon["rhetorical"]
         self.rhetorical_starts = tuple(kb.normaliser(w) + " " for w in rhetorical["starts"])
         self.rhetorical_negation = cue_set(rhetorical["negation"])
@@ -401,7 +402,7 @@ class Operators:
     def asks_yes_no(self, rest: str) -> bool:
         first = rest.split(" ", 1)[0]
         bare_tag = any((m := group.find(rest)) and m.group() == rest.strip() for group in self.cues.tags.values())
-        return first in self.check_starts or rest.startswith(tuple(w + " " for w in self.check_starts)) \
+        return first in self.check_starts or rest.startswith(self._check_openings) \
             or rest in self.check or bare_tag  # "v3 open source?"
 
     def _check(self, models: list[str], rest: str) -> Query | None:

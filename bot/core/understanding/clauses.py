@@ -7,6 +7,7 @@ resolve and scope stages read a clause alike."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.core.dates import date_spans
 from bot.core.normalise import tokens_of
@@ -24,24 +25,31 @@ class Clauses:
         surfaces = {a.lower() for m in self.kb.models for a in (*m.aliases, m.name["en"], m.name["zh"], m.id)}
         self._name_start = re.compile("|".join(re.escape(a) for a in sorted(surfaces, key=len, reverse=True)),
                                       re.IGNORECASE)
+        # the same clause is read several times while a message is understood: its links once (read only here;
+        # forgotten with each message, so nothing is reused across questions and timings stay honest)
+        self._links = lru_cache(maxsize=256)(self.linker.link)
+
+    def forget(self) -> None:
+        """A new message: nothing read of the one before is reused."""
+        self._links.cache_clear()
 
     def normalised(self, text: str) -> str:
         return self.kb.normaliser(text)
 
     def names(self, text: str) -> list[str]:
         """The covered models the clause names."""
-        return self.linker.link(self.normalised(text)).models
+        return list(self._links(self.normalised(text)).models)
 
     def names_only(self, text: str) -> bool:
         """It names models and asks nothing of them ("V3", "r1 and v3", "V2 or V3?", "那 V3 呢")."""
-        links = self.linker.link(self.normalised(text))
+        links = self._links(self.normalised(text))
         rest = self.cues.switch.strip(links.rest)
         return bool(links.models) and set(tokens_of(rest)) <= self.cues.stopwords["en"] | self.cues.stopwords["zh"]
 
     def only_describes(self, text: str) -> bool:
         """Every word is a name, a cue or a word of a description ("the 67b llm", "models released in 2024"),
         with no chatter ("friends", "写论文需要"): such a clause says what the question after it is about."""
-        return self.framer.coverage.describes(self.linker.link(self.normalised(text)).rest)
+        return self.framer.coverage.describes(self._links(self.normalised(text)).rest)
 
     def name_starts(self, text: str) -> list[int]:
         """Where a model's name, as the knowledge spells it, starts in the text as typed."""
@@ -50,7 +58,7 @@ class Clauses:
     def leaves_out(self, text: str) -> bool:
         """It names models to leave out of the question after it ("除了 R1", "other than V3,")."""
         normalised = self.normalised(text)
-        return bool(self._exclude.find(normalised)) and bool(self.linker.link(normalised).models)
+        return bool(self._exclude.find(normalised)) and bool(self._links(normalised).models)
 
     def says_it(self, text: str) -> bool:
         """It refers back: "it", "its", "它", "这两个"."""
@@ -61,7 +69,7 @@ class Clauses:
         nothing alone ("when was it proposed?", "which is bigger"); not "what is the capital of France", nor
         "any vision models?", a list of its own."""
         normalised = self.normalised(text)
-        links = self.linker.link(normalised)
+        links = self._links(normalised)
         if self.says_it(text):  # unless a description of its own says what "it" is ("the 671b model - when was it out")
             described = self.framer.describer.resolve(links.rest, links.foreign)
             return not (described and not described.candidates and (described.by_figure or links.foreign))
@@ -110,7 +118,7 @@ class Clauses:
     def subjectless_check(self, text: str) -> bool:
         """A yes/no question that names nothing it is about ("是 2024 年发布的吗"; "was it out in 2024" says it)."""
         normalised = self.normalised(text)
-        links = self.linker.link(normalised)
+        links = self._links(normalised)
         return not (links.models or links.foreign or links.unknown or self.says_it(text)) \
             and normalised not in self.cues.list and normalised not in self.cues.which_one \
             and self.framer.operators.asks_yes_no(normalised)

@@ -57,6 +57,7 @@ class Understanding:
 
     def read(self, text: str, context: Context | None = None) -> list[Part]:
         """Every part the message asks, in order, each framed; at least one."""
+        self.clauses.forget()
         acts = self.acts.continued([self.acts.of(clause, self.segmenter.without_joiner)
                                     for clause in self.segmenter.split(text)])
         discourse = Discourse(context)

@@ -77,6 +77,10 @@ class Suggester:
                          m.paper_summary, m.paper_text, *(r.text for r in m.relations), m.name)
             if text for lang in ("zh", "en")))  # a headline or a paper text may be absent
         self._article_words = set(tokens_of(self._article))
+        # words a decline must never hold: those that say the same as the article's sentences ("on par",
+        # "matches": claim_synonyms)
+        self._synonyms = {t for words in self.kb.lexicon["claim_synonyms"].values() for w in words
+                          for t in tokens_of(self.kb.normaliser(w))} - set(self.cues.stopwords["en"])
 
     # --- the group, as the engine reads it now --------------------------------------------------
     def suggest(self, group: Group) -> list[Suggestion]:
@@ -226,7 +230,9 @@ class Suggester:
     def _outside_article(self, phrase: str) -> bool:
         if has_chinese(phrase):
             return phrase not in self._article
-        return not set(phrase.split()) <= self._article_words
+        words = set(phrase.split())
+        # ("par with gpt" would decline "is coder v2 on par with GPT4-Turbo?", which the article answers)
+        return not words <= self._article_words and not words & self._synonyms
 
     # --- the trial ------------------------------------------------------------------------------
     def _tried(self, suggestion: Suggestion, questions: list[str]) -> Suggestion | None:

@@ -110,6 +110,10 @@ class Normaliser:
     def __call__(self, text: str) -> str:
         return self._cached(text)
 
+    def forget(self) -> None:
+        """Drop what was normalised while the engine was built (every cue word): questions fill it again."""
+        self._cached.cache_clear()
+
     def _normalise(self, text: str) -> str:
         text = f" {self._basic(text)} "
         if self._glued_short:  # "dsv3" -> "deepseek v3"

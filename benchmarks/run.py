@@ -20,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ARTICLE = ROOT.parent / "shared" / "article" / "deepseek-lineage.zh.txt"
+# the sets nobody tunes on: scored, their misses never printed
+UNTUNED = {"questions.heldout-e.yaml", "questions.fresh-f-held.yaml"}
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         scores += [accuracy.score(p.name, asked, lambda q, p=p: p.answer(q["text"])) for p in peers]
         print(accuracy.table(scores, asked))
         print(f"\nBM25 sections from: {article or 'the knowledge (article file not found)'}")
-        if scores[0].failures:
+        if scores[0].failures and path.name in UNTUNED:  # read, they would be tuned on
+            print(f"deepseek-qa-bot misses: {len(scores[0].failures)} (not listed: a set nobody tunes on)")
+        elif scores[0].failures:
             print("deepseek-qa-bot misses: " + ", ".join(scores[0].failures))
         questions += asked
 

@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     before, after = learning.as_written
     targets.append(("suggestions break no held-out question", after >= before, f"{before:.1f}% -> {after:.1f}%"))
 
-    section("The maintainer's report over a large miss log (SQLite, `python -m bot report` timed as run)")
+    section("The maintainer's report over a large miss log (SQLite, `.venv/bin/python -m bot report` timed as run)")
     from benchmarks import report_scale
 
     reports = report_scale.run(report_scale.QUICK_SIZES if args.quick else report_scale.SIZES)

@@ -8,11 +8,10 @@ thing it says (a name, a claim, small talk)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.core.claims import Claims
-from bot.core.cues import alternation, lexicon_texts
+from bot.core.cues import lexicon_texts
 from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
@@ -21,7 +20,7 @@ from bot.core.query import Query
 from bot.core.understanding.acts import Acts
 from bot.core.understanding.clauses import Clauses
 from bot.core.understanding.frames import Framer
-from bot.core.understanding.resolve import Discourse
+from bot.core.understanding.resolve import Discourse, References
 from bot.core.understanding.scope import Part, kept
 from bot.core.understanding.segment import Segmenter
 from bot.core.understanding.units import Unit, Units
@@ -44,10 +43,7 @@ class Understanding:
         self.units = Units(self.clauses, self.segmenter)
         # a claim's telling words: not the words that ask, check or pass a claim on ("真的吗", "legit", "听说")
         said = [w for w in lexicon_texts(message, skip=["acts"]) if has_chinese(w)]
-        self._other = re.compile(alternation(kb.lexicon["followup"]["other"], loose=True), re.IGNORECASE)
-        self._plural = re.compile(alternation(kb.lexicon["followup"]["plural"], loose=True), re.IGNORECASE)
-        self._which_of_two = {end: re.compile(alternation(kb.lexicon["followup"][end], loose=True), re.IGNORECASE)
-                              for end in ("former", "latter")}
+        self.references = References(kb)
         self.claims = Claims(kb, self.cues, self.cues.search_ignores | {w[i:i + 2] for w in said
                                                                          for i in range(len(w) - 1)})
 
@@ -74,7 +70,7 @@ class Understanding:
             idle = (query.intent == "model" and not named and not overview and set(query.models) <= talked_about
                     ) or (not outright and _aside(query))
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
-                              self.segmenter.without_joiner(unit.text) != unit.text))
+                              own != unit.text))
         return kept(parts)
 
     def understand(self, text: str, context: Context | None = None) -> Query:
@@ -85,8 +81,9 @@ class Understanding:
         """The query of one part, read in what the message said before it (`later`: it is not the first)."""
         if unit.about and (referred := self._referents(unit.about, discourse.context)):
             discourse.refer_to(referred)
-        unit = self._other_named(unit, discourse.context)
-        self._plural_referred(unit, discourse)
+        unit = replace(unit, text=self.references.named(unit.text, discourse.context))
+        if not self.clauses.names(unit.text) and (widened := self.references.widened(unit.text, discourse.context)):
+            discourse.context = widened  # "their papers?": every model of the pick, not the one picked
         if discourse.uncovered and self._about_the_uncovered(unit.text):
             return discourse.uncovered  # "what's V3.2-Exp? what even is it": the article does not cover it either
         if discourse.act and not (self.clauses.names(unit.text) or self.clauses.cued(unit.text)):
@@ -128,35 +125,6 @@ class Understanding:
             if framed.intent != "none":
                 return framed
         return None
-
-    def _plural_referred(self, unit: Unit, discourse: Discourse) -> None:
-        """"their papers?", "它们的论文呢" after a pick among a few: the few, not the one picked; after talk of one
-        model and then another ("V2 多大", "V3 呢"), the two."""
-        context = discourse.context
-        if not context or not self._plural.search(unit.text) or self.clauses.names(unit.text):
-            return
-        group = context.group or (context.models if len(context.models) > 1
-                                  else (*context.models, *context.earlier[:1]))
-        if len(group) > 1:
-            discourse.context = replace(context, models=tuple(group), earlier=(), group=())
-
-    def _other_named(self, unit: Unit, context: Context | None) -> Unit:
-        """"what about the other one?", "另一个呢": the model talked about before the last one, by its name; "前者",
-        "the latter": of the two just talked about, the one named first or last."""
-        if not context:
-            return unit
-        two = context.group or context.models
-        for end, index in (("former", 0), ("latter", -1)):
-            if len(two) == 2 and (found := self._which_of_two[end].search(unit.text)):
-                return self._named(unit, found, two[index])
-        others = [m for m in context.earlier if m not in context.models] if len(context.models) == 1 else []
-        if others and (found := self._other.search(unit.text)):
-            return self._named(unit, found, others[0])
-        return unit
-
-    def _named(self, unit: Unit, found: re.Match, model: str) -> Unit:
-        name = self.kb.by_id[model].name["en"]
-        return replace(unit, text=f"{unit.text[:found.start()]}{name}{unit.text[found.end():]}")
 
     def _frame(self, unit: Unit, context: Context | None) -> Query:
         if unit.kind == "smalltalk":

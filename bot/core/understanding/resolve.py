@@ -5,13 +5,17 @@ the part is read in (the models it refers to: the part before it in the message,
 and for a part that refers to a model the article does not cover ("what's V3.2-Exp? what even is it",
 "Coder-V3 是啥,比 Coder V2 强多少") the decline it shares with the part that named it.
 
-The frames stage reads a context as the models "it" means; here only the bookkeeping of which context
-that is, part after part."""
+The frames stage reads a context as the models "it" means; here the bookkeeping of which context that is,
+part after part, and the words that pick among the models talked about (`References`: "the other one", "前者" /
+"the latter", "their" / "它们")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
+from bot.core.cues import alternation
+from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
 from bot.core.query import Query
 
@@ -40,3 +44,42 @@ class Discourse:
         self.uncovered = query if (query.reason or "").startswith("unknown-model:") else None
         self.act = query if (query.reason or "").startswith("act:") else None
         return query
+
+
+class References:
+    """Words that pick among the models talked about (the lexicon's `followup`: other, former, latter, plural)."""
+
+    def __init__(self, kb: KnowledgeBase):
+        followup, self.kb = kb.lexicon["followup"], kb
+
+        def words(key: str) -> re.Pattern:
+            return re.compile(alternation(followup[key], loose=True), re.IGNORECASE)
+
+        self._other, self._plural = words("other"), words("plural")
+        self._which_of_two = {"former": (words("former"), 0), "latter": (words("latter"), -1)}
+
+    def named(self, text: str, context: Context | None) -> str:
+        """"what about the other one?", "另一个呢": the model talked about before the last one, by its name; "前者",
+        "the latter": of the two just talked about, the one named first or last."""
+        if not context:
+            return text
+        two = context.group or context.models
+        for pattern, index in self._which_of_two.values():
+            if len(two) == 2 and (found := pattern.search(text)):
+                return self._name_at(text, found, two[index])
+        others = [m for m in context.earlier if m not in context.models] if len(context.models) == 1 else []
+        if others and (found := self._other.search(text)):
+            return self._name_at(text, found, others[0])
+        return text
+
+    def widened(self, text: str, context: Context | None) -> Context | None:
+        """"their papers?", "它们的论文呢" after a pick among a few: the few, not the one picked; after talk of one
+        model and then another ("V2 多大", "V3 呢"), the two. None where the text says no such word."""
+        if not context or not self._plural.search(text):
+            return None
+        group = context.group or (context.models if len(context.models) > 1
+                                  else (*context.models, *context.earlier[:1]))
+        return replace(context, models=tuple(group), earlier=(), group=()) if len(group) > 1 else None
+
+    def _name_at(self, text: str, found: re.Match, model: str) -> str:
+        return f"{text[:found.start()]}{self.kb.by_id[model].name['en']}{text[found.end():]}"

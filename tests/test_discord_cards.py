@@ -121,11 +121,16 @@ class Click:
         return bool(self.sent)
 
 
-async def test_choosing_a_candidate_answers_with_that_model(engine: Engine):
-    match = re.fullmatch(PickButton.__discord_ui_compiled_template__, "qa:pick:zh:deepseek-v3")
-    click = Click(engine)
-    button = await PickButton.from_custom_id(click, discord.ui.Button(label="V3"), match)
+async def press(cls, custom_id: str, click: Click, label: str | None = None) -> Click:
+    """A persistent button rebuilt from its custom id alone (as after a restart), then clicked."""
+    match = re.fullmatch(cls.__discord_ui_compiled_template__, custom_id)
+    button = await cls.from_custom_id(click, discord.ui.Button(label=label), match)
     await button.callback(click)
+    return click
+
+
+async def test_choosing_a_candidate_answers_with_that_model(engine: Engine):
+    click = await press(PickButton, "qa:pick:zh:deepseek-v3", Click(engine), label="V3")
     [edit] = click.edits
     expected = to_embed(engine.answer(Query("model", ("deepseek-v3",)), "zh").reply)
     assert edit["embed"].to_dict()["title"] == expected["title"]
@@ -135,11 +140,9 @@ async def test_choosing_a_candidate_answers_with_that_model(engine: Engine):
 async def test_the_family_card_offers_the_timeline_and_its_button_shows_it_in_place(engine: Engine, tmp_path):
     family = engine.ask("what is deepseek?")
     [offered] = [item for item in answer_message(family, engine)["view"].children if isinstance(item, TimelineButton)]
-    match = re.fullmatch(TimelineButton.__discord_ui_compiled_template__, offered.custom_id)
     click = Click(engine)
     click.client.pictures = TimelinePictures(tmp_path)  # the real drawing child process, into a fresh folder
-    button = await TimelineButton.from_custom_id(click, discord.ui.Button(), match)
-    await button.callback(click)
+    await press(TimelineButton, offered.custom_id, click)
     [edit] = click.edits
     expected = to_embed(engine.answer(Query("list", selector="timeline"), "en").reply)
     assert edit["embed"].to_dict()["title"] == expected["title"]
@@ -148,10 +151,7 @@ async def test_the_family_card_offers_the_timeline_and_its_button_shows_it_in_pl
 
 async def test_language_button_rebuilt_from_an_old_custom_id_answers_in_place(engine: Engine):
     old = LanguageButton(compact_key(Query("field", ("deepseek-v3",), field="parameters")), "en").custom_id
-    match = re.fullmatch(LanguageButton.__discord_ui_compiled_template__, old)
-    click = Click(engine)
-    button = await LanguageButton.from_custom_id(click, discord.ui.Button(), match)
-    await button.callback(click)
+    click = await press(LanguageButton, old, Click(engine))
     [edit] = click.edits
     assert "671B" in str(edit["embed"].to_dict()) and edit["view"].children[0].item.label == "中文"
 
@@ -165,10 +165,7 @@ async def test_language_button_rebuilt_from_an_old_custom_id_answers_in_place(en
 async def test_source_button_rebuilt_from_an_old_custom_id_shows_the_passage_to_the_clicker(
         engine: Engine, query: Query, passage: str, section: str):
     old = SourceButton(compact_key(query), "zh").custom_id  # a button from before a restart: only its custom id is left
-    match = re.fullmatch(SourceButton.__discord_ui_compiled_template__, old)
-    click = Click(engine)
-    button = await SourceButton.from_custom_id(click, discord.ui.Button(), match)
-    await button.callback(click)
+    click = await press(SourceButton, old, Click(engine))
     [sent] = click.sent
     card = str(sent["embed"].to_dict())
     assert sent["ephemeral"] and passage in card and section in card and "2025-02-08" in card
@@ -209,10 +206,7 @@ async def test_the_language_button_of_a_message_that_asked_several_things_shows_
     view = answer_message(answer, engine)["view"]
     [switch] = [item for item in view.children if isinstance(item, LanguageButton)]
     assert switch.queries == answer.queries
-    click = Click(engine)
-    button = await LanguageButton.from_custom_id(
-        click, discord.ui.Button(), re.fullmatch(LanguageButton.__discord_ui_compiled_template__, switch.custom_id))
-    await button.callback(click)
+    click = await press(LanguageButton, switch.custom_id, Click(engine))
     [edit] = click.edits
     card = str(edit["embed"].to_dict())
     assert "December 26, 2024" in card and "open source" in card  # both parts, in the other language
@@ -222,10 +216,7 @@ async def test_the_language_button_of_a_message_that_asked_several_things_shows_
 async def test_the_source_button_of_several_parts_shows_the_passages_of_each(engine: Engine):
     answer = engine.ask("How many parameters does V2 have? And what is the Janus-Pro paper called?")
     [source] = [item for item in answer_message(answer, engine)["view"].children if isinstance(item, SourceButton)]
-    click = Click(engine)
-    button = await SourceButton.from_custom_id(
-        click, discord.ui.Button(), re.fullmatch(SourceButton.__discord_ui_compiled_template__, source.custom_id))
-    await button.callback(click)
+    click = await press(SourceButton, source.custom_id, Click(engine))
     [sent] = click.sent
     card = str(sent["embed"].to_dict())
     assert "2360 亿" in card and "Janus-Pro: Uniffed Multimodal" in card  # the article's own characters, its typo too

@@ -25,7 +25,7 @@ def act(text: str) -> tuple[str, str | None]:
 
 def parts(text: str, conversation: str | None = None) -> list[tuple]:
     answer = ENGINE.ask(text, conversation=conversation)
-    return [(a.query.intent, set(a.query.models), a.query.field) for a in (answer.parts or (answer,))]
+    return [(a.query.intent, set(a.query.models), a.query.field) for a in each(answer)]
 
 
 # --- segment ------------------------------------------------------------------------------------------
@@ -146,6 +146,15 @@ def said(turns: list[str]):
     for text in turns:
         answer = ENGINE.ask(text, conversation="|".join(turns))
     return answer
+
+
+def said_reply(turns: list[str]) -> str:
+    return to_text(said(turns).reply)
+
+
+def each(answer):
+    """The parts of an answer, or the answer itself when it has one."""
+    return answer.parts or (answer,)
 
 
 @pytest.mark.parametrize("turns", [
@@ -431,7 +440,7 @@ def test_a_ranking_of_the_two_then_by_how_much_is_the_difference():
 ])
 def test_a_tags_opposite_is_checked_as_not_that_tag(text, verdict):
     answer = ENGINE.ask(text)
-    assert {p.query.selector for p in answer.parts or (answer,)} == {"check:!tag:open-source"}
+    assert {p.query.selector for p in each(answer)} == {"check:!tag:open-source"}
     assert verdict in to_text(answer.reply)
 
 
@@ -498,7 +507,7 @@ def test_a_ranked_list_after_a_question_is_its_own_question(text, second):
 ])
 def test_a_ranking_word_in_a_story_or_a_pick_is_no_list_of_its_own(text):
     answer = ENGINE.ask(text)
-    assert len(answer.parts or (answer,)) == 1 and answer.query.intent != "list"
+    assert len(each(answer)) == 1 and answer.query.intent != "list"
 
 
 @pytest.mark.parametrize("text", [
@@ -658,10 +667,6 @@ def test_a_pick_without_a_figure_says_the_article_does_not_say(turns, said):
     assert said in said_reply(turns)
 
 
-def said_reply(turns: list[str]) -> str:
-    return to_text(said(turns).reply)
-
-
 @pytest.mark.parametrize(("text", "field"), [
     # field words typed in pinyin, with the small words of a pinyin question
     ("janus pro 的canshu是多少", "parameters"), ("R1 de lunwen shi na pian a", "paper"),
@@ -722,7 +727,7 @@ def test_a_figure_claimed_as_the_only_one(text, verdict):
 ])
 def test_a_question_after_an_error_or_about_hardware_is_declined(text, reason):
     answer = ENGINE.ask(text)
-    assert {p.query.reason for p in answer.parts or (answer,)} == {reason}
+    assert {p.query.reason for p in each(answer)} == {reason}
 
 
 @pytest.mark.parametrize("text", [
@@ -732,7 +737,7 @@ def test_a_question_after_an_error_or_about_hardware_is_declined(text, reason):
 ])
 def test_running_a_model_in_a_tool_is_how_to(text):
     answer = ENGINE.ask(text)
-    assert "act:howto" in {p.query.reason for p in answer.parts or (answer,)}
+    assert "act:howto" in {p.query.reason for p in each(answer)}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -746,7 +751,7 @@ def test_running_a_model_in_a_tool_is_how_to(text):
 ])
 def test_words_that_hold_a_question_word_and_sizes_asked(text, expected):
     answer = ENGINE.ask(text)
-    assert [(p.query.models[0], p.query.field) for p in answer.parts or (answer,)] == expected
+    assert [(p.query.models[0], p.query.field) for p in each(answer)] == expected
 
 
 @pytest.mark.parametrize(("text", "reason"), [
@@ -761,7 +766,7 @@ def test_words_that_hold_a_question_word_and_sizes_asked(text, expected):
 ])
 def test_sites_continuations_integrations_and_results_are_declined(text, reason):
     answer = ENGINE.ask(text)
-    assert {p.query.reason for p in answer.parts or (answer,)} == {reason}
+    assert {p.query.reason for p in each(answer)} == {reason}
 
 
 @pytest.mark.parametrize(("text", "fields"), [
@@ -808,7 +813,7 @@ def test_how_is_it_last_asks(text, intents):
 ])
 def test_questions_about_uncovered_models_beside_others(text, reasons):
     answer = ENGINE.ask(text)
-    assert [p.query.reason for p in answer.parts or (answer,)] == reasons
+    assert [p.query.reason for p in each(answer)] == reasons
 
 
 @pytest.mark.parametrize(("text", "models"), [
@@ -821,7 +826,7 @@ def test_questions_about_uncovered_models_beside_others(text, reasons):
 ])
 def test_names_in_the_next_sentence_and_the_order_said(text, models):
     answer = ENGINE.ask(text)
-    assert [p.query.models for p in answer.parts or (answer,)] == models
+    assert [p.query.models for p in each(answer)] == models
     if len(models) == 2 and "2024" in text:
         assert [p.query.intent for p in answer.parts] == ["list", "field"]
 
@@ -836,7 +841,7 @@ def test_names_in_the_next_sentence_and_the_order_said(text, models):
 ])
 def test_a_rank_after_and_also_and_a_description_before_it(text, selectors):
     answer = ENGINE.ask(text)
-    assert [p.query.selector for p in answer.parts or (answer,)] == selectors
+    assert [p.query.selector for p in each(answer)] == selectors
 
 
 @pytest.mark.parametrize(("text", "model", "field"), [
@@ -848,7 +853,7 @@ def test_a_rank_after_and_also_and_a_description_before_it(text, selectors):
 ])
 def test_figures_that_choose_the_model_describe_it(text, model, field):
     answer = ENGINE.ask(text)
-    assert [(p.query.models, p.query.field) for p in answer.parts or (answer,)] == [((model,), field)]
+    assert [(p.query.models, p.query.field) for p in each(answer)] == [((model,), field)]
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -870,6 +875,6 @@ def test_an_uncovered_family_with_a_size_is_declined_by_name(text, name):
 ])
 def test_internals_are_declined_by_topic(text, reason):
     answer = ENGINE.ask(text)
-    assert reason in {p.query.reason for p in answer.parts or (answer,)}
+    assert reason in {p.query.reason for p in each(answer)}
     assert ENGINE.ask("DeepSeekMath 的训练数据是从哪里来的?").query.field == "features"  # the article says that
     assert ENGINE.ask("the first open source code model, when was it proposed").query.intent == "field"

@@ -140,7 +140,7 @@ class Acts:
     def asks(self, text: str, question: bool = False) -> bool:
         """Whether the words ask by their form."""
         return bool(question or self._asked_first(text) or self._asks_anywhere.search(self._masked(text))
-                    or _ENDS_ASKING.search(text) or _A_NOT_A.search(text))
+                    or _ENDS_ASKING.search(text) or self.a_not_a(text))
 
     def asks_outright(self, text: str) -> bool:
         """Whether the words are a question by their form alone, not only hold a question word inside a
@@ -150,7 +150,7 @@ class Acts:
         tail = max(0, len(text) - _TAIL)
         masked = self._masked(text)
         return bool(self._asked_first(text) or self._asks_anywhere.match(masked) or _ENDS_ASKING.search(text)
-                    or _A_NOT_A.search(text)
+                    or self.a_not_a(text)
                     or any(m.start() >= tail and has_chinese(m.group()) for m in self._asks_anywhere.finditer(masked)))
 
     def has_act(self, text: str) -> bool:

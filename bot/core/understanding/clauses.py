@@ -86,7 +86,7 @@ class Clauses:
         if query.intent == "list" and _POSITION.search(selector):
             return False
         own_list = query.intent == "list" and selector.startswith(_FILTERS)
-        return not own_list or bool(self.cues.which_one.find(self.normalised(text)))
+        return not own_list or bool(self.cues.which_one.find(normalised))
 
     def cued(self, text: str) -> bool:
         """The words ask for a fact, a list or a kind of model ("the largest model", "哪些模型", "最早的三个模型")."""

@@ -56,7 +56,7 @@ class DescribedQuestions:
     def _one(self, described: Described, context: Context | None) -> Query:
         """From here on the described model is a named one: checks and differences too."""
         cues, rest = self.cues, described.rest
-        stripped = cues.fields["parameters"].strip(cues.figure.sub(" ", rest))
+        stripped = cues.fields["parameters"].strip(cues.figure.sub(" ", rest)) if described.by_figure else rest
         if described.by_figure and (cues.fields_in(stripped) or rest in cues.which_one):
             # "37B active params, when?", "which one has 1B and 7B versions?", "2360 亿参数的那个,为啥…": the
             # figures described it; what is asked is in the other words

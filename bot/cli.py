@@ -6,7 +6,6 @@ The console paths never import discord.py, so they start fast."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import os
@@ -146,6 +145,8 @@ def _no_database(settings: Settings) -> bool:
 
 def _with_store(settings: Settings, use):
     """`use(store)` on the bot's database as it stands (never created or upgraded here)."""
+    import asyncio
+
     from bot.insights import RecordError
     from bot.storage import LATEST, StorageError, connect
 
@@ -249,6 +250,8 @@ def cmd_log(args, settings: Settings) -> int:
 
 
 def cmd_db(args, settings: Settings) -> int:
+    import asyncio
+
     from bot.storage import LATEST, StorageError, connect
 
     async def run() -> int:

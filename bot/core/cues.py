@@ -48,12 +48,13 @@ def lexicon_texts(lexicon: dict, skip: Iterable[str] = ()) -> Iterable[str]:
 def alternation(words: Iterable[str], loose: bool = False) -> str:
     """A regex matching any of the words, the longest first: Chinese anywhere, English as whole words.
     `loose`: for text as typed (not normalised), a space in a word matches any run of spaces, apostrophes
-    and dashes ("isn t" matches "isn't"); compile it with re.IGNORECASE."""
+    and dashes ("isn t" matches "isn't"); compile it with re.IGNORECASE. (Typed text has its curly
+    apostrophes straightened first: a class with one character past Latin-1 costs a 64K table to compile.)"""
     words = sorted(words, key=len, reverse=True)
 
     def one(word: str) -> str:
         escaped = re.escape(word)
-        return escaped.replace(r"\ ", r"[\s'’\-]+") if loose else escaped
+        return escaped.replace(r"\ ", r"[\s'\-]+") if loose else escaped
 
     # the English words share one pair of word boundaries: a pattern of hundreds of words compiles in a
     # fraction of the time
@@ -69,8 +70,16 @@ class CueSet:
         chinese = [re.escape(w) for w in self.words if has_chinese(w)]
         latin = [re.escape(w) for w in self.words if not has_chinese(w)]
         parts = chinese + ([rf"(?<![a-z0-9])(?:{'|'.join(latin)})(?![a-z0-9])"] if latin else [])
-        self._re = re.compile("|".join(parts)) if parts else None
+        self._pattern = "|".join(parts) or "(?!)"
+        self._compiled: re.Pattern | None = None
         self._last: tuple[str | None, re.Match | None] = (None, None)
+
+    def _re(self) -> re.Pattern:
+        """Compiled when first used: a question reads about half of the lexicon's groups, so a short run
+        (`bot ask "r1"`) compiles only those."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern)
+        return self._compiled
 
     def find(self, text: str) -> re.Match | None:
         # one question's text is tested against the same group many times while it is understood: the last
@@ -78,19 +87,19 @@ class CueSet:
         # across questions and timings stay honest)
         last, found = self._last
         if text is not last:
-            found = self._re.search(text) if self._re else None
+            found = (self._compiled or self._re()).search(text)
             self._last = (text, found)
         return found
 
     def find_all(self, text: str) -> list[re.Match]:
-        return list(self._re.finditer(text)) if self._re else []
+        return list(self._re().finditer(text))
 
     def __contains__(self, text: str) -> bool:
         return self.find(text) is not None
 
     def strip(self, text: str) -> str:
         """`text` without these cue words."""
-        return " ".join(self._re.sub(" ", text).split()) if self._re else text
+        return " ".join(self._re().sub(" ", text).split())
 
 
 class Cues:
@@ -141,17 +150,20 @@ class Cues:
         self.described = cue_set(lexicon["described"])
         self.relations = {kind: cue_set(words) for kind, words in lexicon["relations"].items()}
         self.stopwords = {lang: set(words) for lang, words in lexicon["stopwords"].items()}
-        self.words = self._latin_words(lexicon, normaliser)
+        # a tag's opposite ("closed source") is a word a claim is checked by ("close the gap with closed-source
+        # models"), where it is not a tag's
+        plain_tags = {name: {k: v for k, v in entry.items() if k != "opposite"}
+                      for name, entry in lexicon["tags"].items()}
+        said = self._latin_words(lexicon_texts({**lexicon, "tags": plain_tags}, skip=["message.acts"]), normaliser)
+        said |= set(lexicon["stopwords"]["en"])
+        opposite = (str(w) for entry in lexicon["tags"].values() for w in entry.get("opposite") or ())
+        opposites = self._latin_words(opposite, normaliser) - said
+        self.words = said | opposites
         chinese = {w for group in (*self.fields.values(), *self.weak_fields.values(), self.compare, self.list,
                                     self.which_one, self.overview) for w in group.words if has_chinese(w)}
         # "500B token 左右": how roughly a figure is given says nothing of what it counts
         roughly = {w for words in lexicon["operators"]["approximate"].values() for w in words
                    if has_chinese(w) and len(w) > 1}
-        # a tag's opposite ("closed source") is a word a claim is checked by ("close the gap with closed-source
-        # models"), where it is not a tag's
-        plain_tags = {name: {k: v for k, v in entry.items() if k != "opposite"}
-                      for name, entry in lexicon["tags"].items()}
-        opposites = self.words - self._latin_words({**lexicon, "tags": plain_tags}, normaliser)
         self.search_ignores = frozenset(self.words - opposites | chinese | roughly)
         self._spellable = sorted(w for w in self.words if len(w) >= 4)
 
@@ -160,13 +172,9 @@ class Cues:
         return CueSet(words, self.normaliser)
 
     @staticmethod
-    def _latin_words(lexicon: dict, normaliser: Normaliser) -> set[str]:
-        """Every English word used in any cue: such words are never typos of a model name."""
-        words: set[str] = set(lexicon["stopwords"]["en"])
-        for text in lexicon_texts(lexicon, skip=["message.acts"]):
-            if not has_chinese(text):
-                words.update(t for t in tokens_of(normaliser(text)) if t.isalpha())
-        return words
+    def _latin_words(texts: Iterable[str], normaliser: Normaliser) -> set[str]:
+        """The English words of cue texts: such words are never typos of a model name."""
+        return {t for text in texts if not has_chinese(text) for t in tokens_of(normaliser(text)) if t.isalpha()}
 
     def spell(self, text: str) -> str:
         """Mend typos in cue words ("paramters", "relase"): an unknown English word this close to one is it; a

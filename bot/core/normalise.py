@@ -89,6 +89,8 @@ class Normaliser:
         ("dsv3", "dscoder"): `name_starts` holds the letters that take a version ("v", "r") and the words."""
         keys = sorted(((self._basic(k), v) for k, v in replace.items()), key=lambda kv: -len(kv[0]))
         self._replace = [(_whole_words(key), value) for key, value in keys]
+        # most texts hold none of the keys: one search tells, and the replacements in turn run only then
+        self._any_replaced = re.compile("|".join(old.pattern for old, _ in self._replace) or "(?!)")
         self._brands = tuple(split_prefixes)
         alternation = "|".join(re.escape(b) for b in self._brands) or "(?!)"
         self._glued_brand = re.compile(rf"(?<![a-z0-9])({alternation})(?=[a-z0-9])")
@@ -118,8 +120,9 @@ class Normaliser:
         text = f" {self._basic(text)} "
         if self._glued_short:  # "dsv3" -> "deepseek v3"
             text = self._glued_short.sub(lambda m: self._short[m.group(1)] + " ", text)
-        for old, new in self._replace:
-            text = old.sub(new, text)
+        if self._any_replaced.search(text):
+            for old, new in self._replace:
+                text = old.sub(new, text)
         text = " ".join(self._fix_brand_typo(word) for word in text.split())
         text = self._glued_brand.sub(r"\1 ", text)
         text = _GLUED_VERSION.sub(r"\1 \2\3", text)

@@ -12,7 +12,6 @@ converted: they are the article's own characters."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import hashlib
 import json
@@ -129,6 +128,8 @@ def load(state_dir: Path, strings: list[str]) -> Traditional:
 
 async def load_async(state_dir: Path, strings: list[str]) -> Traditional:
     """`load` for an event loop: the child process is awaited, never waited for."""
+    import asyncio  # here: the console path never starts an event loop, and asyncio costs it 20 ms
+
     path = cache_path(state_dir, strings)
     try:
         return Traditional(read(path, strings))

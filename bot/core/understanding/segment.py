@@ -36,6 +36,7 @@ _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "
 # a sentence ends at its punctuation, a line break, or where a numbered item starts ("1) … 2) …", "①", "(2)")
 _SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9])"
                            r"|(?<=[0-9])\.(?=\s|$)|\n+|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
+_APOSTROPHES = str.maketrans("\u2018\u2019\u02bc", "'''")  # one apostrophe: the patterns of typed words know only it
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")  # the space a Chinese writer types for a comma
 # a clause ends at a comma or a colon (not between figures, "November 2, 2023", "1,000", nor in a time, "10:30")
 # (and a dash between words: "… in class today — why is it important?"; not a hyphen: "DeepSeek - R1" is a name)
@@ -137,7 +138,7 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
 def _clean(text: str) -> str:
     """The message as a person reads it: no mention tokens, links, markup, emoji or control characters;
     line breaks kept, as they end sentences; Traditional characters as Simplified, the case as typed."""
-    text = simplified(text)
+    text = simplified(text).translate(_APOSTROPHES)
     text = _ADDRESSING.sub(" ", text)
     text = _DOMAIN.sub(" website ", _LINK.sub(" ", text))
     text = _INLINE_MARKUP.sub("", _LINE_MARKUP.sub(" ", text))

@@ -878,3 +878,36 @@ def test_internals_are_declined_by_topic(text, reason):
     assert reason in {p.query.reason for p in each(answer)}
     assert ENGINE.ask("DeepSeekMath 的训练数据是从哪里来的?").query.field == "features"  # the article says that
     assert ENGINE.ask("the first open source code model, when was it proposed").query.intent == "field"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what is left after a greeting or thanks goes on with it: it asks nothing and names nothing
+    ("hi bot, how are you doing today? what's the title of the DeepSeek LLM paper?", ("field", {"deepseek-llm"}, "paper")),
+    ("hey how are you doing, when was V3 out", ("field", {"deepseek-v3"}, "released")),
+    ("thx for all the help yesterday folks. quick one: when did DeepSeek LLM drop?",
+     ("field", {"deepseek-llm"}, "released")),
+    ("sorry for the ping, how big is R1?", ("field", {"deepseek-r1"}, "parameters")),
+    ("sorry about all the questions! when was V2 released", ("field", {"deepseek-v2"}, "released")),
+    ("谢谢各位的耐心,R1 多大", ("field", {"deepseek-r1"}, "parameters")),
+])
+def test_what_goes_on_after_chatter_is_chatter_too(text, expected):
+    assert parts(text) == [expected]
+    assert act("thanks for all the help")[0] == "chatter"
+    assert act("hello models released in 2024")[0] != "chatter"  # a list asked after a greeting still asks
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # context told beside a question: first person, or naming no model with no question word
+    ("I'm writing a blog post comparing how different labs approach vision-language. What features does "
+     "DeepSeek-VL2 have?", ("field", {"deepseek-vl2"}, "features")),
+    ("I'm putting together slides about how every lab handles MoE. When was DeepSeek-V2 released?",
+     ("field", {"deepseek-v2"}, "released")),
+    ("在做一个 AI 发展史的 PPT,老板要求每个模型都写一句意义。DeepSeekMath 的意义是什么?",
+     ("field", {"deepseek-math"}, "significance")),
+    ("我们组在讨论哪个开源模型最省钱。R1 是什么时候发布的?", ("field", {"deepseek-r1"}, "released")),
+])
+def test_context_told_beside_a_question_is_not_a_question(text, expected):
+    assert parts(text) == [expected]
+    # a request that names its model is asked, though it has no question form
+    assert parts("DeepSeek LLM 的论文是哪篇\nCoder 的论文也发一下") == [
+        ("field", {"deepseek-llm"}, "paper"), ("field", {"deepseek-coder"}, "paper")]

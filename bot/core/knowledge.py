@@ -83,6 +83,7 @@ LEXICON_SHAPE = {
         "check_tags": WORDS,
         "rumour": {"markers": WORDS, "subjects": WORDS, "verbs": WORDS}, "self": WORDS,
         "chatter": {"greetings": WORDS, "thanks": WORDS, "apologies": WORDS, "addressing": WORDS, "fillers": WORDS},
+        "thanked_for": WORDS,
         "smalltalk": {"help": WORDS, "maker": WORDS, "praise": WORDS, "complaint": WORDS},
         "acts": {"future": {"words": WORDS}, "error": {"words": WORDS},
                  "howto": {"frames": WORDS, "verbs": WORDS, "where": WORDS, "except": WORDS,

@@ -4,8 +4,9 @@ In: a `Clause`. Out: an `Act`: its kind, a detail, and the clause's words withou
 edges (greetings, addressing, fillers before; thanks after), which is what the later stages read.
 
 Kinds, tried in this order:
-- chatter: nothing is left once the chatter is gone ("hey all", "thx!!", "sorry for the noob question");
-  `detail` is its class (greetings, thanks, apologies, ...), so a message of chatter alone gets small talk.
+- chatter: nothing is left once the chatter is gone ("hey all", "thx!!", "sorry for the noob question"), or
+  what is left goes on with it ("how are you doing today?", "thanks for all the help"); `detail` is its
+  class (greetings, thanks, apologies, ...), so a message of chatter alone gets small talk.
 - smalltalk: the clause asks the bot about itself ("who are you", "good bot"); `detail` says which.
 - check: the clause only asks whether what was said just before is so ("right?", "真的吗", "is that true").
 - out-of-scope: it asks what the article cannot hold by its kind: `detail` future ("when will …", "什么时候能
@@ -76,6 +77,7 @@ class Acts:
                                   rf"{alternation(rumour['subjects'], loose=True)}).{{0,30}}?"
                                   rf"(?:{alternation(rumour['verbs'], loose=True)}))(?:\s+that\b)?", re.IGNORECASE)
         self._self = _words(message["self"], r"^\s*")
+        self._what_for = _words(message["thanked_for"], "^")
         acts = message["acts"]
         self._future = _words(acts["future"]["words"])
         self._error = _words(acts["error"]["words"])
@@ -85,15 +87,16 @@ class Acts:
         self._tools = _words(howto["tools"])
         self._paper = _words(howto["except"])
 
-    def of(self, clause: Clause, without_joiner=lambda text: text) -> Act:
+    def of(self, clause: Clause, without_joiner=lambda text: text, says_nothing=lambda text: False) -> Act:
         """What the clause does; `without_joiner` cuts a joining word that opens it ("and", "还有"), which
-        says nothing of its form (the text read later keeps it: "and V3?" asks again, of V3)."""
-        return replace(self._act(clause, without_joiner), sentence=clause.sentence)
+        says nothing of its form (the text read later keeps it: "and V3?" asks again, of V3); `says_nothing(text)`
+        tells words that name no model and hold no cue (what goes on after chatter may)."""
+        return replace(self._act(clause, without_joiner, says_nothing), sentence=clause.sentence)
 
-    def _act(self, clause: Clause, without_joiner) -> Act:
+    def _act(self, clause: Clause, without_joiner, says_nothing) -> Act:
         text = self.without_chatter(clause.text)
         form = self.without_chatter(without_joiner(text))
-        if not form:
+        if not form or self._goes_on_chatting(clause.text, form, says_nothing):
             return Act("chatter", self._chatter_kind(clause.text), "", clause.question)
         for kind, pattern in self._smalltalk.items():
             if pattern.match(form):
@@ -116,6 +119,16 @@ class Acts:
         if self._self.match(form):
             return Act("self", None, text, clause.question)
         return Act("statement", None, text, clause.question)
+
+    def _goes_on_chatting(self, typed: str, form: str, says_nothing) -> bool:
+        """Chatter opens the clause and the rest goes on with it ("how are you doing today?", "sorry for the
+        ping", "thx for all the help yesterday folks", "谢谢各位的耐心"): the rest asks nothing by its words, and
+        either says nothing or, after thanks or an apology, says what for."""
+        lead = self._lead.match(typed)
+        if not lead or lead.end() == 0 or self.asks(form):
+            return False
+        thanked = self._chatter_kind(typed) in ("thanks", "apologies")
+        return says_nothing(form) or (thanked and bool(self._what_for.match(form)))
 
     def _claimed(self, text: str) -> str:
         """What a claim says, without who passed it on."""
@@ -152,6 +165,10 @@ class Acts:
         return bool(self._asked_first(text) or self._asks_anywhere.match(masked) or _ENDS_ASKING.search(text)
                     or self.a_not_a(text)
                     or any(m.start() >= tail and has_chinese(m.group()) for m in self._asks_anywhere.finditer(masked)))
+
+    def first_person(self, text: str) -> bool:
+        """Told in the first person ("I'm writing a blog post …", "我在做一个 PPT …")."""
+        return bool(self._self.match(text))
 
     def has_act(self, text: str) -> bool:
         """Words of an act the article cannot hold (a plan, a how-to, an error), or support in a tool."""

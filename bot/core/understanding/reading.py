@@ -54,10 +54,10 @@ class Understanding:
     def read(self, text: str, context: Context | None = None) -> list[Part]:
         """Every part the message asks, in order, each framed; at least one."""
         self.clauses.forget()
-        acts = self.acts.continued([self.acts.of(clause, self.segmenter.without_joiner)
+        acts = self.acts.continued([self.acts.of(clause, self.segmenter.without_joiner, self._says_nothing)
                                     for clause in self.segmenter.split(text)])
         discourse = Discourse(context)
-        parts = []
+        parts, told = [], []
         for n, unit in enumerate(self.units.of(acts)):
             talked_about = set(discourse.context.models) if discourse.context else set()
             query = discourse.after(self._part(unit, discourse, n > 0))
@@ -71,6 +71,13 @@ class Understanding:
                     ) or (not outright and _aside(query))
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
                               own != unit.text))
+            told.append(not outright and unit.kind == "ask" and not self.clauses.only_describes(own) and (
+                self.acts.first_person(own) or not (named or self.acts.asks(own))))
+        if any(not t for t in told):
+            # context told beside a question, with no question form and words beyond a question's: in the first
+            # person ("I'm writing a blog post comparing how labs approach vision-language. What features does VL2
+            # have?"), or naming no model and holding no question word ("老板要求每个模型都写一句意义"): chatter
+            parts = [replace(p, idle=True) if t else p for p, t in zip(parts, told, strict=True)]
         return kept(parts)
 
     def understand(self, text: str, context: Context | None = None) -> Query:

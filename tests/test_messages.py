@@ -882,7 +882,8 @@ def test_internals_are_declined_by_topic(text, reason):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # what is left after a greeting or thanks goes on with it: it asks nothing and names nothing
-    ("hi bot, how are you doing today? what's the title of the DeepSeek LLM paper?", ("field", {"deepseek-llm"}, "paper")),
+    ("hi bot, how are you doing today? what's the title of the DeepSeek LLM paper?",
+     ("field", {"deepseek-llm"}, "paper")),
     ("hey how are you doing, when was V3 out", ("field", {"deepseek-v3"}, "released")),
     ("thx for all the help yesterday folks. quick one: when did DeepSeek LLM drop?",
      ("field", {"deepseek-llm"}, "released")),

@@ -912,3 +912,16 @@ def test_context_told_beside_a_question_is_not_a_question(text, expected):
     # a request that names its model is asked, though it has no question form
     assert parts("DeepSeek LLM 的论文是哪篇\nCoder 的论文也发一下") == [
         ("field", {"deepseek-llm"}, "paper"), ("field", {"deepseek-coder"}, "paper")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause that describes one model, then a question about it: the question asks, the description only names
+    ("那个用 FP8 混合精度训练的模型,论文叫什么", ("field", {"deepseek-v3"}, "paper")),
+    ("the one that can generate images from text, when did it come out?", ("field", {"janus-pro"}, "released")),
+    ("那个用了 Common Crawl 数学数据训练的模型,有多大", ("field", {"deepseek-math"}, "parameters")),
+    ("那个靠少量标注数据加大规模强化学习搞推理的模型,啥时候出的", ("field", {"deepseek-r1"}, "released")),
+    ("the one whose paper is about 'ultimate expert specialization' — what is it exactly?",
+     ("model", {"deepseek-moe"}, None)),
+])
+def test_a_described_model_is_the_subject_of_the_question_after_it(text, expected):
+    assert parts(text) == [expected]

@@ -51,6 +51,18 @@ class Clauses:
         with no chatter ("friends", "写论文需要"): such a clause says what the question after it is about."""
         return self.framer.coverage.describes(self._links(self.normalised(text)).rest)
 
+    def described_model(self, text: str) -> str | None:
+        """The name of the one model the clause describes and names no other way ("那个代码能力跟 GPT4-Turbo 差不多的
+        模型", "the one whose paper is about expert specialization"); None where it names a model or fits several."""
+        normalised = self.normalised(text)
+        links = self._links(normalised)
+        if links.models or not self.cues.described.find(normalised):
+            return None
+        found = self.framer.describer.resolve(links.rest, links.foreign)
+        if not found or found.candidates or len(found.models) != 1:
+            return None
+        return self.kb.by_id[found.models[0]].name["en"]
+
     def name_starts(self, text: str) -> list[int]:
         """Where a model's name, as the knowledge spells it, starts in the text as typed."""
         return [m.start() for m in self._name_start.finditer(text)]

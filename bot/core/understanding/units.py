@@ -64,7 +64,10 @@ class Units:
     def _join(self, i: int, acts: list[Act], joins: _Joins) -> None:
         """The clauses question `i` takes: a subject before it, names after it."""
         subject = bool(self.clauses.names(acts[i].text))
-        if not subject and i > 0 and i - 1 not in joins.taken and (
+        if not subject and (described := self._described_before(i, acts, joins)):
+            joins.before[i] = described  # its name: the description's words ask nothing ("…大规模强化学习…的模型")
+            joins.taken.add(i - 1)
+        elif not subject and i > 0 and i - 1 not in joins.taken and (
                 self.clauses.incomplete(acts[i].text) or self.clauses.leaves_out(acts[i - 1].text)):
             self._subject_before(i, acts, joins)  # (what "除了 R1," leaves out is the next question's)
         # (names in the next sentence after a question with its own subject ask again: "`v3` params?\nr1 or janus pro")
@@ -72,6 +75,16 @@ class Units:
         if i + 1 < len(acts) and not apart and self._names_after(acts[i + 1], subject):
             joins.after[i] = acts[i + 1].text
             joins.taken.add(i + 1)
+
+    def _described_before(self, i: int, acts: list[Act], joins: _Joins) -> str | None:
+        """The name of the model the clause before describes, when that clause asks nothing by its form ("那个代码能力
+        跟 GPT4-Turbo 差不多的模型,是开源的吗", "the one whose paper is about expert specialization — what is it?")."""
+        if i == 0 or i - 1 in joins.taken:
+            return None
+        prev = acts[i - 1]
+        if prev.question or prev.kind not in ("statement", "ask") or self.segmenter.starts_asking(prev.text):
+            return None
+        return self.clauses.described_model(prev.text)
 
     def _subject_before(self, i: int, acts: list[Act], joins: _Joins) -> None:
         """"V3, when did it come out?", "V2 or V3? which is bigger?": the clause is the question's subject;

@@ -925,3 +925,20 @@ def test_context_told_beside_a_question_is_not_a_question(text, expected):
 ])
 def test_a_described_model_is_the_subject_of_the_question_after_it(text, expected):
     assert parts(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "check"), [
+    # "also" and 也 ask nothing of their own: the claim is checked as without them
+    ("janus pro 是不是也能生成图片", "check:tag:image-generation"),
+    ("V3 也是 MoE 吗", "check:tag:moe"),
+    ("R1 也开源吗", "check:tag:open-source"),
+    # and a request word after "also" inside a yes/no question is that question's verb
+    ("can janus pro also generate images?", "check:tag:image-generation"),
+    ("can R1 also write code?", "check:tag:code"),
+    ("can janus-pro also draw?", "check:tag:image-generation"),
+])
+def test_also_inside_a_yes_no_question_asks_nothing_of_its_own(text, check):
+    assert [p.query.selector for p in each(ENGINE.ask(text))] == [check]
+    # after a question of another form, work asked of the bot is still asked, and declined by name
+    assert parts("tell me about R1 and also write me a poem") == [("model", {"deepseek-r1"}, None),
+                                                                   ("none", set(), None)]

@@ -69,8 +69,9 @@ class Acts:
         # a question word inside a word that asks nothing ("好几个" is "quite a few", "几乎" is "almost")
         self._not_asking = _words(asks["not"])
         self._continues = _words(message["continues"], r"^\s*")
-        self._asks_first = _words(asks["starts"], "^")
-        self._asks_inside = _words([w for w in (*asks["starts"], *asks["anywhere"]) if not has_chinese(w)])
+        starts = [*asks["starts"], *asks["requests"]]
+        self._asks_first = _words(starts, "^")
+        self._asks_inside = _words([w for w in (*starts, *asks["anywhere"]) if not has_chinese(w)])
         rumour = message["rumour"]
         self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|"
                                   rf"(?:{alternation(rumour['leads'], loose=True)})?(?:"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.core.cues import alternation
@@ -53,13 +53,18 @@ class Clause:
 
 class Segmenter:
     def __init__(self, message: dict, names: Callable[[str], bool] = lambda text: False,
-                 says_nothing: Callable[[str], bool] = lambda text: False):
+                 says_nothing: Callable[[str], bool] = lambda text: False, yes_no: Iterable[str] = (),
+                 names_only: Callable[[str], bool] = lambda text: False):
         """`names(text)`: whether the text names a model (a joining word before a name opens another
         question: "what's V2 and also r1's sizes"); `says_nothing(text)`: whether the words ask nothing, name
-        no model and hold no cue (chatter before a space between Chinese words: "吃了没 哪些模型是开源的")."""
+        no model and hold no cue (chatter before a space between Chinese words: "吃了没 哪些模型是开源的");
+        `yes_no`: the words a yes/no question opens with ("can", "is"); `names_only(text)`: whether the text
+        names models and nothing else."""
         asks = message["asks"]
         self._asks_first = re.compile(rf"\s*(?:{alternation([*asks['starts'], *asks['anywhere']], loose=True)})",
                                       re.IGNORECASE)
+        self._request = re.compile(rf"\s*(?:{alternation(asks['requests'], loose=True)})", re.IGNORECASE)
+        self._yes_no = re.compile(rf"\s*(?:{alternation(yes_no, loose=True) or '(?!)'})", re.IGNORECASE)
 
         def joining(words: list[str]) -> re.Pattern:  # with the space around it (none beside Chinese)
             # (the Chinese class case-sensitive: ignoring case, its 28,000 characters are each folded to compile)
@@ -69,7 +74,7 @@ class Segmenter:
 
         self._joining, self._strong = joining([*message["joiners"], *message["and"]]), joining(message["joiners"])
         self._list_start = re.compile(rf"\s*(?:{alternation(message['list_starts'], loose=True)})", re.IGNORECASE)
-        self._names, self._says_nothing = names, says_nothing
+        self._names, self._says_nothing, self._names_only = names, says_nothing, names_only
 
     def split(self, text: str) -> list[Clause]:
         clauses: list[Clause] = []
@@ -93,7 +98,12 @@ class Segmenter:
             strong = self._strong.match(piece, match.start())
             listed = strong and strong.group().strip().lower() != "also" and self._list_start.match(piece, match.end())
             named = strong and self._names(piece[match.end():])
-            opens = self._asks_first.match(piece, match.end()) or named or listed
+            # (work asked of the bot, unless the words before only open a yes/no question and name its subject: the
+            # request word is its verb, "can janus pro also generate images?")
+            opener = self._yes_no.match(piece, last)
+            verb = opener and self._names_only(piece[opener.end():match.start()])
+            asked = self._asks_first.match(piece, match.end()) or (self._request.match(piece, match.end()) and not verb)
+            opens = asked or named or listed
             if match.start() > last and opens:
                 out.append(piece[last:match.start()])
                 last = match.start()
@@ -111,7 +121,8 @@ class Segmenter:
 
     def starts_asking(self, text: str) -> bool:
         """Whether the clause opens with a question or request word ("what is deepseek coder")."""
-        return bool(self._asks_first.match(self.without_joiner(text)))
+        own = self.without_joiner(text)
+        return bool(self._asks_first.match(own) or self._request.match(own))
 
     def opens(self, text: str) -> bool:
         """Whether the clause opens with a word that only joins questions ("also deepseek math", "还有 R1")."""

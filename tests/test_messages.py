@@ -276,6 +276,9 @@ def test_small_talk_gets_a_short_answer_without_the_list_of_models(text, reason)
     ("R1 is on par with GPT-4, right?", "The article does not say"),
     # how good a model is: a claim the article does not settle
     ("someone said V3 is the best model ever, true?", "The article does not say"),
+    # a negation in a claim with a check tag after it is what is claimed (not the rhetorical "isn't R1 …?")
+    ("DeepSeek-VL2 不是 MoE,对吧", "不对"), ("VL2 is not MoE, right?", "No"), ("r1 isnt open source right?", "No"),
+    ("R1 不是开源的对吧", "不对"), ("isn't R1 open source?", "Yes"), ("R1 不是开源的吗", "对"),
 ])
 def test_a_claim_gets_its_verdict_first(text, verdict):
     lines = to_text(ENGINE.ask(text).reply).splitlines()

@@ -74,7 +74,7 @@ LEXICON_SHAPE = {
         "approximate": {"before": WORDS, "after": WORDS, "odd": WORDS}, "range": WORDS, "either": WORDS,
         "periods": {str: WORDS},
         "comparative": WORDS, "check": {"starts": WORDS, "cues": WORDS, "asks_what": WORDS},
-        "rhetorical": {"starts": WORDS, "negation": WORDS, "ends": WORDS},
+        "rhetorical": {"starts": WORDS, "negation": WORDS, "ends": WORDS, "checked": WORDS},
         "difference": {"released": WORDS, "parameters": WORDS, "either": WORDS, "amount": WORDS},
     },
     "message": {

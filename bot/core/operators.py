@@ -64,6 +64,7 @@ class Operators:
         self.rhetorical_starts = tuple(kb.normaliser(w) + " " for w in rhetorical["starts"])
         self.rhetorical_negation = cue_set(rhetorical["negation"])
         self.rhetorical_ends = tuple(kb.normaliser(w) for w in rhetorical["ends"])
+        self.checked_ends = tuple(" " + kb.normaliser(w) for w in rhetorical["checked"])
         self.difference = {kind: cue_set(words) for kind, words in lexicon["difference"].items()}
         self.ordinals = {kb.normaliser(str(w)): int(n) for w, n in lexicon["ordinals"].items()}
         self.generation = tuple(kb.normaliser(w) for w in lexicon["generation"])
@@ -475,7 +476,10 @@ class Operators:
         return next((e.name for e in map(self.kb.uncovered, outside) if e and e.mentioned_by), None)
 
     def _rhetorical(self, rest: str) -> bool:
-        """"isn't R1 open source?", "R1 不是开源的吗": asks whether it is, not whether it is not."""
+        """"isn't R1 open source?", "R1 不是开源的吗": asks whether it is, not whether it is not (but "R1 isn't open
+        source, right?" claims it is not)."""
+        if f" {rest.rstrip()}".endswith(self.checked_ends):
+            return False
         return rest.startswith(self.rhetorical_starts) or (
             rest in self.rhetorical_negation and rest.rstrip().endswith(self.rhetorical_ends))
 

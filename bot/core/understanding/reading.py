@@ -252,5 +252,6 @@ def _aside(query: Query) -> bool:
 
 
 def _as_question(claim: str) -> str:
-    """A claim to check, as the yes/no question it is ("V3 has 671B params" -> "… right?")."""
-    return f"{claim} 吗" if has_chinese(claim) else f"{claim}, right"
+    """A claim to check, as the yes/no question it is ("V3 has 671B params" -> "… right?"; "VL2 不是 MoE" -> "… 对吧",
+    as "… 吗" would ask whether it is)."""
+    return f"{claim} 对吧" if has_chinese(claim) else f"{claim}, right"

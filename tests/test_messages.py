@@ -945,3 +945,18 @@ def test_also_inside_a_yes_no_question_asks_nothing_of_its_own(text, check):
     # after a question of another form, work asked of the bot is still asked, and declined by name
     assert parts("tell me about R1 and also write me a poem") == [("model", {"deepseek-r1"}, None),
                                                                    ("none", set(), None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an overview asked in a sentence of its own, then a question about the same model: two questions
+    ("What is R1? When was it released?", [("model", {"deepseek-r1"}, None), ("field", {"deepseek-r1"}, "released")]),
+    ("1. what is DeepSeek-VL2\n2. when did it come out",
+     [("model", {"deepseek-vl2"}, None), ("field", {"deepseek-vl2"}, "released")]),
+    ("Explain DeepSeek Coder briefly. Also, what's its paper?",
+     [("model", {"deepseek-coder"}, None), ("field", {"deepseek-coder"}, "paper")]),
+    ("Janus-Pro 是什么?它的论文叫啥?", [("model", {"janus-pro"}, None), ("field", {"janus-pro"}, "paper")]),
+    # in one sentence, the overview only leads into the question
+    ("what's the deal with DeepSeekMoE, why does it matter?", [("field", {"deepseek-moe"}, "significance")]),
+])
+def test_an_overview_in_its_own_sentence_is_a_question_of_its_own(text, expected):
+    assert parts(text) == expected

@@ -41,7 +41,7 @@ class Understanding:
         self.acts = Acts(message)
         self.segmenter = Segmenter(message, lambda text: bool(self.clauses.names(text)), self._says_nothing,
                                    kb.lexicon["operators"]["check"]["starts"], self.clauses.names_only)
-        self.units = Units(self.clauses, self.segmenter)
+        self.units = Units(self.clauses, self.segmenter, self.acts.asks)
         # a claim's telling words: not the words that ask, check or pass a claim on ("真的吗", "legit", "听说")
         said = [w for w in lexicon_texts(message, skip=["acts"]) if has_chinese(w)]
         self.references = References(kb)
@@ -71,7 +71,7 @@ class Understanding:
             idle = (query.intent == "model" and not named and not overview and set(query.models) <= talked_about
                     ) or (not outright and _aside(query))
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
-                              own != unit.text))
+                              own != unit.text, unit.sentence))
             told.append(not outright and unit.kind == "ask" and not self.clauses.only_describes(own) and (
                 self.acts.first_person(own) or not (named or self.acts.asks(own))))
         if any(not t for t in told):

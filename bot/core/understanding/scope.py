@@ -151,6 +151,7 @@ class Part:
     idle: bool = False
     asked: bool = False  # a question about something the article does not hold: declined, never dropped as chatter
     opens: bool = False  # it opens with a joining word ("also does it have a paper?", "and when…", "还有…")
+    sentence: int = 0  # the sentence of the message it asks in
 
 
 def kept(parts: list[Part]) -> list[Part]:
@@ -206,9 +207,9 @@ def _folded(before: Part, part: Part) -> Part | None:
     if first.intent == then.intent == "list" and set(first.models) == set(then.models):
         return part  # "deepseek 都出过哪些模型?按时间排一下": the same models, listed as the second part asks
     if before.names and first.intent == "model" and then.intent == "field" and then.models == first.models \
-            and not part.opens:
+            and not part.opens and part.sentence == before.sentence:
         # "what's the deal with DeepSeekMoE, why does it matter?": the second part is the question (not "tell me
-        # about deepseek-math. also does it have a paper?", two questions)
+        # about deepseek-math. also does it have a paper?", nor "1. what is VL2 2. when did it come out": two)
         return part
     if first.intent == then.intent == "compare" and first.models == then.models and (
             then.selector or "").startswith("diff:") and "diff:" not in (first.selector or ""):

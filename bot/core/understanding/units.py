@@ -14,6 +14,7 @@ Chatter never makes a unit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bot.core.understanding.acts import Act
@@ -31,6 +32,7 @@ class Unit:
     detail: str | None = None  # small talk's kind, the act the article cannot hold
     about: str | None = None  # the clause just before, which "it" in this one refers to
     question: bool = False  # it ended with a question mark
+    sentence: int = 0  # the sentence of the message it asks in
 
 
 @dataclass
@@ -43,8 +45,9 @@ class _Joins:
 
 
 class Units:
-    def __init__(self, clauses: Clauses, segmenter: Segmenter):
-        self.clauses, self.segmenter = clauses, segmenter
+    def __init__(self, clauses: Clauses, segmenter: Segmenter, asks: Callable[[str], bool] = lambda text: False):
+        """`asks(text)`: whether the words ask by their form (a question word anywhere, a yes/no word first)."""
+        self.clauses, self.segmenter, self._asks = clauses, segmenter, asks
 
     def of(self, acts: list[Act]) -> list[Unit]:
         acts = _checks_joined(acts)
@@ -92,9 +95,10 @@ class Units:
         ("他一直在吹 DeepSeekMath,我完全插不上话,所以它到底是个啥"), else the one just before."""
         c, prev = self.clauses, acts[i - 1]
         if (prev.kind == "statement" and c.only_describes(prev.text)) or (
-                prev.kind == "ask" and c.names_only(prev.text)
+                prev.kind == "ask" and c.names_only(prev.text) and not self._asks(prev.text)
                 and self.segmenter.without_joiner(acts[i].text) == acts[i].text):
-            # (a question opened by "also", "and", "还有" after another is one of its own: "tell me about X. also …")
+            # (a question opened by "also", "and", "还有" after another is one of its own: "tell me about X. also …";
+            # so is one after a question word: "what is R1? when was it released?", "Janus-Pro 是什么?它的论文叫啥?")
             joins.before[i] = prev.text
             joins.taken.add(i - 1)
         elif prev.kind in CONTENT:
@@ -122,12 +126,12 @@ class Units:
             # joined, the question loses its joining word ("除了代码模型以外,还有哪些模型")
             asked = self.segmenter.without_joiner(act.text) if i in joins.before else act.text
             text = " ".join(t for t in (joins.before.get(i), asked, joins.after.get(i)) if t)
-            return [Unit(act.kind, text, act.detail, joins.about.get(i), act.question)]
+            return [Unit(act.kind, text, act.detail, joins.about.get(i), act.question, act.sentence)]
         c = self.clauses
         if _checked(act):
-            return [Unit("check", act.text)]  # "R1 是闭源的对吧? …", "heard V3 is 671B? also …": checked too
+            return [Unit("check", act.text, sentence=act.sentence)]  # "R1 是闭源的对吧? …": checked too
         if act.kind == "statement" and (c.names_only(act.text) or self._asks_by_words(act)):
-            return [Unit("ask", act.text)]  # "janus pro paper title", "V3 的参数量", "deepseek math."
+            return [Unit("ask", act.text, sentence=act.sentence)]  # "janus pro paper title", "V3 的参数量"
         return []
 
     def _said(self, acts: list[Act]) -> list[Unit]:

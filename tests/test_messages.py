@@ -960,3 +960,10 @@ def test_also_inside_a_yes_no_question_asks_nothing_of_its_own(text, check):
 ])
 def test_an_overview_in_its_own_sentence_is_a_question_of_its_own(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize("question", ["它是不是 MoE 架构", "它是 MoE 架构吗", "它用的是 MoE 架构吗", "is it MoE?"])
+def test_a_tag_asked_of_it_is_a_check_not_the_model_named_after_the_tag(question):
+    answer = said(["VL2 的论文题目?", question])
+    assert (answer.query.models, answer.query.selector) == (("deepseek-vl2",), "check:tag:moe")
+    assert ENGINE.ask("moe 是什么").query.models == ("deepseek-moe",)  # asked like a model, it is the model

@@ -93,6 +93,8 @@ class Framer:
         words = self.linker.brandable(normalised)
         if not words or not ("deepseek" in tokens_of(rest) or all(self.cues.tags_in(w) for w in words)):
             return None
+        if rest in self.cues.pronouns:  # "它是不是 MoE 架构": "it" is the subject, "MoE" what is asked of it
+            return None
         branded = self.linker.link(self.linker.with_brand(normalised))
         return branded if self._asked_like_a_model(branded.rest) else None
 

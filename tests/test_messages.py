@@ -279,6 +279,9 @@ def test_small_talk_gets_a_short_answer_without_the_list_of_models(text, reason)
     # a negation in a claim with a check tag after it is what is claimed (not the rhetorical "isn't R1 …?")
     ("DeepSeek-VL2 不是 MoE,对吧", "不对"), ("VL2 is not MoE, right?", "No"), ("r1 isnt open source right?", "No"),
     ("R1 不是开源的对吧", "不对"), ("isn't R1 open source?", "Yes"), ("R1 不是开源的吗", "对"),
+    # 万亿 is a trillion, read whole: a count of tokens, not "5 万" of parameters
+    ("有人说 DeepSeekMath 是用 5 万亿 token 训练的?", "不对"), ("DeepSeekMath 的训练数据有 0.5 万亿 token 对吧", "对"),
+    ("heard deepseekmath used 5 trillion tokens?", "No"), ("V2 有 2.36 万亿参数吗", "不对"),
 ])
 def test_a_claim_gets_its_verdict_first(text, verdict):
     lines = to_text(ENGINE.ask(text).reply).splitlines()

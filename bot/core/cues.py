@@ -128,7 +128,8 @@ class Cues:
         # a parameter count with its unit: "671b", "37 billion", "6710 亿"; not "5000 亿 token"
         other = alternation(normaliser(str(w)) for w in lexicon["numbers"]["counts_other"])
         odd = alternation(normaliser(str(w)) or str(w) for w in lexicon["operators"]["approximate"]["odd"])
-        self.figure = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<odd>{odd})?\s*(?P<unit>{units})"
+        # (the unit read whole: "5 万亿 token" is no "5 万" before "亿 token")
+        self.figure = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<odd>{odd})?\s*(?P<unit>(?>{units}))"
                                  rf"(?![a-z])(?!\s*(?:{other})(?![a-z]))")
         # and what such a number counts instead, which asks for no field ("500 billion tokens")
         self.counted = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})?\s*个?\s*"

@@ -282,6 +282,12 @@ def test_small_talk_gets_a_short_answer_without_the_list_of_models(text, reason)
     # 万亿 is a trillion, read whole: a count of tokens, not "5 万" of parameters
     ("有人说 DeepSeekMath 是用 5 万亿 token 训练的?", "不对"), ("DeepSeekMath 的训练数据有 0.5 万亿 token 对吧", "对"),
     ("heard deepseekmath used 5 trillion tokens?", "No"), ("V2 有 2.36 万亿参数吗", "不对"),
+    # a claim of several clauses before its check tag is checked whole; one part not so makes it not so
+    ("群里有人说 V3 是 2024 年 12 月发布的,参数有 671B,靠谱吗", "对"),
+    ("听说 Janus-Pro 有 1B 和 7B 两个版本,能生成图片,是 2024 年发布的,真的吗", "不对"),
+    # "and has …" goes on with the claim's subject; it opens no question of its own
+    ("someone said V2 came out in May 2024 and has 671B params, legit?", "No"),
+    ("V3 came out in 2024 and has 671B params, right?", "Yes"),
 ])
 def test_a_claim_gets_its_verdict_first(text, verdict):
     lines = to_text(ENGINE.ask(text).reply).splitlines()
@@ -970,3 +976,13 @@ def test_a_tag_asked_of_it_is_a_check_not_the_model_named_after_the_tag(question
     answer = said(["VL2 的论文题目?", question])
     assert (answer.query.models, answer.query.selector) == (("deepseek-vl2",), "check:tag:moe")
     assert ENGINE.ask("moe 是什么").query.models == ("deepseek-moe",)  # asked like a model, it is the model
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("how big is V2 and is R1 open source",
+     [("field", {"deepseek-v2"}, "parameters"), ("field", {"deepseek-r1"}, "features")]),
+    ("what's V3's size and is it open source",
+     [("field", {"deepseek-v3"}, "parameters"), ("field", {"deepseek-v3"}, "features")]),
+])
+def test_a_yes_no_word_after_and_opens_a_question_when_its_subject_follows(text, expected):
+    assert parts(text) == expected

@@ -172,7 +172,11 @@ class Composer:
             if claim.rank:
                 return self._rank_check(model, claim, lang)
             checks = [self._check(model, f, lang) for f in claim.filters]  # each claim, its verdict first
-            return replace(checks[0], description="\n".join(c.description for c in checks))
+            lines = list(dict.fromkeys(c.description for c in checks))  # one sentence settles "7B and 67B" once
+            verdicts = {_verdict(model, f) for f in claim.filters}
+            if "no" in verdicts and len(verdicts) > 1:  # the claim as a whole is not so: said first
+                lines.insert(0, say(lang, "check_mixed"))
+            return replace(checks[0], description="\n".join(lines))
         models = [self.kb.by_id[i] for i in query.models]
         label = say(lang, query.field)
         lines = [say(lang, "field_line", name=m.name[lang], label=label, value=self.value(m, query.field, lang))
@@ -558,3 +562,11 @@ class Composer:
         return Reply(title=say(lang, "source_title"), fields=fields, url=self.kb.article.source,
                      footer=say(lang, "source_footer", zh_title=found.article, date=found.date,
                                 dated_by=self.kb.article.dated_by[lang]))
+
+
+def _verdict(m: Model, claim: Filter) -> str:
+    """yes, no, or unknown (undisclosed, or a tag the article does not give)."""
+    held = claim.holds(m)
+    if held is None or (claim.kind == "tag" and not held):
+        return "unknown"
+    return "yes" if held != claim.negated else "no"

@@ -40,7 +40,8 @@ class Understanding:
         self.clauses = Clauses(self.framer)
         self.acts = Acts(message)
         self.segmenter = Segmenter(message, lambda text: bool(self.clauses.names(text)), self._says_nothing,
-                                   kb.lexicon["operators"]["check"]["starts"], self.clauses.names_only)
+                                   kb.lexicon["operators"]["check"]["starts"], self.clauses.names_only,
+                                   self.clauses.says_it)
         self.units = Units(self.clauses, self.segmenter, self.acts.asks)
         # a claim's telling words: not the words that ask, check or pass a claim on ("真的吗", "legit", "听说")
         said = [w for w in lexicon_texts(message, skip=["acts"]) if has_chinese(w)]

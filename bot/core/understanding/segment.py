@@ -54,12 +54,13 @@ class Clause:
 class Segmenter:
     def __init__(self, message: dict, names: Callable[[str], bool] = lambda text: False,
                  says_nothing: Callable[[str], bool] = lambda text: False, yes_no: Iterable[str] = (),
-                 names_only: Callable[[str], bool] = lambda text: False):
+                 names_only: Callable[[str], bool] = lambda text: False,
+                 says_it: Callable[[str], bool] = lambda text: False):
         """`names(text)`: whether the text names a model (a joining word before a name opens another
         question: "what's V2 and also r1's sizes"); `says_nothing(text)`: whether the words ask nothing, name
         no model and hold no cue (chatter before a space between Chinese words: "吃了没 哪些模型是开源的");
         `yes_no`: the words a yes/no question opens with ("can", "is"); `names_only(text)`: whether the text
-        names models and nothing else."""
+        names models and nothing else; `says_it(text)`: whether it refers back ("it", "它")."""
         asks = message["asks"]
         self._asks_first = re.compile(rf"\s*(?:{alternation([*asks['starts'], *asks['anywhere']], loose=True)})",
                                       re.IGNORECASE)
@@ -74,7 +75,7 @@ class Segmenter:
 
         self._joining, self._strong = joining([*message["joiners"], *message["and"]]), joining(message["joiners"])
         self._list_start = re.compile(rf"\s*(?:{alternation(message['list_starts'], loose=True)})", re.IGNORECASE)
-        self._names, self._says_nothing, self._names_only = names, says_nothing, names_only
+        self._names, self._says_nothing, self._names_only, self._says_it = names, says_nothing, names_only, says_it
 
     def split(self, text: str) -> list[Clause]:
         clauses: list[Clause] = []
@@ -103,6 +104,11 @@ class Segmenter:
             opener = self._yes_no.match(piece, last)
             verb = opener and self._names_only(piece[opener.end():match.start()])
             asked = self._asks_first.match(piece, match.end()) or (self._request.match(piece, match.end()) and not verb)
+            if asked and (yes_no := self._yes_no.match(piece, match.end())):
+                # a yes/no word opens a question with its subject after it ("and is R1 open source", "and is it …");
+                # else it is the verb of the sentence going on ("V2 came out in May and has 671B params")
+                after = piece[yes_no.end():]
+                asked = self._names(after) or self._says_it(after)
             opens = asked or named or listed
             if match.start() > last and opens:
                 out.append(piece[last:match.start()])

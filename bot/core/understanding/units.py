@@ -167,12 +167,17 @@ def _checked(act: Act) -> bool:
 
 
 def _checks_joined(acts: list[Act]) -> list[Act]:
-    """"V3 has 671B params. is that right?": the clause before a check tag is the claim it checks; a check tag
-    with nothing before it ("really?") is chatter."""
+    """"V3 has 671B params. is that right?": the clauses before a check tag, in its sentence, are the claim it
+    checks; a check tag with nothing before it ("really?") is chatter."""
     out: list[Act] = []
     for act in acts:
         if act.kind == "check" and act.text and out and out[-1].kind in (*CONTENT, "ask"):
-            out.append(replace(out.pop(), kind="check"))
+            claim = out.pop()
+            # ... the whole claim of its sentence ("有人说 LLM 有 7B 和 67B 两个规模,base 和 chat 都有,准吗")
+            while claim.kind in CONTENT and out and out[-1].kind in CONTENT and out[-1].sentence == claim.sentence:
+                before = out.pop()
+                claim = replace(before, text=f"{before.text} {claim.text}")
+            out.append(replace(claim, kind="check"))
         elif act.kind == "check":
             out.append(replace(act, kind="chatter", detail="fillers"))
         else:

@@ -986,3 +986,25 @@ def test_a_tag_asked_of_it_is_a_check_not_the_model_named_after_the_tag(question
 ])
 def test_a_yes_no_word_after_and_opens_a_question_when_its_subject_follows(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a problem reported: what is told around it (versions, names, what was tried) is its context, not questions
+    "Tried running V3 with vLLM 0.6 and it says KeyError: 'deepseek_v3'. Downloaded the weights from HF for "
+    "DeepSeek-V3 and R1, model 'deepseek-v3'. any idea?",
+    "LM Studio on a Mac. Searched for Janus-Pro and only see V3 quants. does LM Studio support Janus-Pro?",
+    "我用 ollama 跑 R1,显卡是 4090,模型是 deepseek-r1:32b,一直报错 CUDA out of memory,怎么办",
+    # an exception's name is an error, in either language
+    "Janus-Pro 跑官方 demo 直接报 RuntimeError,transformers 4.48,怎么解决",
+])
+def test_what_is_told_around_a_problem_is_its_context(text):
+    assert [p.query.reason for p in each(ENGINE.ask(text))] in (["act:error"], ["act:howto"])
+    # a question asked beside the problem in so many words is still answered
+    assert parts("getting an error when I run janus pro. when was janus pro released?") == [
+        ("field", {"janus-pro"}, "released")]
+
+
+@pytest.mark.parametrize("text", ["DeepSeek Coder 能干哪些事?", "Janus-Pro 能做哪些事", "R1 可以做哪些事情",
+                                  "V3 能干些什么"])
+def test_what_a_model_can_do_asks_its_features(text):
+    assert parts(text)[0][2] == "features"

@@ -33,6 +33,8 @@ _EDGE = r"[\s,，.。:：;；!！?？~、…\-—]*"  # what stands between chat
 _ENDS_ASKING = re.compile(r"(?:吗|呢|么|吧|嘛|咋样|怎么样|如何)[啊呀\s,，.。!！?？~…]*$")
 _PUNCTUATION = " ,，.。:：;；!！?？~、…-—"
 # a Chinese A-not-A question asks wherever it stands ("会不会泄露隐私", "安全不安全", "有没有内容审查")
+# an exception's name, as a program prints it ("KeyError", "RuntimeException", "CUDAError")
+_EXCEPTION = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\b")
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
 _PROGRESSIVE = re.compile(r"\s+[a-z]+ing\b", re.IGNORECASE)  # "was explaining", "am wondering"
 _TAIL = 4  # a Chinese question word this near the end asks ("R1 用起来感觉怎么样", "它的意义到底在哪")
@@ -210,7 +212,7 @@ class Acts:
 
     def _out_of_scope(self, text: str) -> str | None:
         """The act a question makes that the article cannot answer by its kind, if any."""
-        if self._error.search(text):
+        if self._error.search(text) or _EXCEPTION.search(text):
             return "error"
         if any(pattern.search(text) for pattern in self._howto) or self._tools.search(text) or (
                 self._where.search(text) and not self._paper.search(text)):

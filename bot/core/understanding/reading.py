@@ -60,6 +60,8 @@ class Understanding:
                                     for clause in self.segmenter.split(text)])
         discourse = Discourse(context)
         parts, told = [], []
+        # a problem reported (an error, a how-to): what is told around it is the problem's context
+        reported = any(a.kind == "out-of-scope" and a.detail in ("error", "howto") for a in acts)
         for n, unit in enumerate(self.units.of(acts)):
             talked_about = set(discourse.context.models) if discourse.context else set()
             query = discourse.after(self._part(unit, discourse, n > 0))
@@ -73,12 +75,17 @@ class Understanding:
                     ) or (not outright and _aside(query))
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
                               own != unit.text, unit.sentence))
-            told.append(not outright and unit.kind == "ask" and not self.clauses.only_describes(own) and (
-                self.acts.first_person(own) or not (named or self.acts.asks(own))))
+            story = not self.clauses.only_describes(own) and (
+                self.acts.first_person(own) or not (named or self.acts.asks(own)))
+            # (around a problem, a model's card asked by no question word is not what is asked: "model 'deepseek-v3'.
+            # any idea?")
+            told.append((not outright and unit.kind == "ask" and (reported or story))
+                        or (reported and query.intent == "model" and not overview and not self.acts.asks(own)))
         if any(not t for t in told):
             # context told beside a question, with no question form and words beyond a question's: in the first
             # person ("I'm writing a blog post comparing how labs approach vision-language. What features does VL2
-            # have?"), or naming no model and holding no question word ("老板要求每个模型都写一句意义"): chatter
+            # have?"), or naming no model and holding no question word ("老板要求每个模型都写一句意义"), or around a
+            # problem reported ("Searched the hub for VL2 and only see R1 distills. Does LM Studio support VL2?")
             parts = [replace(p, idle=True) if t else p for p, t in zip(parts, told, strict=True)]
         return kept(parts)
 

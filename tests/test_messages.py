@@ -1008,3 +1008,13 @@ def test_what_is_told_around_a_problem_is_its_context(text):
                                   "V3 能干些什么"])
 def test_what_a_model_can_do_asks_its_features(text):
     assert parts(text)[0][2] == "features"
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # "多大" after what a model meant asks how great it is, not its size: the longer cue is the word
+    ("DeepSeek-V3 的影响有多大", ["significance"]), ("Janus-Pro 意义多大", ["significance"]),
+    ("R1 的贡献有多大", ["significance"]), ("R1 多大", ["parameters"]),
+    ("V3 的贡献有多大,参数多大", ["significance", "parameters"]),
+])
+def test_how_great_a_models_impact_is_asks_no_size(text, fields):
+    assert [p[2] for p in parts(text)] == fields

@@ -37,6 +37,7 @@ _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "
 _SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9])"
                            r"|(?<=[0-9])\.(?=\s|$)|\n+|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
 _APOSTROPHES = str.maketrans("\u2018\u2019\u02bc", "'''")  # one apostrophe: the patterns of typed words know only it
+_BRACKETS = re.compile(r"\([^()]*\)|（[^（）]*）")
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")  # the space a Chinese writer types for a comma
 # a clause ends at a comma or a colon (not between figures, "November 2, 2023", "1,000", nor in a time, "10:30")
 # (and a dash between words: "… in class today — why is it important?"; not a hyphen: "DeepSeek - R1" is a name)
@@ -80,7 +81,7 @@ class Segmenter:
     def split(self, text: str) -> list[Clause]:
         clauses: list[Clause] = []
         for n, (sentence, question) in enumerate(_sentences(_clean(text))):
-            pieces = [p for piece in _CLAUSE_END.split(sentence) for joined in self._at_joiners(piece)
+            pieces = [p for piece in _clauses(sentence) for joined in self._at_joiners(piece)
                       for p in self._after_chatter(joined)]
             clauses += [Clause(p, question and i == len(pieces) - 1, n) for i, p in enumerate(pieces)]
             if len(clauses) >= MAX_CLAUSES:
@@ -152,6 +153,17 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
         start = end.end()
     found.append((text[start:], False))
     return [(s.strip(), q) for s, q in found if s.strip()]
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence cut at its clause ends, but not inside brackets ("DeepSeek-VL (v1, before VL2) any good?")."""
+    inside = [m.span() for m in _BRACKETS.finditer(sentence)]
+    pieces, last = [], 0
+    for end in _CLAUSE_END.finditer(sentence):
+        if not any(start < end.start() < stop for start, stop in inside):
+            pieces.append(sentence[last:end.start()])
+            last = end.end()
+    return [*pieces, sentence[last:]]
 
 
 def _clean(text: str) -> str:

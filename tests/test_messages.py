@@ -48,8 +48,9 @@ def parts(text: str, conversation: str | None = None) -> list[tuple]:
                                                                   "what can it do"]),
     ("V3 多大😂 ?", ["V3 多大"]),
     # a comma inside brackets ends nothing
-    ("is the original DeepSeek-VL (v1, before VL2) any good?", ["is the original DeepSeek-VL (v1, before VL2) any good"]),
-    ("R1（660B，开源）是哪天发布的", ["R1（660B，开源）是哪天发布的"]),
+    ("is the original DeepSeek-VL (v1, before VL2) any good?",
+     ["is the original DeepSeek-VL (v1, before VL2) any good"]),
+    ("R1（660B，开源）是哪天发布的", ["R1(660B,开源)是哪天发布的"]),  # (full-width punctuation read as ASCII)
     ("V3 (the 671B one, from December), when was it out", ["V3 (the 671B one, from December)", "when was it out"]),
 ])
 def test_a_message_is_cut_into_clauses_where_a_question_ends_or_another_begins(text, expected):

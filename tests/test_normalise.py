@@ -63,3 +63,13 @@ def test_the_characters_simplified_writes_too_are_opencc_s_own():
     changed = {c for c, s in zip(chars, folded, strict=True) if c != s}
     simplified = set(opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n"))
     assert changed & simplified == SIMPLIFIED_TOO
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("23年那会儿", "2023 年那会儿"), ("24年底发布的", "2024 年底发布的"), ("models from '24", "models from 2024"),
+    ("R1 是 25 年 1 月发布的吗", "r1 是 2025 年 1 月发布的吗"),
+    # not a figure nor a version
+    ("v2 236b", "v2 236b"), ("训练了 5000 亿 token", "训练了 5000 亿 token"), ("1.23 年", "1.23 年"),
+])
+def test_a_year_of_this_decade_in_two_digits_is_the_year(kb, text, expected):
+    assert kb.normaliser(text) == expected

@@ -27,6 +27,8 @@ _SCRIPT_BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=[a-z0-9])|(?<=[a-z0-9])(?=[{CJK}
 TOKEN_RE = re.compile(rf"[a-z0-9][a-z0-9.+]*|[{CJK}]")
 # a number in Chinese numerals before a unit of size ("六千多亿", "两百亿"): written in digits, as the figures are
 _CHINESE_NUMBER = re.compile(r"[零一二两三四五六七八九十百千]+(?=多?[亿万])")
+# a year of this decade in two digits: "23年", "'24" (the models came out in 2023-2025)
+_SHORT_YEAR = re.compile(r"(?<![0-9.])'?(2\d)(?=\s*年)|(?<![0-9a-z])'(2\d)(?![0-9])")
 _DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _PLACES = {"十": 10, "百": 100, "千": 1000}
 
@@ -105,6 +107,7 @@ class Normaliser:
     @staticmethod
     def _basic(text: str) -> str:
         text = _CHINESE_NUMBER.sub(lambda m: _in_digits(m.group()), fold(text))
+        text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1) or m.group(2)}", text)
         text = _SEPARATORS.sub(" ", text)
         text = _LOOSE_DOT.sub(" ", text)
         return " ".join(_SCRIPT_BOUNDARY.sub(" ", text).split())

@@ -97,16 +97,11 @@ class Operators:
         return self._selection(self._respelled(rest))
 
     def _meant(self, models: list[str], rest: str, context: Context | None, topic: str | None) -> list[str]:
-        """The models the question is about: the ones named, those of the conversation when it names none,
-        and with one named, the one talked about that "it" stands for ("那它比 R1 大吗")."""
+        """The models the question is about: the ones named, else those of the conversation."""
         if not context:
             return models
         if not models:
             return self._talked_about(rest, context, topic)
-        recent = context.models
-        if len(models) == 1 and len(recent) == 1 and recent[0] not in models and rest in self.cues.pronouns \
-                and rest in self.comparative:
-            return [recent[0], *models]
         return models
 
     def _talked_about(self, rest: str, context: Context, topic: str | None) -> list[str]:

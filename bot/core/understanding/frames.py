@@ -73,9 +73,22 @@ class Framer:
         if not (links.models or links.foreign or links.unknown) and (branded := self._named_with_brand(
                 normalised, links.rest)):
             links = branded
+        if (it := self._it_compared(normalised, links, context)) is not None:
+            links = self.linker.link(it)
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
             links.rest = self.cues.spell(links.rest)
         return links
+
+    def _it_compared(self, normalised: str, links: Links, context: Context | None) -> str | None:
+        """"is R1 bigger than it?", "那它比 R1 大吗", "R1 是在它之后发布的吗": "it" compared with a model named, as
+        the name of the model talked about, where it stands (which of the two is claimed of is the one first)."""
+        if not (context and len(context.models) == 1 and len(links.models) == 1 and links.models[0] not in
+                context.models) or not (it := self.cues.pronouns.find(normalised)):
+            return None
+        if not (self.operators.comparative.find(links.rest) or self.cues.relative_in(links.rest)):
+            return None
+        name = self.kb.normaliser(self.kb.by_id[context.models[0]].name["en"])
+        return f"{normalised[:it.start()]} {name} {normalised[it.end():]}"
 
     def _may_name_after_the_brand(self, links: Links, context: Context | None) -> bool:
         """A switch word after a conversation ("那 MoE 呢?"), or a comparison or a superlative beside a model

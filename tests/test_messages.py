@@ -1027,7 +1027,8 @@ def test_how_great_a_models_impact_is_asks_no_size(text, fields):
 
 @pytest.mark.parametrize(("question", "verdict"), [
     # "it" compared with a named model stands where it is: the one first is what the claim is about
-    ("is R1 bigger than it?", "No"), ("is it bigger than R1?", "Yes"), ("R1 比它大吗", "不对"), ("那它比 R1 大吗", "对"),
+    ("is R1 bigger than it?", "No"), ("is it bigger than R1?", "Yes"), ("R1 比它大吗", "不对"),
+    ("那它比 R1 大吗", "对"),
     ("was R1 released after it?", "Yes"), ("R1 是在它之后发布的吗", "对"), ("was it released before R1?", "Yes"),
 ])
 def test_it_compared_with_a_named_model_is_the_model_talked_about(question, verdict):

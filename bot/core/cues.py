@@ -136,6 +136,7 @@ class Cues:
                                   rf"(?P<what>{other})(?![a-z])")
         self.pronouns = cue_set(lexicon["followup"]["pronouns"])
         self.switch = cue_set(lexicon["followup"]["switch"])
+        self.besides = cue_set(lexicon["followup"]["besides"])
         self.tell_more = cue_set(lexicon["followup"]["more"])
         self.every = cue_set(lexicon["followup"]["every"])
         self.the_model = cue_set(lexicon["followup"]["the_model"])

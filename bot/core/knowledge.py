@@ -59,7 +59,7 @@ LEXICON_SHAPE = {
     "superlative": {str: WORDS}, "relative": {str: WORDS},
     "numbers": {"more": WORDS, "less": WORDS, "only": WORDS, "units": {str: NUMBER}, "counts_other": WORDS},
     "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS, "every": WORDS, "the_model": WORDS, "other": WORDS,
-                 "plural": WORDS, "former": WORDS, "latter": WORDS},
+                 "besides": WORDS, "plural": WORDS, "former": WORDS, "latter": WORDS},
     "foreign_models": WORDS, "undisclosed": WORDS,
     "names": {"brands": WORDS, "lettered": WORDS, "bare_version": str, "families": WORDS, "variants": WORDS,
               "others": WORDS, "joined_only": WORDS, "distill": str, "date": str, "near": {str: str}},

@@ -105,8 +105,13 @@ class UnnamedQuestions:
         return Query("list", (found,), selector="search") if found else None
 
     def _tagged(self, asked: Asked, context: Context | None, links: Links) -> Query | None:
-        """"which models use MoE?", "open-source models"."""
-        if asked.tags and (asked.asks_list or asked.asks_one or not context):
+        """"which models use MoE?", "open-source models"; after talk of a model, "any other vision models?" (the
+        kind without the models talked about)."""
+        if not asked.tags:
+            return None
+        if context and asked.rest in self.cues.besides:
+            return selected(self.kb, "&".join([f"tag:{asked.tags[0]}", *(f"!is:{m}" for m in context.models)]))
+        if asked.asks_list or asked.asks_one or not context:
             return selected(self.kb, f"tag:{asked.tags[0]}")
         return None
 

@@ -1041,7 +1041,8 @@ def test_it_compared_with_a_named_model_is_the_model_talked_about(question, verd
     (["tell me about janus pro", "any other vision models?"], {"deepseek-vl2"}),
     (["tell me about janus pro", "还有别的多模态模型吗"], {"deepseek-vl2"}),
     (["tell me about janus pro", "is there another model that does vision?"], {"deepseek-vl2"}),
-    (["what is V3", "which other models use MoE?"], {"deepseek-moe", "deepseek-v2", "deepseek-coder-v2", "deepseek-vl2"}),
+    (["what is V3", "which other models use MoE?"],
+     {"deepseek-moe", "deepseek-v2", "deepseek-coder-v2", "deepseek-vl2"}),
 ])
 def test_other_models_of_a_kind_leave_out_the_one_talked_about(turns, models):
     assert set(said(turns).query.models) == models

@@ -1047,3 +1047,15 @@ def test_it_compared_with_a_named_model_is_the_model_talked_about(question, verd
 def test_other_models_of_a_kind_leave_out_the_one_talked_about(turns, models):
     assert set(said(turns).query.models) == models
     assert set(ENGINE.ask("any other vision models?").query.models) == {"deepseek-vl2", "janus-pro"}  # none talked of
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    # "后发布" picks the later of the two just talked about, as "先发布" the earlier
+    (["R1 和 V3 哪个参数多", "后发布的那个有什么意义"], ("deepseek-r1",)),
+    (["compare R1 and V3", "后推出的那个论文叫什么"], ("deepseek-r1",)),
+    (["compare R1 and V3", "先发布的那个论文叫什么"], ("deepseek-v3",)),
+])
+def test_the_later_one_picks_among_the_two(turns, expected):
+    assert said(turns).query.models == expected
+    # ... but a rank word begun inside a word of time is that word's: "之后发布" is after a date
+    assert ENGINE.ask("2024 年之后发布了哪些").query.selector == "date>2024"

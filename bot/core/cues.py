@@ -220,6 +220,10 @@ class Cues:
 
     def superlative_in(self, text: str) -> str | None:
         found = self._ordered(self.superlative, text)
+        if found and (relatives := [m for group in self.relative.values() for m in group.find_all(text)]):
+            # a rank word begun inside a word of time ("之后发布" holds "后发布"): that word's
+            found = [name for name in found if any(not any(r.start() < m.start() < r.end() for r in relatives)
+                                                   for m in self.superlative[name].find_all(text))]
         return found[0] if found else None
 
     def topic_in(self, text: str) -> str | None:

@@ -238,16 +238,4 @@ class Cues:
     @staticmethod
     def _ordered(groups: dict[str, CueSet], text: str) -> list[str]:
         hits = [(m.start(), name) for name, cues in groups.items() if (m := cues.find(text))]
-        if len(hits) > 1:  # a cue inside a longer one of another group is that one's word ("意义有多大" is no size)
-            spans = [(m.start(), m.end(), name) for name, cues in groups.items() for m in cues.find_all(text)]
-            first: dict[str, int] = {}
-            for start, end, name in spans:
-                if not _inside(start, end, name, spans) and start < first.get(name, len(text) + 1):
-                    first[name] = start
-            hits = [(start, name) for name, start in first.items()]
         return [name for _, name in sorted(hits)]
-
-
-def _inside(start: int, end: int, name: str, spans: list[tuple[int, int, str]]) -> bool:
-    """Whether the match lies inside a longer match of another group."""
-    return any(s <= start and end <= e and e - s > end - start and n != name for s, e, n in spans)

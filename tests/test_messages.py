@@ -293,6 +293,9 @@ def test_small_talk_gets_a_short_answer_without_the_list_of_models(text, reason)
     # "and has …" goes on with the claim's subject; it opens no question of its own
     ("someone said V2 came out in May 2024 and has 671B params, legit?", "No"),
     ("V3 came out in 2024 and has 671B params, right?", "Yes"),
+    # what a claim is set against says nothing of it; its question mark asks
+    ("Janus-Pro can actually do text-to-image generation, not just understanding?", "Yes"),
+    ("Janus-Pro 能生成图片,而不只是理解图片?", "对"), ("so R1 is a reasoning model, not just a chat model?", "Yes"),
 ])
 def test_a_claim_gets_its_verdict_first(text, verdict):
     lines = to_text(ENGINE.ask(text).reply).splitlines()
@@ -1049,3 +1052,15 @@ def test_the_later_one_picks_among_the_two(turns, expected):
     assert said(turns).query.models == expected
     # ... but a rank word begun inside a word of time is that word's: "之后发布" is after a date
     assert ENGINE.ask("2024 年之后发布了哪些").query.selector == "date>2024"
+
+
+@pytest.mark.parametrize(("turns", "model"), [
+    # "it" beside another maker's model is the model talked about: what the article says of the two
+    (["what is R1", "它跟 o1 比怎么样"], "deepseek-r1"),
+    (["what is R1", "how does it compare to o1?"], "deepseek-r1"),
+    (["what is Coder V2", "is it as good as GPT4-Turbo?"], "deepseek-coder-v2"),
+])
+def test_it_beside_another_makers_model_is_the_model_talked_about(turns, model):
+    answer = said(turns)
+    assert (answer.query.models, answer.query.field) == ((model,), "features")
+    assert said(["what is V3", "is it better than Llama 3?"]).query.reason == "unknown-model:Llama 3"

@@ -79,7 +79,8 @@ LEXICON_SHAPE = {
     },
     "message": {
         "joiners": WORDS, "and": WORDS, "list_starts": WORDS,
-        "asks": {"anywhere": WORDS, "starts": WORDS, "requests": WORDS, "not": WORDS}, "continues": WORDS,
+        "asks": {"anywhere": WORDS, "starts": WORDS, "requests": WORDS, "not": WORDS},
+        "continues": WORDS, "contrasts": WORDS,
         "check_tags": WORDS,
         "rumour": {"markers": WORDS, "subjects": WORDS, "verbs": WORDS}, "self": WORDS,
         "chatter": {"greetings": WORDS, "thanks": WORDS, "apologies": WORDS, "addressing": WORDS, "fillers": WORDS},

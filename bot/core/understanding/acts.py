@@ -71,6 +71,7 @@ class Acts:
         # a question word inside a word that asks nothing ("好几个" is "quite a few", "几乎" is "almost")
         self._not_asking = _words(asks["not"])
         self._continues = _words(message["continues"], r"^\s*")
+        self._contrasts = _words(message["contrasts"], r"^\s*")
         starts = [*asks["starts"], *asks["requests"]]
         self._asks_first = _words(starts, "^")
         self._asks_inside = _words([w for w in (*starts, *asks["anywhere"]) if not has_chinese(w)])
@@ -140,13 +141,21 @@ class Acts:
 
     def continued(self, acts: list[Act]) -> list[Act]:
         """A clause that goes on with a request the article cannot hold ("could you add support for multi-function
-        LLMs, for example, those that can generate images like Janus pro?") is part of that request."""
+        LLMs, for example, those that can generate images like Janus pro?") is part of that request; one that sets
+        what was just said against another thing ("…, not just understanding?") only lends it its question mark."""
         out: list[Act] = []
         for act in acts:
-            if out and out[-1].kind == "out-of-scope" and act.text and self._continues.match(act.text):
+            if not (out and act.text and out[-1].sentence == act.sentence):
+                out.append(act)
+            elif self._contrasts.match(act.text):  # what it is set against says nothing of it; its "?" asks
                 before = out.pop()
-                act = replace(before, text=f"{before.text} {act.text}", question=before.question or act.question)
-            out.append(act)
+                kind = "ask" if act.question and before.kind == "statement" else before.kind
+                out.append(replace(before, kind=kind, question=before.question or act.question))
+            elif out[-1].kind == "out-of-scope" and self._continues.match(act.text):
+                before = out.pop()
+                out.append(replace(before, text=f"{before.text} {act.text}", question=before.question or act.question))
+            else:
+                out.append(act)
         return out
 
     def _masked(self, text: str) -> str:

@@ -80,12 +80,14 @@ class Framer:
         return links
 
     def _it_compared(self, normalised: str, links: Links, context: Context | None) -> str | None:
-        """"is R1 bigger than it?", "那它比 R1 大吗", "R1 是在它之后发布的吗": "it" compared with a model named, as
-        the name of the model talked about, where it stands (which of the two is claimed of is the one first)."""
-        if not (context and len(context.models) == 1 and len(links.models) == 1 and links.models[0] not in
-                context.models) or not (it := self.cues.pronouns.find(normalised)):
+        """"is R1 bigger than it?", "那它比 R1 大吗", "R1 是在它之后发布的吗", "它跟 o1 比怎么样": "it" compared with
+        a model named (the article's or another's), as the name of the model talked about, where it stands (which
+        of the two is claimed of is the one first)."""
+        if not (context and len(context.models) == 1) or not (it := self.cues.pronouns.find(normalised)):
             return None
-        if not (self.operators.comparative.find(links.rest) or self.cues.relative_in(links.rest)):
+        compared = self.operators.comparative.find(links.rest) or self.cues.relative_in(links.rest)
+        other = len(links.models) == 1 and links.models[0] not in context.models
+        if not ((other and compared) or (links.foreign and not links.models and not links.unknown)):
             return None
         name = self.kb.normaliser(self.kb.by_id[context.models[0]].name["en"])
         return f"{normalised[:it.start()]} {name} {normalised[it.end():]}"

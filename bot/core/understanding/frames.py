@@ -87,7 +87,9 @@ class Framer:
             return None
         compared = self.operators.comparative.find(links.rest) or self.cues.relative_in(links.rest)
         other = len(links.models) == 1 and links.models[0] not in context.models
-        if not ((other and compared) or (links.foreign and not links.models and not links.unknown)):
+        # (not a description by another's model: "那个和 o1 打平的模型" names no "it")
+        foreign = links.foreign and not links.models and not links.unknown and links.rest not in self.cues.described
+        if not ((other and compared) or foreign):
             return None
         name = self.kb.normaliser(self.kb.by_id[context.models[0]].name["en"])
         return f"{normalised[:it.start()]} {name} {normalised[it.end():]}"

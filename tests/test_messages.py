@@ -1064,3 +1064,23 @@ def test_it_beside_another_makers_model_is_the_model_talked_about(turns, model):
     answer = said(turns)
     assert (answer.query.models, answer.query.field) == ((model,), "features")
     assert said(["what is V3", "is it better than Llama 3?"]).query.reason == "unknown-model:Llama 3"
+
+
+@pytest.mark.parametrize("text", [
+    # a share or a score in per cent: the article gives none, so it is a question of results, declined as such
+    "为什么Deepseek-Math-7B-rl 已经到了88.2%,但是DeepSeek-LLM-67B Chat只有84%?",
+    "R1 scores 79.8% on AIME, right?", "V3 的 MMLU 是百分之八十八吗", "what percent of V3's data is code?",
+])
+def test_a_figure_in_per_cent_is_a_question_of_results(text):
+    assert [p.query.reason for p in each(ENGINE.ask(text))] == ["topic:benchmarks"]  # one decline, however many
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a figure stated beside a question, with no question form: told, not asked
+    ("DeepSeek-Coder is trained on 2T tokens. Can you explain what it is good at?",
+     [("field", {"deepseek-coder"}, "features")]),
+    ("V3 came out in December 2024 and I'm trying to catch up. when did R1 come out?",
+     [("field", {"deepseek-r1"}, "released")]),
+])
+def test_a_figure_stated_beside_a_question_is_told(text, expected):
+    assert parts(text) == expected

@@ -108,6 +108,7 @@ class Normaliser:
     def _basic(text: str) -> str:
         text = _CHINESE_NUMBER.sub(lambda m: _in_digits(m.group()), fold(text))
         text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1) or m.group(2)}", text)
+        text = text.replace("%", " percent ")  # a word, as the lexicon can name it (the article gives no share)
         text = _SEPARATORS.sub(" ", text)
         text = _LOOSE_DOT.sub(" ", text)
         return " ".join(_SCRIPT_BOUNDARY.sub(" ", text).split())

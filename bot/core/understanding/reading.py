@@ -76,7 +76,7 @@ class Understanding:
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
                               own != unit.text, unit.sentence))
             story = not self.clauses.only_describes(own) and (
-                self.acts.first_person(own) or not (named or self.acts.asks(own)))
+                self.acts.first_person(own) or not (named or self.acts.asks(own)) or self._states_a_figure(own))
             # (around a problem, a model's card asked by no question word is not what is asked: "model 'deepseek-v3'.
             # any idea?")
             told.append((not outright and unit.kind == "ask" and (reported or story))
@@ -222,6 +222,13 @@ class Understanding:
         # a claim of how good a model is ("R1 是全世界最强的", "V3 beats everything") gets its verdict too
         quality = unit.kind == "check" and query.reason == "topic:quality"
         return query.intent != "none" or (query.reason or "").startswith("beyond:") or quality
+
+    def _states_a_figure(self, text: str) -> bool:
+        """Words that state a figure or a date, asking nothing by their form ("DeepSeek-Coder is trained on 2T
+        tokens"): told, not asked, beside a question."""
+        normalised = self.clauses.normalised(text)
+        return not self.acts.asks(text) and bool(
+            self.cues.figure.search(normalised) or self.cues.counted.search(normalised) or date_spans(normalised))
 
     def _about_something(self, text: str, query: Query) -> bool:
         """A question no frame reads that asks about something all the same ("How tall is Mount Everest?"; not

@@ -188,8 +188,10 @@ def _unrecognised(query: Query) -> bool:
 
 def _same(before: Query, query: Query) -> bool:
     """The same question twice, or two declines about the same thing ("what licence is janus pro under? can i
-    use it commercially?")."""
-    return query == before or _declined_subject(query) == _declined_subject(before) is not None
+    use it commercially?") or of the same topic ("why does Math score 88.2% but LLM only 84%?")."""
+    topic = (query.reason or "").startswith("topic:") and query.intent == before.intent == "none"
+    return query == before or _declined_subject(query) == _declined_subject(before) is not None or (
+        topic and query.reason == before.reason)
 
 
 def _declined_subject(query: Query) -> str | None:

@@ -1084,3 +1084,9 @@ def test_a_figure_in_per_cent_is_a_question_of_results(text):
 ])
 def test_a_figure_stated_beside_a_question_is_told(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize("question", ["what's the exact title?", "题目是什么", "what's it titled?"])
+def test_a_models_title_is_its_papers(question):
+    answer = said(["what is V3", question])
+    assert (answer.query.models, answer.query.field) == (("deepseek-v3",), "paper")

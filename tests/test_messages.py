@@ -296,6 +296,10 @@ def test_small_talk_gets_a_short_answer_without_the_list_of_models(text, reason)
     # what a claim is set against says nothing of it; its question mark asks
     ("Janus-Pro can actually do text-to-image generation, not just understanding?", "Yes"),
     ("Janus-Pro 能生成图片,而不只是理解图片?", "对"), ("so R1 is a reasoning model, not just a chat model?", "Yes"),
+    # "total params" are parameters; "started from" a model is being based on it
+    ("V3 is bigger than R1 in total params, right?", "Yes"), ("R1 is larger than V3 in total parameters, right?", "No"),
+    ("DeepSeekMath started from DeepSeek-Coder-v1.5 7B, right?", "Yes"),
+    ("was DeepSeekMath initialized from Coder v1.5?", "Yes"),
 ])
 def test_a_claim_gets_its_verdict_first(text, verdict):
     lines = to_text(ENGINE.ask(text).reply).splitlines()

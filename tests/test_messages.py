@@ -1094,3 +1094,16 @@ def test_a_figure_stated_beside_a_question_is_told(text, expected):
 def test_a_models_title_is_its_papers(question):
     answer = said(["what is V3", question])
     assert (answer.query.models, answer.query.field) == (("deepseek-v3",), "paper")
+
+
+@pytest.mark.parametrize(("text", "intents"), [
+    # a list asked by its words, or a sort asked for, beside another question is a question of its own
+    ("can vl2 run on my phone and also sort the models by release date", ["none", "list"]),
+    ("anything from dec 2024 through jan 2025 and also what got released after 2024", ["list", "list"]),
+    ("which models have more than 200B parameters and also is llama a good llm", ["list", "none"]),
+])
+def test_a_list_asked_by_its_words_beside_another_question_is_asked(text, intents):
+    assert [p[0] for p in parts(text)] == intents
+    # ... and what someone said beside a question is told
+    assert parts("when was DeepSeekMoE released? one person says 2024, another says it never had a single release "
+                 "date") == [("field", {"deepseek-moe"}, "released")]

@@ -81,6 +81,7 @@ class Acts:
                                   rf"{alternation(rumour['subjects'], loose=True)}).{{0,30}}?"
                                   rf"(?:{alternation(rumour['verbs'], loose=True)}))(?:\s+that\b)?", re.IGNORECASE)
         self._self = _words(message["self"], r"^\s*")
+        self._says = _words(rumour["verbs"])
         self._what_for = _words(message["thanked_for"], "^")
         acts = message["acts"]
         self._future = _words(acts["future"]["words"])
@@ -177,6 +178,10 @@ class Acts:
         return bool(self._asked_first(text) or self._asks_anywhere.match(masked) or _ENDS_ASKING.search(text)
                     or self.a_not_a(text)
                     or any(m.start() >= tail and has_chinese(m.group()) for m in self._asks_anywhere.finditer(masked)))
+
+    def passes_on(self, text: str) -> bool:
+        """It says what someone said ("another says it never had a single release date", "他说…")."""
+        return bool(self._says.search(text))
 
     def first_person(self, text: str) -> bool:
         """Told in the first person ("I'm writing a blog post …", "我在做一个 PPT …")."""

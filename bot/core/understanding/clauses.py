@@ -63,6 +63,11 @@ class Clauses:
             return None
         return self.kb.by_id[found.models[0]].name["en"]
 
+    def opens_with_description(self, text: str) -> bool:
+        """It opens with the words of a description ("the one whose paper …", "那个…")."""
+        found = self.cues.described.find(self.normalised(text))
+        return bool(found) and found.start() == 0
+
     def name_starts(self, text: str) -> list[int]:
         """Where a model's name, as the knowledge spells it, starts in the text as typed."""
         return [m.start() for m in self._name_start.finditer(text)]

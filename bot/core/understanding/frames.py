@@ -85,10 +85,11 @@ class Framer:
         of the two is claimed of is the one first)."""
         if not (context and len(context.models) == 1) or not (it := self.cues.pronouns.find(normalised)):
             return None
+        if links.rest in self.cues.described:  # a description says no "it": "那个和 o1 打平的模型", "那个 671B 的"
+            return None
         compared = self.operators.comparative.find(links.rest) or self.cues.relative_in(links.rest)
         other = len(links.models) == 1 and links.models[0] not in context.models
-        # (not a description by another's model: "那个和 o1 打平的模型" names no "it")
-        foreign = links.foreign and not links.models and not links.unknown and links.rest not in self.cues.described
+        foreign = links.foreign and not links.models and not links.unknown
         if not ((other and compared) or foreign):
             return None
         name = self.kb.normaliser(self.kb.by_id[context.models[0]].name["en"])

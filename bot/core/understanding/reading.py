@@ -75,11 +75,15 @@ class Understanding:
                     ) or (not outright and _aside(query))
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
                               own != unit.text, unit.sentence))
+            # (naming no model and asking nothing: words no frame answers, or what someone said; not "anything from
+            # dec 2024 through jan 2025", a list asked by its words)
+            unasked = not (named or self.acts.asks(own)) and (query.intent == "none" or self.acts.passes_on(own))
             story = not self.clauses.only_describes(own) and (
-                self.acts.first_person(own) or not (named or self.acts.asks(own)) or self._states_a_figure(own))
-            # (around a problem, a model's card asked by no question word is not what is asked: "model 'deepseek-v3'.
-            # any idea?")
-            told.append((not outright and unit.kind == "ask" and (reported or story))
+                self.acts.first_person(own) or unasked or self._states_a_figure(own) or (
+                    reported and named))
+            # (around a problem, what names a model is its context; so is a model's card asked by no question word:
+            # "model 'deepseek-v3'. any idea?")
+            told.append((not outright and unit.kind == "ask" and story)
                         or (reported and query.intent == "model" and not overview and not self.acts.asks(own)))
         if any(not t for t in told):
             # context told beside a question, with no question form and words beyond a question's: in the first
@@ -224,11 +228,14 @@ class Understanding:
         return query.intent != "none" or (query.reason or "").startswith("beyond:") or quality
 
     def _states_a_figure(self, text: str) -> bool:
-        """Words that state a figure or a date, asking nothing by their form ("DeepSeek-Coder is trained on 2T
-        tokens"): told, not asked, beside a question."""
+        """Words that state a figure or a date of a model, or that someone said, asking nothing by their form
+        ("DeepSeek-Coder is trained on 2T tokens", "one person says 2024"; not "anything from dec 2024 through jan
+        2025", a list asked by its words): told, not asked, beside a question."""
         normalised = self.clauses.normalised(text)
-        return not self.acts.asks(text) and bool(
-            self.cues.figure.search(normalised) or self.cues.counted.search(normalised) or date_spans(normalised))
+        if self.acts.asks(text) or not (self.clauses.names(text) or self.acts.passes_on(text)):
+            return False
+        return bool(self.cues.figure.search(normalised) or self.cues.counted.search(normalised)
+                    or date_spans(normalised))
 
     def _about_something(self, text: str, query: Query) -> bool:
         """A question no frame reads that asks about something all the same ("How tall is Mount Everest?"; not

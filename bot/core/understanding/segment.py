@@ -105,9 +105,10 @@ class Segmenter:
             opener = self._yes_no.match(piece, last)
             verb = opener and self._names_only(piece[opener.end():match.start()])
             asked = self._asks_first.match(piece, match.end()) or (self._request.match(piece, match.end()) and not verb)
-            if asked and (yes_no := self._yes_no.match(piece, match.end())):
-                # a yes/no word opens a question with its subject after it ("and is R1 open source", "and is it …");
-                # else it is the verb of the sentence going on ("V2 came out in May and has 671B params")
+            if asked and not strong and (yes_no := self._yes_no.match(piece, match.end())):
+                # after a bare "and", a yes/no word opens a question with its subject after it ("and is R1 open
+                # source", "and is it …"); else it is the verb of the sentence going on ("V2 came out in May and has
+                # 671B params"); after "and also", "btw", it opens one ("and also is llama a good llm")
                 after = piece[yes_no.end():]
                 asked = self._names(after) or self._says_it(after)
             opens = asked or named or listed

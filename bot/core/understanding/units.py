@@ -87,6 +87,8 @@ class Units:
         prev = acts[i - 1]
         if prev.question or prev.kind not in ("statement", "ask") or self.segmenter.starts_asking(prev.text):
             return None
+        if self._asks(prev.text) and not self.clauses.opens_with_description(prev.text):
+            return None  # a question of its own ("解耦视觉编码的那个模型什么时候出的"), not "the one whose paper is …"
         return self.clauses.described_model(prev.text)
 
     def _subject_before(self, i: int, acts: list[Act], joins: _Joins) -> None:

@@ -1107,3 +1107,13 @@ def test_a_list_asked_by_its_words_beside_another_question_is_asked(text, intent
     # ... and what someone said beside a question is told
     assert parts("when was DeepSeekMoE released? one person says 2024, another says it never had a single release "
                  "date") == [("field", {"deepseek-moe"}, "released")]
+
+
+@pytest.mark.parametrize("turns", [
+    ["Janus-Pro 和 VL2 都是搞多模态的吧?有啥区别", "哪个能生成图片", "那另一个呢,啥时候出的?"],
+    ["what is V2", "what is V3", "the other one, when was it released?"],
+    ["compare V2 and V3", "the former, when was it released?"],
+])
+def test_a_clause_that_only_refers_is_the_subject_of_the_question_after_it(turns):
+    answer = said(turns)
+    assert (answer.parts, answer.query.field) == ((), "released")

@@ -17,7 +17,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
 from bot.core.normalise import has_chinese
 from bot.core.query import Query
-from bot.core.understanding.acts import Acts
+from bot.core.understanding.acts import Act, Acts
 from bot.core.understanding.clauses import Clauses
 from bot.core.understanding.frames import Framer
 from bot.core.understanding.resolve import Discourse, References
@@ -58,6 +58,7 @@ class Understanding:
         self.clauses.forget()
         acts = self.acts.continued([self.acts.of(clause, self.segmenter.without_joiner, self._says_nothing)
                                     for clause in self.segmenter.split(text)])
+        acts = [self._referred(act, context) for act in acts]
         discourse = Discourse(context)
         parts, told = [], []
         # a problem reported (an error, a how-to): what is told around it is the problem's context
@@ -92,6 +93,12 @@ class Understanding:
             # problem reported ("Searched the hub for VL2 and only see R1 distills. Does LM Studio support VL2?")
             parts = [replace(p, idle=True) if t else p for p, t in zip(parts, told, strict=True)]
         return kept(parts)
+
+    def _referred(self, act: Act, context: Context | None) -> Act:
+        """A clause that only refers to a model talked about ("那另一个呢", "and the latter?"), by that model's name: so
+        it is the subject of the question after it ("那另一个呢,啥时候出的?")."""
+        named = self.references.named(act.text, context)
+        return replace(act, text=named) if named != act.text and self.clauses.names_only(named) else act
 
     def understand(self, text: str, context: Context | None = None) -> Query:
         """The query of the message's first part (what the maintainer's report groups by)."""

@@ -1117,3 +1117,17 @@ def test_a_list_asked_by_its_words_beside_another_question_is_asked(text, intent
 def test_a_clause_that_only_refers_is_the_subject_of_the_question_after_it(turns):
     answer = said(turns)
     assert (answer.parts, answer.query.field) == ((), "released")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # wanting a fact confirmed asks it, wherever the words stand; "it" is the model told of just before
+    ("看到 DeepSeek-V2 用了混合专家架构,我想确认一下它的总参数规模", ("field", {"deepseek-v2"}, "parameters")),
+    ("saw that V3 uses FP8. I'd like to confirm its release date", ("field", {"deepseek-v3"}, "released")),
+    ("听说 R1 是开源的,想核实一下它是哪天发布的", ("field", {"deepseek-r1"}, "released")),
+])
+def test_wanting_a_fact_confirmed_asks_it(text, expected):
+    assert parts(text) == [expected]
+    # ... not a story of someone asked to check something
+    assert parts("sorry to ping you directly, my manager asked me to double check something before tomorrow's "
+                 "standup. How many parameters does DeepSeek V2 have in total?") == [
+        ("field", {"deepseek-v2"}, "parameters")]

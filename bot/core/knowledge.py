@@ -79,7 +79,7 @@ LEXICON_SHAPE = {
     },
     "message": {
         "joiners": WORDS, "and": WORDS, "list_starts": WORDS,
-        "asks": {"anywhere": WORDS, "starts": WORDS, "requests": WORDS, "not": WORDS},
+        "asks": {"anywhere": WORDS, "wanting": WORDS, "starts": WORDS, "requests": WORDS, "not": WORDS},
         "continues": WORDS, "contrasts": WORDS,
         "check_tags": WORDS,
         "rumour": {"markers": WORDS, "subjects": WORDS, "verbs": WORDS}, "self": WORDS,

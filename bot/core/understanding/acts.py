@@ -68,13 +68,14 @@ class Acts:
         self._not_tagged_after = {w.lower() for w in message["check_not_after"]}
         asks = message["asks"]
         self._asks_anywhere = _words(asks["anywhere"])
+        self._wanting = _words(asks["wanting"])
         # a question word inside a word that asks nothing ("好几个" is "quite a few", "几乎" is "almost")
         self._not_asking = _words(asks["not"])
         self._continues = _words(message["continues"], r"^\s*")
         self._contrasts = _words(message["contrasts"], r"^\s*")
         starts = [*asks["starts"], *asks["requests"]]
         self._asks_first = _words(starts, "^")
-        self._asks_inside = _words([w for w in (*starts, *asks["anywhere"]) if not has_chinese(w)])
+        self._asks_inside = _words([w for w in (*starts, *asks["anywhere"], *asks["wanting"]) if not has_chinese(w)])
         rumour = message["rumour"]
         self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|"
                                   rf"(?:{alternation(rumour['leads'], loose=True)})?(?:"
@@ -166,7 +167,7 @@ class Acts:
     def asks(self, text: str, question: bool = False) -> bool:
         """Whether the words ask by their form."""
         return bool(question or self._asked_first(text) or self._asks_anywhere.search(self._masked(text))
-                    or _ENDS_ASKING.search(text) or self.a_not_a(text))
+                    or self._wanting.search(text) or _ENDS_ASKING.search(text) or self.a_not_a(text))
 
     def asks_outright(self, text: str) -> bool:
         """Whether the words are a question by their form alone, not only hold a question word inside a
@@ -176,7 +177,7 @@ class Acts:
         tail = max(0, len(text) - _TAIL)
         masked = self._masked(text)
         return bool(self._asked_first(text) or self._asks_anywhere.match(masked) or _ENDS_ASKING.search(text)
-                    or self.a_not_a(text)
+                    or self.a_not_a(text) or self._wanting.search(text)
                     or any(m.start() >= tail and has_chinese(m.group()) for m in self._asks_anywhere.finditer(masked)))
 
     def passes_on(self, text: str) -> bool:

@@ -63,8 +63,8 @@ class Segmenter:
         `yes_no`: the words a yes/no question opens with ("can", "is"); `names_only(text)`: whether the text
         names models and nothing else; `says_it(text)`: whether it refers back ("it", "它")."""
         asks = message["asks"]
-        self._asks_first = re.compile(rf"\s*(?:{alternation([*asks['starts'], *asks['anywhere']], loose=True)})",
-                                      re.IGNORECASE)
+        asking = [*asks["starts"], *asks["anywhere"], *asks["wanting"]]
+        self._asks_first = re.compile(rf"\s*(?:{alternation(asking, loose=True)})", re.IGNORECASE)
         self._request = re.compile(rf"\s*(?:{alternation(asks['requests'], loose=True)})", re.IGNORECASE)
         self._yes_no = re.compile(rf"\s*(?:{alternation(yes_no, loose=True) or '(?!)'})", re.IGNORECASE)
 

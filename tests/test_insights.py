@@ -277,9 +277,11 @@ def test_the_html_report_names_fonts_with_chinese_glyphs(engine):
     assert style.index("system-ui") < style.index("Noto Sans CJK SC") < style.index(",sans-serif;")
 
 
-@pytest.mark.parametrize("phrase", ["par with gpt", "on par", "matches gpt", "rivals o1"])
+@pytest.mark.parametrize("phrase", ["par with gpt", "on par", "matches gpt", "rivals o1", "june", "in march",
+                                    "dec"])
 def test_a_decline_never_holds_the_articles_words_or_a_way_of_saying_them(engine, phrase):
-    """"par with gpt" would decline "is coder v2 on par with GPT4-Turbo?", which the article answers."""
+    """"par with gpt" would decline "is coder v2 on par with GPT4-Turbo?", which the article answers; "june"
+    would decline "anything from june 2024?", which its dates answer."""
     from bot.insights.suggest import Suggester
     assert not Suggester(engine)._outside_article(phrase)
     assert Suggester(engine)._outside_article("price per token")

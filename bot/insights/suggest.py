@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from bot.core.dates import MONTHS
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.normalise import CJK_RE, has_chinese, tokens_of
@@ -231,8 +232,9 @@ class Suggester:
         if has_chinese(phrase):
             return phrase not in self._article
         words = set(phrase.split())
-        # ("par with gpt" would decline "is coder v2 on par with GPT4-Turbo?", which the article answers)
-        return not words <= self._article_words and not words & self._synonyms
+        # ("par with gpt" would decline "is coder v2 on par with GPT4-Turbo?", which the article answers; "june"
+        # would decline "anything from june 2024?", which its dates answer)
+        return not words <= self._article_words and not words & (self._synonyms | set(MONTHS))
 
     # --- the trial ------------------------------------------------------------------------------
     def _tried(self, suggestion: Suggestion, questions: list[str]) -> Suggestion | None:

@@ -76,23 +76,28 @@ class Understanding:
                     ) or (not outright and _aside(query))
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
                               own != unit.text, unit.sentence))
-            # (naming no model and asking nothing: words no frame answers, or what someone said; not "anything from
-            # dec 2024 through jan 2025", a list asked by its words)
-            unasked = not (named or self.acts.asks(own)) and (query.intent == "none" or self.acts.passes_on(own))
-            story = not self.clauses.only_describes(own) and (
-                self.acts.first_person(own) or unasked or self._states_a_figure(own) or (
-                    reported and named))
-            # (around a problem, what names a model is its context; so is a model's card asked by no question word:
-            # "model 'deepseek-v3'. any idea?")
-            told.append((not outright and unit.kind == "ask" and story)
-                        or (reported and query.intent == "model" and not overview and not self.acts.asks(own)))
-        if any(not t for t in told):
-            # context told beside a question, with no question form and words beyond a question's: in the first
-            # person ("I'm writing a blog post comparing how labs approach vision-language. What features does VL2
-            # have?"), or naming no model and holding no question word ("老板要求每个模型都写一句意义"), or around a
-            # problem reported ("Searched the hub for VL2 and only see R1 distills. Does LM Studio support VL2?")
+            told.append(self._told(unit, query, outright, reported))
+        if any(not t for t in told):  # context told beside a question is chatter beside it
             parts = [replace(p, idle=True) if t else p for p, t in zip(parts, told, strict=True)]
         return kept(parts)
+
+    def _told(self, unit: Unit, query: Query, outright: bool, reported: bool) -> bool:
+        """A part that tells context rather than asks: with no question form and words beyond a question's, in the
+        first person ("I'm writing a blog post comparing how labs approach vision-language"), naming no model and
+        asking nothing where no frame answers it or it says what someone said ("老板要求每个模型都写一句意义",
+        "another says it never had a single release date"; not "anything from dec 2024 through jan 2025", a list
+        asked by its words), a figure stated of a model or passed on, or what names a model around a problem
+        reported ("Searched the hub for VL2 and only see R1 distills. Does LM Studio support VL2?"); around a
+        problem, also a model's card asked by no question word ("model 'deepseek-v3'. any idea?")."""
+        own = self.segmenter.without_joiner(unit.text)
+        named, asks = bool(self.clauses.names(unit.text)), self.acts.asks(own)
+        if reported and query.intent == "model" and not asks and not (
+                self.clauses.normalised(unit.text) in self.cues.overview or unit.kind == "statement"):
+            return True
+        if outright or unit.kind != "ask" or self.clauses.only_describes(own):
+            return False
+        unasked = not (named or asks) and (query.intent == "none" or self.acts.passes_on(own))
+        return self.acts.first_person(own) or unasked or self._states_a_figure(own) or (reported and named)
 
     def _referred(self, act: Act, context: Context | None) -> Act:
         """A clause that only refers to a model talked about ("那另一个呢", "and the latter?"), by that model's name: so

@@ -896,6 +896,10 @@ def test_an_uncovered_family_with_a_size_is_declined_by_name(text, name):
      "topic:internals"),
     ("Hi, I noticed that the implementation in the code supports DeepSeek-V3. Is this a typo?", "topic:internals"),
     ("R1 的配置文件里 hidden size 是多少", "topic:internals"),
+    # how a figure was worked out: the article gives the figures, not how they were counted
+    ("我想知道一下 技术报告里面激活37B是怎么算出来的?", "topic:internals"),
+    ("how did they calculate V3's 37B active params?", "topic:internals"),
+    ("R1 的 660B 是怎么计算出来的", "topic:internals"),
 ])
 def test_internals_are_declined_by_topic(text, reason):
     answer = ENGINE.ask(text)

@@ -1135,3 +1135,19 @@ def test_wanting_a_fact_confirmed_asks_it(text, expected):
     assert parts("sorry to ping you directly, my manager asked me to double check something before tomorrow's "
                  "standup. How many parameters does DeepSeek V2 have in total?") == [
         ("field", {"deepseek-v2"}, "parameters")]
+
+
+@pytest.mark.parametrize(("text", "verdicts"), [
+    # a claim of several models is checked of each, each verdict said
+    ("are R1 and V3 open source?", ["Yes — DeepSeek-R1", "The article does not say that of DeepSeek-V3"]),
+    ("V2 和 V3 都是 MoE 吗", ["对,DeepSeek-V2", "对,DeepSeek-V3"]),
+    ("deepseekR1 V3支持图片吗", ["文章没有说 DeepSeek-R1", "文章没有说 DeepSeek-V3"]),
+    ("are V2 and V3 both 236B?", ["No — not all of that is so", "Yes — DeepSeek-V2", "No — DeepSeek-V3"]),
+])
+def test_a_claim_of_several_models_is_checked_of_each(text, verdicts):
+    answer = ENGINE.ask(text)
+    lines = to_text(answer.reply).splitlines()
+    assert answer.query.intent == "field" and all(any(line.startswith(v) for line in lines) for v in verdicts)
+    assert lines[2].startswith(verdicts[0])
+    # ... and "what's the difference?" after them compares the two
+    assert [p.query.intent for p in ENGINE.ask(f"{text.rstrip('?')}?有啥区别").parts] == ["field", "compare"]

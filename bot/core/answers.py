@@ -168,15 +168,19 @@ class Composer:
             return self._text_check(self.kb.by_id[query.models[0]], query.field, query.selector, lang)
         if (query.selector or "").startswith("check:"):
             claim = parse(query.selector[6:])
-            model = self.kb.by_id[query.models[0]]
+            models = [self.kb.by_id[i] for i in query.models]
             if claim.rank:
-                return self._rank_check(model, claim, lang)
-            checks = [self._check(model, f, lang) for f in claim.filters]  # each claim, its verdict first
+                return self._rank_check(models[0], claim, lang)
+            # each claim of each model, its verdict first ("are R1 and V3 open source?": each said)
+            checks = [self._check(m, f, lang) for m in models for f in claim.filters]
             lines = list(dict.fromkeys(c.description for c in checks))  # one sentence settles "7B and 67B" once
-            verdicts = {_verdict(model, f) for f in claim.filters}
+            verdicts = {_verdict(m, f) for m in models for f in claim.filters}
             if "no" in verdicts and len(verdicts) > 1:  # the claim as a whole is not so: said first
                 lines.insert(0, say(lang, "check_mixed"))
-            return replace(checks[0], description="\n".join(lines))
+            title = checks[0].title if len(models) == 1 else \
+                f"{self._names(query.models, lang)} · {checks[0].title.partition(' · ')[2]}"
+            return replace(checks[0], title=title, description="\n".join(lines),
+                           footer=self._footer(lang, models), family=checks[0].family if len(models) == 1 else None)
         models = [self.kb.by_id[i] for i in query.models]
         label = say(lang, query.field)
         lines = [say(lang, "field_line", name=m.name[lang], label=label, value=self.value(m, query.field, lang))

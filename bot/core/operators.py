@@ -402,12 +402,13 @@ class Operators:
             or rest in self.check or bare_tag  # "v3 open source?"
 
     def _check(self, models: list[str], rest: str) -> Query | None:
-        """"is V3 bigger than R1?" claims a ranking; "is R1 open source?" claims a filter of one model."""
-        if len(models) == 2:
-            return self._ranking_claim(models, rest)
-        if len(models) != 1:
-            return None
-        return self._superlative_claim(models, rest) or self._stated_claims(models, rest)
+        """"is V3 bigger than R1?" claims a ranking; "is R1 open source?" claims a filter of one model, "are R1 and
+        V3 open source?" of each."""
+        if len(models) == 2 and (ranked := self._ranking_claim(models, rest)):
+            return ranked
+        if len(models) == 1 and (superlative := self._superlative_claim(models, rest)):
+            return superlative
+        return self._stated_claims(models, rest)
 
     def _ranking_claim(self, models: list[str], rest: str) -> Query | None:
         """"is V3 bigger than R1?", "was V3 released before R1?", "R1 比 V3 新吗": which of two ranks first."""

@@ -141,9 +141,12 @@ class UnnamedQuestions:
         return None
 
     def _followed_up(self, asked: Asked, context: Context | None, links: Links) -> Query | None:
-        """"when was it released?", "compare them", "and the size?", "tell me more": of the models talked about."""
+        """"when was it released?", "compare them", "and the size?", "tell me more", "有啥区别": of the models talked
+        about."""
         cues, rest, fields = self.cues, asked.rest, asked.fields
-        if not (context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more)):
+        compared = context and len(context.models) > 1 and rest in cues.compare  # "有啥区别" after two were named
+        if not (context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more
+                             or compared)):
             return None
         if fields:
             return Query("field", context.models, field=fields[0], also=asked.also(fields[0]))

@@ -1151,3 +1151,12 @@ def test_a_claim_of_several_models_is_checked_of_each(text, verdicts):
     assert lines[2].startswith(verdicts[0])
     # ... and "what's the difference?" after them compares the two
     assert [p.query.intent for p in ENGINE.ask(f"{text.rstrip('?')}?有啥区别").parts] == ["field", "compare"]
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    # words that only stress never part a cue's words
+    ("what does DeepSeek-VL2 actually do?", "features"), ("what does V3 really do?", "features"),
+    ("when was R1 even released?", "released"),
+])
+def test_words_that_only_stress_part_no_cue(text, field):
+    assert parts(text)[0][2] == field

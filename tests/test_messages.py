@@ -51,6 +51,7 @@ def parts(text: str, conversation: str | None = None) -> list[tuple]:
     ("is the original DeepSeek-VL (v1, before VL2) any good?",
      ["is the original DeepSeek-VL (v1, before VL2) any good"]),
     ("R1（660B，开源）是哪天发布的", ["R1(660B,开源)是哪天发布的"]),  # (full-width punctuation read as ASCII)
+    ('is it called "DeepSeekMath: Pushing the Limits"?', ['is it called "DeepSeekMath: Pushing the Limits"']),
     ("V3 (the 671B one, from December), when was it out", ["V3 (the 671B one, from December)", "when was it out"]),
 ])
 def test_a_message_is_cut_into_clauses_where_a_question_ends_or_another_begins(text, expected):
@@ -293,6 +294,12 @@ def test_small_talk_gets_a_short_answer_without_the_list_of_models(text, reason)
     # "and has …" goes on with the claim's subject; it opens no question of its own
     ("someone said V2 came out in May 2024 and has 671B params, legit?", "No"),
     ("V3 came out in 2024 and has 671B params, right?", "Yes"),
+    # words of a paper's title claimed of it: yes where the title holds them, no where another model's does
+    ("does the V2 paper title call it economical?", "Yes"), ("does the R1 paper talk about incentivizing?", "Yes"),
+    ("DeepSeekMoE 那篇论文标题里有 Expert Specialization 这个词吧?", "对"),
+    ("is the V3 paper titled Scaling Open-Source Language Models?", "No"),
+    ('is the deepseekmath paper called "DeepSeekMath: Pushing the Limits of Mathematical Reasoning"?',
+     "The article does not say"),
     # what a claim is set against says nothing of it; its question mark asks
     ("Janus-Pro can actually do text-to-image generation, not just understanding?", "Yes"),
     ("Janus-Pro 能生成图片,而不只是理解图片?", "对"), ("so R1 is a reasoning model, not just a chat model?", "Yes"),

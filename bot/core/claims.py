@@ -95,6 +95,23 @@ class Claims:
         holding = [model_id for model_id, title in self._titles.items() if holds(title)]
         return ("yes" if model in holding else "no") if holding else None
 
+    def title_words(self, model: str, claim: str) -> str | None:
+        """"does the V2 paper title call it economical?", "MoE 论文标题里有 Expert Specialization 吧": words of a
+        paper title claimed of a model's paper: "yes" where its title holds them all; "unknown" where the article
+        gives it no paper; "no" where they are another model's title's; None where it holds no title's words."""
+        # (not cue words: "R1 technical report?" asks for the paper, it claims no title)
+        stop = self.cues.stopwords["en"]
+        said = {w for w in tokens_of(self.kb.normaliser(claim)) if w.isascii() and w not in stop} - self._ignore
+        claimed = said & frozenset().union(*self._titles.values())
+        if not claimed:
+            return None
+        if model not in self._titles:
+            return "unknown"
+        if claimed <= self._titles[model]:
+            return "yes"
+        # another model's title ("is the V3 paper titled Scaling Open-Source Language Models?")
+        return "no" if any(claimed <= title for title in self._titles.values()) else None
+
     def check(self, model: str, claim: str) -> Evidence | None:
         """The verdict on `claim` about `model`, or None when it claims nothing words could settle (only cue
         words: "does it have a paper?")."""

@@ -221,9 +221,12 @@ class Understanding:
         operators = self.framer.operators
         claims = unit.kind == "check" or (
             (unit.question or operators.asks_yes_no(normalised)) and normalised not in operators.asks_what)
-        if len(models) != 1 or not claims or not (verdict := self.claims.title(models[0], unit.text)):
+        if len(models) != 1 or not claims:
             return None
-        return Query("field", models, field="paper", selector=f"check:text:{verdict}:0:0")
+        # the whole title, else words of it claimed of the paper ("does the V2 paper title call it economical?")
+        verdict = self.claims.title(models[0], unit.text) or (
+            self.claims.title_words(models[0], unit.text) if normalised in self.cues.fields["paper"] else None)
+        return Query("field", models, field="paper", selector=f"check:text:{verdict}:0:0") if verdict else None
 
     def _open_claim(self, unit: Unit, query: Query) -> bool:
         """A claim, or a yes/no question asking no fact by name, that the frames answered with no structured

@@ -37,7 +37,8 @@ _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "
 _SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9])"
                            r"|(?<=[0-9])\.(?=\s|$)|\n+|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
 _APOSTROPHES = str.maketrans("\u2018\u2019\u02bc", "'''")  # one apostrophe: the patterns of typed words know only it
-_BRACKETS = re.compile(r"\([^()]*\)")  # (full-width ones are ASCII by now)
+# brackets and quotes: what is inside is one thing said ("called "DeepSeekMath: Pushing the Limits…"?")
+_BRACKETS = re.compile(r'\([^()]*\)|"[^"]*"|“[^”]*”|《[^》]*》')  # (full-width brackets are ASCII by now)
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")  # the space a Chinese writer types for a comma
 # a clause ends at a comma or a colon (not between figures, "November 2, 2023", "1,000", nor in a time, "10:30")
 # (and a dash between words: "… in class today — why is it important?"; not a hyphen: "DeepSeek - R1" is a name)
@@ -157,7 +158,8 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
 
 
 def _clauses(sentence: str) -> list[str]:
-    """The sentence cut at its clause ends, but not inside brackets ("DeepSeek-VL (v1, before VL2) any good?")."""
+    """The sentence cut at its clause ends, but not inside brackets or quotes ("DeepSeek-VL (v1, before VL2) any
+    good?")."""
     inside = [m.span() for m in _BRACKETS.finditer(sentence)]
     pieces, last = [], 0
     for end in _CLAUSE_END.finditer(sentence):

@@ -1167,3 +1167,9 @@ def test_a_claim_of_several_models_is_checked_of_each(text, verdicts):
 ])
 def test_words_that_only_stress_part_no_cue(text, field):
     assert parts(text)[0][2] == field
+
+
+@pytest.mark.parametrize("text", ["what did DeepSeek-V2 actually contribute tho", "what did V3 contribute to the field?",
+                                  "what has R1 contributed?"])
+def test_what_a_model_contributed_asks_its_significance(text):
+    assert parts(text)[0][2] == "significance"

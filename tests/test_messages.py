@@ -1169,7 +1169,7 @@ def test_words_that_only_stress_part_no_cue(text, field):
     assert parts(text)[0][2] == field
 
 
-@pytest.mark.parametrize("text", ["what did DeepSeek-V2 actually contribute tho", "what did V3 contribute to the field?",
-                                  "what has R1 contributed?"])
+@pytest.mark.parametrize("text", ["what did DeepSeek-V2 actually contribute tho",
+                                  "what did V3 contribute to the field?", "what has R1 contributed?"])
 def test_what_a_model_contributed_asks_its_significance(text):
     assert parts(text)[0][2] == "significance"

@@ -294,6 +294,9 @@ def test_small_talk_gets_a_short_answer_without_the_list_of_models(text, reason)
     # "and has …" goes on with the claim's subject; it opens no question of its own
     ("someone said V2 came out in May 2024 and has 671B params, legit?", "No"),
     ("V3 came out in 2024 and has 671B params, right?", "Yes"),
+    # a figure or a date stated of a model, with no question at all, is a claim said outright
+    ("R1 came out in 2024", "No"), ("DeepSeekMath was pretrained on 5 billion tokens", "No"),
+    ("V3 has 671B params", "Yes"), ("R1 是 2025 年 1 月发布的", "对"),
     # words of a paper's title claimed of it: yes where the title holds them, no where another model's does
     ("does the V2 paper title call it economical?", "Yes"), ("does the R1 paper talk about incentivizing?", "Yes"),
     ("DeepSeekMoE 那篇论文标题里有 Expert Specialization 这个词吧?", "对"),

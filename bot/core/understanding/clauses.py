@@ -68,6 +68,17 @@ class Clauses:
         found = self.cues.described.find(self.normalised(text))
         return bool(found) and found.start() == 0
 
+    def states_a_figure(self, text: str) -> bool:
+        """It holds a figure, a count or a date ("671B", "5 billion tokens", "in 2024")."""
+        normalised = self.normalised(text)
+        return bool(self.cues.figure.search(normalised) or self.cues.counted.search(normalised)
+                    or date_spans(normalised))
+
+    def describes_or_compares(self, text: str) -> bool:
+        """It holds the words of a description or a comparison ("那个 671B 的", "和 R1 比一下", "vs")."""
+        normalised = self.normalised(text)
+        return normalised in self.cues.described or normalised in self.cues.compare
+
     def name_starts(self, text: str) -> list[int]:
         """Where a model's name, as the knowledge spells it, starts in the text as typed."""
         return [m.start() for m in self._name_start.finditer(text)]

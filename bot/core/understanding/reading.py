@@ -246,11 +246,9 @@ class Understanding:
         """Words that state a figure or a date of a model, or that someone said, asking nothing by their form
         ("DeepSeek-Coder is trained on 2T tokens", "one person says 2024"; not "anything from dec 2024 through jan
         2025", a list asked by its words): told, not asked, beside a question."""
-        normalised = self.clauses.normalised(text)
         if self.acts.asks(text) or not (self.clauses.names(text) or self.acts.passes_on(text)):
             return False
-        return bool(self.cues.figure.search(normalised) or self.cues.counted.search(normalised)
-                    or date_spans(normalised))
+        return self.clauses.states_a_figure(text)
 
     def _about_something(self, text: str, query: Query) -> bool:
         """A question no frame reads that asks about something all the same ("How tall is Mount Everest?"; not

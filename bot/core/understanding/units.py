@@ -149,7 +149,11 @@ class Units:
         statements = " ".join([t for t in said if c.names(t) or c.only_describes(t)] or said)
         # in the order said: each claim, and the statements together where the first of them was
         first = next((i for i, a in enumerate(acts) if a.kind == "statement"), None)
-        units = [Unit("check", a.text) if a.kind == "claim" else Unit("statement", statements)
+        # (statements that state a figure or a date of a model are a claim said outright: "R1 came out in 2024";
+        # not a model described by one, nor a comparison asked: "那个 671B 的和 R1 比一下")
+        told = "check" if statements and c.names(statements) and c.states_a_figure(statements) and not (
+            c.describes_or_compares(statements)) else "statement"
+        units = [Unit("check", a.text) if a.kind == "claim" else Unit(told, statements)
                  for i, a in enumerate(acts) if a.kind == "claim" or (i == first and statements)]
         if units:
             return units

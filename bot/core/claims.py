@@ -102,11 +102,11 @@ class Claims:
         # (not cue words: "R1 technical report?" asks for the paper, it claims no title)
         stop = self.cues.stopwords["en"]
         said = {w for w in tokens_of(self.kb.normaliser(claim)) if w.isascii() and w not in stop} - self._ignore
+        if model not in self._titles:  # a title quoted for a paper the article has not found
+            return "unknown" if said and any(mark in claim for mark in '"“《') else None
         claimed = said & frozenset().union(*self._titles.values())
         if not claimed:
             return None
-        if model not in self._titles:
-            return "unknown"
         if claimed <= self._titles[model]:
             return "yes"
         # another model's title ("is the V3 paper titled Scaling Open-Source Language Models?")

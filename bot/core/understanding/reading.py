@@ -76,23 +76,24 @@ class Understanding:
                     ) or (not outright and _aside(query))
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
                               own != unit.text, unit.sentence))
-            told.append(self._told(unit, query, outright, reported))
+            told.append(self._told(unit, own, query, named=named, overview=overview, outright=outright,
+                                   reported=reported))
         if any(not t for t in told):  # context told beside a question is chatter beside it
             parts = [replace(p, idle=True) if t else p for p, t in zip(parts, told, strict=True)]
         return kept(parts)
 
-    def _told(self, unit: Unit, query: Query, outright: bool, reported: bool) -> bool:
+    def _told(self, unit: Unit, own: str, query: Query, *, named: bool, overview: bool, outright: bool,
+              reported: bool) -> bool:
         """A part that tells context rather than asks: with no question form and words beyond a question's, in the
         first person ("I'm writing a blog post comparing how labs approach vision-language"), naming no model and
         asking nothing where no frame answers it or it says what someone said ("老板要求每个模型都写一句意义",
         "another says it never had a single release date"; not "anything from dec 2024 through jan 2025", a list
         asked by its words), a figure stated of a model or passed on, or what names a model around a problem
         reported ("Searched the hub for VL2 and only see R1 distills. Does LM Studio support VL2?"); around a
-        problem, also a model's card asked by no question word ("model 'deepseek-v3'. any idea?")."""
-        own = self.segmenter.without_joiner(unit.text)
-        named, asks = bool(self.clauses.names(unit.text)), self.acts.asks(own)
-        if reported and query.intent == "model" and not asks and not (
-                self.clauses.normalised(unit.text) in self.cues.overview or unit.kind == "statement"):
+        problem, also a model's card asked by no question word ("model 'deepseek-v3'. any idea?"). `own`: the part's
+        words without its joining word; `overview`: it asks for an overview in so many words."""
+        asks = self.acts.asks(own)
+        if reported and query.intent == "model" and not asks and not overview:
             return True
         if outright or unit.kind != "ask" or self.clauses.only_describes(own):
             return False

@@ -98,11 +98,7 @@ class Operators:
 
     def _meant(self, models: list[str], rest: str, context: Context | None, topic: str | None) -> list[str]:
         """The models the question is about: the ones named, else those of the conversation."""
-        if not context:
-            return models
-        if not models:
-            return self._talked_about(rest, context, topic)
-        return models
+        return models if models or not context else self._talked_about(rest, context, topic)
 
     def _talked_about(self, rest: str, context: Context, topic: str | None) -> list[str]:
         """The models of the last answer a question that names none is about: two to tell apart ("how many days

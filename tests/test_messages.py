@@ -1176,3 +1176,191 @@ def test_words_that_only_stress_part_no_cue(text, field):
                                   "what did V3 contribute to the field?", "what has R1 contributed?"])
 def test_what_a_model_contributed_asks_its_significance(text):
     assert parts(text)[0][2] == "significance"
+
+
+def verdict_line(text: str) -> str:
+    """The line of the reply that gives a claim's verdict (after the title and a blank line)."""
+    return to_text(ENGINE.ask(text).reply).splitlines()[2]
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a check tag doubted after "or", or a doubt alone, checks the claim before it
+    ("heard V3 was trained in FP8, is that a real thing or just twitter hype", "Yes — DeepSeek-V3"),
+    ("R1 is open source, or is that just hype?", "Yes — DeepSeek-R1"),
+    ("R1 matches o1, fact or fiction?", "Yes — "),
+    ("R1 开源了,是真的还是谣言?", "对,DeepSeek-R1"),
+])
+def test_a_doubted_check_tag_checks_the_claim_before_it(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # Cantonese yes/no questions, once Simplified, are yes/no questions (the engine answers in Simplified; the
+    # reply is written in Traditional where it is sent)
+    ("VL2 係唔係 MoE 架構㗎?", "对,DeepSeek-VL2"), ("R1 有冇開源?", "对,DeepSeek-R1"),
+    ("V3 系咪 MoE 嚟㗎?", "对,DeepSeek-V3"),
+    # a dense model is one without experts: claiming it claims "not MoE"
+    ("DeepSeek-VL2 is a dense model, not MoE, correct?", "No — DeepSeek-VL2"),
+    ("VL2 是稠密模型吧?", "不对,DeepSeek-VL2"), ("V3 用的是 dense 架构吗?", "不对,DeepSeek-V3"),
+    # where a claim was seen leads into it ("刚刷到个视频说 …"): a video seen is no topic of the question
+    ("刚刷到个视频说 R1 是闭源的,真的吗", "不对,DeepSeek-R1"),
+    ("just saw a tweet saying V3 has 671B params, true?", "Yes — DeepSeek-V3"),
+    ("昨天看到一个帖子说 V2 是 2024 年 5 月发布的,对吗", "对,DeepSeek-V2"),
+])
+def test_claims_in_more_forms_get_their_verdict(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # question words as chat spells them
+    ("wut is deepseak v2", ("model", {"deepseek-v2"}, None)), ("wat is R1", ("model", {"deepseek-r1"}, None)),
+    ("wen did janus pro come out", ("field", {"janus-pro"}, "released")),
+    # Taiwan words and Cantonese, once Simplified
+    ("DeepSeekMath 的訓練資料是從哪裡來的?", ("field", {"deepseek-math"}, "features")),
+    ("R1 用了什麼演算法", ("field", {"deepseek-r1"}, "features")),
+    ("V3 嘅參數量係幾多?", ("field", {"deepseek-v3"}, "parameters")),
+    # how plainly to tell it, and what is key or core, say no more than what is asked
+    ("can someone just tell me plainly why DeepSeek-V3 mattered?", ("field", {"deepseek-v3"}, "significance")),
+    ("honestly, what is R1?", ("model", {"deepseek-r1"}, None)),
+    ("V3 用了哪些关键技术", ("field", {"deepseek-v3"}, "features")),
+    ("R1 的核心创新是什么", ("field", {"deepseek-r1"}, "features")),
+    ("what are the main features of V2", ("field", {"deepseek-v2"}, "features")),
+    # what a model meant for someone is its significance
+    ("what did DeepSeek LLM mean for the company", ("field", {"deepseek-llm"}, "significance")),
+    ("what does R1 mean for the industry", ("field", {"deepseek-r1"}, "significance")),
+    ("R1 对行业意味着什么", ("field", {"deepseek-r1"}, "significance")),
+    # slang for an approach
+    ("v3 用的 fp8 mixed precision 是啥 training 套路", ("field", {"deepseek-v3"}, "features")),
+    ("R1 的训练路子是什么", ("field", {"deepseek-r1"}, "features")),
+])
+def test_more_wordings_of_the_fields(text, expected):
+    assert parts(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause that asks the question before it again in other words is the question
+    ("我是做教育的,想知道 DeepSeekMath 对数学研究有啥帮助,或者说意义在哪",
+     [("field", {"deepseek-math"}, "significance")]),
+    ("what did DeepSeek LLM mean for the company, like significance-wise?",
+     [("field", {"deepseek-llm"}, "significance")]),
+    ("what is R1 for, i mean what's its significance", [("field", {"deepseek-r1"}, "significance")]),
+    # ... not another question joined to it
+    ("when did V3 come out and how big is it", [("field", {"deepseek-v3"}, "released"),
+                                                ("field", {"deepseek-v3"}, "parameters")]),
+    # "又" asks the question before it again, of another model
+    ("V2 多少参数?V3 又是多少?",
+     [("field", {"deepseek-v2"}, "parameters"), ("field", {"deepseek-v3"}, "parameters")]),
+    ("R1 什么时候发布的?V3 又是哪天?",
+     [("field", {"deepseek-r1"}, "released"), ("field", {"deepseek-v3"}, "released")]),
+    # "it" ranked beside a model named is the model asked about before
+    ("请教两个问题:1. DeepSeek LLM 有哪些版本 2. 它和 DeepSeek Coder 谁先出的",
+     [("field", {"deepseek-llm"}, "parameters"), ("compare", {"deepseek-llm", "deepseek-coder"}, None)]),
+    ("V3 有多大?它和 R1 哪个更大?", [("field", {"deepseek-v3"}, "parameters"),
+                                 ("compare", {"deepseek-v3", "deepseek-r1"}, None)]),
+])
+def test_questions_that_lean_on_the_one_before(text, expected):
+    assert parts(text) == expected
+
+
+def test_a_rank_word_in_a_name_after_and_is_the_name():
+    turns = ["tell me about coder v2", "paper?", "and the original coder?"]
+    assert said(turns).query.models == ("deepseek-coder",) and said(turns).query.field == "paper"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a word that also says "lately" ranks only beside a word of release or of which model
+    ("梁文锋最近接受采访说了啥?", ("none", set(), None)),
+    ("what has the deepseek team said recently about AGI?", ("none", set(), None)),
+    ("最近发布的是哪个", ("list", {"janus-pro"}, None)),
+    ("what did deepseek release recently?", ("list", {"janus-pro"}, None)),
+    ("最近出了啥", ("list", {"janus-pro"}, None)),
+])
+def test_lately_is_no_rank_of_its_own(text, expected):
+    assert parts(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a check tag after a question word is emphasis, not a claim checked
+    ("so what can the original DeepSeek Coder actually do, for real", ("field", {"deepseek-coder"}, "features")),
+    ("what is R1, really?", ("model", {"deepseek-r1"}, None)),
+    ("V3 用了什么架构,真的吗", ("field", {"deepseek-v3"}, "features")),
+])
+def test_a_check_tag_after_a_question_word_checks_nothing(text, expected):
+    answer = ENGINE.ask(text)
+    assert parts(text) == [expected] and not (answer.query.selector or "").startswith("check:")
+
+
+@pytest.mark.parametrize("text", [
+    # what a question names that a model's features say: the features answer it
+    "dipseek coder what languages does it suport", "Janus-Pro 用什么框架处理?", "V2 处理什么任务",
+])
+def test_what_the_features_say_is_asked_of_them(text):
+    assert parts(text)[0][0::2] == ("field", "features")
+    # ... not a list asked of a model's idea
+    assert parts("哪些模型采用了 deepseekmoe 的思路")[0][0] in ("list", "model")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # someone's question passed on, which the article cannot answer, is told beside the question asked
+    ("我妈问我 DeepSeek 是不是一夜之间冒出来的,我想给她讲讲他们家最早的模型。最早发布的是哪一个?",
+     [("list", {"deepseek-coder"}, None)]),
+    ("朋友问我 DeepSeek 靠不靠谱,R1 是开源的吗?", [("field", {"deepseek-r1"}, "features")]),
+    ("my friend asked me whether deepseek will IPO. also what is R1?", [("model", {"deepseek-r1"}, None)]),
+    # ... and a question passed on that the article answers is asked
+    ("my boss asked me when V3 came out", [("field", {"deepseek-v3"}, "released")]),
+    # which of the figures people state is right asks the fact they state
+    ("看了一圈,V3 的参数量有人说 671B 有人说 37B,我整个人都懵了,到底哪个对",
+     [("field", {"deepseek-v3"}, "parameters")]),
+    ("some say R1 came out in 2024, others say 2025. which is it?", [("field", {"deepseek-r1"}, "released")]),
+    ("群里有人说 V2 是 2360 亿参数,有人说 2100 亿,谁说得对?", [("field", {"deepseek-v2"}, "parameters")]),
+    ("my friend says Janus-Pro is 7B and my teacher says 1B, who's right?", [("field", {"janus-pro"}, "parameters")]),
+])
+def test_what_is_told_beside_a_question(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a comma between names lists them: one question of all of them
+    ("which came out first, V3, R1 or Janus-Pro?", [("compare", {"deepseek-v3", "deepseek-r1", "janus-pro"}, None)]),
+    ("when were V2, V3 and R1 released?", [("field", {"deepseek-v2", "deepseek-v3", "deepseek-r1"}, "released")]),
+    ("which is biggest: V2, V3, or R1?", [("compare", {"deepseek-v2", "deepseek-v3", "deepseek-r1"}, None)]),
+    ("V2, V3, R1 哪个先出", [("compare", {"deepseek-v2", "deepseek-v3", "deepseek-r1"}, None)]),
+    # ... not a name before a question about it
+    ("V3, when did it come out?", [("field", {"deepseek-v3"}, "released")]),
+    # "+" joins two questions, as "and" does
+    ("hey can u tell me the V2 release date + what makes it different from the first DeepSeek LLM",
+     [("field", {"deepseek-v2"}, "released"), ("compare", {"deepseek-v2", "deepseek-llm"}, None)]),
+    ("yo what's the significance of deepseek llm + how many params + paper name?",
+     [("field", {"deepseek-llm"}, "significance"), ("field", {"deepseek-llm"}, "parameters"),
+      ("field", {"deepseek-llm"}, "paper")]),
+    # a comma inside single quotes ends nothing; "which one was that?" asks which model what was told describes
+    ("I read that one of them decoupled visual encoding. which one was that?", [("list", {"janus-pro"}, None)]),
+    ("someone said one model matches o1. which model is that?", [("model", {"deepseek-r1"}, None)]),
+])
+def test_names_listed_and_questions_joined(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("turns", "order"), [
+    # the models named, sorted: those alone, in order
+    (["sort V3, R1 and Janus-Pro by release date"], ["DeepSeek-V3", "DeepSeek-R1", "Janus-Pro"]),
+    (["V3、R1、Janus-Pro 按发布时间排个序"], ["DeepSeek-V3", "DeepSeek-R1", "Janus-Pro"]),
+    (["rank Janus-Pro, V2 and V3 by size"], ["DeepSeek-V3", "DeepSeek-V2", "Janus-Pro"]),
+    # ... and "sort them" after a comparison sorts the ones compared
+    (["compare Janus-Pro, R1 and V3", "sort them by release date"], ["DeepSeek-V3", "DeepSeek-R1", "Janus-Pro"]),
+])
+def test_the_models_named_sorted(turns, order):
+    answer = said(turns)
+    bullets = [line for line in to_text(answer.reply).splitlines() if line.startswith("• ")]
+    assert answer.query.intent == "list" and [b[2:].split(" — ")[0] for b in bullets] == order
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "i.e." and "e.g." end no sentence
+    ("would the parameters (i.e. the number used) look like this?",
+     ["would the parameters (ie the number used) look like this"]),
+    ("models that do vision, e.g. VL2", ["models that do vision", "eg VL2"]),
+    ("R1, a.k.a. the reasoning one. when was it released?", ["R1", "aka the reasoning one", "when was it released"]),
+])
+def test_dotted_abbreviations_end_nothing(text, expected):
+    assert clauses(text) == expected

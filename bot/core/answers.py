@@ -333,6 +333,8 @@ class Composer:
             return say(lang, key, tag=self.kb.tag_name(f.value, lang))
         if f.kind == "undisclosed":
             return say(lang, key, label=say(lang, f"fact_{f.value}"))
+        if f.kind == "is" and "," in f.value:  # "sort V3, R1 and Janus-Pro by date": among those named
+            return say(lang, f"{key}several", names=self._names(f.value.split(","), lang))
         if f.kind == "is":
             return say(lang, key, name=self.kb.by_id[f.value].name[lang])
         if f.kind == "date" and "," in f.value:  # "released in 2023 or 2025"

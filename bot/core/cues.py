@@ -120,6 +120,8 @@ class Cues:
         self.compare = cue_set(lexicon["compare"]["cues"])
         self.superlative = {kind: cue_set(words) for kind, words in lexicon["superlative"].items()}
         self.relative = {kind: cue_set(words) for kind, words in lexicon["relative"].items()}
+        self.lately = cue_set(lexicon["lately"]["words"])
+        self.lately_beside = cue_set(lexicon["lately"]["beside"])
         self.more = cue_set(lexicon["numbers"]["more"])
         self.only = cue_set(lexicon["numbers"]["only"])
         self.less = cue_set(lexicon["numbers"]["less"])
@@ -224,7 +226,17 @@ class Cues:
             # a rank word begun inside a word of time ("之后发布" holds "后发布"): that word's
             found = [name for name in found if any(not any(r.start() < m.start() < r.end() for r in relatives)
                                                    for m in self.superlative[name].find_all(text))]
+        if found and found[0] == "newest" and self._only_lately(text):
+            found = found[1:]
         return found[0] if found else None
+
+    def _only_lately(self, text: str) -> bool:
+        """"梁文锋最近接受采访说了啥", "what has the team said recently": a word that also says "lately" ranks only
+        beside a word of release or of which model ("最近发布的", "the most recent one")."""
+        ranked = {m.group() for m in self.superlative["newest"].find_all(text)}
+        return ranked <= set(self.lately.words) and not (
+            text in self.fields["released"] or text in self.weak_fields["released"] or text in self.list
+            or text in self.which_one or text in self.lately_beside)
 
     def topic_in(self, text: str) -> str | None:
         """The kind of topic beyond the article the text names first ("price", "licence"), if any."""

@@ -26,7 +26,7 @@ MODEL_KEYS = {"id", "section", "family", "name", "headline", "released", "parame
               "significance", "paper", "source", "tags", "relations", "aliases"}
 REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations", "headline"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
-                "numbers", "followup", "overview", "foreign_models", "names", "help", "timeline",
+                "lately", "numbers", "followup", "overview", "foreign_models", "names", "help", "timeline",
                 "undisclosed", "beyond_article", "requests", "fit", "not_covered", "family", "relations", "chatter",
                 "described", "sizes", "operators", "message", "claim_synonyms",
                 "stopwords"}
@@ -56,7 +56,7 @@ LEXICON_SHAPE = {
     "list": {"cues": WORDS, "all_cues": WORDS, "values": WORDS},
     "which_one": {"cues": WORDS}, "compare": {"cues": WORDS}, "overview": {"cues": WORDS},
     "help": {"cues": WORDS}, "timeline": {"cues": WORDS},
-    "superlative": {str: WORDS}, "relative": {str: WORDS},
+    "superlative": {str: WORDS}, "relative": {str: WORDS}, "lately": {"words": WORDS, "beside": WORDS},
     "numbers": {"more": WORDS, "less": WORDS, "only": WORDS, "units": {str: NUMBER}, "counts_other": WORDS},
     "followup": {"pronouns": WORDS, "more": WORDS, "switch": WORDS, "every": WORDS, "the_model": WORDS, "other": WORDS,
                  "besides": WORDS, "plural": WORDS, "former": WORDS, "latter": WORDS},
@@ -80,9 +80,9 @@ LEXICON_SHAPE = {
     "message": {
         "joiners": WORDS, "and": WORDS, "list_starts": WORDS,
         "asks": {"anywhere": WORDS, "wanting": WORDS, "starts": WORDS, "requests": WORDS, "not": WORDS},
-        "continues": WORDS, "contrasts": WORDS,
-        "check_tags": WORDS,
-        "rumour": {"markers": WORDS, "subjects": WORDS, "verbs": WORDS}, "self": WORDS,
+        "continues": WORDS, "contrasts": WORDS, "restates": WORDS, "which_is_right": WORDS,
+        "check_tags": WORDS, "check_doubts": WORDS,
+        "rumour": {"markers": WORDS, "subjects": WORDS, "verbs": WORDS}, "self": WORDS, "asked_me": WORDS,
         "chatter": {"greetings": WORDS, "thanks": WORDS, "apologies": WORDS, "addressing": WORDS, "fillers": WORDS},
         "thanked_for": WORDS,
         "smalltalk": {"help": WORDS, "maker": WORDS, "praise": WORDS, "complaint": WORDS},

@@ -109,6 +109,8 @@ class Operators:
             return list(pair)
         if recent and len(recent) <= 2 and rest in self.cues.pronouns and self.asks_yes_no(rest):
             return list(recent)
+        if len(recent) >= 2 and rest in self.sort and rest in self.cues.pronouns:
+            return list(recent)  # "sort them by date" after a comparison: those, in order
         return []
 
     def _of_models(self, models: list[str], rest: str, topic: str | None, outside: tuple[str, ...]) -> Query | None:
@@ -116,6 +118,8 @@ class Operators:
         a question about models makes, in that order."""
         if len(models) == 2 and (diff := self._difference(rest, topic)):
             return self._computed(models, rest, diff)
+        if len(models) >= 2 and rest in self.sort:  # "sort V3, R1 and Janus-Pro by release date"
+            return self._selection(rest, among=models)
         if relation := self._relation_check(models, rest, outside):
             return relation
         if self.asks_yes_no(rest):
@@ -167,9 +171,10 @@ class Operators:
         return " ".join(w if w in self.numbers or w in self.ordinals else self.cues.spell(w) for w in rest.split(" "))
 
     # --- select, order, take, count -------------------------------------------------------------
-    def _selection(self, rest: str, excluded: list[str] = ()) -> Query | None:
+    def _selection(self, rest: str, excluded: list[str] = (), among: list[str] = ()) -> Query | None:
         periods = self._period_spans(rest)
-        filters = self._filters(rest, periods, bool(excluded)) + [Filter("is", ":", m, True) for m in excluded]
+        filters = self._filters(rest, periods, bool(excluded)) + [Filter("is", ":", m, True) for m in excluded] + (
+            [Filter("is", ":", ",".join(among))] if among else [])
         rank = self._rank(rest, periods)
         counted = self._counts(rest, filters)
         # plain filters and superlatives are the intents' ("MoE models", "the largest in 2025", "the fp8 one")

@@ -57,6 +57,8 @@ class FactSearch:
         self._stopwords = stopwords
         self._cue_words = cue_words
         self._docs: dict[str, set[str]] = {}
+        # each model's features alone: what a question about its features may name ("what languages does it support")
+        self._features = {m.id: terms_of(kb.normaliser(" ".join(m.features.values())), stopwords) for m in kb.models}
         for m in kb.models:
             parts = [m.features, m.significance, m.parameters_text, *([m.headline] if m.headline else [])]
             text = " ".join([*(p[lang] for p in parts for lang in ("zh", "en")), m.paper_title or ""])
@@ -64,6 +66,11 @@ class FactSearch:
         df = Counter(term for terms in self._docs.values() for term in terms)
         n = len(self._docs)
         self._idf = {term: math.log((n + 1) / (count + 0.5)) for term, count in df.items()}
+
+    def in_features(self, model: str, normalised_question: str) -> bool:
+        """Whether the question names what the model's features say ("what languages does Coder support": its
+        features say it "supports many programming languages")."""
+        return bool(terms_of(normalised_question, self._stopwords) & self._features[model])
 
     def containing(self, normalised_question: str) -> list[str]:
         """Every model whose facts hold all the question's telling terms ("which models are open source")."""

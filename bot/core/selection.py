@@ -4,6 +4,7 @@ A selector is terms joined by "&", short enough for a button's custom id:
 
     tag:moe                   the models the article tags so; "!tag:moe" the others
     !is:deepseek-r1           every model but that one ("除了 R1 以外")
+    is:deepseek-v3,deepseek-r1  only those ("sort V3 and R1 by date")
     date:2024                 released in a period (an ISO prefix); "date:2024-05..2025-01" both ends included;
                               "date:--01" in that month of any year,
                               "date:--01-20" on that day of any year
@@ -60,8 +61,8 @@ class Filter:
         """Whether the model passes the filter, before negation; None when the article does not say."""
         if self.kind == "tag":
             return self.value in m.tags
-        if self.kind == "is":
-            return m.id == self.value
+        if self.kind == "is":  # one model, or any of several ("is:deepseek-v3,deepseek-r1")
+            return m.id in self.value.split(",")
         if self.kind == "undisclosed":
             return _MISSING.get(self.value, lambda _: False)(m)
         if self.kind == "date":

@@ -60,8 +60,11 @@ class Acts:
         self._smalltalk = {kind: re.compile(rf"^{_EDGE}(?:{alternation(words, loose=True)}){_EDGE}$", re.IGNORECASE)
                            for kind, words in message["smalltalk"].items()}
         nouns, tags = alternation(message["check_nouns"], loose=True), alternation(message["check_tags"], loose=True)
-        self._check = re.compile(rf"^{_EDGE}(?:(?:is\s+)?(?:that|this|it)(?:\s+(?:{nouns}))?\s+"
-                                 rf"|[这那][个种]?(?:{nouns})?)?(?:{tags}){_EDGE}$", re.IGNORECASE)
+        # (a tag may be doubted after "or", one word qualifying the doubt: "a real thing or just twitter hype")
+        doubts = alternation(message["check_doubts"], loose=True)
+        doubted = rf"(?:(?:{tags})\s*(?:or|还是)\s*|(?:or\s+)?)(?:just\s+|只是)?(?:[a-z]+\s+)?(?:{doubts})"
+        self._check = re.compile(rf"^{_EDGE}(?:(?:or\s+)?(?:is\s+)?(?:that|this|it)(?:\s+(?:{nouns}))?\s+"
+                                 rf"|[这那][个种]?(?:{nouns})?)?(?:{doubted}|{tags}){_EDGE}$", re.IGNORECASE)
         trailing = [t for t in message["check_tags"] if t not in message["check_alone"]]
         self._tagged = re.compile(rf"^(?P<claim>.+?){_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$",
                                   re.IGNORECASE)
@@ -73,16 +76,19 @@ class Acts:
         self._not_asking = _words(asks["not"])
         self._continues = _words(message["continues"], r"^\s*")
         self._contrasts = _words(message["contrasts"], r"^\s*")
+        self._restates = re.compile(rf"^\s*(?:{alternation(message['restates'], loose=True)})(?![a-z])", re.IGNORECASE)
         starts = [*asks["starts"], *asks["requests"]]
         self._asks_first = _words(starts, "^")
         self._asks_inside = _words([w for w in (*starts, *asks["anywhere"], *asks["wanting"]) if not has_chinese(w)])
         rumour = message["rumour"]
         self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|"
-                                  rf"(?:{alternation(rumour['leads'], loose=True)})?(?:"
+                                  rf"(?:{alternation(rumour['leads'], loose=True)})?(?:一?个|an?\s+)?(?:"
                                   rf"{alternation(rumour['subjects'], loose=True)}).{{0,30}}?"
                                   rf"(?:{alternation(rumour['verbs'], loose=True)}))(?:\s+that\b)?", re.IGNORECASE)
         self._self = _words(message["self"], r"^\s*")
         self._says = _words(rumour["verbs"])
+        self._asked_me = _words(message["asked_me"])
+        self._which_is_right = _words(message["which_is_right"])
         self._what_for = _words(message["thanked_for"], "^")
         acts = message["acts"]
         self._future = _words(acts["future"]["words"])
@@ -180,9 +186,21 @@ class Acts:
                     or self.a_not_a(text) or self._wanting.search(text)
                     or any(m.start() >= tail and has_chinese(m.group()) for m in self._asks_anywhere.finditer(masked)))
 
+    def restates(self, text: str) -> bool:
+        """It opens by saying it asks the question before it again ("like significance-wise", "或者说意义在哪")."""
+        return bool(self._restates.match(text))
+
     def passes_on(self, text: str) -> bool:
         """It says what someone said ("another says it never had a single release date", "他说…")."""
         return bool(self._says.search(text))
+
+    def asks_which_is_right(self, text: str) -> bool:
+        """It asks which of the things said is right ("到底哪个对", "which is it?")."""
+        return bool(self._which_is_right.search(text))
+
+    def passes_on_a_question(self, text: str) -> bool:
+        """It tells what someone asked ("我妈问我 DeepSeek 是不是一夜之间冒出来的")."""
+        return bool(self._asked_me.search(text))
 
     def first_person(self, text: str) -> bool:
         """Told in the first person ("I'm writing a blog post …", "我在做一个 PPT …")."""

@@ -47,7 +47,7 @@ class Framer:
         self.operators = Operators(kb, self.cues)
         self.describer = Describer(kb, self.cues, self.search)
         self.coverage = Coverage(kb, self.cues)
-        self.named = NamedQuestions(kb, self.cues, self.coverage, self.operators)
+        self.named = NamedQuestions(kb, self.cues, self.coverage, self.operators, self.search)
         self.described = DescribedQuestions(self.cues, self.describer, self.operators, self.named)
         self.unnamed = UnnamedQuestions(kb, self.cues, self.search, self.operators, self.described)
         # the order decides the answers: a topic beyond the article before anything it names, the names it

@@ -13,6 +13,7 @@ from bot.core.memory import Context
 from bot.core.operators import Operators
 from bot.core.query import Query
 from bot.core.relations import related
+from bot.core.search import FactSearch
 from bot.core.understanding.asked import Asked
 from bot.core.understanding.scope import Coverage
 from bot.core.understanding.selected import neighbour, relation, selected
@@ -21,10 +22,10 @@ Rule = Callable[[str, Asked, Context | None], Query | None]
 
 
 class NamedQuestions:
-    def __init__(self, kb: KnowledgeBase, cues: Cues, coverage: Coverage, operators: Operators):
-        self.kb, self.cues, self.coverage, self.operators = kb, cues, coverage, operators
+    def __init__(self, kb: KnowledgeBase, cues: Cues, coverage: Coverage, operators: Operators, search: FactSearch):
+        self.kb, self.cues, self.coverage, self.operators, self.search = kb, cues, coverage, operators, search
         self._rules: tuple[Rule, ...] = (self._neighbours, self._related, self._compared_with_the_last,
-                                         self._field, self._asked_again, self._beyond)
+                                         self._field, self._asked_again, self._beyond, self._in_its_features)
 
     def frame(self, models: list[str], rest: str, context: Context | None) -> Query:
         asked = Asked.read(self.cues, rest)
@@ -69,11 +70,15 @@ class NamedQuestions:
         return relation(self.kb, model, stated[0] if stated else kinds[0])
 
     def _compared_with_the_last(self, model: str, asked: Asked, context: Context | None) -> Query | None:
-        """"compare it with R1", "那和 V3 比呢": this model beside the ones talked about."""
+        """"compare it with R1", "那和 V3 比呢", "它和 DeepSeek Coder 谁先出的": this model beside the ones talked
+        about, ranked where a rank word asks."""
         cues, rest = self.cues, asked.rest
-        if rest in cues.compare and context and model not in context.models and (
-                rest in cues.pronouns or rest in cues.switch):
+        if not context or model in context.models:
+            return None
+        if rest in cues.compare and (rest in cues.pronouns or rest in cues.switch):
             return Query("compare", (*context.models, model))
+        if asked.superlative and rest in cues.pronouns:  # (not "and the original coder?", which names one)
+            return Query("compare", (*context.models, model), selector=asked.superlative)
         return None
 
     def _field(self, model: str, asked: Asked, context: Context | None) -> Query | None:
@@ -104,6 +109,17 @@ class NamedQuestions:
         "还有 vl2 能识别手写字吗", which asks something else with a switch word before it."""
         return not rest or (rest in self.cues.switch and not self.coverage.unexplained(
             self.cues.switch.strip(rest), model))
+
+    def _in_its_features(self, model: str, asked: Asked, context: Context | None) -> Query | None:
+        """"what languages does Coder support?", "Janus-Pro 用什么框架处理?" asked with no field's word and nothing
+        beyond the article (the rule before): what the question names is in the model's features, so they answer
+        it rather than the overview."""
+        rest = asked.rest
+        if asked.asks_list or asked.asks_one or rest not in self.operators.asks_what or rest in self.cues.overview:
+            return None  # ("哪些模型采用了 deepseekmoe 的思路" asks for models)
+        if self.search.in_features(model, rest):
+            return Query("field", (model,), field="features")
+        return None
 
     def _beyond(self, model: str, asked: Asked, context: Context | None) -> Query | None:
         """"is R1 banned in Italy?": an overview would answer another question ("what is R1, thx in advance"

@@ -42,7 +42,9 @@ class Understanding:
         self.segmenter = Segmenter(message, lambda text: bool(self.clauses.names(text)), self._says_nothing,
                                    kb.lexicon["operators"]["check"]["starts"], self.clauses.names_only,
                                    self.clauses.says_it)
-        self.units = Units(self.clauses, self.segmenter, self.acts.asks)
+        asks_what = self.framer.operators.asks_what
+        self.units = Units(self.clauses, self.segmenter, self.acts.asks,
+                           lambda text: self.clauses.normalised(text) in asks_what, self.acts.asks_which_is_right)
         # a claim's telling words: not the words that ask, check or pass a claim on ("真的吗", "legit", "听说")
         said = [w for w in lexicon_texts(message, skip=["acts"]) if has_chinese(w)]
         self.references = References(kb)
@@ -74,6 +76,10 @@ class Understanding:
             outright = unit.question or self.acts.asks_outright(own) or bool(named_first)
             idle = (query.intent == "model" and not named and not overview and set(query.models) <= talked_about
                     ) or (not outright and _aside(query))
+            if parts and self.acts.restates(own) and query.intent != "none" and \
+                    set(parts[-1].query.models) == set(query.models):
+                parts.pop()  # the question before, asked again in other words: this wording is the one read
+                told.pop()
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
                               own != unit.text, unit.sentence))
             told.append(self._told(unit, own, query, named=named, overview=overview, outright=outright,
@@ -90,11 +96,14 @@ class Understanding:
         "another says it never had a single release date"; not "anything from dec 2024 through jan 2025", a list
         asked by its words), a figure stated of a model or passed on, or what names a model around a problem
         reported ("Searched the hub for VL2 and only see R1 distills. Does LM Studio support VL2?"); around a
-        problem, also a model's card asked by no question word ("model 'deepseek-v3'. any idea?"). `own`: the part's
-        words without its joining word; `overview`: it asks for an overview in so many words."""
+        problem, also a model's card asked by no question word ("model 'deepseek-v3'. any idea?"); someone's
+        question passed on, which the article cannot answer ("我妈问我 DeepSeek 是不是一夜之间冒出来的"). `own`: the
+        part's words without its joining word; `overview`: it asks for an overview in so many words."""
         asks = self.acts.asks(own)
         if reported and query.intent == "model" and not asks and not overview:
             return True
+        if query.intent == "none" and self.acts.passes_on_a_question(own):
+            return True  # someone's question the article cannot answer, passed on ("我妈问我 DeepSeek 是不是…")
         if outright or unit.kind != "ask" or self.clauses.only_describes(own):
             return False
         unasked = not (named or asks) and (query.intent == "none" or self.acts.passes_on(own))
@@ -121,6 +130,10 @@ class Understanding:
             return discourse.uncovered  # "what's V3.2-Exp? what even is it": the article does not cover it either
         if discourse.act and not (self.clauses.names(unit.text) or self.clauses.cued(unit.text)):
             return discourse.act  # "getting CUDA out of memory with VL2, any idea why?": the error, still
+        if unit.about and self.acts.asks_which_is_right(unit.text) and (
+                stated := self._frame(replace(unit, text=unit.about, about=None), discourse.context)).intent == "field":
+            # "V3 的参数量有人说 671B 有人说 37B,到底哪个对": the fact stated, asked rather than checked
+            return replace(stated, selector=None)
         query = self._frame(unit, discourse.context)
         if later and discourse.context and query.intent in ("list", "none") and \
                 self.clauses.subjectless_check(unit.text):
@@ -133,6 +146,11 @@ class Understanding:
             # "v3 生成速度咋样,快不快": a bare A-not-A question is about what was said before it, declined as such
             together = self._frame(replace(unit, text=f"{unit.about} {unit.text}", about=None), discourse.context)
             query = together if together.intent == "none" and together.reason != "out-of-scope" else query
+        if query.reason == "out-of-scope" and unit.about and self.clauses.normalised(unit.text) in self.cues.which_one \
+                and not self.clauses.names(unit.about):
+            # "the whole 'broke the high-investment narrative' thing — which model was that about?": the model told of
+            together = self._frame(replace(unit, text=f"{unit.text} {unit.about}", about=None), discourse.context)
+            query = together if together.intent != "none" else query
         query = self._after_chatter(unit, query, discourse.context) or query
         return self._verified(unit, query) or query
 

@@ -36,9 +36,13 @@ _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "
 # a sentence ends at its punctuation, a line break, or where a numbered item starts ("1) … 2) …", "①", "(2)")
 _SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9])"
                            r"|(?<=[0-9])\.(?=\s|$)|\n+|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
+_DOTTED = re.compile(r"(?<![a-z])(?:i\.e|e\.g|a\.k\.a|w\.r\.t)\.?(?![a-z])", re.IGNORECASE)  # "(i.e. the number …)"
 _APOSTROPHES = str.maketrans("\u2018\u2019\u02bc", "'''")  # one apostrophe: the patterns of typed words know only it
 # brackets and quotes: what is inside is one thing said ("called "DeepSeekMath: Pushing the Limits…"?")
-_BRACKETS = re.compile(r'\([^()]*\)|"[^"]*"|“[^”]*”|《[^》]*》')  # (full-width brackets are ASCII by now)
+# (full-width brackets are ASCII by now; a single quote opens after no letter and closes before none: not "what's")
+_BRACKETS = re.compile(r'\([^()]*\)|"[^"]*"|“[^”]*”|《[^》]*》|(?<!\w)\'[^\']+\'(?!\w)')
+_NAME_WORDS = 3  # a model's name is at most this many words ("deepseek coder v2")
+_ENUMERATING = re.compile(r"^\s*(?:and|or|&|和|或者|或|以及|与|跟)\s*", re.IGNORECASE)  # "…, and R1", "…, or R1"
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")  # the space a Chinese writer types for a comma
 # a clause ends at a comma or a colon (not between figures, "November 2, 2023", "1,000", nor in a time, "10:30")
 # (and a dash between words: "… in class today — why is it important?"; not a hyphen: "DeepSeek - R1" is a name)
@@ -82,7 +86,7 @@ class Segmenter:
     def split(self, text: str) -> list[Clause]:
         clauses: list[Clause] = []
         for n, (sentence, question) in enumerate(_sentences(_clean(text))):
-            pieces = [p for piece in _clauses(sentence) for joined in self._at_joiners(piece)
+            pieces = [p for piece in _clauses(sentence, self._enumerates) for joined in self._at_joiners(piece)
                       for p in self._after_chatter(joined)]
             clauses += [Clause(p, question and i == len(pieces) - 1, n) for i, p in enumerate(pieces)]
             if len(clauses) >= MAX_CLAUSES:
@@ -118,6 +122,14 @@ class Segmenter:
                 last = match.start()
         out.append(piece[last:])
         return [p.strip() for p in out if p.strip()]
+
+    def _enumerates(self, before: str, after: str) -> bool:
+        """A comma between names lists them ("which came out first, V3, R1 or Janus-Pro?", "when were V2, V3 and
+        R1 released?", "V2、V3、R1 哪个先出"): the words just before it are a name, and so are the ones just
+        after it (after "and" or "or")."""
+        last, first = before.split()[-_NAME_WORDS:], _ENUMERATING.sub("", after, count=1).split()[:_NAME_WORDS]
+        return any(self._names_only(" ".join(last[i:])) for i in range(len(last))) and any(
+            self._names_only(" ".join(first[:i + 1])) for i in range(len(first)))
 
     def _after_chatter(self, piece: str) -> list[str]:
         """The piece cut at each space between Chinese words where the words before it say nothing."""
@@ -157,12 +169,14 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
     return [(s.strip(), q) for s, q in found if s.strip()]
 
 
-def _clauses(sentence: str) -> list[str]:
+def _clauses(sentence: str, enumerates: Callable[[str, str], bool]) -> list[str]:
     """The sentence cut at its clause ends, but not inside brackets or quotes ("DeepSeek-VL (v1, before VL2) any
-    good?")."""
+    good?"), nor at a comma between names (`enumerates(before, after)`)."""
     inside = [m.span() for m in _BRACKETS.finditer(sentence)]
     pieces, last = [], 0
     for end in _CLAUSE_END.finditer(sentence):
+        if end.group() in ",，" and enumerates(sentence[last:end.start()], sentence[end.end():]):
+            continue
         if not any(start < end.start() < stop for start, stop in inside):
             pieces.append(sentence[last:end.start()])
             last = end.end()
@@ -171,8 +185,9 @@ def _clauses(sentence: str) -> list[str]:
 
 def _clean(text: str) -> str:
     """The message as a person reads it: no mention tokens, links, markup, emoji or control characters;
-    line breaks kept, as they end sentences; Traditional characters as Simplified, the case as typed."""
-    text = simplified(text).translate(_APOSTROPHES)
+    line breaks kept, as they end sentences; Traditional characters as Simplified, the case as typed; "i.e." and
+    "e.g." one word each, their dots ending nothing."""
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), simplified(text).translate(_APOSTROPHES))
     text = _ADDRESSING.sub(" ", text)
     text = _DOMAIN.sub(" website ", _LINK.sub(" ", text))
     text = _INLINE_MARKUP.sub("", _LINE_MARKUP.sub(" ", text))

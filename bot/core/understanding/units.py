@@ -14,6 +14,7 @@ Chatter never makes a unit."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -45,12 +46,17 @@ class _Joins:
 
 
 class Units:
-    def __init__(self, clauses: Clauses, segmenter: Segmenter, asks: Callable[[str], bool] = lambda text: False):
-        """`asks(text)`: whether the words ask by their form (a question word anywhere, a yes/no word first)."""
-        self.clauses, self.segmenter, self._asks = clauses, segmenter, asks
+    def __init__(self, clauses: Clauses, segmenter: Segmenter, asks: Callable[[str], bool] = lambda text: False,
+                 asks_which: Callable[[str], bool] = lambda text: False,
+                 which_is_right: Callable[[str], bool] = lambda text: False):
+        """`asks(text)`: whether the words ask by their form (a question word anywhere, a yes/no word first);
+        `asks_which(text)`: whether they hold a question word ("what", "哪个"), which claims nothing;
+        `which_is_right(text)`: whether they ask which of the things said is right ("谁说得对", "which is it")."""
+        self.clauses, self.segmenter, self._asks, self._asks_which = clauses, segmenter, asks, asks_which
+        self._which_is_right = which_is_right
 
     def of(self, acts: list[Act]) -> list[Unit]:
-        acts = _checks_joined(acts)
+        acts = _checks_joined(acts, self._asks_which)
         by_words = sum(self._asks_by_words(a) for a in acts)
         named = sum(a.kind == "statement" and self.clauses.names_only(a.text) for a in acts)
         if not any(a.kind in ASKING for a in acts) and (by_words < 1 or by_words + named < 2):
@@ -65,8 +71,16 @@ class Units:
                 for unit in self._unit(i, act, joins)]
 
     def _join(self, i: int, acts: list[Act], joins: _Joins) -> None:
-        """The clauses question `i` takes: a subject before it, names after it."""
+        """The clauses question `i` takes: a subject before it, names after it; what was said before "which is
+        right?"."""
         subject = bool(self.clauses.names(acts[i].text))
+        if not subject and self._which_is_right(acts[i].text):
+            said = list(itertools.takewhile(lambda j: acts[j].kind in CONTENT and j not in joins.taken,
+                                            range(i - 1, -1, -1)))
+            if (j := next((j for j in said if self.clauses.names(acts[j].text)), None)) is not None:
+                joins.about[i] = acts[j].text  # "有人说 V2 是 2360 亿参数,有人说 2100 亿,谁说得对?": it asks that fact
+                joins.taken.update(said)
+                return
         if not subject and (described := self._described_before(i, acts, joins)):
             joins.before[i] = described  # its name: the description's words ask nothing ("…大规模强化学习…的模型")
             joins.taken.add(i - 1)
@@ -172,12 +186,14 @@ def _checked(act: Act) -> bool:
     return act.kind == "claim" and (act.question or act.detail == "tagged")
 
 
-def _checks_joined(acts: list[Act]) -> list[Act]:
+def _checks_joined(acts: list[Act], asks_which: Callable[[str], bool]) -> list[Act]:
     """"V3 has 671B params. is that right?": the clauses before a check tag, in its sentence, are the claim it
-    checks; a check tag with nothing before it ("really?") is chatter."""
+    checks; a check tag with nothing before it ("really?"), or after a question word ("what can Coder do, for
+    real?"), is chatter."""
     out: list[Act] = []
     for act in acts:
-        if act.kind == "check" and act.text and out and out[-1].kind in (*CONTENT, "ask"):
+        if act.kind == "check" and act.text and out and (out[-1].kind in CONTENT or (
+                out[-1].kind == "ask" and not asks_which(out[-1].text))):
             claim = out.pop()
             # ... the whole claim of its sentence ("有人说 LLM 有 7B 和 67B 两个规模,base 和 chat 都有,准吗")
             while claim.kind in CONTENT and out and out[-1].kind in CONTENT and out[-1].sentence == claim.sentence:

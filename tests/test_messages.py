@@ -1364,3 +1364,119 @@ def test_the_models_named_sorted(turns, order):
 ])
 def test_dotted_abbreviations_end_nothing(text, expected):
     assert clauses(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a claim remembered, said to be fine, or hedged with 应该 and a question mark is checked
+    ("V3 参数量应该比 R1 大一点?我记得是这样", "对,更大的是 DeepSeek-V3"),
+    ("wasn't R1 already out before V3 even launched? thats what i remember", "No — Released first: DeepSeek-V3"),
+    ("R1 是开源的,没毛病吧", "对,DeepSeek-R1"),
+    ("V2 应该是 2024 年发布的?", "对,DeepSeek-V2"),
+    ("V2 came out in may 2024, or so i remember", "Yes — DeepSeek-V2"),
+    # a part of a month: "late Nov 2023" holds Nov 29
+    ("DeepSeek LLM came out in late Nov 2023 yeah?", "Yes — DeepSeek LLM"),
+])
+def test_remembered_and_hedged_claims_are_checked(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+    # ... while "应该" in a how-to asks how
+    assert parts("V3 应该怎么部署?") == [("none", set(), None)]
+    # ... and a check tag's characters explain no other word ("没毛病吗" and "看病")
+    assert parts("vl2 擅长看病吗") == [("none", set(), None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of a month, by its days
+    ("2025 年 1 月底出的是哪个模型", ("list", {"janus-pro"}, None)),
+    ("which model came out in late january 2025?", ("list", {"janus-pro"}, None)),
+    ("2025 年 1 月中旬发布的", ("list", {"deepseek-r1"}, None)),
+    ("2023 年 11 月初发布的模型", ("list", {"deepseek-coder"}, None)),
+    # a comparison, then how one fact compares, is one comparison ranked by it
+    ("LLM vs V2 vs V3 — how did the param counts grow?",
+     ("compare", {"deepseek-llm", "deepseek-v2", "deepseek-v3"}, None)),
+    ("V2 和 V3 对比一下,它们参数多少", ("compare", {"deepseek-v2", "deepseek-v3"}, None)),
+])
+def test_parts_of_a_month_and_comparisons_ranked(text, expected):
+    assert parts(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative word right after a person says when they did something
+    ("你之前不是在折腾 R1 嘛,顺便帮我问一下哈:R1 多少参数?", [("field", {"deepseek-r1"}, "parameters")]),
+    ("我以前用过 V2,它是哪天发布的", [("field", {"deepseek-v2"}, "released")]),
+    # ... after a model, which came before or after it
+    ("R1 之前发布的是哪个", [("list", {"deepseek-v3"}, None)]),
+    ("V3 以后出了哪些模型", [("list", {"deepseek-r1", "janus-pro"}, None)]),
+])
+def test_a_relative_word_after_a_person_says_when(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # asking anyone to confirm, or doubting, checks the claim before it
+    ("heard deepseek r1 dropped on jan 20 2025, can anyone confirm", "Yes — DeepSeek-R1"),
+    ("my coworker swears DeepSeek Coder was closed source when it launched. that can't be right?",
+     "No — DeepSeek Coder"),
+    ("V3 is open source, can someone confirm?", "The article does not say that of DeepSeek-V3"),
+    # ... after wanting it confirmed; a rumour's source may be an uploader or a thread's author
+    ("看了个视频,up 主说 R1 是开源的,想确认下是不是这么回事", "对,DeepSeek-R1"),
+    ("楼主说 V2 是 2024 年 5 月发布的,是这么回事吗", "对,DeepSeek-V2"),
+    # which of a tag and its opposite holds is a yes or a no on the tag
+    ("deepseek-coder-v2 是 dense 还是 MoE 啊,我 feel 是 MoE 但不确定", "对,DeepSeek-Coder V2"),
+    ("VL2 is it dense or MoE?", "Yes — DeepSeek-VL2"),
+    ("R1 是开源还是闭源的", "对,DeepSeek-R1"),
+])
+def test_confirmations_doubts_and_alternatives_are_checked(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+    # ... not an alternative between two models, which picks one
+    assert parts("V2 还是 V3 更大") == [("compare", {"deepseek-v2", "deepseek-v3"}, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an A-not-A question negates nothing
+    ("Janus-Pro 的论文叫什么?顺便问下它到底能不能文生图",
+     [("field", {"janus-pro"}, "paper"), ("field", {"janus-pro"}, "features")]),
+    ("VL2 会不会生成图片", [("field", {"deepseek-vl2"}, "features")]),
+    # 啥 is 什么 said casually; 长处 and 优点 are features
+    ("看到 DeepSeek Coder 好像挺有名,它具体能干些啥?", [("field", {"deepseek-coder"}, "features")]),
+    ("官方资料里 V3 的长处到底是怎么写的?", [("field", {"deepseek-v3"}, "features")]),
+    ("R1 有哪些优点", [("field", {"deepseek-r1"}, "features")]),
+    # someone who had me do something told beside the question
+    ("最近老板让我评估下能不能用 AI 帮忙写代码、查 bug,看到 DeepSeek Coder 好像挺有名,它具体能干些啥?",
+     [("field", {"deepseek-coder"}, "features")]),
+    # a restatement of a question the article cannot read is the question
+    ("why did everyone lose their minds over R1 back in january? like what was the big deal, historically speaking",
+     [("field", {"deepseek-r1"}, "significance")]),
+    # which one is last in the timeline asks for the last
+    ("按时间线排,排在最后面的是哪个模型", [("list", {"janus-pro"}, None)]),
+    ("in the timeline, which model comes first?", [("list", {"deepseek-coder"}, None)]),
+])
+def test_more_questions_read_whole(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # asking a favour is no yes/no question
+    ("bot 能不能帮忙讲讲 DeepSeek-VL2 有啥特点?", [("field", {"deepseek-vl2"}, "features")]),
+    ("能不能帮我查一下 R1 的论文", [("field", {"deepseek-r1"}, "paper")]),
+    ("can you please tell me when V3 came out", [("field", {"deepseek-v3"}, "released")]),
+    # where a claim was seen, alone in its clause, is chatter
+    ("看了个 B 站视频,up 主说 R1 除了大模型之外,蒸馏出来的小模型从 1.5B 到 70B 都有,想确认下是不是这么回事",
+     [("field", {"deepseek-r1"}, "parameters")]),
+    ("saw a video. is V3 open source?", [("field", {"deepseek-v3"}, "features")]),
+    # "the rundown" after a comparison is more of the models compared
+    ("Janus-Pro vs DeepSeek-VL2 vs V3, give me the quick rundown",
+     [("compare", {"janus-pro", "deepseek-vl2", "deepseek-v3"}, None)]),
+    ("V2 vs V3. give me the rundown", [("compare", {"deepseek-v2", "deepseek-v3"}, None)]),
+    # another maker's model compared, with no subject, is compared with the model just asked about
+    ("Coder V2 的论文标题是啥?代码能力跟 GPT4-Turbo 比怎么样?",
+     [("field", {"deepseek-coder-v2"}, "paper"), ("field", {"deepseek-coder-v2"}, "features")]),
+    ("what is R1? how does it compare to o1?",
+     [("model", {"deepseek-r1"}, None), ("field", {"deepseek-r1"}, "features")]),
+    # ... never when another maker's models are compared with each other
+    ("what is V3? how does GPT-4 compare to Llama?", [("model", {"deepseek-v3"}, None), ("none", set(), None)]),
+])
+def test_favours_sightings_and_implied_subjects(text, expected):
+    assert parts(text) == expected
+    # words about every model describe none of them: "that" after them is not all ten compared
+    described = "DeepSeek 家有个东西据说不算单独发布的模型,更像一套贯穿好几个模型的技术理念,那个到底是啥"
+    assert parts(described)[0][0] != "compare"

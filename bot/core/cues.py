@@ -119,7 +119,8 @@ class Cues:
         self.which_one = cue_set(lexicon["which_one"]["cues"])
         self.compare = cue_set(lexicon["compare"]["cues"])
         self.superlative = {kind: cue_set(words) for kind, words in lexicon["superlative"].items()}
-        self.relative = {kind: cue_set(words) for kind, words in lexicon["relative"].items()}
+        self.relative = {kind: cue_set(lexicon["relative"][kind]) for kind in ("after", "before")}
+        self._person_before = re.compile(f"(?:{alternation(lexicon['relative']['not_after'])})\\s*$")
         self.lately = cue_set(lexicon["lately"]["words"])
         self.lately_beside = cue_set(lexicon["lately"]["beside"])
         self.more = cue_set(lexicon["numbers"]["more"])
@@ -244,7 +245,8 @@ class Cues:
         return found[0] if found else None
 
     def relative_in(self, text: str) -> str | None:
-        found = self._ordered(self.relative, text)
+        found = [name for name in self._ordered(self.relative, text)
+                 if not self._person_before.search(text[:self.relative[name].find(text).start()])]
         return found[0] if found else None
 
     @staticmethod

@@ -55,6 +55,7 @@ class Operators:
         self.range = cue_set(lexicon["range"])
         self.either = cue_set(lexicon["either"])
         self.periods = {months: cue_set(words) for months, words in lexicon["periods"].items()}
+        self.day_periods = {days: cue_set(words) for days, words in lexicon["day_periods"].items()}
         self.check = cue_set(lexicon["check"]["cues"])
         self.asks_what = cue_set(lexicon["check"]["asks_what"])
         self.comparative = cue_set(lexicon["comparative"])
@@ -213,7 +214,10 @@ class Operators:
                   for tag, group in self.cues.tag_opposites.items()
                   if (match := group.find(rest)) and not self._compared_with(rest, match.start())]
         # "擅长代码" is strong-at-code, not also code: a tag cue inside a longer one does not count
-        return [(s, f) for s, f in found if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o, _ in found)]
+        found = [(s, f) for s, f in found if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o, _ in found)]
+        # "是 dense 还是 MoE", "开源还是闭源": a tag and its opposite both named ask which: the tag is checked
+        named = {f.value for _, f in found if not f.negated}
+        return [(s, f) for s, f in found if not (f.negated and f.value in named)]
 
     def _compared_with(self, rest: str, start: int) -> bool:
         """Whether "with", "than", "与" ... come just before `start` ("与顶尖闭源模型")."""
@@ -280,6 +284,11 @@ class Operators:
                     periods: list[tuple[Span, str]]) -> tuple[Span, Filter]:
         """"2024 年下半年", "late 2023": a part of the year; "before 2024": a bound; else that date."""
         start, end, first = date
+        days = sorted((self._gap(start, end, m.span()), d) for d, group in self.day_periods.items()
+                      for m in group.find_all(rest) if self._near(start, end, m.span()))
+        if len(first) == 7 and days:  # "2025 年 1 月底": the part of that month
+            low, high = days[0][1].split("..")
+            return (start, end), Filter("date", ":", f"{first}-{low}..{first}-{high}")
         if any(self._near(start, end, span) for span, _ in periods):
             # "2024 年初到年中": one year, a part for each end
             ranged = rest in self.range
@@ -323,7 +332,8 @@ class Operators:
         kind = self._rank_kind(words)
         fields = self.cues.fields_in(rest)
         default = "largest" if "parameters" in fields else "earliest" if "released" in fields else None
-        if rest in self.sort:
+        if rest in self.sort and not (kind and rest in self.cues.which_one):
+            # (not "按时间线排,排在最后面的是哪个": which one is last)
             return self._sort(rest, kind or default)
         if not (kind := kind or default):
             return None
@@ -399,8 +409,11 @@ class Operators:
     def asks_yes_no(self, rest: str) -> bool:
         first = rest.split(" ", 1)[0]
         bare_tag = any((m := group.find(rest)) and m.group() == rest.strip() for group in self.cues.tags.values())
+        # "是 dense 还是 MoE", "开源还是闭源": which of a tag and its opposite holds is a yes or a no on the tag
+        either = any(group.find(rest) and self.cues.tags[tag].find(rest)
+                     for tag, group in self.cues.tag_opposites.items())
         return first in self.check_starts or rest.startswith(self._check_openings) \
-            or rest in self.check or bare_tag  # "v3 open source?"
+            or rest in self.check or bare_tag or either  # "v3 open source?"
 
     def _check(self, models: list[str], rest: str) -> Query | None:
         """"is V3 bigger than R1?" claims a ranking; "is R1 open source?" claims a filter of one model, "are R1 and

@@ -63,7 +63,10 @@ class Acts:
         # (a tag may be doubted after "or", one word qualifying the doubt: "a real thing or just twitter hype")
         doubts = alternation(message["check_doubts"], loose=True)
         doubted = rf"(?:(?:{tags})\s*(?:or|还是)\s*|(?:or\s+)?)(?:just\s+|只是)?(?:[a-z]+\s+)?(?:{doubts})"
-        self._check = re.compile(rf"^{_EDGE}(?:(?:or\s+)?(?:is\s+)?(?:that|this|it)(?:\s+(?:{nouns}))?\s+"
+        # (after wanting it confirmed: "想确认下是不是这么回事", "just want to confirm, is that right")
+        wanting = alternation(message["asks"]["wanting"], loose=True)
+        self._check = re.compile(rf"^{_EDGE}(?:(?:{wanting})(?:一?下)?{_EDGE})?"
+                                 rf"(?:(?:or\s+)?(?:is\s+)?(?:that|this|it)(?:\s+(?:{nouns}))?\s+"
                                  rf"|[这那][个种]?(?:{nouns})?)?(?:{doubted}|{tags}){_EDGE}$", re.IGNORECASE)
         trailing = [t for t in message["check_tags"] if t not in message["check_alone"]]
         self._tagged = re.compile(rf"^(?P<claim>.+?){_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$",
@@ -81,6 +84,11 @@ class Acts:
         self._asks_first = _words(starts, "^")
         self._asks_inside = _words([w for w in (*starts, *asks["anywhere"], *asks["wanting"]) if not has_chinese(w)])
         rumour = message["rumour"]
+        # where something was seen, and nothing else ("看了个视频", "刷到个帖子", "saw a post"): chatter before the
+        # claim (a word or two may name where: "B 站视频")
+        leads, subjects = alternation(rumour["leads"], loose=True), alternation(rumour["subjects"], loose=True)
+        self._seen = re.compile(rf"^{_EDGE}(?:{leads})\s*(?:了)?\s*(?:一?个|an?\s+)?\s*(?:\S{{1,4}}\s*){{0,2}}"
+                                rf"(?:{subjects}){_EDGE}$", re.IGNORECASE)
         self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|"
                                   rf"(?:{alternation(rumour['leads'], loose=True)})?(?:一?个|an?\s+)?(?:"
                                   rf"{alternation(rumour['subjects'], loose=True)}).{{0,30}}?"
@@ -108,7 +116,7 @@ class Acts:
     def _act(self, clause: Clause, without_joiner, says_nothing) -> Act:
         text = self.without_chatter(clause.text)
         form = self.without_chatter(without_joiner(text))
-        if not form or self._goes_on_chatting(clause.text, form, says_nothing):
+        if not form or self._goes_on_chatting(clause.text, form, says_nothing) or self._seen.match(form):
             return Act("chatter", self._chatter_kind(clause.text), "", clause.question)
         for kind, pattern in self._smalltalk.items():
             if pattern.match(form):
@@ -166,13 +174,13 @@ class Acts:
                 out.append(act)
         return out
 
-    def _masked(self, text: str) -> str:
+    def masked(self, text: str) -> str:
         """The text with the words that hold a question word but ask nothing blanked, in place."""
         return self._not_asking.sub(lambda m: " " * len(m.group()), text)
 
     def asks(self, text: str, question: bool = False) -> bool:
         """Whether the words ask by their form."""
-        return bool(question or self._asked_first(text) or self._asks_anywhere.search(self._masked(text))
+        return bool(question or self._asked_first(text) or self._asks_anywhere.search(self.masked(text))
                     or self._wanting.search(text) or _ENDS_ASKING.search(text) or self.a_not_a(text))
 
     def asks_outright(self, text: str) -> bool:
@@ -181,7 +189,7 @@ class Acts:
         first, a question word or particle last, or an A-not-A form anywhere ("r1 会不会被审查")."""
         text = text.strip(_PUNCTUATION)
         tail = max(0, len(text) - _TAIL)
-        masked = self._masked(text)
+        masked = self.masked(text)
         return bool(self._asked_first(text) or self._asks_anywhere.match(masked) or _ENDS_ASKING.search(text)
                     or self.a_not_a(text) or self._wanting.search(text)
                     or any(m.start() >= tail and has_chinese(m.group()) for m in self._asks_anywhere.finditer(masked)))
@@ -217,7 +225,7 @@ class Acts:
 
     def asks_after(self, text: str, start: int) -> bool:
         """A Chinese question word after `start` (where a model's name starts: "coder v2 怎么精调到自己的项目上")."""
-        found = self._asks_anywhere.finditer(self._masked(text))
+        found = self._asks_anywhere.finditer(self.masked(text))
         return any(m.start() > start and has_chinese(m.group()) for m in found)
 
     def question_starts(self, text: str) -> list[int]:

@@ -83,8 +83,13 @@ class Framer:
         """"is R1 bigger than it?", "那它比 R1 大吗", "R1 是在它之后发布的吗", "它跟 o1 比怎么样": "it" compared with
         a model named (the article's or another's), as the name of the model talked about, where it stands (which
         of the two is claimed of is the one first)."""
-        if not (context and len(context.models) == 1) or not (it := self.cues.pronouns.find(normalised)):
+        if not (context and len(context.models) == 1):
             return None
+        if not (it := self.cues.pronouns.find(normalised)):
+            # no "it", one other maker's model compared, nothing else named: the model talked about, first
+            # ("Coder V2 的论文标题是啥?代码能力跟 GPT4-Turbo 比怎么样?")
+            alone = len(links.foreign) == 1 and not (links.models or links.unknown) and links.rest in self.cues.compare
+            return f"{self.kb.normaliser(self.kb.by_id[context.models[0]].name['en'])} {normalised}" if alone else None
         if links.rest in self.cues.described:  # a description says no "it": "那个和 o1 打平的模型", "那个 671B 的"
             return None
         compared = self.operators.comparative.find(links.rest) or self.cues.relative_in(links.rest)

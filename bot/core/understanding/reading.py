@@ -44,7 +44,8 @@ class Understanding:
                                    self.clauses.says_it)
         asks_what = self.framer.operators.asks_what
         self.units = Units(self.clauses, self.segmenter, self.acts.asks,
-                           lambda text: self.clauses.normalised(text) in asks_what, self.acts.asks_which_is_right)
+                           lambda text: self.clauses.normalised(self.acts.masked(text)) in asks_what,
+                           self.acts.asks_which_is_right)
         # a claim's telling words: not the words that ask, check or pass a claim on ("真的吗", "legit", "听说")
         said = [w for w in lexicon_texts(message, skip=["acts"]) if has_chinese(w)]
         self.references = References(kb)
@@ -77,7 +78,7 @@ class Understanding:
             idle = (query.intent == "model" and not named and not overview and set(query.models) <= talked_about
                     ) or (not outright and _aside(query))
             if parts and self.acts.restates(own) and query.intent != "none" and \
-                    set(parts[-1].query.models) == set(query.models):
+                    set(parts[-1].query.models or parts[-1].query.about) == set(query.models):
                 parts.pop()  # the question before, asked again in other words: this wording is the one read
                 told.pop()
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
@@ -291,7 +292,8 @@ class Understanding:
         links = self.linker.link(self.clauses.normalised(text))
         if links.models:
             return tuple(links.models)
-        if (framed := self.framer.frame(text, context)).intent != "none":
+        if (framed := self.framer.frame(text, context)).intent != "none" and \
+                len(framed.models) < len(self.kb.models):  # (words about every model describe none of them)
             return framed.models
         described = self.framer.describer.resolve(links.rest, links.foreign)
         return described.models if described and not described.candidates else ()

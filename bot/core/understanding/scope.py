@@ -35,7 +35,9 @@ class Coverage:
         self._facts = {m.id: _fact_stems(kb, m) for m in kb.models}
         self._any_facts = set().union(*self._facts.values())  # what a question about no model in particular may say
         # (not the one-character words that may lead a rumour's subject, "看新闻说": they explain no clause)
-        cue_texts = [kb.normaliser(t) for t in lexicon_texts(kb.lexicon, skip=(*OTHER_TOPICS, "message.rumour.leads"))
+        # (nor a check tag's: "没毛病吗" explains no "看病")
+        cue_texts = [kb.normaliser(t) for t in lexicon_texts(
+            kb.lexicon, skip=(*OTHER_TOPICS, "message.rumour.leads", "message.check_tags"))
                      if has_chinese(t)]
         article = _article_texts(kb)
         self._pairs = _pairs([kb.normaliser(kb.article.title["zh"]), kb.normaliser(kb.article.intro["zh"]),
@@ -220,4 +222,12 @@ def _folded(before: Part, part: Part) -> Part | None:
         selector = f"{first.selector}&{then.selector}" if (first.selector or "").startswith("check:") \
             else then.selector
         return replace(part, query=replace(first, selector=selector))
+    if first.intent == "compare" and not first.selector and then.intent == "field" and \
+            set(then.models) == set(first.models) and then.field in _RANKED_BY and not part.opens and \
+            part.sentence == before.sentence:
+        # "LLM vs V2 vs V3 — how did the param counts grow?": the comparison, ranked by the field the second asks
+        return replace(part, query=replace(first, selector=_RANKED_BY[then.field]))
     return None
+
+
+_RANKED_BY = {"parameters": "largest", "released": "earliest"}  # a comparison of dates or sizes, ranked

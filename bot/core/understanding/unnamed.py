@@ -56,7 +56,8 @@ class UnnamedQuestions:
     def _timeline(self, asked: Asked, context: Context | None, links: Links) -> Query | None:
         """"DeepSeek 的发展时间线": every model by its release date."""
         # "时间线" holds the release-date cue "时间"; the timeline is the release dates, so that one is fine.
-        if asked.rest in self.cues.timeline and set(asked.fields) <= {"released"}:
+        if asked.rest in self.cues.timeline and set(asked.fields) <= {"released"} and not (
+                asked.superlative and asked.asks_one):  # (not "按时间线排,排在最后面的是哪个": the last one)
             return selected(self.kb, "timeline")
         return None
 
@@ -89,6 +90,9 @@ class UnnamedQuestions:
 
     def _family(self, asked: Asked, context: Context | None, links: Links) -> Query | None:
         """"what is DeepSeek?", "deepseek 全家桶": the brand itself, not one of its models."""
+        if context and context.models and asked.rest in self.cues.tell_more and \
+                "deepseek" not in tokens_of(asked.rest):
+            return None  # "V2 vs V3, give me the quick rundown": more of the models just talked about
         return selected(self.kb, "family") if self._about_family(asked) else None
 
     def _described(self, asked: Asked, context: Context | None, links: Links) -> Query | None:

@@ -1480,3 +1480,85 @@ def test_favours_sightings_and_implied_subjects(text, expected):
     # words about every model describe none of them: "that" after them is not all ten compared
     described = "DeepSeek 家有个东西据说不算单独发布的模型,更像一套贯穿好几个模型的技术理念,那个到底是啥"
     assert parts(described)[0][0] != "compare"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the family lacking something is no filter negated: the models that have it
+    ("deep seek没有多模态吧", ("list", {"deepseek-vl2", "janus-pro"}, None)),
+    ("deepseek doesn't have any multimodal models, right?", ("list", {"deepseek-vl2", "janus-pro"}, None)),
+    ("deepseek has no vision model?", ("list", {"deepseek-vl2", "janus-pro"}, None)),
+    # ... while "not being" one still negates
+    ("deepseek 不是 MoE 的模型有哪些",
+     ("list", {"deepseek-coder", "deepseek-llm", "deepseek-math", "deepseek-r1", "janus-pro"}, None)),
+    # "it" with no model talked about: which model is meant
+    ("is it open source?", ("none", set(), None)), ("它能生成图片吗", ("none", set(), None)),
+    ("does it have a paper?", ("none", set(), None)),
+    # ... a described one is no "it"
+    ("那个能画图的模型是开源的吗", ("field", {"janus-pro"}, "features")),
+])
+def test_the_family_lacking_and_it_unresolved(text, expected):
+    assert parts(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # beside a question of its own about a model, a statement asks by its words only when it holds nothing else
+    ("我在整理 DeepSeek 的模型时间线,发现 V2 和 V3 中间隔了挺久,那 DeepSeek-V2 到底是哪天提出的啊?",
+     [("field", {"deepseek-v2"}, "released")]),
+    ("老实说,DeepSeek LLM 的意义到底在哪?感觉大家只记得 V3 和 R1", [("field", {"deepseek-llm"}, "significance")]),
+    ("V2 参数量;还有 V3 是什么时候发布的?",
+     [("field", {"deepseek-v2"}, "parameters"), ("field", {"deepseek-v3"}, "released")]),
+    # ... and a question that leans on what was said takes it ("谁能帮我总结一下")
+    ("老板让我周五前交一份调研,里面要写 DeepSeek-V2 的意义,谁能帮我总结一下,感激不尽!",
+     [("field", {"deepseek-v2"}, "significance")]),
+    # two statements, one asking by its words, never leave the message without a part
+    ("帮我 check 一下 deepseekmath 的 release date,google 了半天 can't find it",
+     [("field", {"deepseek-math"}, "released")]),
+])
+def test_statements_told_beside_a_question(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # the same said in other words: "GPT-4 Turbo" and "GPT4-Turbo", "performs" and "performance", "coding" and "code"
+    ("my prof claimed deepseek coder v2 performs on par with GPT-4 Turbo on coding tasks. accurate?",
+     "Yes — the article says so of DeepSeek-Coder V2"),
+    ("R1 的性能跟 OpenAI o1 正式版差不多,真的假的", "对,文章是这样说 DeepSeek-R1 的"),
+    ("R1 is about the same as o1, right?", "Yes — the article says so of DeepSeek-R1"),
+    # asking for a source, or whether it was remembered right, checks the claim
+    ("heard coder v2 is 236B, same as V2. any source for that?", "The article does not say"),
+    ("R1's distilled versions go from 1.5B up to 70B, did I remember that right?", "Yes — DeepSeek-R1"),
+    ("V2 是 2024 年 5 月发布的,我记得对吗", "对,DeepSeek-V2"),
+    # a tag word before "model" names a kind, not the model of that name
+    ("is V3 the largest MoE model?", "Yes — The largest model by total parameters: DeepSeek-V3"),
+    ("V3 是最大的 MoE 模型吗", "对,总参数最大的模型:DeepSeek-V3"),
+])
+def test_claims_said_in_other_words(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two letters swapped is a typo of the word meant
+    ("DeepSeekmath 有 papre 吗", [("field", {"deepseek-math"}, "paper")]),
+    ("wehn was V3 relaesed", [("field", {"deepseek-v3"}, "released")]),
+    # the brand before a word makes no name of it unless the word itself is close ("deepseek eat" is no Math)
+    ("what did deepseek eat for lunch", [("none", set(), None)]),
+    ("deepseek coedr release date", [("field", {"deepseek-coder"}, "released")]),
+    ("deepseek lmm size", [("field", {"deepseek-llm"}, "parameters")]),
+])
+def test_typos(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "they" before a question are every model the clauses before it tell of
+    ("刚考完研,终于有空研究大模型了。看到 DeepSeek 有个 VL2,还有个 Janus-Pro,都说是多模态,我有点搞混了。"
+     "这俩到底有啥区别?",
+     [("compare", {"deepseek-vl2", "janus-pro"}, None)]),
+    ("R1 好像很火,V3 也不错,它们哪个先出的", [("compare", {"deepseek-r1", "deepseek-v3"}, None)]),
+    ("my friend uses R1, I use V3. which of them is bigger?", [("compare", {"deepseek-r1", "deepseek-v3"}, None)]),
+    # a claim passed on by "有个视频说", "有篇文章说" is checked, the video no topic of it
+    ("有个视频说 DeepSeekMath 预训练用了 5000 亿 token,靠谱吗", [("field", {"deepseek-math"}, "features")]),
+    ("有篇文章说 R1 是闭源的,真的吗", [("field", {"deepseek-r1"}, "features")]),
+])
+def test_they_and_claims_passed_on(text, expected):
+    assert parts(text) == expected

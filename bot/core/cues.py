@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.core.dates import MONTHS
 from bot.core.normalise import Normaliser, has_chinese, tokens_of
@@ -138,6 +139,7 @@ class Cues:
         self.counted = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})?\s*个?\s*"
                                   rf"(?P<what>{other})(?![a-z])")
         self.pronouns = cue_set(lexicon["followup"]["pronouns"])
+        self.it = cue_set(lexicon["followup"]["it"])
         self.switch = cue_set(lexicon["followup"]["switch"])
         self.besides = cue_set(lexicon["followup"]["besides"])
         self.tell_more = cue_set(lexicon["followup"]["more"])
@@ -171,6 +173,7 @@ class Cues:
                    if has_chinese(w) and len(w) > 1}
         self.search_ignores = frozenset(self.words - opposites | chinese | roughly)
         self._spellable = sorted(w for w in self.words if len(w) >= 4)
+        self._swapped = by_letters(self._spellable)
 
     def cue_set(self, words: Iterable[str]) -> CueSet:
         """Words of the lexicon, normalised and ready to test a text against."""
@@ -187,9 +190,7 @@ class Cues:
         words = text.split(" ")
         for i, word in enumerate(words):
             if len(word) >= 4 and word.isascii() and word.isalpha() and word not in self.words and word not in MONTHS:
-                match = process.extractOne(word, self._spellable, scorer=fuzz.ratio, score_cutoff=85)
-                if match:
-                    words[i] = match[0]
+                words[i] = closest(word, self._spellable, self._swapped) or word
         return " ".join(words)
 
     def fields_in(self, text: str) -> list[str]:
@@ -227,11 +228,11 @@ class Cues:
             # a rank word begun inside a word of time ("之后发布" holds "后发布"): that word's
             found = [name for name in found if any(not any(r.start() < m.start() < r.end() for r in relatives)
                                                    for m in self.superlative[name].find_all(text))]
-        if found and found[0] == "newest" and self._only_lately(text):
+        if found and found[0] == "newest" and self.only_lately(text):
             found = found[1:]
         return found[0] if found else None
 
-    def _only_lately(self, text: str) -> bool:
+    def only_lately(self, text: str) -> bool:
         """"梁文锋最近接受采访说了啥", "what has the team said recently": a word that also says "lately" ranks only
         beside a word of release or of which model ("最近发布的", "the most recent one")."""
         ranked = {m.group() for m in self.superlative["newest"].find_all(text)}
@@ -253,3 +254,21 @@ class Cues:
     def _ordered(groups: dict[str, CueSet], text: str) -> list[str]:
         hits = [(m.start(), name) for name, cues in groups.items() if (m := cues.find(text))]
         return [name for _, name in sorted(hits)]
+
+
+def by_letters(words: Iterable[str]) -> dict[str, list[str]]:
+    """Words by their letters, sorted: where a word with two letters swapped finds the one meant."""
+    found: dict[str, list[str]] = {}
+    for w in words:
+        found.setdefault("".join(sorted(w)), []).append(w)
+    return found
+
+
+def closest(word: str, words: list[str], swapped: dict[str, list[str]]) -> str | None:
+    """The known word `word` is a typo of: one this close by its letters ("paramters", "relase"), or the same
+    letters with two neighbours swapped ("papre", "relaese"); None when there is none."""
+    match = process.extractOne(word, words, scorer=fuzz.ratio, score_cutoff=85)
+    if match:
+        return match[0]
+    return next((w for w in swapped.get("".join(sorted(word)), ()) if OSA.distance(word, w) == 1), None)
+

@@ -22,6 +22,7 @@ FUZZY_SPAN = 3
 FUZZY_MIN_CHARS = 5
 ACCEPT = 85.0  # the fuzzy index's own acceptance score
 MARGIN = 15.0  # how far ahead of the runner-up the words after the brand must be
+AFTER_BRAND = 65.0  # how close the words after the brand must be to the name's ("coedr" and "coder": 80)
 
 
 @dataclass
@@ -159,6 +160,8 @@ class Linker:
                     self._fuzzy_candidate(t) or t in self._brands or _version_like(t) for t in span):
                 continue
             hit, near = self.index.match(" ".join(span))
+            if hit and not self._close_after_brand(span, hit):
+                hit = None  # "deepseek eat" is no "deepseek math": the brand alone made them look close
             hit = hit or self._same_version(span) or self._clear_after_brand(span, near)
             if hit and (best is None or hit.score > best[0].score):
                 best = (hit, n)
@@ -197,6 +200,12 @@ class Linker:
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         return scored[0][1] if scored[0][0] - runner_up >= MARGIN else None
 
+    def _close_after_brand(self, span: list[str], hit: Hit) -> bool:
+        """What follows the brand is itself close to what follows it in the name ("deepseek coedr": "coder")."""
+        if span[0] not in self._brands or len(span) < 2 or not hit.alias.startswith(span[0] + " "):
+            return True
+        return fuzz.ratio(" ".join(span[1:]), hit.alias.removeprefix(span[0] + " ")) >= AFTER_BRAND
+
     def _clear_after_brand(self, span: list[str], near: list[Hit]) -> Hit | None:
         """The shared brand ("deepseek ...") makes every alias look close: judge the lead on what follows it."""
         if span[0] not in self._brands or len(span) < 2 or not near or near[0].score < ACCEPT:
@@ -208,7 +217,9 @@ class Linker:
             return fuzz.ratio(typed, hit.alias.removeprefix(brand))
 
         runner_up = after_brand(near[1]) if len(near) > 1 else 0.0
-        return near[0] if after_brand(near[0]) - runner_up >= MARGIN else None
+        # (and close itself: "deepseek eat" is no "deepseek math", however far behind "moe" is)
+        best = after_brand(near[0])
+        return near[0] if best >= AFTER_BRAND and best - runner_up >= MARGIN else None
 
     def _fuzzy_candidate(self, token: str) -> bool:
         # Only words that are not ordinary question words may be typos of a name.

@@ -32,6 +32,10 @@ class RankWords:
     top: re.Match | None
 
 
+_FAMILY_LACKS = re.compile(r"deepseek\s*(?:还|也|就|并|has|have|really|actually)?\s*$")
+_LACKS = {"没有", "没", "no", "doesn t", "don t", "doesnt", "dont", "hasn t", "haven t"}  # not having, not being
+
+
 class Operators:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
         self.kb, self.cues = kb, cues
@@ -249,7 +253,9 @@ class Operators:
     def _is_negation(self, match: re.Match, rest: str, found: list[tuple[Span, Filter]]) -> bool:
         """Not when it is part of a longer word ("非常", "不到") or of a filter's own cue ("not disclosed")."""
         inside = [m.span() for m in self.not_negation.find_all(rest)] + [s for s, _ in found]
-        return not any(s <= match.start() < e for s, e in inside)
+        # "deepseek 没有多模态吧", "deepseek doesn't have vision models": the family lacking it, no filter negated
+        of_the_family = match.group() in _LACKS and _FAMILY_LACKS.search(rest[:match.start()])
+        return not of_the_family and not any(s <= match.start() < e for s, e in inside)
 
     def _date_filters(self, rest: str, periods: list[tuple[Span, str]]) -> list[tuple[Span, Filter]]:
         """"in 2024", "between May 2024 and Jan 2025", "2024 年下半年", "after June 2024 and before 2025"."""
@@ -348,6 +354,8 @@ class Operators:
         taken = [span for span, _ in periods]  # "第二季度", "first half": a part of a year, not a rank
         found = sorted((m.start(), kind) for kind, group in self.cues.superlative.items()
                        for m in group.find_all(rest) if _free(m, taken))
+        if found and found[0][1] == "newest" and self.cues.only_lately(rest):
+            found = found[1:]  # "最近公司在讨论…": lately, no rank
         ordinal = next((m for m in self._ordinal.finditer(rest) if self._ranks(m, rest, taken)), None)
         top = next((m for pattern in self._top for m in pattern.finditer(rest) if _free(m, taken)), None)
         return RankWords(found[0][1] if found else None, ordinal, top)

@@ -51,6 +51,16 @@ class Clauses:
         with no chatter ("friends", "写论文需要"): such a clause says what the question after it is about."""
         return self.framer.coverage.describes(self._links(self.normalised(text)).rest)
 
+    def compares(self, text: str) -> bool:
+        """It asks by its words for a comparison ("V2 和 V3 对比一下")."""
+        return self.normalised(text) in self.cues.compare
+
+    def explained(self, text: str) -> bool:
+        """Every word is accounted for: a name, a cue, chatter or a word of the model's facts ("简单介绍 DeepSeek
+        Coder"; not "发现 V2 和 V3 中间隔了挺久", a story)."""
+        links = self._links(self.normalised(text))
+        return not self.framer.coverage.unexplained(links.rest, links.models[0] if links.models else None)
+
     def described_model(self, text: str) -> str | None:
         """The name of the one model the clause describes and names no other way ("那个代码能力跟 GPT4-Turbo 差不多的
         模型", "the one whose paper is about expert specialization"); None where it names a model or fits several."""

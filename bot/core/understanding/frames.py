@@ -106,7 +106,10 @@ class Framer:
         rest = links.rest
         if not links.models:
             return bool(context) and rest in self.cues.switch
-        return rest in self.cues.compare or bool(self.cues.superlative_in(rest))
+        # (not a tag word before "model", a kind of model: "is V3 the largest MoE model?")
+        kind = any(re.search(rf"(?<![a-z]){re.escape(w)}\s*(?:models?|ones?|的?模型)(?![a-z])", rest)
+                   for w in self.linker.brandable(rest))
+        return rest in self.cues.compare or (bool(self.cues.superlative_in(rest)) and not kind)
 
     def _named_with_brand(self, normalised: str, rest: str) -> Links | None:
         """"deepseek 的 llm 有多大", "moe 是什么": a word that names a model after the brand, asked like a model.
@@ -161,6 +164,9 @@ class Framer:
         """"which models are not MoE", "is V3 bigger than R1?", "how many days between V3 and R1": the
         operators' query."""
         rest = links.rest
+        if not (links.models or links.foreign or (context and context.models)) and rest in self.cues.it and \
+                self.operators.asks_yes_no(rest):
+            return Query("none", reason="no-model")  # "is it open source?" with no model talked about: which one?
         operated = self.operators.understand(links.models, rest, context, tuple(links.foreign))
         if operated is None:
             return None

@@ -45,7 +45,8 @@ class Understanding:
         asks_what = self.framer.operators.asks_what
         self.units = Units(self.clauses, self.segmenter, self.acts.asks,
                            lambda text: self.clauses.normalised(self.acts.masked(text)) in asks_what,
-                           self.acts.asks_which_is_right)
+                           self.acts.asks_which_is_right,
+                           lambda text: self.references.plural(self.clauses.normalised(text)))
         # a claim's telling words: not the words that ask, check or pass a claim on ("真的吗", "legit", "听说")
         said = [w for w in lexicon_texts(message, skip=["acts"]) if has_chinese(w)]
         self.references = References(kb)

@@ -72,6 +72,10 @@ class References:
             return self._name_at(text, found, others[0])
         return text
 
+    def plural(self, text: str) -> bool:
+        """It says "they", "它们", "both" of the models talked about."""
+        return bool(self._plural.search(text))
+
     def widened(self, text: str, context: Context | None) -> Context | None:
         """"their papers?", "它们的论文呢" after a pick among a few: the few, not the one picked; after talk of one
         model and then another ("V2 多大", "V3 呢"), the two. None where the text says no such word."""

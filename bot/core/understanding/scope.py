@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz, process
-
-from bot.core.cues import OTHER_TOPICS, Cues, lexicon_texts
+from bot.core.cues import OTHER_TOPICS, Cues, by_letters, closest, lexicon_texts
 from bot.core.dates import MONTHS
 from bot.core.knowledge import KnowledgeBase
 from bot.core.linker import Links
@@ -32,6 +30,7 @@ class Coverage:
         self._known = (cues.words | cues.stopwords["en"] | set(kb.lexicon["normalise"]["split_prefixes"])
                        | set(MONTHS)) - topics
         self._spellable = [w for w in self._known if len(w) >= 4]
+        self._swapped = by_letters(self._spellable)
         self._facts = {m.id: _fact_stems(kb, m) for m in kb.models}
         self._any_facts = set().union(*self._facts.values())  # what a question about no model in particular may say
         # (not the one-character words that may lead a rumour's subject, "看新闻说": they explain no clause)
@@ -89,7 +88,7 @@ class Coverage:
 
     def _typo(self, word: str) -> bool:
         """"wen", "relased": a word this close to a known one is that word mistyped, not a new topic."""
-        return process.extractOne(word, self._spellable, scorer=fuzz.ratio, score_cutoff=85) is not None
+        return closest(word, self._spellable, self._swapped) is not None
 
 
 # a fact of a variant itself: never transferred from the covered model

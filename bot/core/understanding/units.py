@@ -48,12 +48,14 @@ class _Joins:
 class Units:
     def __init__(self, clauses: Clauses, segmenter: Segmenter, asks: Callable[[str], bool] = lambda text: False,
                  asks_which: Callable[[str], bool] = lambda text: False,
-                 which_is_right: Callable[[str], bool] = lambda text: False):
+                 which_is_right: Callable[[str], bool] = lambda text: False,
+                 plural: Callable[[str], bool] = lambda text: False):
         """`asks(text)`: whether the words ask by their form (a question word anywhere, a yes/no word first);
         `asks_which(text)`: whether they hold a question word ("what", "哪个"), which claims nothing;
-        `which_is_right(text)`: whether they ask which of the things said is right ("谁说得对", "which is it")."""
+        `which_is_right(text)`: whether they ask which of the things said is right ("谁说得对", "which is it");
+        `plural(text)`: whether they say "they" of the models talked about ("这俩到底有啥区别")."""
         self.clauses, self.segmenter, self._asks, self._asks_which = clauses, segmenter, asks, asks_which
-        self._which_is_right = which_is_right
+        self._which_is_right, self._plural = which_is_right, plural
 
     def of(self, acts: list[Act]) -> list[Unit]:
         acts = _checks_joined(acts, self._asks_which)
@@ -67,8 +69,10 @@ class Units:
         for i, act in enumerate(acts):
             if act.kind == "ask":
                 self._join(i, acts, joins)
+        # (a question of its own: asked by its form, of a model it names; "谁能帮我总结一下" leans on what was said)
+        questioned = any(a.kind in ASKING and self.clauses.names(a.text) for a in acts)
         return [unit for i, act in enumerate(acts) if i not in joins.taken
-                for unit in self._unit(i, act, joins)]
+                for unit in self._unit(i, act, joins, questioned)] or self._said(acts)
 
     def _join(self, i: int, acts: list[Act], joins: _Joins) -> None:
         """The clauses question `i` takes: a subject before it, names after it; what was said before "which is
@@ -108,8 +112,11 @@ class Units:
     def _subject_before(self, i: int, acts: list[Act], joins: _Joins) -> None:
         """"V3, when did it come out?", "V2 or V3? which is bigger?": the clause is the question's subject;
         a line of self-context or a claim before "it" is what "it" means: the nearest that names a model
-        ("他一直在吹 DeepSeekMath,我完全插不上话,所以它到底是个啥"), else the one just before."""
+        ("他一直在吹 DeepSeekMath,我完全插不上话,所以它到底是个啥"), else the one just before; before "they", every
+        model told of ("看到有个 VL2,还有个 Janus-Pro,都说是多模态…这俩到底有啥区别?")."""
         c, prev = self.clauses, acts[i - 1]
+        if prev.kind in CONTENT and self._plural(acts[i].text) and self._they(i, acts, joins):
+            return
         if (prev.kind == "statement" and c.only_describes(prev.text)) or (
                 prev.kind == "ask" and c.names_only(prev.text) and not self._asks(prev.text)
                 and self.segmenter.without_joiner(acts[i].text) == acts[i].text):
@@ -124,6 +131,20 @@ class Units:
             if not _checked(acts[j]):  # a claim to check is checked as well ("heard V3 is 671B? when did it …")
                 joins.taken.add(j)
 
+    def _they(self, i: int, acts: list[Act], joins: _Joins) -> bool:
+        """"They" before a question are the models the clauses just before it tell of, when they name more than
+        one; what those clauses tell asks nothing of its own."""
+        c = self.clauses
+        told = list(itertools.takewhile(lambda j: j not in joins.taken and acts[j].kind in CONTENT,
+                                        range(i - 1, -1, -1)))
+        naming = [j for j in told if c.names(acts[j].text)]
+        if len({m for j in naming for m in c.names(acts[j].text)}) < 2:
+            return False
+        joins.about[i] = " ".join(acts[j].text for j in reversed(naming))
+        # (a comparison asked by its words stays a question: "V2 和 V3 对比一下,它们参数多少")
+        joins.taken.update(j for j in told if not (_checked(acts[j]) or self.clauses.compares(acts[j].text)))
+        return True
+
     def _names_after(self, nxt: Act, subject: bool) -> bool:
         """Names after a question are part of it ("compare math, coder and coder v2", "which is bigger, V2 or
         V3?"), unless they open a question of their own ("…? also deepseek math") or the question has its
@@ -137,7 +158,9 @@ class Units:
         """A statement that is a question by its cue words ("2025 年发布的模型", "deepseek llm 论文名")."""
         return act.kind == "statement" and self.clauses.asks_by_its_words(self.segmenter.without_joiner(act.text))
 
-    def _unit(self, i: int, act: Act, joins: _Joins) -> list[Unit]:
+    def _unit(self, i: int, act: Act, joins: _Joins, questioned: bool) -> list[Unit]:
+        """`questioned`: another clause asks of a model by its form, so a statement asks by its words only when
+        nothing in it is a word of a story."""
         if act.kind in ASKING:
             # joined, the question loses its joining word ("除了代码模型以外,还有哪些模型")
             asked = self.segmenter.without_joiner(act.text) if i in joins.before else act.text
@@ -146,8 +169,12 @@ class Units:
         c = self.clauses
         if _checked(act):
             return [Unit("check", act.text, sentence=act.sentence)]  # "R1 是闭源的对吧? …": checked too
-        if act.kind == "statement" and (c.names_only(act.text) or self._asks_by_words(act)):
-            return [Unit("ask", act.text, sentence=act.sentence)]  # "janus pro paper title", "V3 的参数量"
+        own = self.segmenter.without_joiner(act.text)
+        if act.kind == "statement" and (c.names_only(act.text) or (
+                self._asks_by_words(act) and (not questioned or c.explained(own)))):
+            # "janus pro paper title", "V3 的参数量" beside a question; not what is told around one ("发现 V2 和 V3
+            # 中间隔了挺久,那 V2 到底是哪天提出的?")
+            return [Unit("ask", act.text, sentence=act.sentence)]
         return []
 
     def _said(self, acts: list[Act]) -> list[Unit]:

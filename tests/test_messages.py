@@ -1562,3 +1562,28 @@ def test_typos(text, expected):
 ])
 def test_they_and_claims_passed_on(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # after a problem reported, a yes/no question with no subject of its own asks of the problem
+    ("transformers 加载 V3 报 KeyError: 'deepseek_v3',是不是版本太低了", [("none", set(), None)]),
+    ("vLLM 跑 R1 报 CUDA out of memory,是不是显存不够", [("none", set(), None)]),
+    # ... not one that says "it" of the model
+    ("R1 keeps failing with CUDA OOM. is it open source?", [("field", {"deepseek-r1"}, "features")]),
+    # a part about a model the article does not cover: what it is compared or related with shares its decline
+    ("JanusFlow 是个啥?跟 Janus-Pro 什么关系", [("none", set(), None)]),
+    ("R1-0528 release date + what changed compared to the january R1?", [("none", set(), None)]),
+    # how two covered models are related is asked of them side by side
+    ("V2 和 V3 什么关系", [("compare", {"deepseek-v2", "deepseek-v3"}, None)]),
+])
+def test_problems_and_uncovered_models_keep_their_decline(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("some youtuber said R1 is smaller than you'd think, the biggest one is only 70B. is that so?", "No — DeepSeek-R1"),
+    ("V3 is 671B. is that so?", "Yes — DeepSeek-V3"),
+    ("V2 is open source, is it so?", "Yes — DeepSeek-V2"),
+])
+def test_is_that_so_checks_the_claim(text, verdict):
+    assert verdict_line(text).startswith(verdict)

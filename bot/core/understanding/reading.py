@@ -130,8 +130,10 @@ class Understanding:
             discourse.context = widened  # "their papers?": every model of the pick, not the one picked
         if discourse.uncovered and self._about_the_uncovered(unit.text):
             return discourse.uncovered  # "what's V3.2-Exp? what even is it": the article does not cover it either
-        if discourse.act and not (self.clauses.names(unit.text) or self.clauses.cued(unit.text)):
-            return discourse.act  # "getting CUDA out of memory with VL2, any idea why?": the error, still
+        if discourse.act and not self.clauses.names(unit.text) and (
+                not self.clauses.cued(unit.text) or self._asks_of_the_problem(unit.text)):
+            # "getting CUDA out of memory with VL2, any idea why?", "…报 KeyError,是不是版本太低了": the error, still
+            return discourse.act
         if unit.about and self.acts.asks_which_is_right(unit.text) and (
                 stated := self._frame(replace(unit, text=unit.about, about=None), discourse.context)).intent == "field":
             # "V3 的参数量有人说 671B 有人说 37B,到底哪个对": the fact stated, asked rather than checked
@@ -280,12 +282,20 @@ class Understanding:
         # one word of its own is how a follow-on asks ("what changed", "which ones have no figure")
         return len(self.framer.coverage.unexplained(links.rest, None)) >= _OWN_SUBJECT
 
+    def _asks_of_the_problem(self, text: str) -> bool:
+        """A yes/no question with no subject of its own after a problem reported asks of the problem ("是不是版本太
+        低了"; not "is it open source?", which says "it" of a model)."""
+        normalised = self.clauses.normalised(text)
+        return self.framer.operators.asks_yes_no(normalised) and not self.clauses.says_it(text)
+
     def _about_the_uncovered(self, text: str) -> bool:
         """A part that names no covered model of its own and needs a subject ("what even is it", "the original
-        one, not pro"), or compares with the model named before it ("比 Coder V2 强多少")."""
-        named = self.clauses.names(text)
-        return (not named and self.clauses.incomplete(text)) or (
-            len(named) == 1 and bool(self.framer.operators.comparative.find(self.clauses.normalised(text))))
+        one, not pro"), or compares or relates it with the model named before it ("比 Coder V2 强多少", "what
+        changed compared to the january R1?", "跟 Janus-Pro 什么关系")."""
+        named, normalised = self.clauses.names(text), self.clauses.normalised(text)
+        return (not named and self.clauses.incomplete(text)) or (len(named) == 1 and bool(
+            self.framer.operators.comparative.find(normalised) or normalised in self.cues.compare
+            or self.cues.relation_in(normalised)))
 
     def _referents(self, text: str, context: Context | None) -> tuple[str, ...]:
         """The models a clause names or describes ("I've been reading about V3", "the first open-source code

@@ -41,6 +41,7 @@ _APOSTROPHES = str.maketrans("\u2018\u2019\u02bc", "'''")  # one apostrophe: the
 # brackets and quotes: what is inside is one thing said ("called "DeepSeekMath: Pushing the Limits…"?")
 # (full-width brackets are ASCII by now; a single quote opens after no letter and closes before none: not "what's")
 _BRACKETS = re.compile(r'\([^()]*\)|"[^"]*"|“[^”]*”|《[^》]*》|(?<!\w)\'[^\']+\'(?!\w)')
+_ERROR_NAME = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\s*$")  # a program's error, just before its message
 _NAME_WORDS = 3  # a model's name is at most this many words ("deepseek coder v2")
 _ENUMERATING = re.compile(r"^\s*(?:and|or|&|和|或者|或|以及|与|跟)\s*", re.IGNORECASE)  # "…, and R1", "…, or R1"
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")  # the space a Chinese writer types for a comma
@@ -177,6 +178,8 @@ def _clauses(sentence: str, enumerates: Callable[[str, str], bool]) -> list[str]
     for end in _CLAUSE_END.finditer(sentence):
         if end.group() in ",，" and enumerates(sentence[last:end.start()], sentence[end.end():]):
             continue
+        if end.group() in ":：" and _ERROR_NAME.search(sentence[last:end.start()]):
+            continue  # "KeyError: 'deepseek_v3'": the error's message is the error's
         if not any(start < end.start() < stop for start, stop in inside):
             pieces.append(sentence[last:end.start()])
             last = end.end()

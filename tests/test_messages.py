@@ -1587,3 +1587,27 @@ def test_problems_and_uncovered_models_keep_their_decline(text, expected):
 ])
 def test_is_that_so_checks_the_claim(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an aside in brackets is one thing said, told beside the question
+    ("which deepseek model was made specifically for math? (yes I know V3 and R1 also do math, I mean the "
+     "dedicated one)",
+     [("list", {"deepseek-math"}, None)]),
+    ("(btw) when was V3 released?", [("field", {"deepseek-v3"}, "released")]),
+    # a tag word before "one" is a kind beside a comparison too
+    ("compare V2 (the MoE one) and V3", [("compare", {"deepseek-v2", "deepseek-v3"}, None)]),
+])
+def test_asides_and_kinds(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("turns", "models"), [
+    # opened by what it is compared with, the subject left out: the model talked about, compared
+    (["DeepSeek Coder 是哪天发布的", "跟 LLM 比谁早?"], ("deepseek-coder", "deepseek-llm")),
+    (["tell me about V3", "vs R1?"], ("deepseek-v3", "deepseek-r1")),
+    (["V2 多大", "和 V3 比呢"], ("deepseek-v2", "deepseek-v3")),
+])
+def test_compared_with_the_model_talked_about(turns, models):
+    answer = said(turns)
+    assert answer.query.intent == "compare" and answer.query.models == models

@@ -28,7 +28,7 @@ from bot.core.cues import alternation
 from bot.core.normalise import has_chinese
 from bot.core.understanding.segment import Clause
 
-_EDGE = r"[\s,，.。:：;；!！?？~、…\-—]*"  # what stands between chatter and the rest
+_EDGE = r"[\s,，.。:：;；!！?？~、…\-—()]*"  # what stands between chatter and the rest (an aside's brackets too)
 # a particle, or "how is it" ("vl2 咋样", "R1 用起来怎么样"), last
 _ENDS_ASKING = re.compile(r"(?:吗|呢|么|吧|嘛|咋样|怎么样|如何)[啊呀\s,，.。!！?？~…]*$")
 _PUNCTUATION = " ,，.。:：;；!！?？~、…-—"

@@ -104,12 +104,12 @@ class Framer:
         """A switch word after a conversation ("那 MoE 呢?"), or a comparison or a superlative beside a model
         ("llm vs v2")."""
         rest = links.rest
-        if not links.models:
-            return bool(context) and rest in self.cues.switch
-        # (not a tag word before "model", a kind of model: "is V3 the largest MoE model?")
+        if not links.models:  # ("跟 LLM 比谁早?" after Coder: compared with the model talked about)
+            return bool(context) and (rest in self.cues.switch or rest in self.cues.compare)
+        # (not a tag word before "model", a kind of model: "is V3 the largest MoE model?", "V2 (the MoE one) vs V3")
         kind = any(re.search(rf"(?<![a-z]){re.escape(w)}\s*(?:models?|ones?|的?模型)(?![a-z])", rest)
                    for w in self.linker.brandable(rest))
-        return rest in self.cues.compare or (bool(self.cues.superlative_in(rest)) and not kind)
+        return (rest in self.cues.compare or bool(self.cues.superlative_in(rest))) and not kind
 
     def _named_with_brand(self, normalised: str, rest: str) -> Links | None:
         """"deepseek 的 llm 有多大", "moe 是什么": a word that names a model after the brand, asked like a model.

@@ -101,7 +101,10 @@ class Segmenter:
         also open source". The joining word stays with
         the clause it opens: "and V3?" asks what was just asked, of V3."""
         out, last = [], 0
+        inside = [m.span() for m in _BRACKETS.finditer(piece)]  # an aside in brackets is one thing said
         for match in self._joining.finditer(piece):
+            if any(start < match.start() < stop for start, stop in inside):
+                continue
             # (a list or a rank after "and also", "plus", "btw"; not after a bare "also": "is R1 also the largest?")
             strong = self._strong.match(piece, match.start())
             listed = strong and strong.group().strip().lower() != "also" and self._list_start.match(piece, match.end())

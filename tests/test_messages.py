@@ -1505,6 +1505,8 @@ def test_the_family_lacking_and_it_unresolved(text, expected):
     ("我在整理 DeepSeek 的模型时间线,发现 V2 和 V3 中间隔了挺久,那 DeepSeek-V2 到底是哪天提出的啊?",
      [("field", {"deepseek-v2"}, "released")]),
     ("老实说,DeepSeek LLM 的意义到底在哪?感觉大家只记得 V3 和 R1", [("field", {"deepseek-llm"}, "significance")]),
+    ("我在写综述,目前整理到 2024 年上半年。看到 DeepSeek-V2 用了混合专家架构,我想确认一下它的总参数规模",
+     [("field", {"deepseek-v2"}, "parameters")]),
     ("V2 参数量;还有 V3 是什么时候发布的?",
      [("field", {"deepseek-v2"}, "parameters"), ("field", {"deepseek-v3"}, "released")]),
     # ... and a question that leans on what was said takes it ("谁能帮我总结一下")
@@ -1583,6 +1585,8 @@ def test_problems_and_uncovered_models_keep_their_decline(text, expected):
 @pytest.mark.parametrize(("text", "verdict"), [
     ("some youtuber said R1 is smaller than you'd think, the biggest one is only 70B. is that so?", "No — DeepSeek-R1"),
     ("V3 is 671B. is that so?", "Yes — DeepSeek-V3"),
+    ("R1 性能跟 OpenAI o1 正式版持平,这话是真的假的", "对,文章是这样说 DeepSeek-R1 的"),
+    ("V3 是 671B,这个说法是真是假", "对,DeepSeek-V3"),
     ("V2 is open source, is it so?", "Yes — DeepSeek-V2"),
 ])
 def test_is_that_so_checks_the_claim(text, verdict):

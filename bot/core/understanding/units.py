@@ -69,8 +69,10 @@ class Units:
         for i, act in enumerate(acts):
             if act.kind == "ask":
                 self._join(i, acts, joins)
-        # (a question of its own: asked by its form, of a model it names; "谁能帮我总结一下" leans on what was said)
-        questioned = any(a.kind in ASKING and self.clauses.names(a.text) for a in acts)
+        # (a question of its own: asked by its form, of a model it names or calls "it"; "谁能帮我总结一下" leans on
+        # what was said)
+        questioned = any(a.kind in ASKING and (self.clauses.names(a.text) or self.clauses.says_it(a.text))
+                         for a in acts)
         return [unit for i, act in enumerate(acts) if i not in joins.taken
                 for unit in self._unit(i, act, joins, questioned)] or self._said(acts)
 

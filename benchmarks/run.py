@@ -67,7 +67,8 @@ def parser() -> argparse.ArgumentParser:
                     default=[ROOT / "benchmarks" / name for name in (
                         "questions.heldout-l.yaml", "questions.heldout-j.yaml", "questions.heldout-i.yaml",
                         "questions.heldout-h.yaml", "questions.heldout-e.yaml",
-                        "questions.fresh-f-held.yaml", "questions.fresh-g.yaml", "questions.fresh-f-tune.yaml",
+                        "questions.fresh-f-held.yaml", "questions.fresh-k.yaml", "questions.fresh-m.yaml",
+                        "questions.fresh-n.yaml", "questions.fresh-g.yaml", "questions.fresh-f-tune.yaml",
                         "questions.fresh.yaml", "questions.real.yaml", "questions.messages.yaml",
                         "questions.faithfulness.yaml", "questions.yaml", "questions.discord.yaml",
                         "questions.operators.yaml", "questions.heldout.yaml")],

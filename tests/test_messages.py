@@ -1615,3 +1615,18 @@ def test_asides_and_kinds(text, expected):
 def test_compared_with_the_model_talked_about(turns, models):
     answer = said(turns)
     assert answer.query.intent == "compare" and answer.query.models == models
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "it" that is no subject of a yes/no question leaves the question as asked
+    ("writing a blog post and want to get it right the most recent model in 2024?, no rush",
+     [("list", {"deepseek-v3"}, None)]),
+    # "where this came up" joins a clause: the claim after it is still checked
+    ("just got out of a meeting where this came up janus pro came out on january 27, right?, ty ty",
+     [("field", {"janus-pro"}, "released")]),
+    # after a problem told, a question that picks models by a date is its own
+    ("還沒睡的舉個手🙋,在做專題,卡住了\n2024年底发布的模型救救孩子吧😭", [("list", {"deepseek-v3"}, None)]),
+])
+def test_wrapped_questions_keep_their_reading(text, expected):
+    assert parts(text) == expected
+    assert not text.startswith("just") or verdict_line(text).startswith("No — Janus-Pro")

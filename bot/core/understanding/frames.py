@@ -164,8 +164,7 @@ class Framer:
         """"which models are not MoE", "is V3 bigger than R1?", "how many days between V3 and R1": the
         operators' query."""
         rest = links.rest
-        if not (links.models or links.foreign or (context and context.models)) and rest in self.cues.it and \
-                self.operators.asks_yes_no(rest):
+        if not (links.models or links.foreign or (context and context.models)) and self._asks_of_it(rest):
             return Query("none", reason="no-model")  # "is it open source?" with no model talked about: which one?
         operated = self.operators.understand(links.models, rest, context, tuple(links.foreign))
         if operated is None:
@@ -184,6 +183,14 @@ class Framer:
             asks = described if self.cues.figure.search(rest) and self.cues.strong_fields_in(described) else rest
             return self.named.frame(list(operated.models), asks, context)
         return operated
+
+    def _asks_of_it(self, rest: str) -> bool:
+        """A yes/no question whose subject is "it" ("is it open source?", "它能生成图片吗"; not "want to get it
+        right: the most recent model in 2024?")."""
+        it = self.cues.it.find(rest)
+        opening = rest[:it.start()].split() if it else []
+        return bool(it) and self.operators.asks_yes_no(rest) and (
+            not opening or (len(opening) == 1 and opening[0] in self.operators.check_starts))
 
     @staticmethod
     def _selects_one_to_ask_of(operated: Query, asked: Asked) -> bool:

@@ -285,8 +285,11 @@ class Understanding:
     def _asks_of_the_problem(self, text: str) -> bool:
         """A yes/no question with no subject of its own after a problem reported asks of the problem ("是不是版本太
         低了"; not "is it open source?", which says "it" of a model)."""
-        normalised = self.clauses.normalised(text)
-        return self.framer.operators.asks_yes_no(normalised) and not self.clauses.says_it(text)
+        normalised, cues = self.clauses.normalised(text), self.cues
+        # (not one that picks models by a date, a tag or a rank: "2024年底发布的模型救救孩子吧")
+        picks = bool(date_spans(normalised) or cues.tags_in(normalised) or cues.superlative_in(normalised)
+                     or normalised in cues.list)
+        return self.framer.operators.asks_yes_no(normalised) and not self.clauses.says_it(text) and not picks
 
     def _about_the_uncovered(self, text: str) -> bool:
         """A part that names no covered model of its own and needs a subject ("what even is it", "the original

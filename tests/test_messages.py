@@ -1490,6 +1490,8 @@ def test_favours_sightings_and_implied_subjects(text, expected):
     # ... while "not being" one still negates
     ("deepseek 不是 MoE 的模型有哪些",
      ("list", {"deepseek-coder", "deepseek-llm", "deepseek-math", "deepseek-r1", "janus-pro"}, None)),
+    ("deepseek models don't use MoE?",
+     ("list", {"deepseek-coder", "deepseek-llm", "deepseek-math", "deepseek-r1", "janus-pro"}, None)),
     # "it" with no model talked about: which model is meant
     ("is it open source?", ("none", set(), None)), ("它能生成图片吗", ("none", set(), None)),
     ("does it have a paper?", ("none", set(), None)),

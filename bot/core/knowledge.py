@@ -68,7 +68,7 @@ LEXICON_SHAPE = {
     "beyond_article": {str: WORDS}, "requests": WORDS, "fit": WORDS, "sizes": WORDS, "stopwords": {str: WORDS},
     "not_covered": [{"name": str, "aliases": WORDS, "mentioned_by": str}],
     "operators": {
-        "negation": {"cues": WORDS, "ignore": WORDS}, "negation_reach": NUMBER, "compared_with": WORDS,
+        "negation": {"cues": WORDS, "ignore": WORDS, "lacks": WORDS}, "negation_reach": NUMBER, "compared_with": WORDS,
         "compared_with_reach": NUMBER, "disclosed": WORDS, "count": WORDS,
         "not_count": WORDS, "exclude": WORDS, "sort": WORDS, "sort_direction": {str: WORDS},
         "ordinals": {str: NUMBER}, "generation": WORDS, "numbers": {str: NUMBER}, "top": WORDS,

@@ -32,8 +32,8 @@ class RankWords:
     top: re.Match | None
 
 
-_FAMILY_LACKS = re.compile(r"deepseek\s*(?:还|也|就|并|has|have|really|actually)?\s*$")
-_LACKS = {"没有", "没", "no", "doesn t", "don t", "doesnt", "dont", "hasn t", "haven t"}  # not having, not being
+# the brand, perhaps an adverb after it ("deepseek 还", "deepseek really"; not "deepseek models", which don't)
+_AFTER_THE_BRAND = re.compile(r"deepseek\s*(?:还|也|就|并|has|have|really|actually)?\s*$")
 
 
 class Operators:
@@ -44,6 +44,7 @@ class Operators:
         cue_set = cues.cue_set
         self.negation = cue_set(lexicon["negation"]["cues"])
         self.not_negation = cue_set(lexicon["negation"]["ignore"])
+        self.lacks = {kb.normaliser(w) for w in lexicon["negation"]["lacks"]}
         self.reach = int(lexicon["negation_reach"])
         self.compared_with = cue_set(lexicon["compared_with"])
         self.compared_reach = int(lexicon["compared_with_reach"])
@@ -254,7 +255,7 @@ class Operators:
         """Not when it is part of a longer word ("非常", "不到") or of a filter's own cue ("not disclosed")."""
         inside = [m.span() for m in self.not_negation.find_all(rest)] + [s for s, _ in found]
         # "deepseek 没有多模态吧", "deepseek doesn't have vision models": the family lacking it, no filter negated
-        of_the_family = match.group() in _LACKS and _FAMILY_LACKS.search(rest[:match.start()])
+        of_the_family = match.group() in self.lacks and _AFTER_THE_BRAND.search(rest[:match.start()])
         return not of_the_family and not any(s <= match.start() < e for s, e in inside)
 
     def _date_filters(self, rest: str, periods: list[tuple[Span, str]]) -> list[tuple[Span, Filter]]:

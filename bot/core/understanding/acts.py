@@ -90,8 +90,7 @@ class Acts:
         self._seen = re.compile(rf"^{_EDGE}(?:{leads})\s*(?:了)?\s*(?:一?个|an?\s+)?\s*(?:\S{{1,4}}\s*){{0,2}}"
                                 rf"(?:{subjects}){_EDGE}$", re.IGNORECASE)
         self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|"
-                                  rf"(?:{alternation(rumour['leads'], loose=True)})?(?:一?个|an?\s+)?(?:"
-                                  rf"{alternation(rumour['subjects'], loose=True)}).{{0,30}}?"
+                                  rf"(?:{leads})?(?:一?个|an?\s+)?(?:{subjects}).{{0,30}}?"
                                   rf"(?:{alternation(rumour['verbs'], loose=True)}))(?:\s+that\b)?", re.IGNORECASE)
         self._self = _words(message["self"], r"^\s*")
         self._says = _words(rumour["verbs"])

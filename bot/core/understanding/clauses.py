@@ -86,8 +86,7 @@ class Clauses:
 
     def describes_or_compares(self, text: str) -> bool:
         """It holds the words of a description or a comparison ("那个 671B 的", "和 R1 比一下", "vs")."""
-        normalised = self.normalised(text)
-        return normalised in self.cues.described or normalised in self.cues.compare
+        return self.normalised(text) in self.cues.described or self.compares(text)
 
     def name_starts(self, text: str) -> list[int]:
         """Where a model's name, as the knowledge spells it, starts in the text as typed."""

@@ -85,11 +85,12 @@ class Framer:
         of the two is claimed of is the one first)."""
         if not (context and len(context.models) == 1):
             return None
+        name = self.kb.normaliser(self.kb.by_id[context.models[0]].name["en"])
         if not (it := self.cues.pronouns.find(normalised)):
             # no "it", one other maker's model compared, nothing else named: the model talked about, first
             # ("Coder V2 的论文标题是啥?代码能力跟 GPT4-Turbo 比怎么样?")
             alone = len(links.foreign) == 1 and not (links.models or links.unknown) and links.rest in self.cues.compare
-            return f"{self.kb.normaliser(self.kb.by_id[context.models[0]].name['en'])} {normalised}" if alone else None
+            return f"{name} {normalised}" if alone else None
         if links.rest in self.cues.described:  # a description says no "it": "那个和 o1 打平的模型", "那个 671B 的"
             return None
         compared = self.operators.comparative.find(links.rest) or self.cues.relative_in(links.rest)
@@ -97,7 +98,6 @@ class Framer:
         foreign = links.foreign and not links.models and not links.unknown
         if not ((other and compared) or foreign):
             return None
-        name = self.kb.normaliser(self.kb.by_id[context.models[0]].name["en"])
         return f"{normalised[:it.start()]} {name} {normalised[it.end():]}"
 
     def _may_name_after_the_brand(self, links: Links, context: Context | None) -> bool:

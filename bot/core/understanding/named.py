@@ -77,9 +77,9 @@ class NamedQuestions:
             return None
         # (or opened by what it is compared with, the subject left out: "跟 LLM 比谁早?", "vs V2?")
         implied = bool((opening := self.operators.compared_with.find(rest)) and opening.start() == 0)
-        if rest in cues.compare and (rest in cues.pronouns or rest in cues.switch or implied):
-            return Query("compare", (*context.models, model), selector=asked.superlative)
-        if asked.superlative and rest in cues.pronouns:  # (not "and the original coder?", which names one)
+        # (a rank word with "it" compares too; not "and the original coder?", which names one)
+        if (rest in cues.compare and (rest in cues.pronouns or rest in cues.switch or implied)) or (
+                asked.superlative and rest in cues.pronouns):
             return Query("compare", (*context.models, model), selector=asked.superlative)
         return None
 

@@ -1,4 +1,7 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from bot.core.language import SIMPLIFIED_TOO, reply_language, writes_traditional
 from bot.core.normalise import to_simplified
@@ -21,6 +24,27 @@ from bot.core.normalise import to_simplified
 ])
 def test_normaliser_folds_variants(kb, typed, expected):
     assert kb.normaliser(typed) == expected
+
+
+# The normaliser's quick checks skip work a text cannot need; each must let through every text that needs it.
+_PIECES = st.sampled_from(["deepseek", "janus", "ds", "v", "3", " ", ".", "2", "年", "六千", "亿", "coder", "-", "a"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=8).map("".join))
+def test_the_quick_replacement_check_finds_every_text_a_replacement_would_change(kb, text):
+    normaliser = kb.normaliser
+    text = f" {normaliser._basic(text)} "
+    if any(old.search(text) for old, _ in normaliser._replace):
+        assert normaliser._any_replaced.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="deepsknjau", max_size=12))
+def test_a_brand_typo_is_any_word_close_enough_to_a_brand(kb, word):
+    brands = kb.normaliser._brands
+    close = [b for b in brands if word != b and not word.startswith(b) and fuzz.ratio(word, b) >= 85]
+    assert kb.normaliser._fix_brand_typo(word) == (close[0] if close else word)
 
 
 def test_traditional_chinese_is_folded_by_the_converter(kb):

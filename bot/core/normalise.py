@@ -22,6 +22,7 @@ _SEPARATORS = re.compile(rf"[^a-z0-9{CJK}.+\s]")
 _LOOSE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 _SPACED_VERSION = re.compile(r"(?<![a-z0-9])(v|vl|r)\s+(\d)")
 _GLUED_VERSION = re.compile(r"([a-z]{3,}?)(vl|v)(\d)")
+_DIGIT = re.compile(r"\d")
 _GLUED_NUMBER = re.compile(r"(?<![a-z0-9])([a-z]{3,})(\d)")
 _SCRIPT_BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=[a-z0-9])|(?<=[a-z0-9])(?=[{CJK}])")
 TOKEN_RE = re.compile(rf"[a-z0-9][a-z0-9.+]*|[{CJK}]")
@@ -91,8 +92,9 @@ class Normaliser:
         ("dsv3", "dscoder"): `name_starts` holds the letters that take a version ("v", "r") and the words."""
         keys = sorted(((self._basic(k), v) for k, v in replace.items()), key=lambda kv: -len(kv[0]))
         self._replace = [(_whole_words(key), value) for key, value in keys]
-        # most texts hold none of the keys: one search tells, and the replacements in turn run only then
-        self._any_replaced = re.compile("|".join(old.pattern for old, _ in self._replace) or "(?!)")
+        # most texts hold none of the keys: one search for the bare keys tells (a plain alternation of words,
+        # which the regex engine scans for fast), and the replacements, word-bounded, run in turn only then
+        self._any_replaced = re.compile("|".join(re.escape(key) for key, _ in keys) or "(?!)")
         self._brands = tuple(split_prefixes)
         alternation = "|".join(re.escape(b) for b in self._brands) or "(?!)"
         self._glued_brand = re.compile(rf"(?<![a-z0-9])({alternation})(?=[a-z0-9])")
@@ -106,11 +108,15 @@ class Normaliser:
 
     @staticmethod
     def _basic(text: str) -> str:
-        text = _CHINESE_NUMBER.sub(lambda m: _in_digits(m.group()), fold(text))
-        text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1) or m.group(2)}", text)
+        text = fold(text)
+        if "亿" in text or "万" in text:
+            text = _CHINESE_NUMBER.sub(lambda m: _in_digits(m.group()), text)
+        if "2" in text:
+            text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1) or m.group(2)}", text)
         text = text.replace("%", " percent ")  # a word, as the lexicon can name it (the article gives no share)
         text = _SEPARATORS.sub(" ", text)
-        text = _LOOSE_DOT.sub(" ", text)
+        if "." in text:
+            text = _LOOSE_DOT.sub(" ", text)
         return " ".join(_SCRIPT_BOUNDARY.sub(" ", text).split())
 
     def __call__(self, text: str) -> str:
@@ -128,16 +134,19 @@ class Normaliser:
             for old, new in self._replace:
                 text = old.sub(new, text)
         text = " ".join(self._fix_brand_typo(word) for word in text.split())
-        text = self._glued_brand.sub(r"\1 ", text)
-        text = _GLUED_VERSION.sub(r"\1 \2\3", text)
-        text = _GLUED_NUMBER.sub(r"\1 \2", text)
-        text = _SPACED_VERSION.sub(r"\1\2", text)
+        if any(brand in text for brand in self._brands):
+            text = self._glued_brand.sub(r"\1 ", text)
+        if _DIGIT.search(text):  # each of these splits or joins a version's number
+            text = _GLUED_VERSION.sub(r"\1 \2\3", text)
+            text = _GLUED_NUMBER.sub(r"\1 \2", text)
+            text = _SPACED_VERSION.sub(r"\1\2", text)
         return " ".join(text.split())
 
     def _fix_brand_typo(self, word: str) -> str:
         # "deepsek", "deepseak", "jaunus": a word this close to a brand is the brand.
-        for brand in self._brands:
-            if word != brand and not word.startswith(brand) and fuzz.ratio(word, brand) >= 85:
+        for brand in self._brands:  # a ratio of 85 needs lengths within 15% of both together: most words are not
+            if abs(len(word) - len(brand)) <= 0.15 * (len(word) + len(brand)) and word != brand \
+                    and not word.startswith(brand) and fuzz.ratio(word, brand) >= 85:
                 return brand
         return word
 

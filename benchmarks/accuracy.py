@@ -76,6 +76,11 @@ def _matches(q: dict, a: dict) -> bool:
             and ("verdict" not in q or verdict_of(a.get("text") or "") == _verdict(q["verdict"])))
 
 
+def _declined_part_by_part(q: dict, a: dict) -> bool:
+    """A decline labelled as one thing, answered as several parts each declined (each with its reason)."""
+    return "none" in _as_list(q["intent"]) and all(g.get("intent") == "none" for g in a.get("parts") or [])
+
+
 def _verdict(label: object) -> str:
     """A label's verdict; YAML reads an unquoted yes or no as a boolean."""
     return ("yes" if label else "no") if isinstance(label, bool) else str(label).lower()
@@ -90,7 +95,7 @@ def wrong(q: dict, a: dict) -> list[str]:
             found.append(f"part {n}: {g.get('intent')} {g.get('models')} {g.get('field')}"
                          f" verdict={verdict_of(g.get('text') or '')} (want {e.get('intent')} {e.get('models')}"
                          f" {e.get('field')} verdict={e.get('verdict')})")
-    if len(q.get("parts") or []) != len(a.get("parts") or []):
+    if len(q.get("parts") or []) != len(a.get("parts") or []) and not _declined_part_by_part(q, a):
         found.append(f"{len(a.get('parts') or [])} parts, want {len(q.get('parts') or [])}")
     return found
 
@@ -102,7 +107,7 @@ def is_right(q: dict, a: dict) -> bool:
         return False
     expected, got = q.get("parts") or [], a.get("parts") or []
     if not expected:
-        return not got
+        return not got or _declined_part_by_part(q, a)
     return len(got) == len(expected) and all(_matches({"models": [], **e}, g)
                                              for e, g in zip(expected, got, strict=True))
 

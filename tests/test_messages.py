@@ -1632,3 +1632,91 @@ def test_compared_with_the_model_talked_about(turns, models):
 def test_wrapped_questions_keep_their_reading(text, expected):
     assert parts(text) == expected
     assert not text.startswith("just") or verdict_line(text).startswith("No — Janus-Pro")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a model named just after "not", beside the one meant, is not asked of
+    ("I meant the paper of V3, not R1", [("field", {"deepseek-v3"}, "paper")]),
+    ("不是问 V2,是问 V3 的参数", [("field", {"deepseek-v3"}, "parameters")]),
+    ("抱歉刚才问错了,我想问的是 Coder V2 的论文,不是初代 Coder 的", [("field", {"deepseek-coder-v2"}, "paper")]),
+    ("what is the paper of V3? not R1", [("field", {"deepseek-v3"}, "paper")]),
+    ("Tell me about DeepSeek-VL, the first one, not VL2", [("none", set(), None)]),
+    # ... not "not sure", nor an A-not-A question
+    ("I'm not sure V3 is bigger than R1", [("compare", {"deepseek-v3", "deepseek-r1"}, None)]),
+    ("R1 是不是比 V3 大", [("compare", {"deepseek-r1", "deepseek-v3"}, None)]),
+])
+def test_a_model_not_meant(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # "this claim", checked by what it rests on, is the claim quoted before it
+    ("今天有个帖子里有人信誓旦旦地说“DeepSeek-Coder V2 写代码跟 GPT4-Turbo 差不多”,下面一堆人喷他吹牛。"
+     "我想问下这个说法到底有没有出处?是真的吗?", "对,文章是这样说 DeepSeek-Coder V2 的"),
+    ("群里有人说“V3 是稠密模型”,大家吵翻了,这话有根据吗", "不对,DeepSeek-V3"),
+    ('a guy on reddit wrote "R1 is open source", then everyone dunked on him. any evidence for that?',
+     "Yes — DeepSeek-R1"),
+    ("“R1 的性能跟 OpenAI o1 正式版打平”——这个说法有依据吗", "对,文章是这样说 DeepSeek-R1 的"),
+    # beside another maker's model, the comparison is claimed, not the tag
+    ("Coder V2 代码能力跟 GPT4-Turbo 差不多,真的吗", "对,文章是这样说 DeepSeek-Coder V2 的"),
+    ("R1 比 GPT-4o 强,对吧", "文章没有说 DeepSeek-R1 这一点"),
+    # how good a model is, claimed or asked yes or no: the article does not say, with what it says of its standing
+    ("R1 is the smartest AI on the planet, no contest. agree?", "The article does not say that of DeepSeek-R1"),
+    ("R1 真的是世界第一吗?", "文章没有说 DeepSeek-R1 这一点"),
+    ("V3 天下第一,同意吗", "文章没有说 DeepSeek-V3 这一点"),
+    ("is V3 the best model in the world?", "The article does not say that of DeepSeek-V3"),
+])
+def test_claims_referred_to_compared_and_of_quality(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+    if any(word in text for word in ("best", "第一", "smartest")):  # what it says of the model's standing
+        assert each(ENGINE.ask(text))[0].query.field == "significance"
+    # which model is best is still asked of none
+    assert parts("which deepseek model is the best?") == [("none", set(), None)]
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # 算 and 属于 say "is"; a kind said of a model with a question mark, or one model set against another, is checked
+    ("VL2 和 Janus-Pro 都算多模态模型吗", "对,DeepSeek-VL2"),
+    ("V3 属于 MoE 吗", "对,DeepSeek-V3"),
+    ("VL2 是 MoE 架构的?", "对,DeepSeek-VL2"),
+    ("R1 trained with RL?", "Yes — DeepSeek-R1"),
+    ("Janus-Pro 比 R1 早发布?我印象里是先有的 Janus", "不对,先发布的是 DeepSeek-R1"),
+    ("Janus-Pro came out before R1?", "No — Released first: DeepSeek-R1"),
+    ("V2 比 V3 小?", "对,更小的是 DeepSeek-V2"),
+])
+def test_yes_no_by_the_question_mark_and_copulas(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+    # a question word still asks the fact
+    assert parts("V3 的 MoE 架构怎么样?") == [("field", {"deepseek-v3"}, "features")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "when" that joins a clause asks no date
+    ("why does R1 keep switching to chinese mid-answer when I prompt it in english?? is that a bug",
+     [("none", set(), None)]),
+    ("R1 crashes when you load it in ollama, why?", [("none", set(), None)]),
+    # a service down, the experts inside, a training framework, a knowledge cutoff, the company, quantised builds
+    ("deepseek r1 api has been returning 503 all morning, is it down for everyone?", [("none", set(), None)]),
+    ("R1 又服务器繁忙了,是挂了吗", [("none", set(), None)]),
+    ("how many experts does DeepSeek-V3 have, and how many get routed per token?", [("none", set(), None)]),
+    ("V3 有多少个专家?", [("none", set(), None)]),
+    ("what framework did they train Janus-Pro with, pytorch or jax?", [("none", set(), None)]),
+    ("V3 是用 Megatron 训的吗", [("none", set(), None)]),
+    ("V3 的知识截止时间是什么时候?问它 24 年下半年的事都不知道", [("none", set(), None)]),
+    ("what's the knowledge cutoff of R1?", [("none", set(), None)]),
+    ("发布 V3 的那家公司,老板梁文锋是什么来头?幻方量化又是做什么的", [("none", set(), None)]),
+    ("DeepSeek 和幻方量化是什么关系?", [("none", set(), None)]),
+    ("Does anyone know what's going on with DeepSeek the company? Are they raising money or going public?",
+     [("none", set(), None)]),
+    ("R1 蒸馏版用哪个量化,Q4 还是 Q5", [("none", set(), None)]),
+    ("is there a GGUF of Janus-Pro?", [("none", set(), None)]),
+    # trying to run one is a how-to told
+    ("hey bot, trying to run a deepseek-r1 distill on my 3060 12gb, which quant should i grab?",
+     [("none", set(), None)]),
+    ("tried to load V3 in vLLM yesterday, which flags do I need?", [("none", set(), None)]),
+    # ... and a quarter is no quantised build
+    ("which models were released in Q4 2023", [("list", {"deepseek-coder", "deepseek-llm"}, None)]),
+])
+def test_more_out_of_scope_kinds(text, expected):
+    assert [p if p[0] != "none" else ("none", set(), None) for p in parts(text)][:1] == expected
+    assert all(p[0] == "none" for p in parts(text)) == (expected[0][0] == "none")

@@ -47,8 +47,10 @@ def sentences(m: Model, field: str, lang: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in _SENTENCE.split(_field_text(m, field, lang)) if s.strip())
 
 
+FIELDS = ("features", "significance", "parameters", "paper")
+
+
 class Claims:
-    FIELDS = ("features", "significance", "parameters", "paper")
 
     def __init__(self, kb: KnowledgeBase, cues: Cues, ignore: frozenset[str]):
         """`ignore`: cue words, which say what is asked, never what is claimed."""
@@ -61,7 +63,7 @@ class Claims:
         self._groups = frozenset(self._group.values())  # a group's name is a term, even where it is a cue word
         # (field, language, index, terms, counts) of every sentence of every model
         self._index = {m.id: [(field, lang, i, self._terms(s), self._counts(s))
-                              for field in self.FIELDS for lang in ("zh", "en")
+                              for field in FIELDS for lang in ("zh", "en")
                               for i, s in enumerate(sentences(m, field, lang))] for m in kb.models}
 
     def _terms(self, text: str) -> frozenset[str]:
@@ -112,14 +114,14 @@ class Claims:
         # another model's title ("is the V3 paper titled Scaling Open-Source Language Models?")
         return "no" if any(claimed <= title for title in self._titles.values()) else None
 
-    def check(self, model: str, claim: str) -> Evidence | None:
-        """The verdict on `claim` about `model`, or None when it claims nothing words could settle (only cue
-        words: "does it have a paper?")."""
+    def check(self, model: str, claim: str, fields: tuple[str, ...] = FIELDS) -> Evidence | None:
+        """The verdict on `claim` about `model`, read in the sentences of `fields`, or None when it claims nothing
+        words could settle (only cue words: "does it have a paper?")."""
         # the figures of a count are the count's ("500B token"), not words of the claim
         terms, counts = self._terms(self.cues.counted.sub(" ", self.kb.normaliser(claim))), self._counts(claim)
         if not terms and not counts:
             return None
-        index = self._index[model]
+        index = [s for s in self._index[model] if s[0] in fields]
         share = {s[:3]: len(terms & s[3]) / len(terms) if terms else 0.0 for s in index}
         refuting = next((s for s in index if _contradicts(counts, s[4])), None)
         stating = next((s for s in index if counts and _states(counts, s[4])), None)

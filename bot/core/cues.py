@@ -138,10 +138,13 @@ class Cues:
         # and what such a number counts instead, which asks for no field ("500 billion tokens")
         self.counted = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})?\s*个?\s*"
                                   rf"(?P<what>{other})(?![a-z])")
+        self.not_asking = cue_set(lexicon["message"]["asks"]["not"])
         self.pronouns = cue_set(lexicon["followup"]["pronouns"])
         self.it = cue_set(lexicon["followup"]["it"])
         self.switch = cue_set(lexicon["followup"]["switch"])
         self.besides = cue_set(lexicon["followup"]["besides"])
+        self.not_meant = cue_set(lexicon["followup"]["not_meant"]["words"])
+        self.before_name = {normaliser(w) for w in lexicon["followup"]["not_meant"]["before_name"]}
         self.tell_more = cue_set(lexicon["followup"]["more"])
         self.every = cue_set(lexicon["followup"]["every"])
         self.the_model = cue_set(lexicon["followup"]["the_model"])
@@ -184,6 +187,9 @@ class Cues:
         """The English words of cue texts: such words are never typos of a model name."""
         return {t for text in texts if not has_chinese(text) for t in tokens_of(normaliser(text)) if t.isalpha()}
 
+    def latin_words(self, texts: Iterable[str]) -> set[str]:
+        return self._latin_words(texts, self.normaliser)
+
     def spell(self, text: str) -> str:
         """Mend typos in cue words ("paramters", "relase"): an unknown English word this close to one is it; a
         month's name is a date, never a typo ("march" is not "match")."""
@@ -198,8 +204,10 @@ class Cues:
         return self.strong_fields_in(text) or self._ordered(self.weak_fields, text)
 
     def strong_fields_in(self, text: str) -> list[str]:
-        """Fields asked for in so many words ("when", "参数"), not only hinted at ("trained", "能力")."""
-        return self._ordered(self.fields, self.counted.sub(" ", text) if self.counted.search(text) else text)
+        """Fields asked for in so many words ("when", "参数"), not only hinted at ("trained", "能力"); not a
+        "when" that joins a clause ("… switching to chinese when I prompt it in english")."""
+        text = self.counted.sub(" ", text) if self.counted.search(text) else text
+        return self._ordered(self.fields, self.not_asking.strip(text) if self.not_asking.find(text) else text)
 
     def relation_in(self, text: str) -> str | None:
         found = self.relations_in(text)

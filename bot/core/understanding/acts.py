@@ -67,7 +67,8 @@ class Acts:
         wanting = alternation(message["asks"]["wanting"], loose=True)
         self._check = re.compile(rf"^{_EDGE}(?:(?:{wanting})(?:一?下)?{_EDGE})?"
                                  rf"(?:(?:or\s+)?(?:is\s+)?(?:that|this|it)(?:\s+(?:{nouns}))?\s+"
-                                 rf"|[这那][个种]?(?:{nouns})?)?(?:{doubted}|{tags}){_EDGE}$", re.IGNORECASE)
+                                 rf"|[这那][个种]?(?:{nouns})?)?(?:到底|究竟|真的|really\s+|actually\s+)?"
+                                 rf"(?:{doubted}|{tags}){_EDGE}$", re.IGNORECASE)
         trailing = [t for t in message["check_tags"] if t not in message["check_alone"]]
         self._tagged = re.compile(rf"^(?P<claim>.+?){_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$",
                                   re.IGNORECASE)

@@ -46,6 +46,12 @@ class Clauses:
         rest = self.cues.switch.strip(links.rest)
         return bool(links.models) and set(tokens_of(rest)) <= self.cues.stopwords["en"] | self.cues.stopwords["zh"]
 
+    def only_not_meant(self, text: str) -> bool:
+        """It only names a model it does not mean ("…, not VL2", "…,不是初代 Coder 的"): a correction, no question."""
+        normalised = self.normalised(text)
+        found = self.cues.not_meant.find(normalised)
+        return bool(found) and found.start() == 0 and self.names_only(normalised[found.end():])
+
     def only_describes(self, text: str) -> bool:
         """Every word is a name, a cue or a word of a description ("the 67b llm", "models released in 2024"),
         with no chatter ("friends", "写论文需要"): such a clause says what the question after it is about."""

@@ -77,7 +77,24 @@ class Framer:
             links = self.linker.link(it)
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
             links.rest = self.cues.spell(links.rest)
+        if len(links.models) > 1 and (meant := [m for m in links.models if m not in self._not_meant(normalised)]):
+            links.models = meant
         return links
+
+    def _not_meant(self, normalised: str) -> set[str]:
+        """"the paper of V3, not R1", "不是问 V2,是问 V3 的参数": the models named just after "not" (a word such as
+        "the" between), not "是不是" nor "not sure"."""
+        away = set()
+        for found in self.cues.not_meant.find_all(normalised):
+            if normalised[:found.start()].endswith("是"):
+                continue
+            words = normalised[found.end():].split()[:5]
+            if words and words[0] in self.cues.before_name:
+                words = words[1:]
+            after = self.linker.link(" ".join(words))
+            if after.models and after.rest.split()[:1] != words[:1]:  # a name first
+                away.add(after.models[0])
+        return away
 
     def _it_compared(self, normalised: str, links: Links, context: Context | None) -> str | None:
         """"is R1 bigger than it?", "那它比 R1 大吗", "R1 是在它之后发布的吗", "它跟 o1 比怎么样": "it" compared with

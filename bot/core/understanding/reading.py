@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core.claims import Claims
+from bot.core.claims import FIELDS, Claims, Evidence
 from bot.core.cues import lexicon_texts
 from bot.core.dates import date_spans, month_spans
 from bot.core.knowledge import KnowledgeBase
@@ -28,6 +28,9 @@ from bot.core.understanding.units import Unit, Units
 MAX_PARTS = 3  # answered in one reply; the others are named as left for another message
 _MAX_CUTS = 6  # places a question may start after chatter in one clause, tried in order
 _OWN_SUBJECT = 2  # words no frame reads that make a question about something else ("mount everest")
+# the checks the operators read in a claim (a tag, a date, a figure, one model ranked against another)
+_STRUCTURED_CHECKS = ("check:tag:", "check:date", "check:params", "check:active", "check:earliest", "check:latest",
+                      "check:largest", "check:smallest")
 _PRONOUN = {True: "它", False: "it"}  # the subject a question leaves out, said (by whether it is in Chinese)
 
 
@@ -197,7 +200,7 @@ class Understanding:
             # "Janus-Pro 居然能文生图?", "so V2 came out on May 7, 2024?": a yes or no asked by the question
             # mark alone; checked, where the words make a claim the operators read
             checked = self.framer.frame(_as_question(text), context)
-            if (checked.selector or "").startswith(("check:tag:", "check:date", "check:params", "check:active")):
+            if (checked.selector or "").startswith(_STRUCTURED_CHECKS):
                 return checked
         return query
 
@@ -208,7 +211,12 @@ class Understanding:
         if normalised in self.framer.operators.asks_what:
             return False
         stated = bool(self.cues.figure.search(normalised) or date_spans(normalised) or month_spans(normalised))
-        return stated or query.intent == "model" or (query.reason or "").startswith("beyond:")
+        # ("VL2 是 MoE 架构的?": a kind said of it, with no question word)
+        tagged = query.intent == "field" and bool(self.cues.tags_in(normalised)) and not self.acts.asks(text)
+        # ("Janus-Pro 比 R1 早发布?", "Janus-Pro came out before R1?": one model set against another)
+        compared = len(query.models) > 1 and bool(self.framer.operators.comparative.find(normalised)
+                                                  or self.cues.relative_in(normalised))
+        return stated or tagged or compared or query.intent == "model" or (query.reason or "").startswith("beyond:")
 
     def _own_words(self, text: str) -> str:
         """The clause without the joining word that opens it where the rest asks by its own words ("also, is
@@ -222,20 +230,26 @@ class Understanding:
         article's sentence settles it ("is R1 good for writing novels?" stays declined)."""
         if title := self._title_claimed(unit, query):
             return title
-        if not self._open_claim(unit, query):
-            return None
         models = query.models or query.about
         links = self.linker.link(self.clauses.normalised(unit.text))
         if len(models) != 1 or len(links.models) > 1:
             return None
-        evidence = self.claims.check(models[0], links.rest)
-        if evidence is None and query.reason == "topic:quality":
-            # "V3 is the best model ever, true?": how good it is, in words the sentences do not hold
-            return Query("field", models, field="features", selector="check:text:unknown:0:0")
-        if evidence is None or not (unit.kind == "check" or evidence.verdict != "unknown"):
+        if (query.selector or "").startswith("check:tag:") and links.foreign:
+            # "Coder V2 写代码跟 GPT4-Turbo 差不多,真的吗": beside another maker's model, the tag is not what is claimed
+            # but the comparison, which the article's sentence settles where it can
+            evidence = self.claims.check(models[0], links.rest)
+            return None if evidence is None or evidence.verdict == "unknown" else _checked_text(models, evidence)
+        if not self._open_claim(unit, query):
+            return None
+        # how good a model is ("V3 is the best model ever, true?"): what the article says of its standing
+        quality = query.reason == "topic:quality"
+        evidence = self.claims.check(models[0], links.rest, ("significance",) if quality else FIELDS)
+        if evidence is None and quality:  # in words the sentences do not hold
+            return Query("field", models, field="significance", selector="check:text:unknown:0:0")
+        if evidence is None or not (unit.kind == "check" or evidence.verdict != "unknown"
+                                    or quality):
             return None  # a question the article does not settle keeps its own answer (or decline)
-        where = f"{evidence.sentence['zh']}:{evidence.sentence['en']}"
-        return Query("field", models, field=evidence.field, selector=f"check:text:{evidence.verdict}:{where}")
+        return _checked_text(models, evidence)
 
     def _title_claimed(self, unit: Unit, query: Query) -> Query | None:
         """"V3 的论文叫 DeepSeek-V3 Technical Report, 对吧", "is R1's paper titled '… with Longtermism'?": a paper's
@@ -261,8 +275,9 @@ class Understanding:
             return False  # "the 37B one, how big is it?" asks a fact by name
         if (query.selector or "").startswith("check:") or query.intent in ("list", "compare"):
             return False
-        # a claim of how good a model is ("R1 是全世界最强的", "V3 beats everything") gets its verdict too
-        quality = unit.kind == "check" and query.reason == "topic:quality"
+        # a claim of how good a model is, or a yes/no question of it ("R1 是全世界最强的", "V3 beats everything",
+        # "R1 真的是世界第一吗") gets its verdict too
+        quality = query.reason == "topic:quality"
         return query.intent != "none" or (query.reason or "").startswith("beyond:") or quality
 
     def _states_a_figure(self, text: str) -> bool:
@@ -325,3 +340,9 @@ def _as_question(claim: str) -> str:
     """A claim to check, as the yes/no question it is ("V3 has 671B params" -> "… right?"; "VL2 不是 MoE" -> "… 对吧",
     as "… 吗" would ask whether it is)."""
     return f"{claim} 对吧" if has_chinese(claim) else f"{claim}, right"
+
+
+def _checked_text(models: tuple[str, ...], evidence: Evidence) -> Query:
+    """A claim checked against the article's sentences: the verdict, and where each language's sentence is."""
+    where = f"{evidence.sentence['zh']}:{evidence.sentence['en']}"
+    return Query("field", models, field=evidence.field, selector=f"check:text:{evidence.verdict}:{where}")

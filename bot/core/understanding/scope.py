@@ -25,8 +25,11 @@ CHINESE_RUN = re.compile(f"[{CJK}]+")
 
 class Coverage:
     def __init__(self, kb: KnowledgeBase, cues: Cues):
-        # a topic word of its own ("price", "github") is never explained, nor taken for a typo of a known word
-        topics = {w for w in cues.beyond.words if " " not in w}
+        # a topic word of its own ("price", "github"), or a word only a topic's phrase holds ("server" of "server
+        # busy"), is never explained, nor taken for a typo of a known word
+        elsewhere = cues.latin_words(lexicon_texts(kb.lexicon, skip=("beyond_article", "message.acts")))
+        topics = {w for w in cues.beyond.words if " " not in w} | (
+            cues.latin_words(w for w in cues.beyond.words if " " in w) - elsewhere - cues.stopwords["en"])
         self._known = (cues.words | cues.stopwords["en"] | set(kb.lexicon["normalise"]["split_prefixes"])
                        | set(MONTHS)) - topics
         self._spellable = [w for w in self._known if len(w) >= 4]

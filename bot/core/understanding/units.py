@@ -15,6 +15,7 @@ Chatter never makes a unit."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -22,6 +23,10 @@ from bot.core.understanding.acts import Act
 from bot.core.understanding.clauses import Clauses
 from bot.core.understanding.segment import Segmenter
 
+# the choices a question offers after it ("what framework did they train it with, pytorch or jax?", "…,Q4 还是 Q5")
+_OPTIONS = re.compile(r"\s*[^\s,，]{1,16}(?:\s+[^\s,，]{1,16})?\s*(?:\bor\b|还是|或者)\s*[^\s,，]{1,16}"
+                      r"(?:\s+[^\s,，]{1,16})?[\s?？]*")
+_QUOTE = re.compile(r"[“\"「『](?P<said>[^“”\"「」『』]+)[”\"」』]")
 CONTENT = ("statement", "claim", "self")  # what a clause says rather than asks
 ASKING = ("ask", "check", "out-of-scope")
 
@@ -58,7 +63,9 @@ class Units:
         self._which_is_right, self._plural = which_is_right, plural
 
     def of(self, acts: list[Act]) -> list[Unit]:
-        acts = _checks_joined(acts, self._asks_which)
+        # ("tell me about DeepSeek-VL, the first one, not VL2": the model named after "not" is not asked of)
+        acts = [a for a in acts if not (a.kind == "statement" and self.clauses.only_not_meant(a.text))] or acts
+        acts = [self._quoted(a) if a.kind == "check" else a for a in _checks_joined(acts, self._asks_which)]
         by_words = sum(self._asks_by_words(a) for a in acts)
         named = sum(a.kind == "statement" and self.clauses.names_only(a.text) for a in acts)
         if not any(a.kind in ASKING for a in acts) and (by_words < 1 or by_words + named < 2):
@@ -75,6 +82,14 @@ class Units:
                          for a in acts)
         return [unit for i, act in enumerate(acts) if i not in joins.taken
                 for unit in self._unit(i, act, joins, questioned)] or self._said(acts)
+
+    def _quoted(self, check: Act) -> Act:
+        """"帖子里有人说“Coder V2 写代码跟 GPT4-Turbo 差不多”,下面一堆人喷他吹牛": a claim checked that quotes what
+        was said of a model checks the quote, not the story around it."""
+        for quote in _QUOTE.finditer(check.text):
+            if self.clauses.names(quote["said"]) and not self.clauses.names_only(quote["said"]):
+                return replace(check, text=quote["said"])
+        return check
 
     def _join(self, i: int, acts: list[Act], joins: _Joins) -> None:
         """The clauses question `i` takes: a subject before it, names after it; what was said before "which is
@@ -95,7 +110,7 @@ class Units:
             self._subject_before(i, acts, joins)  # (what "除了 R1," leaves out is the next question's)
         # (names in the next sentence after a question with its own subject ask again: "`v3` params?\nr1 or janus pro")
         apart = subject and i + 1 < len(acts) and acts[i + 1].sentence != acts[i].sentence
-        if i + 1 < len(acts) and not apart and self._names_after(acts[i + 1], subject):
+        if i + 1 < len(acts) and not apart and (self._names_after(acts[i + 1], subject) or _options(acts[i + 1])):
             joins.after[i] = acts[i + 1].text
             joins.taken.add(i + 1)
 
@@ -234,3 +249,7 @@ def _checks_joined(acts: list[Act], asks_which: Callable[[str], bool]) -> list[A
         else:
             out.append(act)
     return out
+
+
+def _options(act: Act) -> bool:
+    return act.kind in ("statement", "ask") and _OPTIONS.fullmatch(act.text) is not None

@@ -1720,3 +1720,23 @@ def test_yes_no_by_the_question_mark_and_copulas(text, verdict):
 def test_more_out_of_scope_kinds(text, expected):
     assert [p if p[0] != "none" else ("none", set(), None) for p in parts(text)][:1] == expected
     assert all(p[0] == "none" for p in parts(text)) == (expected[0][0] == "none")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # kinds that describe a model, then a field asked of it: no kind claimed
+    ("那个视觉语言的 MoE 模型有论文吗", [("field", {"deepseek-vl2"}, "paper")]),
+    ("does the vision-language MoE one have a paper?", [("field", {"deepseek-vl2"}, "paper")]),
+    # an ordinal before a generation is the model's own phrase ("second-gen" is "second-generation")
+    ("the second-gen open-source MoE model, how many params?", [("field", {"deepseek-v2"}, "parameters")]),
+    ("the 2nd generation open-source MoE model, when was it released?", [("field", {"deepseek-v2"}, "released")]),
+    ("which model is the second-generation open-source MoE one?", [("list", {"deepseek-v2"}, None)]),
+    # a verb's "出来" says nothing came out; "好几个" asks no count
+    ("说说那个能看图理解、再用语言描述出来的 MoE 模型", [("model", {"deepseek-vl2"}, None)]),
+    ("V3 什么时候出来的", [("field", {"deepseek-v3"}, "released")]),
+    ("我搜出来好几个版本,R1 到底多大", [("field", {"deepseek-r1"}, "parameters")]),
+    # what the article says instead of a date describes the model too
+    ("which one isn't a single model but an idea running through some of the models?",
+     [("list", {"deepseek-moe"}, None)]),
+])
+def test_models_described(text, expected):
+    assert parts(text)[:len(expected)] == expected

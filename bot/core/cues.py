@@ -138,7 +138,8 @@ class Cues:
         # and what such a number counts instead, which asks for no field ("500 billion tokens")
         self.counted = re.compile(rf"(?<![0-9a-z.])(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>{units})?\s*个?\s*"
                                   rf"(?P<what>{other})(?![a-z])")
-        self.not_asking = cue_set(lexicon["message"]["asks"]["not"])
+        # (a word the normaliser folds into another, "好几" into "多", is never in normalised text)
+        self.not_asking = cue_set(w for w in lexicon["message"]["asks"]["not"] if normaliser(w) == w.lower())
         self.pronouns = cue_set(lexicon["followup"]["pronouns"])
         self.it = cue_set(lexicon["followup"]["it"])
         self.switch = cue_set(lexicon["followup"]["switch"])
@@ -201,13 +202,17 @@ class Cues:
 
     def fields_in(self, text: str) -> list[str]:
         """Fields asked for, strongest evidence first, then by position in the text."""
-        return self.strong_fields_in(text) or self._ordered(self.weak_fields, text)
+        return self.strong_fields_in(text) or self._ordered(self.weak_fields, self._asking_only(text))
 
     def strong_fields_in(self, text: str) -> list[str]:
         """Fields asked for in so many words ("when", "参数"), not only hinted at ("trained", "能力"); not a
         "when" that joins a clause ("… switching to chinese when I prompt it in english")."""
         text = self.counted.sub(" ", text) if self.counted.search(text) else text
-        return self._ordered(self.fields, self.not_asking.strip(text) if self.not_asking.find(text) else text)
+        return self._ordered(self.fields, self._asking_only(text))
+
+    def _asking_only(self, text: str) -> str:
+        """The text without words that hold a field's cue but ask nothing ("when I prompt it", "描述出来")."""
+        return self.not_asking.strip(text) if self.not_asking.find(text) else text
 
     def relation_in(self, text: str) -> str | None:
         found = self.relations_in(text)

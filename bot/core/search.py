@@ -51,18 +51,34 @@ def terms_of(normalised: str, stopwords: dict[str, set[str]], ignore: frozenset[
     return terms
 
 
+def phrases_of(normalised: str, stopwords: dict[str, set[str]], ignore: frozenset[str] = frozenset()) -> set[str]:
+    """English words side by side ("labelled data", "second generation"): a phrase one model's facts hold can tell
+    it where each word alone is everyone's ("generation")."""
+    words = [stem(t) if not CJK_RE.match(t) and len(t) > 1 and t not in stopwords["en"] and t not in ignore else None
+             for t in tokens_of(normalised)]
+    return {f"{a} {b}" for a, b in pairwise(words) if a and b}
+
+
 class FactSearch:
     def __init__(self, kb: KnowledgeBase, stopwords: dict[str, set[str]], cue_words: frozenset[str]):
         """`cue_words` say what is asked ("compare", "参数"), never what a model is: not searched for."""
         self._stopwords = stopwords
         self._cue_words = cue_words
+        # (an ordinal before a generation is a phrase of a model's, though the ordinal asks for a rank elsewhere:
+        # "the second-generation open-source MoE model")
+        operators = kb.lexicon["operators"]
+        said = {kb.normaliser(str(w)) for w in (*operators["ordinals"], *operators["generation"])}
+        self._phrase_ignore = cue_words - said
         self._docs: dict[str, set[str]] = {}
         # each model's features alone: what a question about its features may name ("what languages does it support")
         self._features = {m.id: terms_of(kb.normaliser(" ".join(m.features.values())), stopwords) for m in kb.models}
         for m in kb.models:
-            parts = [m.features, m.significance, m.parameters_text, *([m.headline] if m.headline else [])]
+            # (where the article gives no date, what it says instead describes the model: DeepSeekMoE "runs through
+            # some of the models")
+            parts = [m.features, m.significance, m.parameters_text, *([m.headline] if m.headline else []),
+                     *([m.released_text] if m.released is None else [])]
             text = " ".join([*(p[lang] for p in parts for lang in ("zh", "en")), m.paper_title or ""])
-            self._docs[m.id] = terms_of(kb.normaliser(text), stopwords)
+            self._docs[m.id] = terms_of(kb.normaliser(text), stopwords) | phrases_of(kb.normaliser(text), stopwords)
         df = Counter(term for terms in self._docs.values() for term in terms)
         n = len(self._docs)
         self._idf = {term: math.log((n + 1) / (count + 0.5)) for term, count in df.items()}
@@ -82,11 +98,13 @@ class FactSearch:
 
     def best(self, normalised_question: str, among: list[str] | None = None, min_terms: int = 1) -> str | None:
         """The model the question describes; `min_terms`: how many of its terms the facts must hold."""
-        terms = terms_of(normalised_question, self._stopwords, self._cue_words)
+        terms = terms_of(normalised_question, self._stopwords, self._cue_words) | phrases_of(
+            normalised_question, self._stopwords, self._phrase_ignore)
         # Squared weights let one rare, telling term ("fp8") outweigh a few common ones.
         scores = sorted(((sum(self._idf[t] ** 2 for t in terms & self._docs[mid]), mid)
                          for mid in (among or self._docs)), reverse=True)
-        if not scores or scores[0][0] < MIN_SCORE or len(terms & self._docs[scores[0][1]]) < min_terms:
+        held = terms & self._docs[scores[0][1]] if scores else set()
+        if not scores or scores[0][0] < MIN_SCORE or len(held) + sum(" " in t for t in held) < min_terms:  # a phrase: 2
             return None
         if len(scores) > 1 and scores[0][0] < LEAD * scores[1][0]:
             return None

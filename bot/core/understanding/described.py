@@ -3,6 +3,8 @@ once the description is resolved to the model, the part is answered as if it nam
 
 from __future__ import annotations
 
+import functools
+
 from bot.core.cues import Cues
 from bot.core.describe import Described, Describer
 from bot.core.memory import Context
@@ -61,5 +63,8 @@ class DescribedQuestions:
             # "37B active params, when?", "which one has 1B and 7B versions?", "2360 亿参数的那个,为啥…": the
             # figures described it; what is asked is in the other words
             rest = stripped
+        elif rest in cues.described and cues.strong_fields_in(rest):
+            # "那个视觉语言的 MoE 模型有论文吗": the kinds described it, a field is asked of it (no kind claimed)
+            rest = functools.reduce(lambda words, tag: tag.strip(words), cues.tags.values(), rest)
         models = list(described.models)
         return self.operators.understand(models, rest, context) or self.named.frame(models, rest, context)

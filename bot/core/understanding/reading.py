@@ -238,7 +238,7 @@ class Understanding:
             # "Coder V2 写代码跟 GPT4-Turbo 差不多,真的吗": beside another maker's model, the tag is not what is claimed
             # but the comparison, which the article's sentence settles where it can
             evidence = self.claims.check(models[0], links.rest)
-            return None if evidence is None or evidence.verdict == "unknown" else _checked_text(models, evidence)
+            return None if evidence is None else _checked_text(models, evidence)
         if not self._open_claim(unit, query):
             return None
         # how good a model is ("V3 is the best model ever, true?"): what the article says of its standing

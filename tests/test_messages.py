@@ -1740,3 +1740,58 @@ def test_more_out_of_scope_kinds(text, expected):
 ])
 def test_models_described(text, expected):
     assert parts(text)[:len(expected)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two topics declined of one model are two declines, each by name; one topic asked twice is one
+    ("R1 的 license 是啥?还有 R1 在 AIME 上多少分?还有它啥时候发的",
+     [("none", set(), None), ("none", set(), None), ("field", {"deepseek-r1"}, "released")]),
+    ("what licence is janus pro under? can i use it commercially?", [("none", set(), None)]),
+    # "…了没" asks; training code, benchmark points, image resolution, the data mix are not the article's
+    ("R1 论文的标题是什么?还有 GRPO 的训练代码开源了没",
+     [("field", {"deepseek-r1"}, "paper"), ("none", set(), None)]),
+    ("V3 发布了没", [("field", {"deepseek-v3"}, "released")]),
+    ("DeepSeekMath 预训练用了多少 token?在 MATH benchmark 上能到多少分?",
+     [("field", {"deepseek-math"}, "features"), ("none", set(), None)]),
+    ("what's R1's AIME score?", [("none", set(), None)]),
+    ("Janus-Pro 有几个尺寸?生成图片的最大分辨率是多少?",
+     [("field", {"janus-pro"}, "parameters"), ("none", set(), None)]),
+    ("what's the ratio of code to text in Coder's training data?", [("none", set(), None)]),
+    ("DeepSeek-Coder 的中文语料占多少", [("none", set(), None)]),
+    # how whole or exact a fact is asks nothing else
+    ("Can someone give me the full title of the DeepSeek-Coder paper? need it for the related work section of my "
+     "thesis", [("field", {"deepseek-coder"}, "paper")]),
+    ("what's the official release date of R1", [("field", {"deepseek-r1"}, "released")]),
+    ("R1 论文的完整标题是什么", [("field", {"deepseek-r1"}, "paper")]),
+    # "it" after a model's field told is that field
+    ("looking for the DeepSeekMath paper, what's it called? searched their github and couldn't find a link",
+     [("field", {"deepseek-math"}, "paper")]),
+    ("I'm trying to find R1's paper, what is it called?", [("field", {"deepseek-r1"}, "paper")]),
+    ("在找 V3 的论文,它叫啥来着", [("field", {"deepseek-v3"}, "paper")]),
+    # the paper that came out: its date is asked
+    ("when did the DeepSeek LLM paper (Scaling Open-Source Language Models with Longtermism) come out",
+     [("field", {"deepseek-llm"}, "released")]),
+    ("V3 论文什么时候发表的", [("field", {"deepseek-v3"}, "released")]),
+    ("when was R1 released and what's its paper?",
+     [("field", {"deepseek-r1"}, "released"), ("field", {"deepseek-r1"}, "paper")]),
+    # the models just listed, asked again in other words, are one part
+    ("which of the deepseek models are actually MoE? reading up on expert offloading and want to know which ones "
+     "it even applies to",
+     [("list", {"deepseek-moe", "deepseek-v2", "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3"}, None)]),
+    # a topic done to the model named next is the question's, not chatter before it
+    ("本地部署 R1 32B 蒸馏版需要什么配置?", [("none", set(), None)]),
+    ("deploy R1 on a single GPU - how much VRAM?", [("none", set(), None)]),
+    ("was reading a thread about pricing When was DeepSeek-V3 released?", [("field", {"deepseek-v3"}, "released")]),
+])
+def test_real_posts_each_question_answered_or_declined(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("According to the V3 tech report it's 671B total params but only 37B activated per token. did I read that "
+     "right??", "Yes — DeepSeek-V3"),
+    ("R1 是 1 月 20 号发布的,我没看错吧", "对,DeepSeek-R1"),
+    ("V2 is 236B, am I reading that right?", "Yes — DeepSeek-V2"),
+])
+def test_read_right_checks_the_claim(text, verdict):
+    assert verdict_line(text).startswith(verdict)

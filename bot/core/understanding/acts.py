@@ -30,7 +30,8 @@ from bot.core.understanding.segment import Clause
 
 _EDGE = r"[\s,，.。:：;；!！?？~、…\-—()]*"  # what stands between chatter and the rest (an aside's brackets too)
 # a particle, or "how is it" ("vl2 咋样", "R1 用起来怎么样"), last
-_ENDS_ASKING = re.compile(r"(?:吗|呢|么|吧|嘛|咋样|怎么样|如何)[啊呀\s,，.。!！?？~…]*$")
+# (a question particle last, or "…了没(有)", has it happened yet: "GRPO 的训练代码开源了没")
+_ENDS_ASKING = re.compile(r"(?:吗|呢|么|吧|嘛|咋样|怎么样|如何|了没有?)[啊呀\s,，.。!！?？~…]*$")
 _PUNCTUATION = " ,，.。:：;；!！?？~、…-—"
 # a Chinese A-not-A question asks wherever it stands ("会不会泄露隐私", "安全不安全", "有没有内容审查")
 # an exception's name, as a program prints it ("KeyError", "RuntimeException", "CUDAError")

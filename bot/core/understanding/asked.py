@@ -23,7 +23,12 @@ class Asked:
 
     @classmethod
     def read(cls, cues: Cues, rest: str) -> Asked:
-        return cls(rest, tuple(cues.fields_in(rest)), tuple(cues.strong_fields_in(rest)), tuple(cues.tags_in(rest)),
+        fields, strong = cues.fields_in(rest), cues.strong_fields_in(rest)
+        paper, out = cues.fields["paper"].find(rest), cues.weak_fields["released"].find(rest)
+        if "released" in strong and paper and out and paper.start() < out.start():
+            # the paper is what came out: its date is asked ("when did the LLM paper come out", "V3 论文什么时候发表的")
+            fields, strong = [f for f in fields if f != "paper"], [f for f in strong if f != "paper"]
+        return cls(rest, tuple(fields), tuple(strong), tuple(cues.tags_in(rest)),
                    cues.superlative_in(rest), cues.relative_in(rest), date_prefix(rest),
                    rest in cues.list and rest not in cues.list_values,  # (not "有哪些规模": the sizes of one)
                    rest in cues.which_one)

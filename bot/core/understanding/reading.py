@@ -126,6 +126,9 @@ class Understanding:
 
     def _part(self, unit: Unit, discourse: Discourse, later: bool) -> Query:
         """The query of one part, read in what the message said before it (`later`: it is not the first)."""
+        if unit.about and self._its_field_told(unit):
+            # "looking for the DeepSeekMath paper, what's it called?": "it" is the paper told of, not the model
+            unit = replace(unit, text=f"{unit.about} {unit.text}", about=None)
         if unit.about and (referred := self._referents(unit.about, discourse.context)):
             discourse.refer_to(referred)
         unit = replace(unit, text=self.references.named(unit.text, discourse.context))
@@ -161,6 +164,12 @@ class Understanding:
         query = self._after_chatter(unit, query, discourse.context) or query
         return self._verified(unit, query) or query
 
+    def _its_field_told(self, unit: Unit) -> bool:
+        """The clause "it" refers to names a model and a field of it; the question asks no field of its own."""
+        told, asked = self.clauses.normalised(unit.about or ""), self.clauses.normalised(unit.text)
+        return self.clauses.says_it(unit.text) and bool(self.clauses.names(unit.about or "")) \
+            and bool(self.cues.strong_fields_in(told)) and not self.cues.strong_fields_in(asked)
+
     def _after_chatter(self, unit: Unit, query: Query, context: Context | None) -> Query | None:
         """A question typed straight after chatter in one clause ("在家闲着没事coder v2 是开源的吗", "i'm a designer,
         nowhere near this topic does r1 use RL?"), declined for the chatter's words: read from where a model's
@@ -170,13 +179,17 @@ class Understanding:
         if query.intent != "none" or query.suggestions or not (
                 topic or query.reason in ("out-of-scope", "no-model") or (query.reason or "").startswith("beyond:")):
             return None
-        starts = sorted({*self.clauses.name_starts(unit.text), *self.acts.question_starts(unit.text)} - {0})
+        names = set(self.clauses.name_starts(unit.text))
+        starts = sorted({*names, *self.acts.question_starts(unit.text)} - {0})
         for start in starts[:_MAX_CUTS]:
             before, rest = unit.text[:start], unit.text[start:]
             if self.acts.asks(before) or self.acts.has_act(before):
                 return None  # the question starts before: "how fast is v3 inference", "could you add … like Janus pro"
             if topic and self.cues.topic_in(self.clauses.normalised(rest)):
                 return None  # the topic word is what is asked: "my boss asked me what v3 costs"
+            if topic and start in names and (done := self.cues.beyond.find(told := self.clauses.normalised(before))) \
+                    and done.end() == len(told):
+                return None  # the topic is what is done to the model named next: "本地部署 R1 32B 蒸馏版需要什么配置"
             if not (unit.question or self.acts.asks_outright(rest)) or self.clauses.names_only(rest):
                 continue  # "my boss hates v3" asks nothing
             framed = self._frame(replace(unit, text=rest), context)

@@ -194,8 +194,10 @@ def _same(before: Query, query: Query) -> bool:
     """The same question twice, or two declines about the same thing ("what licence is janus pro under? can i
     use it commercially?") or of the same topic ("why does Math score 88.2% but LLM only 84%?")."""
     topic = (query.reason or "").startswith("topic:") and query.intent == before.intent == "none"
-    return query == before or _declined_subject(query) == _declined_subject(before) is not None or (
-        topic and query.reason == before.reason)
+    # (not two topics declined of one model: "R1 的 license 是啥?还有 R1 在 AIME 上多少分?" is declined twice, by name)
+    other_topics = topic and (before.reason or "").startswith("topic:") and query.reason != before.reason
+    return query == before or (_declined_subject(query) == _declined_subject(before) is not None
+                               and not other_topics) or (topic and query.reason == before.reason)
 
 
 def _declined_subject(query: Query) -> str | None:
@@ -212,6 +214,11 @@ def _folded(before: Part, part: Part) -> Part | None:
     first, then = before.query, part.query
     if first.intent == then.intent == "list" and set(first.models) == set(then.models):
         return part  # "deepseek 都出过哪些模型?按时间排一下": the same models, listed as the second part asks
+    if first.intent == "list" and then.intent == "compare" and not then.selector and not part.names and \
+            set(first.models) == set(then.models):
+        # "which of the deepseek models are actually MoE? … want to know which ones it even applies to": the
+        # models just listed, asked again in other words
+        return before
     if before.names and first.intent == "model" and then.intent == "field" and then.models == first.models \
             and not part.opens and part.sentence == before.sentence:
         # "what's the deal with DeepSeekMoE, why does it matter?": the second part is the question (not "tell me

@@ -756,12 +756,12 @@ def test_a_figure_claimed_as_the_only_one(text, verdict):
     # "why?" after an error is about the error, not the model's significance
     ("getting `CUDA out of memory` when loading DeepSeek-VL2 with transformers, any idea why? 24GB card", "act:error"),
     ("R1 一直报错,为啥?", "act:error"),
-    # hardware and what a training run cost are topics the article does not hold
-    ("how many H800s did they use to train V3 and what did the run cost", "topic:running"),
+    # hardware and what a training run cost are topics the article does not hold, each declined by name
+    ("how many H800s did they use to train V3 and what did the run cost", "topic:running topic:price"),
 ])
 def test_a_question_after_an_error_or_about_hardware_is_declined(text, reason):
     answer = ENGINE.ask(text)
-    assert {p.query.reason for p in each(answer)} == {reason}
+    assert {p.query.reason for p in each(answer)} == set(reason.split())
 
 
 @pytest.mark.parametrize("text", [
@@ -800,7 +800,7 @@ def test_words_that_hold_a_question_word_and_sizes_asked(text, expected):
 ])
 def test_sites_continuations_integrations_and_results_are_declined(text, reason):
     answer = ENGINE.ask(text)
-    assert {p.query.reason for p in each(answer)} == {reason}
+    assert {p.query.reason for p in each(answer)} == set(reason.split())
 
 
 @pytest.mark.parametrize(("text", "fields"), [

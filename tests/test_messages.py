@@ -1795,3 +1795,44 @@ def test_real_posts_each_question_answered_or_declined(text, expected):
 ])
 def test_read_right_checks_the_claim(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a model the article does not cover, named before a comparison or followed by a question of none, is what
+    # the parts are about: declined together
+    ("DeepSeek-V2.5, what changed compared to V2?", [("none", set(), None)]),
+    ("R1-0528, how is it different from R1?", [("none", set(), None)]),
+    ("DeepSeek V4 什么时候出?会做成多模态吗", [("none", set(), None)]),
+    ("有没有老哥知道 R1-0528 和原版 R1 比到底改了啥?群里都在说新版幻觉少了很多,写代码也强了,是真的吗",
+     [("none", set(), None)]),
+    # ... a covered model named after it is asked of
+    ("V3.1 是什么?V3 是开源的对吧", [("none", set(), None), ("field", {"deepseek-v3"}, "features")]),
+    # a fact asked of one model by its words is its own question: "which was first" ranks those talked about
+    ("release date of DeepSeek LLM; release date of DeepSeek Coder; which was first",
+     [("field", {"deepseek-llm"}, "released"), ("field", {"deepseek-coder"}, "released"),
+      ("compare", {"deepseek-coder", "deepseek-llm"}, None)]),
+    ("V2 的参数量;V3 的参数量;哪个大", [("field", {"deepseek-v2"}, "parameters"),
+                                     ("field", {"deepseek-v3"}, "parameters"),
+                                     ("compare", {"deepseek-v2", "deepseek-v3"}, None)]),
+    # ... not a claim before "didn't it", nor two models asked of together
+    ("R1 came out before V3, didn't it?", [("compare", {"deepseek-r1", "deepseek-v3"}, None)]),
+    ("R1 和 Janus-Pro 分别是干嘛的,有啥不一样", [("compare", {"deepseek-r1", "janus-pro"}, None)]),
+    # models added to what is told are told too; "plus" after a question asks it again
+    ("I've got Coder (Nov 2 2023) and LLM (Nov 29 2023) down, plus V3, R1 and Janus-Pro. What's the exact day "
+     "DeepSeek-V2 was released?", [("field", {"deepseek-v2"}, "released")]),
+    ("我已经整理好了 Coder 和 LLM,外加 V3。V2 是哪天发布的?", [("field", {"deepseek-v2"}, "released")]),
+    ("when was V2 released, plus V3?",
+     [("field", {"deepseek-v2"}, "released"), ("field", {"deepseek-v3"}, "released")]),
+])
+def test_subjects_of_the_parts(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("turns", "models"), [
+    # a rank word "of the two", after another model talked about, compares the two
+    (["what's deepseek-r1?", "ok and V3 — which one of the two is newer?"], ("deepseek-r1", "deepseek-v3")),
+    (["tell me about V2", "V3, which of the two is bigger?"], ("deepseek-v2", "deepseek-v3")),
+])
+def test_of_the_two_compares_with_the_model_talked_about(turns, models):
+    answer = said(turns)
+    assert answer.query.intent == "compare" and answer.query.models == models

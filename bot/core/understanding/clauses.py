@@ -22,6 +22,7 @@ class Clauses:
     def __init__(self, framer: Framer):
         self.framer, self.kb, self.cues, self.linker = framer, framer.kb, framer.cues, framer.linker
         self._exclude = self.cues.cue_set(self.kb.lexicon["operators"]["exclude"])
+        self._adds = self.cues.cue_set(self.kb.lexicon["message"]["adds"])
         surfaces = {a.lower() for m in self.kb.models for a in (*m.aliases, m.name["en"], m.name["zh"], m.id)}
         self._name_start = re.compile("|".join(re.escape(a) for a in sorted(surfaces, key=len, reverse=True)),
                                       re.IGNORECASE)
@@ -45,6 +46,19 @@ class Clauses:
         links = self._links(self.normalised(text))
         rest = self.cues.switch.strip(links.rest)
         return bool(links.models) and set(tokens_of(rest)) <= self.cues.stopwords["en"] | self.cues.stopwords["zh"]
+
+    def only_adds_names(self, text: str) -> bool:
+        """It only adds models to what was said before it ("plus V3, R1 and Janus-Pro", "外加 V3")."""
+        normalised = self.normalised(text)
+        found = self._adds.find(normalised)
+        return bool(found) and found.start() == 0 and self.names_only(normalised[found.end():])
+
+    def names_uncovered_only(self, text: str) -> bool:
+        """It only names a model the article does not cover ("DeepSeek-V2.5,", "R1-0528")."""
+        links = self._links(self.normalised(text))
+        rest = set(tokens_of(self.cues.switch.strip(links.rest)))
+        stopwords = self.cues.stopwords["en"] | self.cues.stopwords["zh"]
+        return bool(links.unknown) and not links.models and rest <= stopwords
 
     def only_not_meant(self, text: str) -> bool:
         """It only names a model it does not mean ("…, not VL2", "…,不是初代 Coder 的"): a correction, no question."""
@@ -157,6 +171,10 @@ class Clauses:
         overview = self.normalised(text) in self.cues.overview  # "还有,简单介绍 DeepSeek Coder"
         return query.intent in ("field", "list", "compare") or (query.intent == "model" and overview) or (
             query.reason or "").startswith(("unknown-model:", "variant:", "topic:"))
+
+    def asks_a_fact(self, text: str) -> bool:
+        """It asks a fact of a model by its words ("release date of DeepSeek Coder")."""
+        return bool(self.names(text)) and self.framer.frame(text).intent == "field"
 
     def subjectless_check(self, text: str) -> bool:
         """A yes/no question that names nothing it is about ("是 2024 年发布的吗"; "was it out in 2024" says it)."""

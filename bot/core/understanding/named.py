@@ -77,9 +77,10 @@ class NamedQuestions:
             return None
         # (or opened by what it is compared with, the subject left out: "跟 LLM 比谁早?", "vs V2?")
         implied = bool((opening := self.operators.compared_with.find(rest)) and opening.start() == 0)
-        # (a rank word with "it" compares too; not "and the original coder?", which names one)
+        # (a rank word with "it", or of the two, compares too: "ok and V3 — which one of the two is newer?", "那 V3
+        # 呢,两个哪个新"; not "and the original coder?", which names one)
         if (rest in cues.compare and (rest in cues.pronouns or rest in cues.switch or implied)) or (
-                asked.superlative and rest in cues.pronouns):
+                asked.superlative and (rest in cues.pronouns or rest in cues.plural)):
             return Query("compare", (*context.models, model), selector=asked.superlative)
         return None
 

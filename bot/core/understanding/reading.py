@@ -134,7 +134,7 @@ class Understanding:
         unit = replace(unit, text=self.references.named(unit.text, discourse.context))
         if not self.clauses.names(unit.text) and (widened := self.references.widened(unit.text, discourse.context)):
             discourse.context = widened  # "their papers?": every model of the pick, not the one picked
-        if discourse.uncovered and self._about_the_uncovered(unit.text):
+        if discourse.uncovered and self._about_the_uncovered(unit):
             return discourse.uncovered  # "what's V3.2-Exp? what even is it": the article does not cover it either
         if discourse.act and not self.clauses.names(unit.text) and (
                 not self.clauses.cued(unit.text) or self._asks_of_the_problem(unit.text)):
@@ -319,11 +319,15 @@ class Understanding:
                      or normalised in cues.list)
         return self.framer.operators.asks_yes_no(normalised) and not self.clauses.says_it(text) and not picks
 
-    def _about_the_uncovered(self, text: str) -> bool:
+    def _about_the_uncovered(self, unit: Unit) -> bool:
         """A part that names no covered model of its own and needs a subject ("what even is it", "the original
-        one, not pro"), or compares or relates it with the model named before it ("比 Coder V2 强多少", "what
-        changed compared to the january R1?", "跟 Janus-Pro 什么关系")."""
+        one, not pro"), asks yes or no of none ("会做成多模态吗") or checks a claim of none ("群里说新版写代码也强了,
+        是真的吗"), or compares or relates it with the model named before it ("比 Coder V2 强多少", "what changed
+        compared to the january R1?", "跟 Janus-Pro 什么关系")."""
+        text = unit.text
         named, normalised = self.clauses.names(text), self.clauses.normalised(text)
+        if not named and (unit.kind == "check" or self.clauses.subjectless_check(text)):
+            return True
         return (not named and self.clauses.incomplete(text)) or (len(named) == 1 and bool(
             self.framer.operators.comparative.find(normalised) or normalised in self.cues.compare
             or self.cues.relation_in(normalised)))

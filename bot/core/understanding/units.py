@@ -63,8 +63,11 @@ class Units:
         self._which_is_right, self._plural = which_is_right, plural
 
     def of(self, acts: list[Act]) -> list[Unit]:
-        # ("tell me about DeepSeek-VL, the first one, not VL2": the model named after "not" is not asked of)
-        acts = [a for a in acts if not (a.kind == "statement" and self.clauses.only_not_meant(a.text))] or acts
+        # ("tell me about DeepSeek-VL, the first one, not VL2": the model named after "not" is not asked of; "I've got
+        # Coder and LLM down, plus V3, R1 and Janus-Pro": models added to what is told are told too)
+        acts = [a for i, a in enumerate(acts) if not (a.kind == "statement" and (
+            self.clauses.only_not_meant(a.text) or (i and acts[i - 1].kind in CONTENT and not acts[i - 1].question
+                                                   and self.clauses.only_adds_names(a.text))))] or acts
         acts = [self._quoted(a) if a.kind == "check" else a for a in _checks_joined(acts, self._asks_which)]
         by_words = sum(self._asks_by_words(a) for a in acts)
         named = sum(a.kind == "statement" and self.clauses.names_only(a.text) for a in acts)
@@ -95,6 +98,12 @@ class Units:
         """The clauses question `i` takes: a subject before it, names after it; what was said before "which is
         right?"."""
         subject = bool(self.clauses.names(acts[i].text))
+        if i > 0 and i - 1 not in joins.taken and acts[i - 1].kind in ("statement", "ask") and \
+                self.clauses.names_uncovered_only(acts[i - 1].text) and self.clauses.compares(acts[i].text):
+            # "DeepSeek-V2.5, what changed compared to V2?": the model the article does not cover is the subject
+            joins.before[i] = acts[i - 1].text
+            joins.taken.add(i - 1)
+            return
         if not subject and self._which_is_right(acts[i].text):
             said = list(itertools.takewhile(lambda j: acts[j].kind in CONTENT and j not in joins.taken,
                                             range(i - 1, -1, -1)))
@@ -134,6 +143,9 @@ class Units:
         c, prev = self.clauses, acts[i - 1]
         if prev.kind in CONTENT and self._plural(acts[i].text) and self._they(i, acts, joins):
             return
+        if prev.kind == "statement" and len(c.names(prev.text)) == 1 and c.asks_a_fact(prev.text) and \
+                self._asks_which(acts[i].text) and not c.says_it(acts[i].text):
+            return  # its own question: "release date of DeepSeek LLM; release date of DeepSeek Coder; which was first"
         if (prev.kind == "statement" and c.only_describes(prev.text)) or (
                 prev.kind == "ask" and c.names_only(prev.text) and not self._asks(prev.text)
                 and self.segmenter.without_joiner(acts[i].text) == acts[i].text):

@@ -1836,3 +1836,36 @@ def test_subjects_of_the_parts(text, expected):
 def test_of_the_two_compares_with_the_model_talked_about(turns, models):
     answer = said(turns)
     assert answer.query.intent == "compare" and answer.query.models == models
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a claim said and nothing asked, sarcastic or not, is checked
+    ("oh sure, and V2 is dense too lol", "No — DeepSeek-V2"),
+    ("yeah right, R1 is closed source 🙄", "No — DeepSeek-R1"),
+    ("R1 came out in 2024", "No — DeepSeek-R1"),
+])
+def test_a_claim_said_alone_is_checked(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+    # ... not a name alone, nor a description compared
+    assert parts("V3") == [("model", {"deepseek-v3"}, None)]
+    assert parts("the 671b model vs the 236b model") == [("compare", {"deepseek-v3", "deepseek-v2"}, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # every kind named picks models of them all, unless one or the other is asked
+    ("models that do image understanding AND image generation?", {"janus-pro"}),
+    ("open-source MoE models?", {"deepseek-v2", "deepseek-coder-v2"}),
+    ("哪些模型既是开源的又是 MoE", {"deepseek-v2", "deepseek-coder-v2"}),
+    ("which models are vision or image generation?", {"deepseek-vl2", "janus-pro"}),
+])
+def test_kinds_together(text, expected):
+    assert parts(text) == [("list", expected, None)]
+
+
+@pytest.mark.parametrize("text", [
+    # Cantonese: 边个 is 哪个, 劲啲 is 更强
+    "Coder V2 同 GPT4-Turbo 比,寫code邊個勁啲?",
+    "Coder V2 跟 GPT4-Turbo 比,写代码哪个更强?",
+])
+def test_stronger_than_another_makers_model(text):
+    assert parts(text) == [("field", {"deepseek-coder-v2"}, "features")]

@@ -29,8 +29,8 @@ MAX_PARTS = 3  # answered in one reply; the others are named as left for another
 _MAX_CUTS = 6  # places a question may start after chatter in one clause, tried in order
 _OWN_SUBJECT = 2  # words no frame reads that make a question about something else ("mount everest")
 # the checks the operators read in a claim (a tag, a date, a figure, one model ranked against another)
-_STRUCTURED_CHECKS = ("check:tag:", "check:date", "check:params", "check:active", "check:earliest", "check:latest",
-                      "check:largest", "check:smallest")
+_STRUCTURED_CHECKS = ("check:tag:", "check:!tag:", "check:date", "check:params", "check:active", "check:earliest",
+                      "check:latest", "check:largest", "check:smallest")
 _PRONOUN = {True: "它", False: "it"}  # the subject a question leaves out, said (by whether it is in Chinese)
 
 
@@ -209,9 +209,11 @@ class Understanding:
         if unit.kind == "check":
             return self.framer.frame(_as_question(text), context)
         query = self.framer.frame(text, context)
-        if unit.question and self._claims_by_its_mark(text, query):
+        said = unit.kind == "statement" and query.intent == "model"  # the card of what a claim was said of
+        if (unit.question or said) and self._claims_by_its_mark(text, query):
             # "Janus-Pro 居然能文生图?", "so V2 came out on May 7, 2024?": a yes or no asked by the question
-            # mark alone; checked, where the words make a claim the operators read
+            # mark alone; checked, where the words make a claim the operators read; so is a claim said and
+            # nothing asked ("oh sure, and V2 is dense too lol")
             checked = self.framer.frame(_as_question(text), context)
             if (checked.selector or "").startswith(_STRUCTURED_CHECKS):
                 return checked

@@ -116,7 +116,10 @@ class UnnamedQuestions:
         if context and asked.rest in self.cues.besides:
             return selected(self.kb, "&".join([f"tag:{asked.tags[0]}", *(f"!is:{m}" for m in context.models)]))
         if asked.asks_list or asked.asks_one or not context:
-            return selected(self.kb, f"tag:{asked.tags[0]}")
+            # every kind named, together ("models that do image understanding AND image generation"), unless one
+            # or the other is asked
+            either = self.operators.either.find(asked.rest)
+            return selected(self.kb, "&".join(f"tag:{t}" for t in (asked.tags[:1] if either else asked.tags)))
         return None
 
     def _searched_list(self, asked: Asked, context: Context | None, links: Links) -> Query | None:

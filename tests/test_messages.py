@@ -1869,3 +1869,20 @@ def test_kinds_together(text, expected):
 ])
 def test_stronger_than_another_makers_model(text):
     assert parts(text) == [("field", {"deepseek-coder-v2"}, "features")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 几 inside "those few days" or "tens of" asks nothing
+    ("作为一个在外企做了十年算法的人,说实话 R1 出来那几天我们组里挺震动的。DeepSeek-R1 的意义到底在哪?",
+     [("field", {"deepseek-r1"}, "significance")]),
+    ("V3 有几十亿参数吗", [("field", {"deepseek-v3"}, "parameters")]),
+    # a topic the article does not hold, told as something seen, is context beside the question
+    ("前几天看到 R1 的新闻,R1 是哪天发布的", [("field", {"deepseek-r1"}, "released")]),
+    ("saw the V3 pricing thread. when was V3 released?", [("field", {"deepseek-v3"}, "released")]),
+    # "official" asks nothing else; a question asked again after another part is one part
+    ("VL2 的参数量官方公布过吗?", [("field", {"deepseek-vl2"}, "parameters")]),
+    ("填到 DeepSeek-VL2 的时候参数量那一栏不知道写啥,搜出来全是多少个专家之类的。VL2 的参数量官方公布过吗?",
+     [("field", {"deepseek-vl2"}, "parameters"), ("none", set(), None)]),
+])
+def test_stories_around_the_question(text, expected):
+    assert parts(text) == expected

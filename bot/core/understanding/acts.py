@@ -96,6 +96,7 @@ class Acts:
                                   rf"(?:{alternation(rumour['verbs'], loose=True)}))(?:\s+that\b)?", re.IGNORECASE)
         self._self = _words(message["self"], r"^\s*")
         self._says = _words(rumour["verbs"])
+        self._heard = _words([*rumour["markers"], *rumour["verbs"]])
         self._asked_me = _words(message["asked_me"])
         self._which_is_right = _words(message["which_is_right"])
         self._what_for = _words(message["thanked_for"], "^")
@@ -198,6 +199,10 @@ class Acts:
     def restates(self, text: str) -> bool:
         """It opens by saying it asks the question before it again ("like significance-wise", "或者说意义在哪")."""
         return bool(self._restates.match(text))
+
+    def tells_what_was_seen(self, text: str) -> bool:
+        """It tells what was seen, read or heard somewhere ("前几天看到 R1 的新闻", "saw the V3 pricing thread")."""
+        return bool(self._heard.search(text))
 
     def passes_on(self, text: str) -> bool:
         """It says what someone said ("another says it never had a single release date", "他说…")."""

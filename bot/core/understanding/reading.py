@@ -109,6 +109,9 @@ class Understanding:
             return True
         if query.intent == "none" and self.acts.passes_on_a_question(own):
             return True  # someone's question the article cannot answer, passed on ("我妈问我 DeepSeek 是不是…")
+        if not (outright or asks) and (query.reason or "").startswith("topic:") and (
+                self.acts.tells_what_was_seen(own) or self.acts.first_person(own)):
+            return True  # a topic the article does not hold, told with no question form ("前几天看到 R1 的新闻,…")
         if outright or unit.kind != "ask" or self.clauses.only_describes(own):
             return False
         unasked = not (named or asks) and (query.intent == "none" or self.acts.passes_on(own))

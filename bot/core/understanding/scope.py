@@ -165,8 +165,8 @@ def kept(parts: list[Part]) -> list[Part]:
     out: list[Part] = []
     asked = [p for p in parts if p.asked or not (_unrecognised(p.query) or p.idle)] or parts[:1]
     for part in [each for p in asked for each in _each_field(p)]:
-        if out and _same(out[-1].query, part.query):
-            continue
+        if out and (_same(out[-1].query, part.query) or any(o.query == part.query for o in out)):
+            continue  # (asked again after another part: "…参数量那一栏不知道写啥,搜出来全是专家…VL2 的参数量公布过吗?")
         if out and (folded := _folded(out[-1], part)):
             out.pop()
             part = folded

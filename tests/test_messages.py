@@ -1886,3 +1886,18 @@ def test_stronger_than_another_makers_model(text):
 ])
 def test_stories_around_the_question(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "it" with nothing talked about is the subject of a claim too: which model?
+    ("So it can't read any documents or picture,right?", [("none", set(), None)]),
+    ("它不能看图吧?", [("none", set(), None)]),
+    # a question asked another way after "or" is the same question
+    ("Is this a typo mistake, or does the current public version only support V3?", [("none", set(), None)]),
+    ("R1 的价格是多少?还是说只能用 API?", [("none", set(), None)]),
+    ("is V3 open source, or is R1?",
+     [("field", {"deepseek-v3"}, "features"), ("field", {"deepseek-r1"}, "features")]),
+])
+def test_it_and_or(text, expected):
+    assert parts(text) == expected
+    assert not text.startswith("So") or "Which model" in to_text(ENGINE.ask(text).reply)

@@ -73,6 +73,10 @@ class Understanding:
         for n, unit in enumerate(self.units.of(acts)):
             talked_about = set(discourse.context.models) if discourse.context else set()
             query = discourse.after(self._part(unit, discourse, n > 0))
+            if parts and parts[-1].query.intent == "none" and self._offers_another_way(unit.text):
+                # "Is this a typo mistake, or does the public version only support V3?": one question asked two
+                # ways, declined as one
+                query = parts[-1].query
             named = bool(self.clauses.names(unit.text))
             overview = self.clauses.normalised(unit.text) in self.cues.overview or unit.kind == "statement"
             own = self.segmenter.without_joiner(unit.text)
@@ -167,6 +171,11 @@ class Understanding:
         query = self._after_chatter(unit, query, discourse.context) or query
         return self._verified(unit, query) or query
 
+    def _offers_another_way(self, text: str) -> bool:
+        """It opens with "or" ("or does …", "还是说 …"): the question before, asked another way."""
+        found = self.framer.operators.either.find(self.clauses.normalised(text))
+        return bool(found) and found.start() == 0
+
     def _its_field_told(self, unit: Unit) -> bool:
         """The clause "it" refers to names a model and a field of it; the question asks no field of its own."""
         told, asked = self.clauses.normalised(unit.about or ""), self.clauses.normalised(unit.text)
@@ -186,8 +195,10 @@ class Understanding:
         starts = sorted({*names, *self.acts.question_starts(unit.text)} - {0})
         for start in starts[:_MAX_CUTS]:
             before, rest = unit.text[:start], unit.text[start:]
-            if self.acts.asks(before) or self.acts.has_act(before):
-                return None  # the question starts before: "how fast is v3 inference", "could you add … like Janus pro"
+            if self.acts.asks(before) or self.acts.has_act(before) or self.clauses.says_it(before):
+                # the question starts before: "how fast is v3 inference", "could you add … like Janus pro"; or
+                # "it" is its subject ("so it can't read any documents or picture, right?")
+                return None
             if topic and self.cues.topic_in(self.clauses.normalised(rest)):
                 return None  # the topic word is what is asked: "my boss asked me what v3 costs"
             if topic and start in names and (done := self.cues.beyond.find(told := self.clauses.normalised(before))) \

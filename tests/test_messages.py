@@ -1901,3 +1901,21 @@ def test_stories_around_the_question(text, expected):
 def test_it_and_or(text, expected):
     assert parts(text) == expected
     assert not text.startswith("So") or "Which model" in to_text(ENGINE.ask(text).reply)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # the opposite amount of what the article says, of what it names too, is refuted
+    ("is it true R1 needed a huge pile of human-labeled data to get good at reasoning?", "No — what the article says"),
+    ("I read in a Medium post that R1 needed a massive amount of human-labeled data to learn reasoning. true?",
+     "No — what the article says"),
+    ("R1 训练用了大量标注数据吧", "不对,文章对 DeepSeek-R1 的说法是"),
+    # ... not an amount of something else ("a lot of reinforcement learning" is what it says)
+    ("R1 used a lot of reinforcement learning, right?", "Yes — DeepSeek-R1"),
+    # "is it true (that) …" opens a claim; a remark after it is no question
+    ("Is it true that DeepSeek-V3 only activates 37B params per token? that seems crazy efficient for a model that "
+     "size", "Yes — DeepSeek-V3"),
+    ("is it true V2 has 236B parameters?", "Yes — DeepSeek-V2"),
+])
+def test_amounts_claimed_and_is_it_true(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+    assert len(each(ENGINE.ask(text))) == 1

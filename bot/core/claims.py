@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from bot.core.cues import Cues, alternation
 from bot.core.knowledge import KnowledgeBase, Model
 from bot.core.normalise import tokens_of
-from bot.core.search import terms_of
+from bot.core.search import stem, terms_of
 
 _SENTENCE = re.compile(r"(?<=[。;；!！?？])|(?<=[.;!?])\s+")
 RELEVANT = 0.5  # a yes/no question whose terms the closest sentence holds less of is not about what it says
@@ -61,6 +61,8 @@ class Claims:
         self._group = {kb.normaliser(w): group for group, words in kb.lexicon["claim_synonyms"].items() for w in words}
         self._synonym = re.compile(alternation(self._group))
         self._groups = frozenset(self._group.values())  # a group's name is a term, even where it is a cue word
+        self._opposite = {stem(kb.normaliser(a)): stem(kb.normaliser(b))
+                          for a, b in kb.lexicon.get("claim_opposites", {}).items()}
         # (field, language, index, terms, counts) of every sentence of every model
         self._index = {m.id: [(field, lang, i, self._terms(s), self._counts(s))
                               for field in FIELDS for lang in ("zh", "en")
@@ -79,6 +81,13 @@ class Claims:
         return tuple((match["what"].removesuffix("s"), float(match["n"]) * self.cues.units.get(match["unit"] or "",
                                                                                                   1e-9) * 1e9)
                      for match in self.cues.counted.finditer(self.kb.normaliser(text)))
+
+    def _opposed(self, terms: frozenset[str], index: list) -> tuple | None:
+        """The sentence that says the opposite amount of what the claim says ("a huge pile of labelled data" where
+        it says "only a little labelled data"), of something the claim names too."""
+        opposite = {self._opposite[t] for t in terms if t in self._opposite}
+        others = terms - set(self._opposite)
+        return next((s for s in index if opposite and opposite <= s[3] and others & s[3]), None)
 
     def title(self, model: str, claim: str) -> str | None:
         """"V3 的论文叫 DeepSeek-V3 Technical Report, 没错吧": "yes" where the claim holds the model's paper title,
@@ -123,7 +132,7 @@ class Claims:
             return None
         index = [s for s in self._index[model] if s[0] in fields]
         share = {s[:3]: len(terms & s[3]) / len(terms) if terms else 0.0 for s in index}
-        refuting = next((s for s in index if _contradicts(counts, s[4])), None)
+        refuting = next((s for s in index if _contradicts(counts, s[4])), None) or self._opposed(terms, index)
         stating = next((s for s in index if counts and _states(counts, s[4])), None)
         best = refuting or stating or max(index, key=lambda s: (share[s[:3]], s[1] == "en"))
         closest = {lang: max((s for s in index if s[0] == best[0] and s[1] == lang),

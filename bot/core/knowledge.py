@@ -28,7 +28,7 @@ REQUIRED_MODEL_KEYS = MODEL_KEYS - {"relations", "headline"}
 LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "superlative", "relative",
                 "lately", "numbers", "followup", "overview", "foreign_models", "names", "help", "timeline",
                 "undisclosed", "beyond_article", "requests", "fit", "not_covered", "family", "relations", "chatter",
-                "described", "sizes", "operators", "message", "claim_synonyms",
+                "described", "sizes", "operators", "message", "claim_synonyms", "claim_opposites",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published", "dated_by", "intro"}
 ARTICLE_TEXT = "article.zh.txt"  # the article itself, character for character: every quote is checked against it
@@ -61,7 +61,9 @@ LEXICON_SHAPE = {
     "numbers": {"more": WORDS, "less": WORDS, "only": WORDS, "units": {str: NUMBER}, "counts_other": WORDS},
     "followup": {"pronouns": WORDS, "it": WORDS,
                  "more": WORDS, "switch": WORDS, "every": WORDS, "the_model": WORDS, "other": WORDS,
-                 "besides": WORDS, "plural": WORDS, "former": WORDS, "latter": WORDS},
+                 "besides": WORDS, "plural": WORDS, "former": WORDS, "latter": WORDS,
+                 "not_meant": {"words": WORDS, "before_name": WORDS}},
+    "claim_synonyms": {str: WORDS}, "claim_opposites": {str: str},
     "foreign_models": WORDS, "undisclosed": WORDS,
     "names": {"brands": WORDS, "lettered": WORDS, "bare_version": str, "families": WORDS, "variants": WORDS,
               "others": WORDS, "joined_only": WORDS, "distill": str, "date": str, "near": {str: str}},
@@ -82,7 +84,7 @@ LEXICON_SHAPE = {
     "message": {
         "joiners": WORDS, "and": WORDS, "list_starts": WORDS,
         "asks": {"anywhere": WORDS, "wanting": WORDS, "starts": WORDS, "requests": WORDS, "not": WORDS},
-        "continues": WORDS, "contrasts": WORDS, "restates": WORDS, "which_is_right": WORDS,
+        "continues": WORDS, "adds": WORDS, "contrasts": WORDS, "restates": WORDS, "which_is_right": WORDS,
         "check_tags": WORDS, "check_doubts": WORDS,
         "rumour": {"markers": WORDS, "subjects": WORDS, "verbs": WORDS}, "self": WORDS, "asked_me": WORDS,
         "chatter": {"greetings": WORDS, "thanks": WORDS, "apologies": WORDS, "addressing": WORDS, "fillers": WORDS},

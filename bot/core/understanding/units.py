@@ -216,7 +216,10 @@ class Units:
         self-context only when it names a model and nothing else was said ("I've been reading about V3")."""
         c = self.clauses
         said = [a.text for a in acts if a.kind == "statement"]
-        statements = " ".join([t for t in said if c.names(t) or c.only_describes(t)] or said)
+        # (beside a claim, a remark on it that names no model is no more than a remark: "is it true that V3 only
+        # activates 37B params per token? that seems crazy efficient")
+        claimed = any(a.kind == "claim" for a in acts)
+        statements = " ".join([t for t in said if c.names(t) or c.only_describes(t)] or ([] if claimed else said))
         # in the order said: each claim, and the statements together where the first of them was
         first = next((i for i, a in enumerate(acts) if a.kind == "statement"), None)
         # (statements that state a figure or a date of a model are a claim said outright: "R1 came out in 2024";

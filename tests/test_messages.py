@@ -1919,3 +1919,27 @@ def test_it_and_or(text, expected):
 def test_amounts_claimed_and_is_it_true(text, verdict):
     assert verdict_line(text).startswith(verdict)
     assert len(each(ENGINE.ask(text))) == 1
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a gap claimed between two release dates is checked against the days between them, and their order
+    ("V3 比 V2 晚了七个多月才发布,没记错吧", "对,DeepSeek-V3 比 DeepSeek-V2 晚 233 天"),
+    ("R1 came out about a week before Janus-Pro, right?", "Yes — Janus-Pro came out 8 days after DeepSeek-R1"),
+    ("R1 came out a week after Janus-Pro?", "No — Janus-Pro came out 8 days after DeepSeek-R1"),
+    ("V3 came out 2 months after V2, right?", "No — DeepSeek-V3 came out 233 days"),
+    ("V3 came out more than 6 months after V2", "Yes — DeepSeek-V3 came out 233 days"),
+    ("R1 和 V3 差了不到一个月吧", "对,DeepSeek-R1 比 DeepSeek-V3 晚 25 天"),
+    ("DeepSeek LLM 跟 DeepSeek Coder 是同一天发布的?", "不对,DeepSeek LLM 比 DeepSeek Coder 晚 27 天"),
+])
+def test_a_gap_claimed_between_two_releases(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "contains"), [
+    # how many days is asked, not claimed; a month of the year is no gap
+    ("r1 比 v3 晚了几天", "25"),
+    ("R1 和 Janus-Pro 发布相隔几天", "8 天"),
+])
+def test_how_many_days_is_asked_not_claimed(text, contains):
+    assert "check:gap" not in (ENGINE.ask(text).query.selector or "") and contains in to_text(ENGINE.ask(text).reply)
+    assert verdict_line("V2 是 2024 年 5 月发布的吗").startswith("对,DeepSeek-V2")

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from bot.core import ranking, sources
 from bot.core.claims import sentences
+from bot.core.gaps import Gap
 from bot.core.knowledge import RELATION_KINDS, KnowledgeBase, Model
 from bot.core.phrases import say
 from bot.core.query import Query
@@ -438,6 +439,12 @@ class Composer:
         if kind == "diff":
             fields = ("released", "parameters") if value == "both" else (value,)
             return "\n".join(self._difference(models[0], models[1], field, lang) for field in fields)
+        if kind == "check" and value.startswith("gap:"):  # "V3 比 V2 晚了七个多月": the days between, checked
+            if not (models[0].released and models[1].released):
+                return say(lang, "check_unranked", verdict=self._difference(models[0], models[1], "released", lang))
+            holds = Gap.of(selector).holds(models[0].released, models[1].released)
+            return say(lang, "yes_compare" if holds else "no_compare",
+                       verdict=self._difference(models[0], models[1], "released", lang))
         if kind == "check":
             verdict = self._verdict(value, models, lang)
             if ranking.unranked(models, value):

@@ -76,6 +76,8 @@ LEXICON_SHAPE = {
         "ordinals": {str: NUMBER}, "generation": WORDS, "numbers": {str: NUMBER}, "top": WORDS,
         "rank_words": {str: WORDS}, "measure": WORDS, "active": WORDS,
         "approximate": {"before": WORDS, "after": WORDS, "odd": WORDS}, "range": WORDS, "either": WORDS,
+        "gap": {"units": {str: NUMBER}, "numbers": {str: NUMBER}, "more": WORDS, "about": WORDS, "same": WORDS,
+                "later": WORDS, "earlier": WORDS},
         "periods": {str: WORDS}, "day_periods": {str: WORDS},
         "comparative": WORDS, "check": {"starts": WORDS, "cues": WORDS, "asks_what": WORDS},
         "rhetorical": {"starts": WORDS, "negation": WORDS, "ends": WORDS, "checked": WORDS},

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from bot.core import ranking, sources
 from bot.core.cues import Cues, alternation
 from bot.core.dates import date_spans, month_spans
+from bot.core.gaps import Gaps
 from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
 from bot.core.normalise import has_chinese
@@ -78,6 +79,7 @@ class Operators:
         self.rank_words = {kb.normaliser(w): kind for kind, words in lexicon["rank_words"].items() for w in words}
         self.superlative_kind = {w: kind for kind, group in cues.superlative.items() for w in group.words}
         self._ordinal, self._top = self._rank_patterns(lexicon["measure"], lexicon["top"])
+        self.gaps = Gaps(lexicon, cues)
 
     def _rank_patterns(self, measures: list[str], tops: list[str]) -> tuple[re.Pattern, list[re.Pattern]]:
         """An ordinal ("second", "第二个", "第二大"), and the three ways of saying "top 3" ("top 3 largest",
@@ -122,6 +124,8 @@ class Operators:
     def _of_models(self, models: list[str], rest: str, topic: str | None, outside: tuple[str, ...]) -> Query | None:
         """A difference, a relation, a claim, a count by a model's date, or every model but these: the operators
         a question about models makes, in that order."""
+        if len(models) == 2 and (gap := self.gaps.claimed(rest)):
+            return Query("compare", tuple(models), selector=gap.selector)  # "V3 比 V2 晚了七个多月,没记错吧"
         if len(models) == 2 and (diff := self._difference(rest, topic)):
             return self._computed(models, rest, diff)
         if len(models) >= 2 and rest in self.sort:  # "sort V3, R1 and Janus-Pro by release date"

@@ -271,6 +271,8 @@ def _as_typed(text: str, name: str) -> str:
 def _figures_only(selector: str) -> bool:
     """A check of sizes and dates only ("full R1 is ~660B and the distilled ones go down to 1.5B"): the figures
     decide it, whatever other words say of the model."""
+    if selector.startswith("check:gap:"):
+        return True  # a gap between two dates ("V3 比 V2 晚了七个多月"): the days decide it
     claims = parse(selector.removeprefix("check:"))
     return bool(claims and claims.filters) and not claims.rank and all(
         f.kind in ("params", "active", "date") for f in claims.filters)

@@ -29,8 +29,8 @@ MAX_PARTS = 3  # answered in one reply; the others are named as left for another
 _MAX_CUTS = 6  # places a question may start after chatter in one clause, tried in order
 _OWN_SUBJECT = 2  # words no frame reads that make a question about something else ("mount everest")
 # the checks the operators read in a claim (a tag, a date, a figure, one model ranked against another)
-_STRUCTURED_CHECKS = ("check:tag:", "check:!tag:", "check:date", "check:params", "check:active", "check:earliest",
-                      "check:latest", "check:largest", "check:smallest")
+_STRUCTURED_CHECKS = ("check:tag:", "check:!tag:", "check:date", "check:params", "check:active", "check:gap",
+                      "check:earliest", "check:latest", "check:largest", "check:smallest")
 _PRONOUN = {True: "它", False: "it"}  # the subject a question leaves out, said (by whether it is in Chinese)
 
 

@@ -1943,3 +1943,18 @@ def test_a_gap_claimed_between_two_releases(text, verdict):
 def test_how_many_days_is_asked_not_claimed(text, contains):
     assert "check:gap" not in (ENGINE.ask(text).query.selector or "") and contains in to_text(ENGINE.ask(text).reply)
     assert verdict_line("V2 是 2024 年 5 月发布的吗").startswith("对,DeepSeek-V2")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # holidays are the dates they were around the releases
+    ("2024 年圣诞节后一天发布的那个模型有多少参数", [("field", {"deepseek-v3"}, "parameters")]),
+    ("the model released the day after christmas 2024, how big is it?", [("field", {"deepseek-v3"}, "parameters")]),
+    ("除夕那天发布的是哪个模型", [("list", {"janus-pro"}, None)]),
+    ("which model dropped on lunar new year's eve?", [("list", {"janus-pro"}, None)]),
+    # what the asker thinks, naming no model, is told beside the question
+    ("I know the Pro one came out around the end of January, right around Lunar New Year I think, but my memory is "
+     "fuzzy. What's the exact release date of Janus-Pro?", [("field", {"janus-pro"}, "released")]),
+])
+def test_holidays_and_what_the_asker_thinks(text, expected):
+    assert parts(text) == expected
+    assert verdict_line("V3 dropped on boxing day 2024, correct?").startswith("Yes — DeepSeek-V3")

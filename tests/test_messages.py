@@ -1958,3 +1958,15 @@ def test_how_many_days_is_asked_not_claimed(text, contains):
 def test_holidays_and_what_the_asker_thinks(text, expected):
     assert parts(text) == expected
     assert verdict_line("V3 dropped on boxing day 2024, correct?").startswith("Yes — DeepSeek-V3")
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # that a model has a paper, claimed and nothing more: whether the article gives one
+    ("is it true DeepSeekMoE has its own paper?", "Yes — the article says so of DeepSeekMoE"),
+    ("DeepSeekMath 有论文对吧", "不对,文章对 DeepSeekMath 的说法是"),
+    ("听说 V3 有论文?", "对,文章是这样说 DeepSeek-V3 的"),
+    # a bare name after the brand, before 比, is the model compared
+    ("LLM 比 Coder 晚出來大概一個月?", "对,DeepSeek LLM 比 DeepSeek Coder 晚 27 天"),
+])
+def test_a_paper_claimed_and_a_bare_name_compared(text, verdict):
+    assert verdict_line(text).startswith(verdict)

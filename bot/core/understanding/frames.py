@@ -126,7 +126,9 @@ class Framer:
         # (not a tag word before "model", a kind of model: "is V3 the largest MoE model?", "V2 (the MoE one) vs V3")
         kind = any(re.search(rf"(?<![a-z]){re.escape(w)}\s*(?:models?|ones?|的?模型)(?![a-z])", rest)
                    for w in self.linker.brandable(rest))
-        return (rest in self.cues.compare or bool(self.cues.superlative_in(rest))) and not kind
+        compared = self.operators.comparative.find(rest) and not self.operators.exclude.find(rest)  # not "other than"
+        return (rest in self.cues.compare or bool(self.cues.superlative_in(rest))
+                or bool(compared)) and not kind  # ("LLM 比 Coder 晚出来大概一个月?")
 
     def _named_with_brand(self, normalised: str, rest: str) -> Links | None:
         """"deepseek 的 llm 有多大", "moe 是什么": a word that names a model after the brand, asked like a model.

@@ -293,8 +293,14 @@ class Understanding:
         if len(models) != 1 or not claims:
             return None
         # the whole title, else words of it claimed of the paper ("does the V2 paper title call it economical?")
+        paper = normalised in self.cues.fields["paper"]
         verdict = self.claims.title(models[0], unit.text) or (
-            self.claims.title_words(models[0], unit.text) if normalised in self.cues.fields["paper"] else None)
+            self.claims.title_words(models[0], unit.text) if paper else None)
+        if verdict is None and paper and unit.kind == "check" and \
+                self.claims.check(models[0], self.linker.link(normalised).rest) is None:
+            # that it has a paper, and nothing more ("is it true DeepSeekMoE has its own paper?"): whether the
+            # article gives one (DeepSeekMath's: "暂未查询到公开论文", no public paper found)
+            verdict = "yes" if self.kb.by_id[models[0]].paper_title else "no"
         return Query("field", models, field="paper", selector=f"check:text:{verdict}:0:0") if verdict else None
 
     def _open_claim(self, unit: Unit, query: Query) -> bool:

@@ -1970,3 +1970,16 @@ def test_holidays_and_what_the_asker_thinks(text, expected):
 ])
 def test_a_paper_claimed_and_a_bare_name_compared(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a rank claimed of one model in the article's own words is checked against those words
+    ("DeepSeek Coder 是第一个开源的代码大模型?", "对,文章是这样说 DeepSeek Coder 的"),
+    ("据说 DeepSeek Coder 是第一个开源的代码大模型,靠谱吗", "对,文章是这样说 DeepSeek Coder 的"),
+    ("is DeepSeek Coder the first open-source code model?", "Yes — the article says so of DeepSeek Coder"),
+    # ... a rank the article's words do not say stays a rank among the models
+    ("is V3 the largest model?", "Yes — The largest model by total parameters: DeepSeek-V3"),
+    ("is R1 the newest?", "No — The most recently released model: Janus-Pro"),
+])
+def test_a_rank_in_the_articles_own_words(text, verdict):
+    assert verdict_line(text).startswith(verdict)

@@ -8,6 +8,7 @@ thing it says (a name, a claim, small talk)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core.claims import FIELDS, Claims, Evidence
@@ -31,6 +32,7 @@ _OWN_SUBJECT = 2  # words no frame reads that make a question about something el
 # the checks the operators read in a claim (a tag, a date, a figure, one model ranked against another)
 _STRUCTURED_CHECKS = ("check:tag:", "check:!tag:", "check:date", "check:params", "check:active", "check:gap",
                       "check:earliest", "check:latest", "check:largest", "check:smallest")
+_RANKED = re.compile(r"^check:.*(?:earliest|latest|largest|smallest)")  # a rank claimed of one model
 _PRONOUN = {True: "它", False: "it"}  # the subject a question leaves out, said (by whether it is in Chinese)
 
 
@@ -266,6 +268,11 @@ class Understanding:
         links = self.linker.link(self.clauses.normalised(unit.text))
         if len(models) != 1 or len(links.models) > 1:
             return None
+        if _RANKED.search(query.selector or "") and (evidence := self.claims.check(models[0], links.rest)) and \
+                evidence.verdict == "yes":
+            # "DeepSeek Coder 是第一个开源的代码大模型?": the article's own words, where they say it, rather than a
+            # rank among the models it describes ("首个开源代码大模型" is its claim of the world)
+            return _checked_text(models, evidence)
         if (query.selector or "").startswith("check:tag:") and links.foreign:
             # "Coder V2 写代码跟 GPT4-Turbo 差不多,真的吗": beside another maker's model, the tag is not what is claimed
             # but the comparison, which the article's sentence settles where it can

@@ -1983,3 +1983,20 @@ def test_a_paper_claimed_and_a_bare_name_compared(text, verdict):
 ])
 def test_a_rank_in_the_articles_own_words(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a code block pasted is no question of its own; its error line is the one thing it says
+    ("What I have in my notes:\n```\nTotal params: ???\nActivated per token: ???\n```\nCan someone clarify what the "
+     "total vs activated parameter counts for DeepSeek-V3 actually are?", [("field", {"deepseek-v3"}, "parameters")]),
+    ("wrote this for our model picker:\n```python\nSIZES = {\"janus-pro\": [\"1B\", \"7B\", \"13B\"]}\n```\nis there "
+     "a 13B Janus-Pro?", [("field", {"janus-pro"}, "parameters")]),
+    ("deepseek-vl2 跑不起来\n```\nImportError: cannot import name 'LlamaFlashAttention2'\n```\n降级到哪个版本能用?",
+     [("none", set(), None)]),
+    # a full stop inside a word ends nothing; one before a capital does
+    ("deepseek-vl2 inference.py 报错,怎么办", [("none", set(), None)]),
+    ("I read the paper.What is R1?", [("model", {"deepseek-r1"}, None)]),
+])
+def test_code_pasted_and_full_stops(text, expected):
+    assert parts(text)[:len(expected)] == expected
+    assert all(p[0] == "none" for p in parts(text)) == (expected[0][0] == "none")

@@ -29,12 +29,17 @@ _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # a site named without a scheme ("coder.deepseek.com down?"): a website, not a model's name
 _DOMAIN = re.compile(r"(?<![\w.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|ai|org|net|io|cn|dev|co)(?:/\S*)?(?![\w.])",
                      re.IGNORECASE)
+# a block of code pasted into the message: what it prints or holds, never a question of its own; an error's line
+# in it is the one thing said ("```\nImportError: cannot import name …\n```")
+_CODE_BLOCK = re.compile(r"```[^\n`]*\n?(?P<code>.*?)(?:```|\Z)", re.DOTALL)
+_ERROR_LINE = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\b|Traceback")
 _LINE_MARKUP = re.compile(r"^\s*(?:>>>|>|-#|#{1,3}|[-*+]\s)", re.MULTILINE)
 _INLINE_MARKUP = re.compile(r"[*`~|_]{2,}|[*`|]")
 # abbreviations whose full stop ends no sentence
 _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "dr", "st")
 # a sentence ends at its punctuation, a line break, or where a numbered item starts ("1) … 2) …", "①", "(2)")
-_SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9])"
+# (a full stop inside a word ends nothing: "inference.py", "transformers.models.llama")
+_SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9a-z_])"
                            r"|(?<=[0-9])\.(?=\s|$)|\n+|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
 _DOTTED = re.compile(r"(?<![a-z])(?:i\.e|e\.g|a\.k\.a|w\.r\.t)\.?(?![a-z])", re.IGNORECASE)  # "(i.e. the number …)"
 _APOSTROPHES = str.maketrans("\u2018\u2019\u02bc", "'''")  # one apostrophe: the patterns of typed words know only it
@@ -193,11 +198,18 @@ def _clean(text: str) -> str:
     """The message as a person reads it: no mention tokens, links, markup, emoji or control characters;
     line breaks kept, as they end sentences; Traditional characters as Simplified, the case as typed; "i.e." and
     "e.g." one word each, their dots ending nothing."""
+    text = _CODE_BLOCK.sub(_said_of_code, text)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), simplified(text).translate(_APOSTROPHES))
     text = _ADDRESSING.sub(" ", text)
     text = _DOMAIN.sub(" website ", _LINK.sub(" ", text))
     text = _INLINE_MARKUP.sub("", _LINE_MARKUP.sub(" ", text))
     return "\n".join(" ".join(line.split()) for line in "".join(_visible(ch) for ch in text).split("\n"))
+
+
+def _said_of_code(block: re.Match) -> str:
+    """A code block as one line of the message: its first error line, else nothing."""
+    errors = [line for line in block["code"].splitlines() if _ERROR_LINE.search(line)]
+    return f"\n{errors[0].replace('?', ' ')}\n" if errors else "\n"
 
 
 def _visible(ch: str) -> str:

@@ -2000,3 +2000,16 @@ def test_a_rank_in_the_articles_own_words(text, verdict):
 def test_code_pasted_and_full_stops(text, expected):
     assert parts(text)[:len(expected)] == expected
     assert all(p[0] == "none" for p in parts(text)) == (expected[0][0] == "none")
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # the opposite of a kind claimed is checked, whatever else the claim says of a topic or another maker
+    ("pretty sure R1 is closed source, OpenAI-style. yes?", "No — DeepSeek-R1: open source"),
+    ("群里有人说 R1 其实是闭源的,只给 API 用,靠谱吗", "不对,DeepSeek-R1:开源"),
+])
+def test_the_opposite_of_a_kind_claimed_beside_a_topic(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+    # ... not a second claim joined to it, nor a kind itself beside the rest of a claim
+    assert parts("R1 is open source and has a free API, right?") == [("none", set(), None)]
+    assert not verdict_line("rumour going around: R1 got its reasoning from supervised fine-tuning on a massive "
+                            "hand-labelled dataset. legit?").startswith("Yes")

@@ -226,7 +226,10 @@ class Understanding:
             return Query("none", reason=f"act:{unit.detail}", about=tuple(self.clauses.names(unit.text)))
         text = self._own_words(unit.text)
         if unit.kind == "check":
-            return self.framer.frame(_as_question(text), context)
+            query = self.framer.frame(_as_question(text), context)
+            if (query.selector or "").startswith(_STRUCTURED_CHECKS):
+                return query
+            return self._kind_claimed(text, context) or query
         query = self.framer.frame(text, context)
         said = unit.kind == "statement" and query.intent == "model"  # the card of what a claim was said of
         if (unit.question or said) and self._claims_by_its_mark(text, query):
@@ -237,6 +240,27 @@ class Understanding:
             if (checked.selector or "").startswith(_STRUCTURED_CHECKS):
                 return checked
         return query
+
+    def _kind_claimed(self, text: str, context: Context | None) -> Query | None:
+        """The opposite of a kind a claim says of a model, checked, whatever it says besides of topics the
+        article does not hold or of other makers' models ("R1 其实是闭源的,只给 API 用", "R1 is closed source,
+        OpenAI-style")."""
+        normalised = self.clauses.normalised(text)
+        links = self.linker.link(normalised)
+        if len(links.models) != 1 or not (links.foreign or self.cues.beyond.find(normalised)):
+            return None
+        # the claim up to the kind's opposite it says ("r1 其实是闭源的", "r1 is closed source"), the rest another
+        # matter: that much is false of a model of the kind, whatever the rest says (a kind itself is not checked
+        # by half: "R1 got its reasoning from supervised fine-tuning on a massive hand-labelled dataset")
+        kinds = [m for group in self.cues.tag_opposites.values() if (m := group.find(normalised))]
+        if not kinds:
+            return None
+        end = min(m.end() for m in kinds)
+        after = normalised[end:].strip().removeprefix("的").strip()
+        if self.segmenter.without_joiner(after) != after:
+            return None  # a second claim joined to it ("… and has a free API"): not checked by half
+        checked = self.framer.frame(_as_question(normalised[:end]), context)
+        return checked if (checked.selector or "").startswith(("check:tag:", "check:!tag:")) else None
 
     def _claims_by_its_mark(self, text: str, query: Query) -> bool:
         """A question with no question word whose answer would only list what it claims (an overview), or

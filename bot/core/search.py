@@ -70,6 +70,7 @@ class FactSearch:
         said = {kb.normaliser(str(w)) for w in (*operators["ordinals"], *operators["generation"])}
         self._phrase_ignore = cue_words - said
         self._docs: dict[str, set[str]] = {}
+        phrases: dict[str, set[str]] = {}
         # each model's features alone: what a question about its features may name ("what languages does it support")
         self._features = {m.id: terms_of(kb.normaliser(" ".join(m.features.values())), stopwords) for m in kb.models}
         for m in kb.models:
@@ -77,8 +78,13 @@ class FactSearch:
             # some of the models")
             parts = [m.features, m.significance, m.parameters_text, *([m.headline] if m.headline else []),
                      *([m.released_text] if m.released is None else [])]
-            text = " ".join([*(p[lang] for p in parts for lang in ("zh", "en")), m.paper_title or ""])
-            self._docs[m.id] = terms_of(kb.normaliser(text), stopwords) | phrases_of(kb.normaliser(text), stopwords)
+            text = kb.normaliser(" ".join([*(p[lang] for p in parts for lang in ("zh", "en")), m.paper_title or ""]))
+            self._docs[m.id] = terms_of(text, stopwords)
+            phrases[m.id] = phrases_of(text, stopwords)
+        # a phrase tells only where one model's facts hold it: those alone are kept
+        told = Counter(phrase for held in phrases.values() for phrase in held)
+        for model, held in phrases.items():
+            self._docs[model] |= {phrase for phrase in held if told[phrase] == 1}
         df = Counter(term for terms in self._docs.values() for term in terms)
         n = len(self._docs)
         self._idf = {term: math.log((n + 1) / (count + 0.5)) for term, count in df.items()}

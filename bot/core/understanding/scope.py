@@ -41,15 +41,16 @@ class Coverage:
         cue_texts = [kb.normaliser(t) for t in lexicon_texts(
             kb.lexicon, skip=(*OTHER_TOPICS, "message.rumour.leads", "message.check_tags"))
                      if has_chinese(t)]
-        article = _article_texts(kb)
+        # (the article's pairs are kept once, for both readings below)
+        self._article_pairs = _pairs(_article_texts(kb))
         self._pairs = _pairs([kb.normaliser(kb.article.title["zh"]), kb.normaliser(kb.article.intro["zh"]),
-                              *cue_texts, *article])
+                              *cue_texts]) - self._article_pairs
         # the words that describe a model or ask about one, without the chatter around questions: what a clause
         # that only says which model it is about may hold ("the 67b llm,", "那个能画图的模型,")
         asking = list(lexicon_texts(kb.lexicon, skip=(*OTHER_TOPICS, "message", "chatter", "help")))
         self._asking = ({t for text in asking if not has_chinese(text) for t in tokens_of(kb.normaliser(text))}
                         | cues.stopwords["en"] | set(MONTHS)) - topics
-        self._asking_pairs = _pairs([*(kb.normaliser(t) for t in asking if has_chinese(t)), *article])
+        self._asking_pairs = _pairs(kb.normaliser(t) for t in asking if has_chinese(t)) - self._article_pairs
         # one-character words of the lexicon explain themselves ("前", "比", "到")
         self._single = {w for w in (*cues.stopwords["zh"], *cue_texts) if len(w) == 1}
         # topic tags: words of the decline list the article uses for some models only (R1's 低成本)
@@ -84,7 +85,7 @@ class Coverage:
         for run in CHINESE_RUN.findall(rest):
             explained = [ch in self._single for ch in run]
             for i in range(len(run) - 1):
-                if run[i:i + 2] in pairs:
+                if run[i:i + 2] in pairs or run[i:i + 2] in self._article_pairs:
                     explained[i] = explained[i + 1] = True
             found.update(run[i:i + 2] for i in range(len(run) - 1) if not (explained[i] or explained[i + 1]))
         return found

@@ -41,6 +41,7 @@ _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "
 # (a full stop inside a word ends nothing: "inference.py", "transformers.models.llama")
 _SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9a-z_])"
                            r"|(?<=[0-9])\.(?=\s|$)|\n+|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
+_NAME_REACH = 60  # characters after a joining word where the name it opens with is looked for
 _DOTTED = re.compile(r"(?<![a-z])(?:i\.e|e\.g|a\.k\.a|w\.r\.t)\.?(?![a-z])", re.IGNORECASE)  # "(i.e. the number …)"
 _APOSTROPHES = str.maketrans("\u2018\u2019\u02bc", "'''")  # one apostrophe: the patterns of typed words know only it
 # brackets and quotes: what is inside is one thing said ("called "DeepSeekMath: Pushing the Limits…"?")
@@ -113,7 +114,7 @@ class Segmenter:
             # (a list or a rank after "and also", "plus", "btw"; not after a bare "also": "is R1 also the largest?")
             strong = self._strong.match(piece, match.start())
             listed = strong and strong.group().strip().lower() != "also" and self._list_start.match(piece, match.end())
-            named = strong and self._names(piece[match.end():])
+            named = strong and self._names(piece[match.end():match.end() + _NAME_REACH])
             # (work asked of the bot, unless the words before only open a yes/no question and name its subject: the
             # request word is its verb, "can janus pro also generate images?")
             opener = self._yes_no.match(piece, last)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.core.cues import CueSet
 from bot.core.dates import date_spans
 from bot.core.normalise import tokens_of
 from bot.core.understanding.frames import Framer
@@ -44,26 +45,28 @@ class Clauses:
     def names_only(self, text: str) -> bool:
         """It names models and asks nothing of them ("V3", "r1 and v3", "V2 or V3?", "那 V3 呢")."""
         links = self._links(self.normalised(text))
-        rest = self.cues.switch.strip(links.rest)
-        return bool(links.models) and set(tokens_of(rest)) <= self.cues.stopwords["en"] | self.cues.stopwords["zh"]
-
-    def only_adds_names(self, text: str) -> bool:
-        """It only adds models to what was said before it ("plus V3, R1 and Janus-Pro", "外加 V3")."""
-        normalised = self.normalised(text)
-        found = self._adds.find(normalised)
-        return bool(found) and found.start() == 0 and self.names_only(normalised[found.end():])
+        return bool(links.models) and self._nothing_else(links.rest)
 
     def names_uncovered_only(self, text: str) -> bool:
         """It only names a model the article does not cover ("DeepSeek-V2.5,", "R1-0528")."""
         links = self._links(self.normalised(text))
-        rest = set(tokens_of(self.cues.switch.strip(links.rest)))
-        stopwords = self.cues.stopwords["en"] | self.cues.stopwords["zh"]
-        return bool(links.unknown) and not links.models and rest <= stopwords
+        return bool(links.unknown) and not links.models and self._nothing_else(links.rest)
+
+    def _nothing_else(self, rest: str) -> bool:
+        """The words beside the names say nothing: a switch word ("那 … 呢") and stop words."""
+        return set(tokens_of(self.cues.switch.strip(rest))) <= self.cues.stopwords["en"] | self.cues.stopwords["zh"]
+
+    def only_adds_names(self, text: str) -> bool:
+        """It only adds models to what was said before it ("plus V3, R1 and Janus-Pro", "外加 V3")."""
+        return self._opens_with_names_after(self._adds, text)
 
     def only_not_meant(self, text: str) -> bool:
         """It only names a model it does not mean ("…, not VL2", "…,不是初代 Coder 的"): a correction, no question."""
+        return self._opens_with_names_after(self.cues.not_meant, text)
+
+    def _opens_with_names_after(self, opening: CueSet, text: str) -> bool:
         normalised = self.normalised(text)
-        found = self.cues.not_meant.find(normalised)
+        found = opening.find(normalised)
         return bool(found) and found.start() == 0 and self.names_only(normalised[found.end():])
 
     def only_describes(self, text: str) -> bool:

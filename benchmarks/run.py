@@ -22,9 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ARTICLE = ROOT.parent / "shared" / "article" / "deepseek-lineage.zh.txt"
 # the sets nobody tunes on: scored, their misses never printed
-UNTUNED = {"questions.heldout-t.yaml", "questions.heldout-r.yaml", "questions.heldout-o.yaml", "questions.real-q-held.yaml",
-           "questions.heldout-l.yaml", "questions.heldout-j.yaml", "questions.heldout-i.yaml",
-           "questions.heldout-h.yaml", "questions.heldout-e.yaml", "questions.fresh-f-held.yaml"}
+UNTUNED = {"questions.heldout-t.yaml", "questions.heldout-r.yaml", "questions.heldout-o.yaml",
+           "questions.real-q-held.yaml", "questions.heldout-l.yaml", "questions.heldout-j.yaml",
+           "questions.heldout-i.yaml", "questions.heldout-h.yaml", "questions.heldout-e.yaml",
+           "questions.fresh-f-held.yaml"}
 
 
 @dataclass(frozen=True)

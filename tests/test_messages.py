@@ -2013,3 +2013,36 @@ def test_the_opposite_of_a_kind_claimed_beside_a_topic(text, verdict):
     assert parts("R1 is open source and has a free API, right?") == [("none", set(), None)]
     assert not verdict_line("rumour going around: R1 got its reasoning from supervised fine-tuning on a massive "
                             "hand-labelled dataset. legit?").startswith("Yes")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a figure or a date of a model stated with no question form is what the asker knows: only the question is
+    # answered
+    ("V3 号称每 token 只激活 370 亿参数,总参数 6710 亿。那为什么推理的时候还要全部放进显存?", [("none", set(), None)]),
+    ("So far I have DeepSeek Coder on Nov 2 2023 and DeepSeek LLM on Nov 29 2023. What day was VL2 released?",
+     [("field", {"deepseek-vl2"}, "released")]),
+    ("看到 DeepSeek LLM 有 7B 和 67B 两个版本。它的论文叫什么?", [("field", {"deepseek-llm"}, "paper")]),
+    ("my notes say R1 came out on Jan 20 2025. is it open source?", [("field", {"deepseek-r1"}, "features")]),
+    # ... a figure that is part of a model's name asks on, and a figure asked with a question mark is checked
+    ("deepseek llm 67b release date. and what about its paper?",
+     [("field", {"deepseek-llm"}, "released"), ("field", {"deepseek-llm"}, "paper")]),
+    ("V3 是 671B 吗?它什么时候发布的",
+     [("field", {"deepseek-v3"}, "parameters"), ("field", {"deepseek-v3"}, "released")]),
+])
+def test_a_models_figure_stated_with_no_question_form_is_told(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "and"/"but" then a verb with no subject goes on with the statement before it, though "is" opens questions
+    ("My source says DeepSeekMoE has no single release date and is more of an idea that runs through several "
+     "models. But what parameter count do they give for it?", [("field", {"deepseek-moe"}, "parameters")]),
+    ("my friend says R1 is open source and was released in January 2025. but what is its paper called",
+     [("field", {"deepseek-r1"}, "paper")]),
+    ("someone told me V2 is the second MoE generation and has 236B params, when did it come out?",
+     [("field", {"deepseek-v2"}, "released")]),
+    # ... with a subject of its own it asks
+    ("V3 is MoE and is it open source?", [("field", {"deepseek-v3"}, "features")]),
+])
+def test_and_then_a_verb_goes_on_with_the_statement(text, expected):
+    assert parts(text) == expected

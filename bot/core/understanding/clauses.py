@@ -107,6 +107,11 @@ class Clauses:
         return bool(self.cues.figure.search(normalised) or self.cues.counted.search(normalised)
                     or date_spans(normalised))
 
+    def states_a_figure_of_its_own(self, text: str) -> bool:
+        """It holds a figure, a count or a date besides the models' names ("V3 号称每 token 只激活 370 亿参数", "LLM on
+        Nov 29 2023"; not "deepseek llm 67b release date")."""
+        return self.states_a_figure(self._links(self.normalised(text)).rest)
+
     def describes_or_compares(self, text: str) -> bool:
         """It holds the words of a description or a comparison ("那个 671B 的", "和 R1 比一下", "vs")."""
         return self.normalised(text) in self.cues.described or self.compares(text)

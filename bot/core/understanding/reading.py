@@ -120,10 +120,22 @@ class Understanding:
             return True  # a topic the article does not hold, told with no question form ("前几天看到 R1 的新闻,…")
         if not (outright or asks or named) and self.acts.tells_what_was_seen(own):
             return True  # what the asker thinks or heard, naming no model ("right around Lunar New Year I think")
-        if outright or unit.kind != "ask" or self.clauses.only_describes(own):
+        if outright or unit.kind != "ask":
+            return False
+        if self._premise(own, query):
+            return True
+        if self.clauses.only_describes(own):
             return False
         unasked = not (named or asks) and (query.intent == "none" or self.acts.passes_on(own))
         return self.acts.first_person(own) or unasked or self._states_a_figure(own) or (reported and named)
+
+    def _premise(self, text: str, query: Query) -> bool:
+        """A model's figure or date stated with no question form, what the asker already knows ("V3 号称每 token 只
+        激活 370 亿参数,总参数 6710 亿。那为什么…", "So far I have DeepSeek Coder on Nov 2 2023"); not a model described
+        by one, nor a comparison asked ("那个 671B 的和 R1 比一下")."""
+        c = self.clauses
+        return (bool(c.names(text)) or query.intent == "field") and c.states_a_figure_of_its_own(text) and \
+            not c.describes_or_compares(text)
 
     def _referred(self, act: Act, context: Context | None) -> Act:
         """A clause that only refers to a model talked about ("那另一个呢", "and the latter?"), by that model's name: so

@@ -26,6 +26,9 @@ from bot.core.understanding.segment import Segmenter
 # the choices a question offers after it ("what framework did they train it with, pytorch or jax?", "…,Q4 还是 Q5")
 _OPTIONS = re.compile(r"\s*[^\s,，]{1,16}(?:\s+[^\s,，]{1,16})?\s*(?:\bor\b|还是|或者)\s*[^\s,，]{1,16}"
                       r"(?:\s+[^\s,，]{1,16})?[\s?？]*")
+# "and"/"but", a verb, then no subject: the clause goes on with the one before ("… and is more of an idea")
+_PREDICATE = re.compile(r"^\s*(?:and|but)\s+(?:is|are|was|were|has|have|had|does|did)\s+"
+                        r"(?!(?:it|its|they|this|that|these|those|there|he|she|you|i|we)\b)", re.IGNORECASE)
 _QUOTE = re.compile(r"[“\"「『](?P<said>[^“”\"「」『』]+)[”\"」』]")
 CONTENT = ("statement", "claim", "self")  # what a clause says rather than asks
 ASKING = ("ask", "check", "out-of-scope")
@@ -68,7 +71,8 @@ class Units:
         acts = [a for i, a in enumerate(acts) if not (a.kind == "statement" and (
             self.clauses.only_not_meant(a.text) or (i and acts[i - 1].kind in CONTENT and not acts[i - 1].question
                                                    and self.clauses.only_adds_names(a.text))))] or acts
-        acts = [self._quoted(a) if a.kind == "check" else a for a in _checks_joined(acts, self._asks_which)]
+        acts = [self._quoted(a) if a.kind == "check" else a
+                for a in _checks_joined(self._predicates_joined(acts), self._asks_which)]
         by_words = sum(self._asks_by_words(a) for a in acts)
         named = sum(a.kind == "statement" and self.clauses.names_only(a.text) for a in acts)
         if not any(a.kind in ASKING for a in acts) and (by_words < 1 or by_words + named < 2):
@@ -85,6 +89,20 @@ class Units:
                          for a in acts)
         return [unit for i, act in enumerate(acts) if i not in joins.taken
                 for unit in self._unit(i, act, joins, questioned)] or self._said(acts)
+
+    def _predicates_joined(self, acts: list[Act]) -> list[Act]:
+        """"My source says DeepSeekMoE has no single release date and is more of an idea …": a clause opened by
+        "and" or "but" then a verb with no subject of its own (no "it", no model named) goes on saying what the
+        statement before it says, though "is" first looks like a question; "and is it open source" asks."""
+        out: list[Act] = []
+        for act in acts:
+            predicate = _PREDICATE.match(act.text)
+            if predicate and out and out[-1].kind in CONTENT and not (out[-1].question or act.question) and \
+                    out[-1].sentence == act.sentence and not self.clauses.names(act.text):
+                out.append(replace(out.pop(), text=f"{out[-1].text} {act.text}"))
+            else:
+                out.append(act)
+        return out
 
     def _quoted(self, check: Act) -> Act:
         """"帖子里有人说“Coder V2 写代码跟 GPT4-Turbo 差不多”,下面一堆人喷他吹牛": a claim checked that quotes what

@@ -2046,3 +2046,40 @@ def test_a_models_figure_stated_with_no_question_form_is_told(text, expected):
 ])
 def test_and_then_a_verb_goes_on_with_the_statement(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # whether the one who said it is right, a doubt, or whether the fact said is right checks the claim before it
+    ("my prof said DeepSeek LLM came out before DeepSeek Coder. is he right?", "No — Released first: DeepSeek Coder"),
+    ("我同学说 V2 比 V3 晚发布,他说得对吗", "不对,发布更晚的是 DeepSeek-V3"),
+    ("群里有人说 V3 只有六百多亿参数,不会吧?", "不对,DeepSeek-V3"),
+    ("听说 R1 是闭源的?不是吧", "不对,DeepSeek-R1:开源"),
+    ("有人说 Janus-Pro 是 2025 年 1 月 28 号发的,日期对吗", "对,Janus-Pro"),
+    ("someone says V3 came out on dec 26 2024, is the date right?", "Yes — DeepSeek-V3"),
+])
+def test_is_he_right_and_the_date_right(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a question's number asks nothing ("第二个问题:哪个参数更多?" is no rank of all the models)
+    ("第一个问题:V2 和 V3 哪个先发布?第二个问题:哪个参数更多?",
+     [("compare", {"deepseek-v2", "deepseek-v3"}, None), ("compare", {"deepseek-v2", "deepseek-v3"}, None)]),
+    ("first question: when did R1 come out? second question: how big is it?",
+     [("field", {"deepseek-r1"}, "released"), ("field", {"deepseek-r1"}, "parameters")]),
+    ("问题一:Janus-Pro 什么时候发布的?问题二:它的论文叫什么?",
+     [("field", {"janus-pro"}, "released"), ("field", {"janus-pro"}, "paper")]),
+    # the asker's boss is no news of the company
+    ("大佬们好,我老板让我查一下 DeepSeekMath 是啥时候出的,麻烦各位了", [("field", {"deepseek-math"}, "released")]),
+    ("我们老板想知道 V3 有多少参数", [("field", {"deepseek-v3"}, "parameters")]),
+    # models only named in a sentence the asker tells of themselves are told, not compared
+    ("我看 DeepSeek 有两个多模态模型,一个 VL2 一个 Janus-Pro。1)Janus-Pro 是哪天发布的?2)VL2 的参数量是多少?",
+     [("field", {"janus-pro"}, "released"), ("field", {"deepseek-vl2"}, "parameters")]),
+    ("I'm writing a post on the big ones, mainly V3 and R1. when did V3 come out?",
+     [("field", {"deepseek-v3"}, "released")]),
+    ("我在做 PPT,主要讲 V2 和 V3。V2 的论文叫什么?", [("field", {"deepseek-v2"}, "paper")]),
+    # ... a comparison asked in it is asked
+    ("I'm comparing V2 and V3 for a post, which is bigger?", [("compare", {"deepseek-v2", "deepseek-v3"}, None)]),
+])
+def test_question_numbers_the_askers_boss_and_models_told(text, expected):
+    assert parts(text) == expected

@@ -67,8 +67,8 @@ class Acts:
         # (after wanting it confirmed: "想确认下是不是这么回事", "just want to confirm, is that right")
         wanting = alternation(message["asks"]["wanting"], loose=True)
         self._check = re.compile(rf"^{_EDGE}(?:(?:{wanting})(?:一?下)?{_EDGE})?"
-                                 rf"(?:(?:or\s+)?(?:is\s+)?(?:that|this|it)(?:\s+(?:{nouns}))?\s+"
-                                 rf"|[这那][个种]?(?:{nouns})?)?(?:到底|究竟|真的|really\s+|actually\s+)?"
+                                 rf"(?:(?:or\s+)?(?:is\s+)?(?:that|this|it|the)(?:\s+(?:{nouns}))?\s+"
+                                 rf"|(?:[这那][个种]?)?(?:{nouns})?)?(?:到底|究竟|真的|really\s+|actually\s+)?"
                                  rf"(?:{doubted}|{tags}){_EDGE}$", re.IGNORECASE)
         trailing = [t for t in message["check_tags"] if t not in message["check_alone"]]
         self._tagged = re.compile(rf"^(?P<claim>.+?){_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$",

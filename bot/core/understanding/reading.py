@@ -72,6 +72,8 @@ class Understanding:
         parts, told = [], []
         # a problem reported (an error, a how-to): what is told around it is the problem's context
         reported = any(a.kind == "out-of-scope" and a.detail in ("error", "howto") for a in acts)
+        # a sentence the asker tells of themselves in ("我看 DeepSeek 有两个多模态模型,一个 VL2 一个 Janus-Pro")
+        own_sentences = {a.sentence for a in acts if a.kind == "self"}
         for n, unit in enumerate(self.units.of(acts)):
             talked_about = set(discourse.context.models) if discourse.context else set()
             query = discourse.after(self._part(unit, discourse, n > 0))
@@ -94,7 +96,8 @@ class Understanding:
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
                               own != unit.text, unit.sentence))
             told.append(self._told(unit, own, query, named=named, overview=overview, outright=outright,
-                                   reported=reported))
+                                   reported=reported) or (unit.sentence in own_sentences and not outright
+                                                          and self._only_named(own, query)))
         if any(not t for t in told):  # context told beside a question is chatter beside it
             parts = [replace(p, idle=True) if t else p for p, t in zip(parts, told, strict=True)]
         return kept(parts)
@@ -128,6 +131,13 @@ class Understanding:
             return False
         unasked = not (named or asks) and (query.intent == "none" or self.acts.passes_on(own))
         return self.acts.first_person(own) or unasked or self._states_a_figure(own) or (reported and named)
+
+    def _only_named(self, text: str, query: Query) -> bool:
+        """It names models and asks nothing of them: no fact, no comparison asked by its words ("一个 VL2 一个
+        Janus-Pro", "mainly V3 and R1")."""
+        return bool(self.clauses.names(text)) and query.intent in ("model", "compare") and \
+            not (self.acts.asks(text) or self.clauses.compares(text) or self.cues.strong_fields_in(
+                self.clauses.normalised(text)))
 
     def _premise(self, text: str, query: Query) -> bool:
         """A model's figure or date stated with no question form, what the asker already knows ("V3 号称每 token 只

@@ -2083,3 +2083,36 @@ def test_is_he_right_and_the_date_right(text, verdict):
 ])
 def test_question_numbers_the_askers_boss_and_models_told(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a source cited ("the paper says", "介绍里只说", "my notes say") passes on what it says: beside a question it
+    # is told; alone with a check it is checked
+    ("请教一下,R1 的论文标题说是用强化学习激发推理能力。那 R1 训练的时候用了多少张 H800?", [("none", set(), None)]),
+    ("V3 的上下文窗口是多大?介绍里只说它长文本生成连贯、逻辑清晰,没说具体多少 K。", [("none", set(), None)]),
+    ("the README says V3 uses FP8 training. what GPUs did they train it on?", [("none", set(), None)]),
+    ("my notes say Janus-Pro came out Jan 28. what is its paper?", [("field", {"janus-pro"}, "paper")]),
+    # a statement after a claim passed on, asking no fact, goes on with the claim
+    ("UP 主说 DeepSeek-V2 是第二代开源 MoE 模型,长文本处理很强。我想问的是:V2 对行业有什么意义?",
+     [("field", {"deepseek-v2"}, "significance")]),
+    ("朋友说 V3 是 MoE,代码能力也很强。那它是什么时候发布的?", [("field", {"deepseek-v3"}, "released")]),
+    # ... one that asks a fact by its words asks
+    ("heard R1 is open source, the paper title", [("field", {"deepseek-r1"}, "features"),
+                                                 ("field", {"deepseek-r1"}, "paper")]),
+])
+def test_a_source_cited_and_a_claim_going_on(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("the paper says R1 uses RL, right?", "Yes — DeepSeek-R1: reinforcement learning"),
+    ("官网上写着 R1 是开源的,真的吗", "对,DeepSeek-R1:开源"),
+    # "can't", "cannot", "never" negate what follows them
+    ("Janus-Pro can't actually generate images, it's just an understanding model. Right?",
+     "No — Janus-Pro: image generation"),
+    ("janus pro cannot make images right?", "No — Janus-Pro: image generation"),
+    ("V2 cannot handle long text, right?", "No — DeepSeek-V2: long text"),
+    ("R1 never used reinforcement learning, right?", "No — DeepSeek-R1: reinforcement learning"),
+])
+def test_a_source_checked_and_cannot(text, verdict):
+    assert verdict_line(text).startswith(verdict)

@@ -91,9 +91,13 @@ class Acts:
         leads, subjects = alternation(rumour["leads"], loose=True), alternation(rumour["subjects"], loose=True)
         self._seen = re.compile(rf"^{_EDGE}(?:{leads})\s*(?:了)?\s*(?:一?个|an?\s+)?\s*(?:\S{{1,4}}\s*){{0,2}}"
                                 rf"(?:{subjects}){_EDGE}$", re.IGNORECASE)
+        verbs = alternation(rumour["verbs"], loose=True)
+        cited = rf"{alternation([*rumour['verbs'], *rumour['source_verbs']], loose=True)}"
         self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|"
-                                  rf"(?:{leads})?(?:一?个|an?\s+)?(?:{subjects}).{{0,30}}?"
-                                  rf"(?:{alternation(rumour['verbs'], loose=True)}))(?:\s+that\b)?", re.IGNORECASE)
+                                  rf"(?:{leads})?(?:一?个|an?\s+)?(?:{subjects}).{{0,30}}?(?:{verbs})|"
+                                  rf"[^,，。.!！?？]{{0,16}}?(?:{alternation(rumour['sources'], loose=True)})\s*"
+                                  rf"(?:里面|里|上面|上|中)?\s*(?:只|也|都|就|only|also|just)?\s*(?:{cited})"
+                                  rf")(?:\s+that\b)?", re.IGNORECASE)
         self._self = _words(message["self"], r"^\s*")
         self._says = _words(rumour["verbs"])
         self._heard = _words([*rumour["markers"], *rumour["verbs"]])

@@ -180,6 +180,10 @@ class Clauses:
         return query.intent in ("field", "list", "compare") or (query.intent == "model" and overview) or (
             query.reason or "").startswith(("unknown-model:", "variant:", "topic:"))
 
+    def asks_a_field(self, text: str) -> bool:
+        """It holds a field's word ("the paper title", "参数量")."""
+        return bool(self.cues.strong_fields_in(self.normalised(text)))
+
     def asks_a_fact(self, text: str) -> bool:
         """It asks a fact of a model by its words ("release date of DeepSeek Coder")."""
         return bool(self.names(text)) and self.framer.frame(text).intent == "field"

@@ -91,15 +91,19 @@ class Units:
                 for unit in self._unit(i, act, joins, questioned)] or self._said(acts)
 
     def _predicates_joined(self, acts: list[Act]) -> list[Act]:
-        """"My source says DeepSeekMoE has no single release date and is more of an idea …": a clause opened by
-        "and" or "but" then a verb with no subject of its own (no "it", no model named) goes on saying what the
-        statement before it says, though "is" first looks like a question; "and is it open source" asks."""
+        """What goes on saying what the clause before it says, in its sentence, with no question mark and no model
+        named: a clause opened by "and" or "but" then a verb with no subject of its own ("My source says
+        DeepSeekMoE has no single release date and is more of an idea …", though "is" first looks like a
+        question; "and is it open source" asks); a statement after a claim passed on that asks no fact ("UP 主说
+        V2 是第二代开源 MoE 模型,长文本处理很强"; not "heard R1 is open source, the paper title")."""
         out: list[Act] = []
         for act in acts:
-            predicate = _PREDICATE.match(act.text)
-            if predicate and out and out[-1].kind in CONTENT and not (out[-1].question or act.question) and \
-                    out[-1].sentence == act.sentence and not self.clauses.names(act.text):
-                out.append(replace(out.pop(), text=f"{out[-1].text} {act.text}"))
+            before = out[-1] if out else None
+            if before and before.kind in CONTENT and not (before.question or act.question) and \
+                    before.sentence == act.sentence and not self.clauses.names(act.text) and (
+                    _PREDICATE.match(act.text) or (before.kind == "claim" and act.kind == "statement"
+                                                   and not self.clauses.asks_a_field(act.text))):
+                out.append(replace(out.pop(), text=f"{before.text} {act.text}"))
             else:
                 out.append(act)
         return out

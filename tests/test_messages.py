@@ -2116,3 +2116,25 @@ def test_a_source_cited_and_a_claim_going_on(text, expected):
 ])
 def test_a_source_checked_and_cannot(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names listed with a separator are names of their own ("LLM、V2" is no "LLM V2")
+    ("Coder、LLM、V2、V3、R1 的论文呢", [("field", {"deepseek-coder", "deepseek-v2", "deepseek-v3", "deepseek-r1"},
+                                    "paper")]),
+    ("deepseek llm, v2 发布时间", [("field", {"deepseek-llm", "deepseek-v2"}, "released")]),
+    # what the asker has or knows already is told
+    ("Coder、V2、V3 的论文我都找到了,现在卡在 DeepSeekMath 上。请问它的论文到底叫什么?",
+     [("field", {"deepseek-math"}, "paper")]),
+    ("I already have the dates for V2 and V3. what about their papers?",
+     [("field", {"deepseek-v2", "deepseek-v3"}, "paper")]),
+    ("V3 的发布时间我已经有了,参数量是多少?", [("field", {"deepseek-v3"}, "parameters")]),
+    # what opens the question is chatter, and "it" reaches past it to the model told of
+    ("大家都说 DeepSeek-V3 是去年 12 月底发的,这些我都知道了。我想问的不是这个:它到底有什么技术上的特色?",
+     [("field", {"deepseek-v3"}, "features")]),
+    ("I know R1 came out in January 2025. My actual question is: how big is it?",
+     [("field", {"deepseek-r1"}, "parameters")]),
+    ("R1 的论文我看过了,我想问的是它什么时候发布的", [("field", {"deepseek-r1"}, "released")]),
+])
+def test_names_listed_what_is_known_and_the_question_opened(text, expected):
+    assert parts(text) == expected

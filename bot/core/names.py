@@ -142,13 +142,13 @@ class Names:
             return None
         j += 1
         if version is None and family not in self._lettered and j < len(tokens) and (
-                found := VERSION.match(tokens[j])) and not SIZE.match(tokens[j]):
+                found := VERSION.match(tokens[j])) and not SIZE.match(tokens[j]) and not (typed and typed.separated(j)):
             version, j = found.group(1), j + 1  # "coder v2", "coder 2", "math v1.5"
         parts: list[str] = []
         sizes: list[str] = []
         dated = False
         start_parts = j
-        while j < len(tokens):
+        while j < len(tokens) and not (typed and typed.separated(j)):
             word = tokens[j]
             joined = typed is None or typed[j][1]
             capital = typed is not None and typed[j][0][:1].isupper()
@@ -229,6 +229,9 @@ class Names:
         return found[0].model if found else None
 
 
+_SEPARATORS = "、,，;；/|"  # what stands between the items of a list
+
+
 @dataclass(frozen=True)
 class Typed:
     """How a question's tokens were typed: each token's own letters, where, and whether it was joined to the
@@ -239,6 +242,11 @@ class Typed:
     def __getitem__(self, i: int) -> tuple[str, bool]:
         start, end, joined = self.spans[i]
         return self.text[start:end], joined
+
+    def separated(self, j: int) -> bool:
+        """A list's separator stands between token j-1 and token j ("Coder、LLM、V2": LLM and V2 are two names)."""
+        return 0 < j < len(self.spans) and any(c in _SEPARATORS
+                                                 for c in self.text[self.spans[j - 1][1]:self.spans[j][0]])
 
     def between(self, i: int, j: int) -> str:
         """Tokens i to j-1 as typed ("DeepSeek-V2-Lite")."""

@@ -102,6 +102,7 @@ class Acts:
         self._says = _words(rumour["verbs"])
         self._heard = _words([*rumour["markers"], *rumour["verbs"]])
         self._asked_me = _words(message["asked_me"])
+        self._known = _words(message["known"])
         self._which_is_right = _words(message["which_is_right"])
         self._what_for = _words(message["thanked_for"], "^")
         acts = message["acts"]
@@ -219,6 +220,10 @@ class Acts:
     def passes_on_a_question(self, text: str) -> bool:
         """It tells what someone asked ("我妈问我 DeepSeek 是不是一夜之间冒出来的")."""
         return bool(self._asked_me.search(text))
+
+    def says_it_is_known(self, text: str) -> bool:
+        """The asker says they have or know it already ("…的论文我都找到了", "I already have the dates")."""
+        return bool(self._known.search(text))
 
     def first_person(self, text: str) -> bool:
         """Told in the first person ("I'm writing a blog post …", "我在做一个 PPT …")."""

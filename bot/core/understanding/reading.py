@@ -121,6 +121,8 @@ class Understanding:
         if not (outright or asks) and (query.reason or "").startswith("topic:") and (
                 self.acts.tells_what_was_seen(own) or self.acts.first_person(own)):
             return True  # a topic the article does not hold, told with no question form ("前几天看到 R1 的新闻,…")
+        if not (outright or asks) and self.acts.says_it_is_known(own):
+            return True  # what the asker has already ("Coder、V2、V3 的论文我都找到了,…DeepSeekMath 的呢?")
         if not (outright or asks or named) and self.acts.tells_what_was_seen(own):
             return True  # what the asker thinks or heard, naming no model ("right around Lunar New Year I think")
         if outright or unit.kind != "ask":

@@ -79,6 +79,9 @@ class Units:
             # (two clauses that each ask by their words are two questions; so are a name and such a clause:
             # "V2 — oh and models over 100B params")
             return self._said(acts)
+        # (chatter between a question and what it refers to stands between nothing: "…这些我都知道了。我想问的不是这个:
+        # 它到底有什么特色?")
+        acts = [a for a in acts if a.kind != "chatter"]
         joins = _Joins()
         for i, act in enumerate(acts):
             if act.kind == "ask":

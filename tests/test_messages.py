@@ -2138,3 +2138,27 @@ def test_a_source_checked_and_cannot(text, verdict):
 ])
 def test_names_listed_what_is_known_and_the_question_opened(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # two light characters side by side stand across words and make no term of a claim ("任务上能跟": no "上能")
+    ("听说 DeepSeek-Coder V2 在代码任务上能跟 GPT4-Turbo 打平,真的吗?", "对,文章是这样说 DeepSeek-Coder V2 的"),
+    # wanting the claim checked in so many words checks it; 说法 is no "说"; a time before 听说 still passes it on
+    ("最近听说 DeepSeek-Coder V2 在代码任务上能跟 GPT4-Turbo 打平,老板让我核实一下这个说法。这是真的吗?",
+     "对,文章是这样说 DeepSeek-Coder V2 的"),
+    ("听说 R1 是闭源的,想核实一下这个说法", "不对,DeepSeek-R1:开源"),
+    ("heard V3 has 671B params. can you verify that claim?", "Yes — DeepSeek-V3"),
+    ("有人说 V2 是 2024 年 5 月发布的,帮我确认一下这个消息", "对,DeepSeek-V2"),
+])
+def test_a_claim_checked_in_so_many_words(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # where it runs is how to run it
+    "请问 DeepSeekMath 能在 Colab 免费版上跑起来吗?",
+    "R1 能跑在 Mac 上吗",
+    "can janus pro run on a macbook air?",
+])
+def test_where_it_runs_is_declined(text):
+    assert parts(text) == [("none", set(), None)]

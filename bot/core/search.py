@@ -44,8 +44,10 @@ def terms_of(normalised: str, stopwords: dict[str, set[str]], ignore: frozenset[
         if CJK_RE.match(t):
             run.append(t)
             continue
+        light = stopwords.get("zh_light", set())
         for a, b in pairwise(run):
-            if a not in stopwords["zh"] and b not in stopwords["zh"] and a + b not in ignore:
+            if a not in stopwords["zh"] and b not in stopwords["zh"] and a + b not in ignore and not (
+                    a in light and b in light):
                 terms.add(a + b)
         run = []
     return terms

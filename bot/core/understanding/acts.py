@@ -70,6 +70,11 @@ class Acts:
                                  rf"(?:(?:or\s+)?(?:is\s+)?(?:that|this|it|the)(?:\s+(?:{nouns}))?\s+"
                                  rf"|(?:[这那][个种]?)?(?:{nouns})?)?(?:到底|究竟|真的|really\s+|actually\s+)?"
                                  rf"(?:{doubted}|{tags}){_EDGE}$", re.IGNORECASE)
+        # wanting what was just said checked, in so many words ("老板让我核实一下这个说法", "can you verify that claim")
+        asking = r"(?:can|could|would|pls|please)(?:\s+(?:you|u|someone|anyone))?"
+        self._check_wanted = re.compile(rf"^{_EDGE}(?:\S{{0,6}}?|{asking})\s*"
+                                        rf"(?:{wanting}|verify|fact check)(?:一?下)?\s*"
+                                        rf"(?:[这那][个种条]?|(?:this|that|the)\s+)(?:{nouns}){_EDGE}$", re.IGNORECASE)
         trailing = [t for t in message["check_tags"] if t not in message["check_alone"]]
         self._tagged = re.compile(rf"^(?P<claim>.+?){_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$",
                                   re.IGNORECASE)
@@ -94,7 +99,7 @@ class Acts:
         verbs = alternation(rumour["verbs"], loose=True)
         cited = rf"{alternation([*rumour['verbs'], *rumour['source_verbs']], loose=True)}"
         self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|"
-                                  rf"(?:{leads})?(?:一?个|an?\s+)?(?:{subjects}).{{0,30}}?(?:{verbs})|"
+                                  rf"(?:{leads})?(?:一?个|an?\s+)?(?:{subjects}).{{0,30}}?(?:{verbs})(?![法明服])|"
                                   rf"[^,，。.!！?？]{{0,16}}?(?:{alternation(rumour['sources'], loose=True)})\s*"
                                   rf"(?:里面|里|上面|上|中)?\s*(?:只|也|都|就|only|also|just)?\s*(?:{cited})"
                                   rf")(?:\s+that\b)?", re.IGNORECASE)
@@ -128,7 +133,7 @@ class Acts:
         for kind, pattern in self._smalltalk.items():
             if pattern.match(form):
                 return Act("smalltalk", kind, form, clause.question)
-        if self._check.match(form):
+        if self._check.match(form) or self._check_wanted.match(form):
             return Act("check", None, form, clause.question)
         if (tagged := self._tagged.match(form)) and not self.asks(tagged["claim"]) and \
                 tagged["claim"].split()[-1].lower() not in self._not_tagged_after:

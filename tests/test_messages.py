@@ -2162,3 +2162,21 @@ def test_a_claim_checked_in_so_many_words(text, verdict):
 ])
 def test_where_it_runs_is_declined(text):
     assert parts(text) == [("none", set(), None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "list them" after a list is that list; a list of everything asked by no question form beside a question is
+    # how to answer it
+    ("which models came out in 2025? list them with their dates", [("list", {"deepseek-r1", "janus-pro"}, None)]),
+    ("Someone asked which DeepSeek models came out in 2025 and I blanked. Can you list them with their dates?",
+     [("list", {"deepseek-r1", "janus-pro"}, None)]),
+    ("Which of the DeepSeek models use mixture-of-experts? Just the list is fine, I'll read the papers myself.",
+     [("list", {"deepseek-moe", "deepseek-v2", "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3"}, None)]),
+    ("哪些是 MoE 模型?列个表就行",
+     [("list", {"deepseek-moe", "deepseek-v2", "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3"}, None)]),
+    # ... a list of everything asked outright is asked
+    ("when did V3 come out? also list all the models",
+     [("field", {"deepseek-v3"}, "released"), ("list", {m.id for m in ENGINE.kb.models}, None)]),
+])
+def test_list_them_and_just_the_list(text, expected):
+    assert parts(text) == expected

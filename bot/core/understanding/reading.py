@@ -127,8 +127,9 @@ class Understanding:
             return True  # what the asker thinks or heard, naming no model ("right around Lunar New Year I think")
         if outright or unit.kind != "ask":
             return False
-        if self._premise(own, query):
-            return True
+        if self._premise(own, query) or (query.intent == "list" and query.selector == "all" and not named):
+            return True  # (a list of everything, asked by no question form beside a question, is how to answer it:
+            # "Which of them use MoE? Just the list is fine")
         if self.clauses.only_describes(own):
             return False
         unasked = not (named or asks) and (query.intent == "none" or self.acts.passes_on(own))
@@ -180,6 +181,10 @@ class Understanding:
             # "V3 的参数量有人说 671B 有人说 37B,到底哪个对": the fact stated, asked rather than checked
             return replace(stated, selector=None)
         query = self._frame(unit, discourse.context)
+        if query.intent == "list" and query.selector == "all" and discourse.context and \
+                self.references.plural(unit.text) and not self.clauses.names(unit.text):
+            # "which came out in 2025? list them with their dates": they are the models just talked about
+            query = replace(query, models=discourse.context.models, selector=discourse.context.selector)
         if later and discourse.context and query.intent in ("list", "none") and \
                 self.clauses.subjectless_check(unit.text):
             # "R1 是开源的吗,是 2024 年 12 月发布的吗": the second question's subject is the first's

@@ -2180,3 +2180,19 @@ def test_where_it_runs_is_declined(text):
 ])
 def test_list_them_and_just_the_list(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # which of what people said of more than one model is asked of those models
+    ("我跟室友打赌了一顿火锅。他说 DeepSeek LLM 比 DeepSeek Coder 先发布,我说 Coder 更早。到底谁先出来的?",
+     [("compare", {"deepseek-llm", "deepseek-coder"}, None)]),
+    ("my friend says R1 came out first, I say Janus-Pro did. which one was first?",
+     [("compare", {"deepseek-r1", "janus-pro"}, None)]),
+    # "who's right?" after the question in dispute is settled by that question's answer
+    ("I'm writing a quiz: 'Which DeepSeek model has the most parameters?' I said V3, my friend insists it's R1. "
+     "Who's right?", [("list", {"deepseek-v3"}, None)]),
+    ("quiz question: which model came out first? I said Coder, my friend said LLM. who is right?",
+     [("list", {"deepseek-coder"}, None)]),
+])
+def test_who_is_right_between_what_people_said(text, expected):
+    assert parts(text) == expected

@@ -97,7 +97,10 @@ class Understanding:
                               own != unit.text, unit.sentence))
             told.append(self._told(unit, own, query, named=named, overview=overview, outright=outright,
                                    reported=reported) or (unit.sentence in own_sentences and not outright
-                                                          and self._only_named(own, query)))
+                                                          and self._only_named(own, query))
+                        # "quiz: 'which model has the most parameters?' I said V3, my friend says R1. who's right?":
+                        # the question asked before settles it
+                        or (self.acts.asks_which_is_right(own) and not all(told)))
         if any(not t for t in told):  # context told beside a question is chatter beside it
             parts = [replace(p, idle=True) if t else p for p, t in zip(parts, told, strict=True)]
         return kept(parts)

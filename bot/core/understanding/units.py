@@ -166,7 +166,11 @@ class Units:
         ("他一直在吹 DeepSeekMath,我完全插不上话,所以它到底是个啥"), else the one just before; before "they", every
         model told of ("看到有个 VL2,还有个 Janus-Pro,都说是多模态…这俩到底有啥区别?")."""
         c, prev = self.clauses, acts[i - 1]
-        if prev.kind in CONTENT and self._plural(acts[i].text) and self._they(i, acts, joins):
+        # (so is a question of which after what people said of more than one model: "他说 LLM 比 Coder 先发布,我说
+        # Coder 更早。到底谁先出来的?")
+        disputed = any(a.kind == "claim" for a in acts[:i]) and self._asks_which(acts[i].text) and \
+            not c.says_it(acts[i].text)
+        if prev.kind in CONTENT and (self._plural(acts[i].text) or disputed) and self._they(i, acts, joins):
             return
         if prev.kind == "statement" and len(c.names(prev.text)) == 1 and c.asks_a_fact(prev.text) and \
                 self._asks_which(acts[i].text) and not c.says_it(acts[i].text):

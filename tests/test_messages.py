@@ -2196,3 +2196,17 @@ def test_list_them_and_just_the_list(text, expected):
 ])
 def test_who_is_right_between_what_people_said(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the one for" another model asks the same fact of it, even after "what's"
+    ("what's the paper for janus pro? and what's the one for vl2?",
+     [("field", {"janus-pro"}, "paper"), ("field", {"deepseek-vl2"}, "paper")]),
+    ("when was V2 released? what's the one for V3?",
+     [("field", {"deepseek-v2"}, "released"), ("field", {"deepseek-v3"}, "released")]),
+    ("V3 的论文是哪篇?R1 的那个呢?", [("field", {"deepseek-v3"}, "paper"), ("field", {"deepseek-r1"}, "paper")]),
+    # ... "what is" alone asks for the card
+    ("when was V2 released? what is V3?", [("field", {"deepseek-v2"}, "released"), ("model", {"deepseek-v3"}, None)]),
+])
+def test_the_one_for_another_model(text, expected):
+    assert parts(text) == expected

@@ -143,6 +143,7 @@ class Cues:
         self.pronouns = cue_set(lexicon["followup"]["pronouns"])
         self.it = cue_set(lexicon["followup"]["it"])
         self.switch = cue_set(lexicon["followup"]["switch"])
+        self.same_fact = cue_set(lexicon["followup"]["same_fact"])
         self.plural = cue_set(lexicon["followup"]["plural"])
         self.besides = cue_set(lexicon["followup"]["besides"])
         self.not_meant = cue_set(lexicon["followup"]["not_meant"]["words"])

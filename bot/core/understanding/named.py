@@ -98,7 +98,8 @@ class NamedQuestions:
 
     def _asked_again(self, model: str, asked: Asked, context: Context | None) -> Query | None:
         """"v2 size?" then "r1?"; "is it open source?" then "what about v3?": the last question, of this model."""
-        if not context or not self._asks_again(asked.rest, model) or asked.rest in self.cues.overview:
+        if not context or not self._asks_again(asked.rest, model) or (
+                asked.rest in self.cues.overview and asked.rest not in self.cues.same_fact):
             return None
         if context.intent == "field":
             checked = context.selector if (context.selector or "").startswith("check:") else None

@@ -2210,3 +2210,15 @@ def test_who_is_right_between_what_people_said(text, expected):
 ])
 def test_the_one_for_another_model(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a question asked only to say it cannot be asks nothing; sarcastic sureness checks the claim before it
+    ("R1 是闭源的吧,毕竟这么强,怎么可能放出来", "不对,DeepSeek-R1:开源"),
+    ("oh sure, and V3 was trained in FP8, I'm sure 🙄", "Yes — DeepSeek-V3: FP8 mixed-precision training"),
+    ("V2 is dense, yeah right", "No — DeepSeek-V2: mixture of experts (MoE)"),
+    ("R1 is closed source, I'm sure", "No — DeepSeek-R1: open source"),
+])
+def test_rhetorical_questions_and_sarcastic_sureness(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+    assert len(parts(text)) == 1

@@ -2222,3 +2222,12 @@ def test_the_one_for_another_model(text, expected):
 def test_rhetorical_questions_and_sarcastic_sureness(text, verdict):
     assert verdict_line(text).startswith(verdict)
     assert len(parts(text)) == 1
+
+
+def test_no_before_a_kind_negates_it():
+    assert verdict_line("R1 uses no RL, right?").startswith("No — DeepSeek-R1: reinforcement learning")
+    assert verdict_line("R1 was trained with no RL, right?").startswith("No — DeepSeek-R1: reinforcement learning")
+    # ... and the model named before a yes/no word stays the claim's subject: never a list of the others
+    assert verdict_line("heard R1 was trained on tons of labeled data with plain SFT and no RL at all. legit?"
+                        ).startswith("No — what the article says of DeepSeek-R1")
+    assert parts("V3 has no MoE layers, right?")[0][0] != "list"

@@ -231,10 +231,11 @@ class Understanding:
         starts = sorted({*names, *self.acts.question_starts(unit.text)} - {0})
         for start in starts[:_MAX_CUTS]:
             before, rest = unit.text[:start], unit.text[start:]
-            if self.acts.asks(before) or self.acts.has_act(before) or (
+            if self.acts.asks(before) or self.acts.has_act(before) or self.clauses.names(before) or (
                     self.clauses.says_it(before) and len(before.split()) <= 2):
                 # the question starts before: "how fast is v3 inference", "could you add … like Janus pro"; or
-                # "it" is its subject ("so it can't read any documents or picture, right?")
+                # a model named before is its subject ("V3 has no MoE layers, right?"), or "it" is ("so it can't
+                # read any documents or picture, right?")
                 return None
             if topic and self.cues.topic_in(self.clauses.normalised(rest)):
                 return None  # the topic word is what is asked: "my boss asked me what v3 costs"

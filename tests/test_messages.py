@@ -2231,3 +2231,29 @@ def test_no_before_a_kind_negates_it():
     assert verdict_line("heard R1 was trained on tons of labeled data with plain SFT and no RL at all. legit?"
                         ).startswith("No — what the article says of DeepSeek-R1")
     assert parts("V3 has no MoE layers, right?")[0][0] != "list"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a fact said to be missing is claimed, and checked: what the article gives, or says it does not
+    ("DeepSeekMoE has no single release date, right?", "Yes — DeepSeekMoE"),
+    ("DeepSeekMoE 没有公布发布时间吧?", "对,DeepSeekMoE"),
+    ("Coder 的参数量没有公开,对吧?", "对,DeepSeek Coder"),
+    ("V3 has no paper, right?", "No — DeepSeek-V3"),
+    ("DeepSeekMath 没有论文吧?", "对,DeepSeekMath"),
+])
+def test_a_fact_said_to_be_missing(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "有没有" asks whether it has one; it says nothing is missing
+    ("DeepSeek-VL2 有沒有論文?", [("field", {"deepseek-vl2"}, "paper")]),
+    ("V3 有没有公布参数?", [("field", {"deepseek-v3"}, "parameters")]),
+    # an amount "in all" of what a model used or has is its fact, not a count of the models
+    ("DeepSeekMath 一共用了多少 token 训练?", [("field", {"deepseek-math"}, "features")]),
+    ("V3 总共有多少参数?", [("field", {"deepseek-v3"}, "parameters")]),
+    ("一共有几个模型", [("list", {m.id for m in ENGINE.kb.models}, None)]),
+])
+def test_whether_it_has_one_and_amounts_in_all(text, expected):
+    assert parts(text) == expected
+    assert not verdict_line(text).startswith(("对,", "不对", "Yes —", "No —"))

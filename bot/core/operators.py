@@ -239,6 +239,8 @@ class Operators:
         # "没有公布" holds "有公布": a fact said to be missing wins over one said to be given
         # "which models have a paper" asks for a list; "the image one, does it have a paper?" asks a field
         unknown = self.cues.undisclosed.find(rest)
+        if unknown and rest[max(0, unknown.start() - 1):unknown.start()] == "有":
+            unknown = None  # "有没有论文" asks whether it has one (A-not-A), it says no paper is missing
         known = rest in self.cues.list and self.disclosed.find(rest)
         if fields and (cue := unknown or known):
             return cue.span(), Filter("undisclosed", ":", fields[0], negated=not unknown)
@@ -457,7 +459,9 @@ class Operators:
     def _stated_claims(self, models: list[str], rest: str) -> Query | None:
         """Every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"."""
         found = [f for _, f in self._figures(rest)] + self._filters(rest, self._period_spans(rest))
-        claims = [c for c in dict.fromkeys(found) if c.kind != "undisclosed"]
+        # (a fact said to be missing is claimed: "DeepSeekMoE has no single release date, right?"; one said to be
+        # given only asks for it: "does it have a paper?")
+        claims = [c for c in dict.fromkeys(found) if c.kind != "undisclosed" or not c.negated]
         if not claims:
             return None
         if self._rhetorical(rest):

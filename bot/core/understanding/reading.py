@@ -354,8 +354,8 @@ class Understanding:
         operators = self.framer.operators
         claims = unit.kind == "check" or (
             (unit.question or operators.asks_yes_no(normalised)) and normalised not in operators.asks_what)
-        if len(models) != 1 or not claims:
-            return None
+        if len(models) != 1 or not claims or (query.selector or "").startswith("check:undisclosed:"):
+            return None  # (a paper said to be missing is checked as such: "V3 has no paper, right?")
         # the whole title, else words of it claimed of the paper ("does the V2 paper title call it economical?")
         paper = normalised in self.cues.fields["paper"]
         verdict = self.claims.title(models[0], unit.text) or (

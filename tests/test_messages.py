@@ -2257,3 +2257,13 @@ def test_a_fact_said_to_be_missing(text, verdict):
 def test_whether_it_has_one_and_amounts_in_all(text, expected):
     assert parts(text) == expected
     assert not verdict_line(text).startswith(("对,", "不对", "Yes —", "No —"))
+
+
+@pytest.mark.parametrize("text", [
+    # pictures made or drawn are images generated
+    "what's the deepseek one that makes pictures called?",
+    "which model can generate pictures?",
+    "会画画的那个模型叫啥",
+])
+def test_pictures_made_are_images_generated(text):
+    assert parts(text) == [("list", {"janus-pro"}, None)]

@@ -2267,3 +2267,17 @@ def test_whether_it_has_one_and_amounts_in_all(text, expected):
 ])
 def test_pictures_made_are_images_generated(text):
     assert parts(text) == [("list", {"janus-pro"}, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a model described by its sizes, its card asked for
+    ("tell me about the one that has 7B and 67B base/chat versions", [("model", {"deepseek-llm"}, None)]),
+    ("介绍一下那个有 1B 和 7B 两个版本的模型", [("model", {"janus-pro"}, None)]),
+    ("tell me about the 671B one", [("model", {"deepseek-v3"}, None)]),
+    # "then" opens the next question
+    ("tell me about deepseek-coder, then tell me a joke", [("model", {"deepseek-coder"}, None), ("none", set(), None)]),
+    ("先介绍一下 V3,接着说说 R1 的论文", [("model", {"deepseek-v3"}, None), ("field", {"deepseek-r1"}, "paper")]),
+    ("what is R1? then what is V3?", [("model", {"deepseek-r1"}, None), ("model", {"deepseek-v3"}, None)]),
+])
+def test_described_by_sizes_and_then(text, expected):
+    assert parts(text) == expected

@@ -59,6 +59,9 @@ class DescribedQuestions:
         """From here on the described model is a named one: checks and differences too."""
         cues, rest = self.cues, described.rest
         stripped = cues.fields["parameters"].strip(cues.figure.sub(" ", rest)) if described.by_figure else rest
+        if described.by_figure and rest in cues.overview and set(cues.fields_in(stripped)) <= {"parameters"}:
+            # "tell me about the one that has 7B and 67B base/chat versions": its sizes described it; its card is asked
+            return Query("model", described.models)
         if described.by_figure and (cues.fields_in(stripped) or rest in cues.which_one):
             # "37B active params, when?", "which one has 1B and 7B versions?", "2360 亿参数的那个,为啥…": the
             # figures described it; what is asked is in the other words

@@ -2294,3 +2294,15 @@ def test_described_by_sizes_and_then(text, expected):
 ])
 def test_a_rank_after_a_list_picks_among_it(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # dear is the opposite of the low cost the article gives R1
+    ("was R1 expensive to make? people keep saying it was cheap", "No — DeepSeek-R1: low cost"),
+    ("is R1 expensive?", "No — DeepSeek-R1: low cost"),
+    ("R1 成本很高吧", "不对,DeepSeek-R1:低成本"),
+    # ... of a model the article gives no cost, it does not say
+    ("is V3 expensive?", "The article does not say that of DeepSeek-V3"),
+])
+def test_dear_is_the_opposite_of_low_cost(text, verdict):
+    assert verdict_line(text).startswith(verdict)

@@ -2306,3 +2306,18 @@ def test_a_rank_after_a_list_picks_among_it(text, expected):
 ])
 def test_dear_is_the_opposite_of_low_cost(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a generation claimed against the article's own ("第二代") is refuted by its words, whatever else holds
+    ("so V2 is basically deepseek's first-gen MoE model?", "No — what the article says of DeepSeek-V2"),
+    ("V2 是第一代 MoE 模型吗", "不对,文章对 DeepSeek-V2 的说法是"),
+    ("V2 is the second generation MoE model, right?", "Yes — DeepSeek-V2"),
+    # a title in single quotes, for a paper the article has not found
+    ("so the DeepSeekMath paper is called 'DeepSeekMath: Pushing the Limits of Mathematical Reasoning', yes?",
+     "The article does not say that of DeepSeekMath"),
+    ("DeepSeekMath's paper is titled 'Math Reasoning at Scale', right?",
+     "The article does not say that of DeepSeekMath"),
+])
+def test_a_generation_claimed_and_a_title_in_single_quotes(text, verdict):
+    assert verdict_line(text).startswith(verdict)

@@ -87,7 +87,8 @@ class Claims:
         it says "only a little labelled data"), of something the claim names too."""
         opposite = {self._opposite[t] for t in terms if t in self._opposite}
         others = terms - set(self._opposite)
-        return next((s for s in index if opposite and opposite <= s[3] and others & s[3]), None)
+        # (with nothing else claimed, the amount alone: "V2 是第一代的吗" against "第二代")
+        return next((s for s in index if opposite and opposite <= s[3] and (others & s[3] or not others)), None)
 
     def title(self, model: str, claim: str) -> str | None:
         """"V3 的论文叫 DeepSeek-V3 Technical Report, 没错吧": "yes" where the claim holds the model's paper title,
@@ -114,7 +115,8 @@ class Claims:
         stop = self.cues.stopwords["en"]
         said = {w for w in tokens_of(self.kb.normaliser(claim)) if w.isascii() and w not in stop} - self._ignore
         if model not in self._titles:  # a title quoted for a paper the article has not found
-            return "unknown" if said and any(mark in claim for mark in '"“《') else None
+            return "unknown" if said and (any(mark in claim for mark in '"“《') or _SINGLE_QUOTED.search(claim)) \
+                else None
         claimed = said & frozenset().union(*self._titles.values())
         if not claimed:
             return None
@@ -141,6 +143,9 @@ class Claims:
         verdict = "no" if refuting else _verdict(bool(terms), counts, share[stating[:3]] if stating else None,
                                                   share[best[:3]])
         return Evidence(verdict, best[0], closest, share[best[:3]])
+
+
+_SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'[^']{8,}'(?![A-Za-z])")  # a title in single quotes, not "DeepSeek's"
 
 
 def _verdict(worded: bool, counts: tuple, stating_share: float | None, best_share: float) -> str:

@@ -326,15 +326,19 @@ class Understanding:
         if len(models) != 1 or len(links.models) > 1:
             return None
         if _RANKED.search(query.selector or "") and (evidence := self.claims.check(models[0], links.rest)) and \
-                evidence.verdict == "yes":
-            # "DeepSeek Coder 是第一个开源的代码大模型?": the article's own words, where they say it, rather than a
-            # rank among the models it describes ("首个开源代码大模型" is its claim of the world)
+                evidence.verdict != "unknown":
+            # "DeepSeek Coder 是第一个开源的代码大模型?": the article's own words, where they settle it, rather than a
+            # rank among the models it describes ("首个开源代码大模型" is its claim of the world; "V2 是第二代", not the
+            # first-gen MoE model)
             return _checked_text(models, evidence)
         if (query.selector or "").startswith("check:tag:") and links.foreign:
             # "Coder V2 写代码跟 GPT4-Turbo 差不多,真的吗": beside another maker's model, the tag is not what is claimed
             # but the comparison, which the article's sentence settles where it can
             evidence = self.claims.check(models[0], links.rest)
             return None if evidence is None else _checked_text(models, evidence)
+        if (query.selector or "").startswith("check:tag:") and (
+                evidence := self.claims.check(models[0], links.rest)) and evidence.verdict == "no":
+            return _checked_text(models, evidence)  # the kind holds, the rest is refuted: "V2 是第一代 MoE 模型吗"
         if not self._open_claim(unit, query):
             return None
         # how good a model is ("V3 is the best model ever, true?"): what the article says of its standing

@@ -2321,3 +2321,15 @@ def test_dear_is_the_opposite_of_low_cost(text, verdict):
 ])
 def test_a_generation_claimed_and_a_title_in_single_quotes(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # "people keep saying …" passes a claim on; "is that what the article says?" checks it
+    ("Everyone keeps writing that R1 'matches o1'. Is that what the DeepSeek material itself says, or is it just "
+     "hype?", "Yes — the article says so of DeepSeek-R1"),
+    ("people keep saying V3 was trained in FP8. is that what the article says?", "Yes — DeepSeek-V3"),
+    ("twitter keeps claiming Janus-Pro can generate images. is that really what the write-ups say?",
+     "Yes — Janus-Pro: image generation"),
+])
+def test_is_that_what_the_article_says(text, verdict):
+    assert verdict_line(text).startswith(verdict)

@@ -75,6 +75,10 @@ class Acts:
         self._check_wanted = re.compile(rf"^{_EDGE}(?:\S{{0,6}}?|{asking})\s*"
                                         rf"(?:{wanting}|verify|fact check)(?:一?下)?\s*"
                                         rf"(?:[这那][个种条]?|(?:this|that|the)\s+)(?:{nouns}){_EDGE}$", re.IGNORECASE)
+        # whether a source says so ("Is that what the DeepSeek material itself says", "is that what the write-ups say?")
+        self._check_source = re.compile(rf"^{_EDGE}(?:or\s+)?(?:is|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?"
+                                        rf"what\s+(?:[\w\-]+\s+){{0,4}}(?:says|say|said|claims|writes|wrote){_EDGE}$",
+                                        re.IGNORECASE)
         trailing = [t for t in message["check_tags"] if t not in message["check_alone"]]
         self._tagged = re.compile(rf"^(?P<claim>.+?){_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$",
                                   re.IGNORECASE)
@@ -133,7 +137,7 @@ class Acts:
         for kind, pattern in self._smalltalk.items():
             if pattern.match(form):
                 return Act("smalltalk", kind, form, clause.question)
-        if self._check.match(form) or self._check_wanted.match(form):
+        if self._check.match(form) or self._check_wanted.match(form) or self._check_source.match(form):
             return Act("check", None, form, clause.question)
         if (tagged := self._tagged.match(form)) and not self.asks(tagged["claim"]) and \
                 tagged["claim"].split()[-1].lower() not in self._not_tagged_after:

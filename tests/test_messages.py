@@ -2333,3 +2333,18 @@ def test_a_generation_claimed_and_a_title_in_single_quotes(text, verdict):
 ])
 def test_is_that_what_the_article_says(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a joining word parts two questions even where it is chatter ("btw,", "还有,"); only before "it" does chatter
+    # stand between nothing
+    ("difference between VL2 and Janus-Pro. btw, which model has the most active parameters",
+     [("compare", {"deepseek-vl2", "janus-pro"}, None), ("list", {"deepseek-v3"}, None)]),
+    ("那个和 o1 正式版打平的模型有多少参数。还有,2025年初有哪些模型发布",
+     [("field", {"deepseek-r1"}, "parameters"), ("list", {"deepseek-r1", "janus-pro"}, None)]),
+    # a figure claimed with a check word of its own is checked, not told
+    ("so r1 dropped jan 20th 2025 correct and also comparison between deepseek coder and deepseek coder v2 pls",
+     [("field", {"deepseek-r1"}, "released"), ("compare", {"deepseek-coder", "deepseek-coder-v2"}, None)]),
+])
+def test_joined_questions_stay_two(text, expected):
+    assert parts(text) == expected

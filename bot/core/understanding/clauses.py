@@ -129,6 +129,10 @@ class Clauses:
         """It refers back: "it", "its", "它", "这两个"."""
         return self.normalised(text) in self.cues.pronouns
 
+    def says_it_alone(self, text: str) -> bool:
+        """It says "it" of one model ("it", "its", "它"), not "the model" or "这两个"."""
+        return self.normalised(text) in self.cues.it
+
     def incomplete(self, text: str) -> bool:
         """A question that needs what was said before it: it says "it", or holds nothing but cue words and asks
         nothing alone ("when was it proposed?", "which is bigger"); not "what is the capital of France", nor

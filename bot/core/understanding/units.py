@@ -79,9 +79,10 @@ class Units:
             # (two clauses that each ask by their words are two questions; so are a name and such a clause:
             # "V2 — oh and models over 100B params")
             return self._said(acts)
-        # (chatter between a question and what it refers to stands between nothing: "…这些我都知道了。我想问的不是这个:
-        # 它到底有什么特色?")
-        acts = [a for a in acts if a.kind != "chatter"]
+        # (chatter just before "it" stands between nothing: "…这些我都知道了。我想问的不是这个:它有什么特色?";
+        # elsewhere it parts two questions: "difference between VL2 and Janus-Pro. btw, which model …")
+        acts = [a for k, a in enumerate(acts) if not (a.kind == "chatter" and k + 1 < len(acts)
+                                                      and self.clauses.says_it_alone(acts[k + 1].text))]
         joins = _Joins()
         for i, act in enumerate(acts):
             if act.kind == "ask":

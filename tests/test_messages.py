@@ -2348,3 +2348,17 @@ def test_is_that_what_the_article_says(text, verdict):
 ])
 def test_joined_questions_stay_two(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a yes/no of a model right after a problem reported, asking no fact of it, is the problem's
+    ("convert_hf_to_gguf.py fails for deepseek-vl2-small\n```\nKeyError: 'vision_config'\n```\nIs VL2 supported at all "
+     "or do I need to wait?", [("none", set(), None)]),
+    ("V3 输出全是乱码,是不是 MoE 的问题?", [("none", set(), None)]),
+    ("LoRA fine-tuning DeepSeek-Coder-V2-Lite: loss becomes NaN after ~200 steps. Is something special needed for the "
+     "MoE layers?", [("none", set(), None)]),
+    # ... a kind asked of a model it names is asked
+    ("R1 跑不起来,R1 是开源的吗?", [("field", {"deepseek-r1"}, "features")]),
+])
+def test_a_yes_no_right_after_a_problem(text, expected):
+    assert parts(text) == expected

@@ -91,7 +91,7 @@ LEXICON_SHAPE = {
         "rumour": {"markers": WORDS, "subjects": WORDS, "verbs": WORDS, "sources": WORDS, "source_verbs": WORDS},
         "self": WORDS, "asked_me": WORDS, "known": WORDS, "check_nouns": WORDS,
         "chatter": {"greetings": WORDS, "thanks": WORDS, "apologies": WORDS, "addressing": WORDS, "fillers": WORDS},
-        "thanked_for": WORDS,
+        "thanked_for": WORDS, "leading_only": WORDS,
         "smalltalk": {"help": WORDS, "maker": WORDS, "praise": WORDS, "complaint": WORDS},
         "acts": {"future": {"words": WORDS}, "error": {"words": WORDS},
                  "howto": {"frames": WORDS, "verbs": WORDS, "where": WORDS, "except": WORDS,

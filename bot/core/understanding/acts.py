@@ -56,7 +56,9 @@ class Acts:
         self._chatter = {kind: _words(words, "^") for kind, words in chatter.items()}
         every = [w for words in chatter.values() for w in words]
         self._lead = re.compile(rf"^{_EDGE}(?:{alternation(every, loose=True)}){_EDGE}", re.IGNORECASE)
-        trailing = [*chatter["thanks"], *chatter["fillers"], *chatter["apologies"], *chatter["greetings"]]
+        leading_only = set(message["leading_only"])
+        trailing = [*chatter["thanks"], *(w for w in chatter["fillers"] if w not in leading_only),
+                    *chatter["apologies"], *chatter["greetings"]]
         self._trail = re.compile(rf"{_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$", re.IGNORECASE)
         self._smalltalk = {kind: re.compile(rf"^{_EDGE}(?:{alternation(words, loose=True)}){_EDGE}$", re.IGNORECASE)
                            for kind, words in message["smalltalk"].items()}

@@ -195,6 +195,12 @@ class Understanding:
             # "R1 是开源的吗,是 2024 年 12 月发布的吗": the second question's subject is the first's
             query = self._frame(replace(unit, text=f"{_PRONOUN[has_chinese(unit.text)]} {unit.text}"),
                                 discourse.context)
+        if discourse.act and unit.question and (query.intent == "model" or (
+                (query.selector or "").startswith("check:tag:") and not self.clauses.names(unit.text))) \
+                and self.clauses.normalised(unit.text) not in self.cues.overview:
+            # "convert_hf_to_gguf.py fails for deepseek-vl2-small … Is VL2 supported at all?", "V3 输出全是乱码,是不是
+            # MoE 的问题?": a yes/no of the model right after a problem reported, asking no fact of it, is the problem's
+            return discourse.act
         if query.reason == "out-of-scope" and discourse.uncovered:
             return discourse.uncovered  # "… to JanusFlow, how much improvement could we expect?": the same decline
         if query.reason == "out-of-scope" and unit.about and self.acts.a_not_a(unit.text):

@@ -63,6 +63,7 @@ class Claims:
         self._groups = frozenset(self._group.values())  # a group's name is a term, even where it is a cue word
         self._opposite = {stem(kb.normaliser(a)): stem(kb.normaliser(b))
                           for a, b in kb.lexicon.get("claim_opposites", {}).items()}
+        self._of_itself = {stem(kb.normaliser(g)) for g in kb.lexicon.get("claim_of_itself", [])}
         # (field, language, index, terms, counts) of every sentence of every model
         self._index = {m.id: [(field, lang, i, self._terms(s), self._counts(s))
                               for field in FIELDS for lang in ("zh", "en")
@@ -87,8 +88,9 @@ class Claims:
         it says "only a little labelled data"), of something the claim names too."""
         opposite = {self._opposite[t] for t in terms if t in self._opposite}
         others = terms - set(self._opposite)
-        # (with nothing else claimed, the amount alone: "V2 是第一代的吗" against "第二代")
-        return next((s for s in index if opposite and opposite <= s[3] and (others & s[3] or not others)), None)
+        # (with nothing else claimed, what is said of the model itself: "V2 是第一代的吗" against "第二代")
+        alone = not others and opposite <= self._of_itself
+        return next((s for s in index if opposite and opposite <= s[3] and (others & s[3] or alone)), None)
 
     def title(self, model: str, claim: str) -> str | None:
         """"V3 的论文叫 DeepSeek-V3 Technical Report, 没错吧": "yes" where the claim holds the model's paper title,

@@ -14,7 +14,8 @@ from bot.core.dates import MONTHS
 from bot.core.normalise import Normaliser, has_chinese, tokens_of
 
 # names, a regular expression and the words a claim is checked by are not cue words
-NOT_CUES = ("normalise", "foreign_models", "not_covered", "names", "claim_synonyms", "stopwords.zh_light")
+NOT_CUES = ("normalise", "foreign_models", "not_covered", "names", "claim_synonyms", "stopwords.zh_light",
+            "claim_of_itself")
 
 
 # words of what the article does not hold ("price", "报错", "will"): they ask about something else, so they

@@ -27,10 +27,8 @@ class Superlatives:
                 return None
             if field := self._field_asked(kind, asked):  # "后出的那个有什么特色?": a fact of the one it picks
                 return Query("field", (chosen,), field=field, selector=f"{kind}:among")
-            if len(talked_about) <= MAX_COMPARED and not asked.tags and kind in ranking.PLAIN and \
-                    context.intent != "list":
-                # "which came out first?" after "compare v2 and v3": the one it picks, beside the others; after a
-                # list ("2023 年发布的有哪些?其中哪个最早?"), the one it picks among them
+            if len(talked_about) <= MAX_COMPARED and not asked.tags and kind in ranking.PLAIN:
+                # "which came out first?" after "compare v2 and v3": the one it picks, beside the others
                 return Query("compare", talked_about, selector=f"{kind}:among")
             return Query("list", (chosen,), selector=f"{kind}:among")
         chosen = self._pick(kind, asked.tags, tuple(select(self.kb, f"date:{asked.date}")) if asked.date else None)

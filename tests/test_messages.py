@@ -2350,3 +2350,17 @@ def test_joined_questions_stay_two(text, expected):
 ])
 def test_a_yes_no_right_after_a_problem(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a one-character verb of using ends no word it is the tail of ("引用" cites)
+    ("想在论文里引用 DeepSeek-VL2,有没有大佬知道论文完整标题是什么?谢谢", [("field", {"deepseek-vl2"}, "paper")]),
+    ("想在本地用 R1", [("none", set(), None)]),
+    # asking the channel is no yes/no question
+    ("can someone ELI5 why R1 was such a big deal?", [("field", {"deepseek-r1"}, "significance")]),
+    ("can anyone tell me when V3 came out?", [("field", {"deepseek-v3"}, "released")]),
+    ("could someone explain what MoE models deepseek has",
+     [("list", {"deepseek-moe", "deepseek-v2", "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3"}, None)]),
+])
+def test_cite_and_asking_the_channel(text, expected):
+    assert parts(text) == expected

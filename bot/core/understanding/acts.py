@@ -38,6 +38,7 @@ _PUNCTUATION = " ,，.。:：;；!！?？~、…-—"
 _EXCEPTION = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\b")
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
 _PROGRESSIVE = re.compile(r"\s+[a-z]+ing\b", re.IGNORECASE)  # "was explaining", "am wondering"
+_COMPOUND_HEADS = "引作应费适采信通专常实有备享功效"  # 引用, 作用, 应用, 费用 …: words that end in a verb of using
 _TAIL = 4  # a Chinese question word this near the end asks ("R1 用起来感觉怎么样", "它的意义到底在哪")
 
 
@@ -299,5 +300,7 @@ def _near(frames: list[str], verbs: list[str], chinese: bool) -> re.Pattern:
     frames = [w for w in frames if has_chinese(w) == chinese]
     verbs = [w for w in verbs if has_chinese(w) == chinese]
     gap = r"[^,，.。;；!！?？]{0,4}?" if chinese else r"[^,.;!?]{0,40}?"
-    return re.compile(rf"(?:{alternation(frames, loose=True)}){gap}(?:{alternation(verbs, loose=True)})",
+    # (a one-character verb ends no word it is the tail of: "引用" cites, "作用" works; "用" alone uses)
+    tail = rf"(?<![{_COMPOUND_HEADS}])" if chinese else ""
+    return re.compile(rf"(?:{alternation(frames, loose=True)}){gap}{tail}(?:{alternation(verbs, loose=True)})",
                       re.IGNORECASE)

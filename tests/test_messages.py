@@ -2364,3 +2364,15 @@ def test_a_yes_no_right_after_a_problem(text, expected):
 ])
 def test_cite_and_asking_the_channel(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "before" a doing is no model's time; thinking before answering is reasoning
+    ("yo is r1 the one that thinks before answering? 🤔", [("field", {"deepseek-r1"}, "features")]),
+    ("会深度思考的那个是哪个模型", [("list", {"deepseek-r1"}, None)]),
+    ("does V3 think before answering?", [("field", {"deepseek-v3"}, "features")]),
+    # ... "before" a model is
+    ("which models came before V3?", [("list", {"deepseek-coder", "deepseek-llm", "deepseek-v2"}, None)]),
+])
+def test_before_a_doing_and_thinking_first(text, expected):
+    assert parts(text) == expected

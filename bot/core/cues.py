@@ -262,14 +262,21 @@ class Cues:
         return found[0] if found else None
 
     def relative_in(self, text: str) -> str | None:
-        found = [name for name in self._ordered(self.relative, text)
-                 if not self._person_before.search(text[:self.relative[name].find(text).start()])]
+        """"after", "之前": which model came before or after; not when a person did something then ("我以前用过 V2"),
+        nor before doing something ("the one that thinks before answering")."""
+        def timed(name: str) -> bool:
+            found = self.relative[name].find(text)
+            return not (self._person_before.search(text[:found.start()]) or _DOING.match(text, found.end()))
+        found = [name for name in self._ordered(self.relative, text) if timed(name)]
         return found[0] if found else None
 
     @staticmethod
     def _ordered(groups: dict[str, CueSet], text: str) -> list[str]:
         hits = [(m.start(), name) for name, cues in groups.items() if (m := cues.find(text))]
         return [name for _, name in sorted(hits)]
+
+
+_DOING = re.compile(r"\s*[a-z]+ing\b")  # "before answering": a time in a doing, not a model's
 
 
 def by_letters(words: Iterable[str]) -> dict[str, list[str]]:

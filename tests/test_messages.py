@@ -2376,3 +2376,15 @@ def test_cite_and_asking_the_channel(text, expected):
 ])
 def test_before_a_doing_and_thinking_first(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the distilled versions together, their sizes asked: the range the article gives for the model
+    ("r1 distill sizes?", [("field", {"deepseek-r1"}, "parameters")]),
+    ("how big are the r1 distills?", [("field", {"deepseek-r1"}, "parameters")]),
+    ("R1 蒸馏版有哪些尺寸", [("field", {"deepseek-r1"}, "parameters")]),
+    # ... one distilled version's size is not given
+    ("R1-Distill-Qwen-32B 多少参数", [("none", set(), None)]),
+])
+def test_the_distilled_versions_sizes(text, expected):
+    assert parts(text) == expected

@@ -60,7 +60,7 @@ class Framer:
         query = self._understand(text, links, context)
         if query.intent != "none" and set(links.doubtful) & set(query.models):
             query = replace(query, near_miss=True)
-        return for_variants(query, links)
+        return for_variants(query, links, self.kb.lexicon["names"]["distill"])
 
     # --- the names it holds ---------------------------------------------------------------------
     def _link(self, text: str, context: Context | None) -> Links:

@@ -95,11 +95,12 @@ class Coverage:
         return closest(word, self._spellable, self._swapped) is not None
 
 
+_SIZE = re.compile(r"\d+(?:\.\d+)?\s*b\b")  # "32b": one distilled version, not all of them
 # a fact of a variant itself: never transferred from the covered model
 VARIANT_FACTS = ("released", "parameters")
 
 
-def for_variants(query: Query, links: Links) -> Query:
+def for_variants(query: Query, links: Links, distill: str = "distill") -> Query:
     """What an answer does with a variant the article does not describe ("V2-Lite", "R1-Distill-Qwen-32B").
 
     An overview, or a fact that does not depend on the variant (features, significance, paper), is the covered
@@ -120,6 +121,9 @@ def for_variants(query: Query, links: Links) -> Query:
                                    and not (query.selector or "").startswith("check:")):
         return replace(query, reason=f"variant:{typed}")
     asked = next((f for f in fields if f in VARIANT_FACTS), "")
+    if asked == "parameters" and distill in typed.lower() and not _SIZE.search(typed.lower()):
+        # "r1 distill sizes?": the distilled versions together, whose range is the covered model's own fact
+        return replace(query, reason=None)
     return Query("none", reason=f"variant:{model}:{asked}:{typed}", suggestions=(model,))
 
 

@@ -2388,3 +2388,13 @@ def test_before_a_doing_and_thinking_first(text, expected):
 ])
 def test_the_distilled_versions_sizes(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # "只能" / "只会" say only, and the kinds beside them are checked together
+    ("听说 Janus-Pro 只能看图、不能生成图片?", "不对,不全是这样"),
+    ("Janus-Pro 只能看图,不能生成图片,对吧", "不对,不全是这样"),
+    ("R1 只会推理,不开源,是吗", "不对,不全是这样"),
+])
+def test_only_and_kinds_together(text, verdict):
+    assert verdict_line(text).startswith(verdict)

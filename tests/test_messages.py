@@ -2398,3 +2398,16 @@ def test_the_distilled_versions_sizes(text, expected):
 ])
 def test_only_and_kinds_together(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a word of a model's name used of a kind of thing ("code LLM", "an LLM") names no model
+    ("DeepSeek Coder was the *first* open-source code LLM?? does the article really say that",
+     [("field", {"deepseek-coder"}, "features")]),
+    ("is DeepSeek Coder the first open source code llm?", [("field", {"deepseek-coder"}, "features")]),
+    # ... beside a comparison, it does
+    ("llm vs v2", [("compare", {"deepseek-llm", "deepseek-v2"}, None)]),
+    ("is coder older than llm?", [("compare", {"deepseek-coder", "deepseek-llm"}, None)]),
+])
+def test_a_kind_of_thing_names_no_model(text, expected):
+    assert parts(text) == expected

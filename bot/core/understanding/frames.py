@@ -38,6 +38,7 @@ from bot.core.understanding.unnamed import UnnamedQuestions
 Rule = Callable[[str, Links, Context | None], Query | None]
 
 
+
 class Framer:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
@@ -124,7 +125,9 @@ class Framer:
         if not links.models:  # ("跟 LLM 比谁早?" after Coder: compared with the model talked about)
             return bool(context) and (rest in self.cues.switch or rest in self.cues.compare)
         # (not a tag word before "model", a kind of model: "is V3 the largest MoE model?", "V2 (the MoE one) vs V3")
+        # (nor a word a kind of thing, "open-source code LLM", "an LLM": "was Coder the first open-source code LLM?")
         kind = any(re.search(rf"(?<![a-z]){re.escape(w)}\s*(?:models?|ones?|的?模型)(?![a-z])", rest)
+                   or re.search(rf"(?<![a-z])(?:code|source|an?|any|another|other)\s+{re.escape(w)}(?![a-z])", rest)
                    for w in self.linker.brandable(rest))
         compared = self.operators.comparative.find(rest) and not self.operators.exclude.find(rest)  # not "other than"
         return (rest in self.cues.compare or bool(self.cues.superlative_in(rest))

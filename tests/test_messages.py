@@ -2411,3 +2411,16 @@ def test_only_and_kinds_together(text, verdict):
 ])
 def test_a_kind_of_thing_names_no_model(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a remark of a sentence of its own, naming no model, leaves the check to the claim before it
+    ("Read that DeepSeekMath was pretrained on 500B tokens. sounds like a lot for a 7B model, is that right?",
+     "Yes — the article says so of DeepSeekMath"),
+    ("V3 has 671B params. wow that's huge. is that right?", "Yes — DeepSeek-V3"),
+    ("听说 R1 是闭源的。感觉不太可能。真的吗?", "不对,DeepSeek-R1:开源"),
+    # ... in the claim's sentence, it is the claim's
+    ("up 主说 R1 除了大模型之外,蒸馏出来的小模型从 1.5B 到 70B 都有,想确认下是不是这么回事", "对,DeepSeek-R1"),
+])
+def test_a_remark_between_the_claim_and_its_check(text, verdict):
+    assert verdict_line(text).startswith(verdict)

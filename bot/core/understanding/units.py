@@ -72,7 +72,7 @@ class Units:
             self.clauses.only_not_meant(a.text) or (i and acts[i - 1].kind in CONTENT and not acts[i - 1].question
                                                    and self.clauses.only_adds_names(a.text))))] or acts
         acts = [self._quoted(a) if a.kind == "check" else a
-                for a in _checks_joined(self._predicates_joined(acts), self._asks_which)]
+                for a in _checks_joined(self._predicates_joined(acts), self._asks_which, self.clauses.names)]
         by_words = sum(self._asks_by_words(a) for a in acts)
         named = sum(a.kind == "statement" and self.clauses.names_only(a.text) for a in acts)
         if not any(a.kind in ASKING for a in acts) and (by_words < 1 or by_words + named < 2):
@@ -275,12 +275,18 @@ def _checked(act: Act) -> bool:
     return act.kind == "claim" and (act.question or act.detail == "tagged")
 
 
-def _checks_joined(acts: list[Act], asks_which: Callable[[str], bool]) -> list[Act]:
+def _checks_joined(acts: list[Act], asks_which: Callable[[str], bool],
+                   names: Callable[[str], list[str]] = lambda text: []) -> list[Act]:
     """"V3 has 671B params. is that right?": the clauses before a check tag, in its sentence, are the claim it
     checks; a check tag with nothing before it ("really?"), or after a question word ("what can Coder do, for
-    real?"), is chatter."""
+    real?"), is chatter. A remark naming no model just before the tag ("Read that DeepSeekMath was pretrained on
+    500B tokens. sounds like a lot for a 7B model, is that right?") leaves the tag to the claim before it."""
     out: list[Act] = []
     for act in acts:
+        if act.kind == "check" and act.text and len(out) > 1 and out[-1].kind in CONTENT and \
+                not names(out[-1].text) and out[-2].kind in CONTENT and names(out[-2].text) and \
+                out[-2].sentence != out[-1].sentence:
+            out.pop()  # (a remark of a sentence of its own; in the claim's sentence it is the claim's)
         if act.kind == "check" and act.text and out and (out[-1].kind in CONTENT or (
                 out[-1].kind == "ask" and not asks_which(out[-1].text))):
             claim = out.pop()

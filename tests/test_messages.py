@@ -2424,3 +2424,15 @@ def test_a_kind_of_thing_names_no_model(text, expected):
 ])
 def test_a_remark_between_the_claim_and_its_check(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a doubt first, then whether the article says it, checks the claim before
+    ("Coder V2 matching GPT-4 Turbo on code — marketing fluff or does the article actually say that?",
+     "Yes — the article says so of DeepSeek-Coder V2"),
+    ("V3 用了 FP8 训练,是炒作还是真的?", "对,DeepSeek-V3:FP8 混合精度训练"),
+    ("R1 开源了,是营销还是真的", "对,DeepSeek-R1:开源"),
+    ("R1 matches o1. hype or real?", "Yes — the article says so of DeepSeek-R1"),
+])
+def test_a_doubt_first_then_the_check(text, verdict):
+    assert verdict_line(text).startswith(verdict)

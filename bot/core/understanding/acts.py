@@ -67,6 +67,8 @@ class Acts:
         # (a tag may be doubted after "or", one word qualifying the doubt: "a real thing or just twitter hype")
         doubts = alternation(message["check_doubts"], loose=True)
         doubted = rf"(?:(?:{tags})\s*(?:or|还是)\s*|(?:or\s+)?)(?:just\s+|只是)?(?:[a-z]+\s+)?(?:{doubts})"
+        # (or doubted first: "marketing fluff or does the article actually say that?", "是炒作还是真的")
+        doubted = rf"(?:{doubted}|(?:just\s+|是)?(?:{doubts})(?:\s+[a-z]+)?\s*(?:or|还是)\s*(?:{tags}))"
         # (after wanting it confirmed: "想确认下是不是这么回事", "just want to confirm, is that right")
         wanting = alternation(message["asks"]["wanting"], loose=True)
         self._check = re.compile(rf"^{_EDGE}(?:(?:{wanting})(?:一?下)?{_EDGE})?"

@@ -196,7 +196,8 @@ class Understanding:
             query = self._frame(replace(unit, text=f"{_PRONOUN[has_chinese(unit.text)]} {unit.text}"),
                                 discourse.context)
         if discourse.act and unit.question and (query.intent == "model" or (
-                (query.selector or "").startswith("check:tag:") and not self.clauses.names(unit.text))) \
+                (query.selector or "").startswith("check:tag:") and not self.clauses.names(unit.text)
+                and not self.clauses.says_it(unit.text))) \
                 and self.clauses.normalised(unit.text) not in self.cues.overview:
             # "convert_hf_to_gguf.py fails for deepseek-vl2-small … Is VL2 supported at all?", "V3 输出全是乱码,是不是
             # MoE 的问题?": a yes/no of the model right after a problem reported, asking no fact of it, is the problem's

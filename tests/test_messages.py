@@ -2436,3 +2436,16 @@ def test_a_remark_between_the_claim_and_its_check(text, verdict):
 ])
 def test_a_doubt_first_then_the_check(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the same fact of the same model asked again, plainly or as a claim, is one part (the claim's check kept)
+    ("Which sizes of DeepSeek LLM were released? The model card mentions base and chat variants but I only find "
+     "the 67b ones. Were smaller sizes also released or was it just 67B?", [("field", {"deepseek-llm"}, "parameters")]),
+    ("V2 和 V3 有什么区别?V3 和 V2 对比一下", [("compare", {"deepseek-v2", "deepseek-v3"}, None)]),
+    # ... a kind checked beside the features asked is a part of its own
+    ("what's special about VL2? and is it MoE?",
+     [("field", {"deepseek-vl2"}, "features"), ("field", {"deepseek-vl2"}, "features")]),
+])
+def test_the_same_fact_asked_again_is_one_part(text, expected):
+    assert parts(text) == expected

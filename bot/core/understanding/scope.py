@@ -172,6 +172,12 @@ def kept(parts: list[Part]) -> list[Part]:
     for part in [each for p in asked for each in _each_field(p)]:
         if out and (_same(out[-1].query, part.query) or any(o.query == part.query for o in out)):
             continue  # (asked again after another part: "…参数量那一栏不知道写啥,搜出来全是专家…VL2 的参数量公布过吗?")
+        if (again := next((i for i, o in enumerate(out) if _asked_again(o.query, part.query)), None)) is not None:
+            # "what's the difference between V2 and V3? … Is V3 just a bigger V2?", "Which sizes of DeepSeek LLM were
+            # released? … or was it just 67B?": one question; a claim in it keeps its check
+            if (part.query.selector or "").startswith("check:") and not out[again].query.selector:
+                out[again] = part
+            continue
         if out and (folded := _folded(out[-1], part)):
             out.pop()
             part = folded
@@ -203,6 +209,20 @@ def _same(before: Query, query: Query) -> bool:
     other_topics = topic and (before.reason or "").startswith("topic:") and query.reason != before.reason
     return query == before or (_declined_subject(query) == _declined_subject(before) is not None
                                and not other_topics) or (topic and query.reason == before.reason)
+
+
+def _asked_again(before: Query, query: Query) -> bool:
+    """The same models compared again (in any order), or the same fact of the same models asked again, plainly
+    or as a claim."""
+    if before.intent != query.intent or set(before.models) != set(query.models) or not query.models:
+        return False
+    if query.intent == "compare":
+        return before.selector == query.selector
+    # (a fact of one value, claimed once; not a kind checked beside the features asked: "what's special about VL2?
+    # and is it MoE?")
+    claims = [s for s in (before.selector, query.selector) if s]
+    return query.intent == "field" and before.field == query.field and (not claims or (
+        len(claims) == 1 and claims[0].startswith("check:") and query.field in (*VARIANT_FACTS, "paper")))
 
 
 def _declined_subject(query: Query) -> str | None:

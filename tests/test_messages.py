@@ -2449,3 +2449,14 @@ def test_a_doubt_first_then_the_check(text, verdict):
 ])
 def test_the_same_fact_asked_again_is_one_part(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # "also" right after a name, before its verb, is the sentence's own word, not a new question
+    ("heard Janus-Pro also has a 13B variant, is that real?", "No — Janus-Pro"),
+    ("R1 also uses RL right?", "Yes — DeepSeek-R1: reinforcement learning"),
+    ("someone said V3 also has 236B params. true?", "No — DeepSeek-V3"),
+])
+def test_also_after_a_name_goes_on(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+    assert len(parts(text)) == 1

@@ -126,12 +126,20 @@ class Segmenter:
                 # 671B params"); after "and also", "btw", it opens one ("and also is llama a good llm")
                 after = piece[yes_no.end():]
                 asked = self._names(after) or self._says_it(after)
+            if asked and strong and strong.group().strip().lower() == "also" and \
+                    self._yes_no.match(piece, match.end()) and self._name_ends(piece[last:match.start()]):
+                asked = False  # "heard Janus-Pro also has a 13B variant": the verb of the name before it goes on
             opens = asked or named or listed
             if match.start() > last and opens:
                 out.append(piece[last:match.start()])
                 last = match.start()
         out.append(piece[last:])
         return [p.strip() for p in out if p.strip()]
+
+    def _name_ends(self, text: str) -> bool:
+        """The words end with a model's name ("heard Janus-Pro")."""
+        words = text.split()
+        return any(self._names_only(" ".join(words[-n:])) for n in range(1, min(_NAME_WORDS, len(words)) + 1))
 
     def _enumerates(self, before: str, after: str) -> bool:
         """A comma between names lists them ("which came out first, V3, R1 or Janus-Pro?", "when were V2, V3 and

@@ -2460,3 +2460,17 @@ def test_the_same_fact_asked_again_is_one_part(text, expected):
 def test_also_after_a_name_goes_on(text, verdict):
     assert verdict_line(text).startswith(verdict)
     assert len(parts(text)) == 1
+
+
+@pytest.mark.parametrize(("text", "expected", "verdict"), [
+    # a guess at the rank just asked is checked of the model guessed
+    ("DeepSeek 目前最新的模型是哪个?是 R1 吗?", [("list", {"janus-pro"}, None), ("field", {"deepseek-r1"}, "released")],
+     "不对,最新发布的模型:Janus-Pro"),
+    ("which model is the largest? is it V3?",
+     [("list", {"deepseek-v3"}, None), ("field", {"deepseek-v3"}, "parameters")], "Yes — The largest model"),
+    ("哪个模型最早?是 Coder 吗?",
+     [("list", {"deepseek-coder"}, None), ("field", {"deepseek-coder"}, "released")], "对,最早的模型"),
+])
+def test_a_guess_at_the_rank_asked(text, expected, verdict):
+    assert parts(text) == expected
+    assert verdict in to_text(ENGINE.ask(text).reply)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.core import ranking
 from bot.core.claims import FIELDS, Claims, Evidence
 from bot.core.cues import lexicon_texts
 from bot.core.dates import date_spans, month_spans
@@ -214,7 +215,16 @@ class Understanding:
             together = self._frame(replace(unit, text=f"{unit.text} {unit.about}", about=None), discourse.context)
             query = together if together.intent != "none" else query
         query = self._after_chatter(unit, query, discourse.context) or query
-        return self._verified(unit, query) or query
+        return self._guessed(unit, query, discourse.context) or self._verified(unit, query) or query
+
+    def _guessed(self, unit: Unit, query: Query, context: Context | None) -> Query | None:
+        """"which model is the largest? is it V3?", "最新的模型是哪个?是 R1 吗?": a guess at the rank just asked,
+        checked of the model guessed."""
+        kind = (context.selector or "") if context else ""
+        if not (context and context.intent == "list" and kind in ranking.PLAIN and query.intent == "model"
+                and unit.question and self.acts.asks(unit.text)):
+            return None
+        return Query("field", query.models, field=ranking.field_of(kind), selector=f"check:{kind}")
 
     def _offers_another_way(self, text: str) -> bool:
         """It opens with "or" ("or does …", "还是说 …"): the question before, asked another way."""

@@ -211,6 +211,8 @@ class Units:
         if nxt.kind not in ("statement", "ask") or not self.clauses.names_only(nxt.text) or \
                 self.segmenter.starts_asking(nxt.text):  # ("…? what is deepseek coder" asks of its own)
             return False
+        if nxt.question and self._asks(nxt.text) and not _options(nxt):
+            return False  # a guess at the answer is asked of its own: "最新的模型是哪个?是 R1 吗?"
         return not (subject and nxt.kind == "ask") and not (not subject and self.segmenter.opens(nxt.text))
 
     def _asks_by_words(self, act: Act) -> bool:

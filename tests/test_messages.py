@@ -2474,3 +2474,17 @@ def test_also_after_a_name_goes_on(text, verdict):
 def test_a_guess_at_the_rank_asked(text, expected, verdict):
     assert parts(text) == expected
     assert verdict in to_text(ENGINE.ask(text).reply)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name alone, then facts asked by their words with no name: the subject of each
+    ("V3: release date, params, paper?",
+     [("field", {"deepseek-v3"}, "released"), ("field", {"deepseek-v3"}, "parameters"),
+      ("field", {"deepseek-v3"}, "paper")]),
+    ("Janus-Pro:\n- 发布时间\n- 参数量",
+     [("field", {"janus-pro"}, "released"), ("field", {"janus-pro"}, "parameters")]),
+    ("DeepSeek R1: 1) release date 2) size", [("field", {"deepseek-r1"}, "released"),
+                                             ("field", {"deepseek-r1"}, "parameters")]),
+])
+def test_a_name_then_facts_listed(text, expected):
+    assert parts(text) == expected

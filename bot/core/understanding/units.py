@@ -72,7 +72,8 @@ class Units:
             self.clauses.only_not_meant(a.text) or (i and acts[i - 1].kind in CONTENT and not acts[i - 1].question
                                                    and self.clauses.only_adds_names(a.text))))] or acts
         acts = [self._quoted(a) if a.kind == "check" else a
-                for a in _checks_joined(self._predicates_joined(acts), self._asks_which, self.clauses.names)]
+                for a in _checks_joined(self._predicates_joined(self._subject_lent(acts)), self._asks_which,
+                                        self.clauses.names)]
         by_words = sum(self._asks_by_words(a) for a in acts)
         named = sum(a.kind == "statement" and self.clauses.names_only(a.text) for a in acts)
         if not any(a.kind in ASKING for a in acts) and (by_words < 1 or by_words + named < 2):
@@ -93,6 +94,20 @@ class Units:
                          for a in acts)
         return [unit for i, act in enumerate(acts) if i not in joins.taken
                 for unit in self._unit(i, act, joins, questioned)] or self._said(acts)
+
+    def _subject_lent(self, acts: list[Act]) -> list[Act]:
+        """"DeepSeek R1: 1) release date 2) size 3) …", "V3: release date, params, paper?": a name alone, then
+        facts asked by their words with no name, is the subject of each of them."""
+        out: list[Act] = []
+        for i, act in enumerate(acts):
+            listed = list(itertools.takewhile(
+                lambda a: a.kind in ("statement", "ask") and not self.clauses.names(a.text)
+                and self.clauses.asks_a_field(a.text) and not self._asks(a.text), acts[i + 1:]))
+            if act.kind == "statement" and self.clauses.names_only(act.text) and not act.question and listed:
+                acts[i + 1:i + 1 + len(listed)] = [replace(a, text=f"{act.text} {a.text}") for a in listed]
+                continue
+            out.append(act)
+        return out
 
     def _predicates_joined(self, acts: list[Act]) -> list[Act]:
         """What goes on saying what the clause before it says, in its sentence, with no question mark and no model

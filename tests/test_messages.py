@@ -2488,3 +2488,14 @@ def test_a_guess_at_the_rank_asked(text, expected, verdict):
 ])
 def test_a_name_then_facts_listed(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a claim passed on twice is what the last one said
+    ("someone on reddit said that csdn lineage article says DeepSeekMath has no public paper. is that actually what "
+     "it says?", "Yes — DeepSeekMath"),
+    ("群里有人说文章里写着 R1 是闭源的,真的吗", "不对,DeepSeek-R1:开源"),
+    ("my friend told me the paper says R1 uses RL, right?", "Yes — DeepSeek-R1: reinforcement learning"),
+])
+def test_a_claim_passed_on_twice(text, verdict):
+    assert verdict_line(text).startswith(verdict)

@@ -172,9 +172,15 @@ class Acts:
         return says_nothing(form) or (thanked and bool(self._what_for.match(form)))
 
     def _claimed(self, text: str) -> str:
-        """What a claim says, without who passed it on."""
-        rumour = self._rumour.match(text)
-        return (text[rumour.end():].strip(_PUNCTUATION) if rumour else "") or text
+        """What a claim says, without who passed it on, however many passed it on ("someone on reddit said that
+        the csdn article says …")."""
+        for _ in range(3):
+            rumour = self._rumour.match(text)
+            said = text[rumour.end():].strip(_PUNCTUATION) if rumour else ""
+            if not said:
+                break
+            text = said
+        return text
 
     def continued(self, acts: list[Act]) -> list[Act]:
         """A clause that goes on with a request the article cannot hold ("could you add support for multi-function

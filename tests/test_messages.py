@@ -2499,3 +2499,14 @@ def test_a_name_then_facts_listed(text, expected):
 ])
 def test_a_claim_passed_on_twice(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a topic of the model named after "for" or "of" is the question's, however the clause goes on
+    ("Anyone else think the $5.6M training cost claim for V3 is BS?", [("none", set(), None)]),
+    ("I heard the price of R1 is crazy low, is it true?", [("none", set(), None)]),
+    # ... a topic told before a question of its own is not
+    ("was reading a thread about pricing. When was DeepSeek-V3 released?", [("field", {"deepseek-v3"}, "released")]),
+])
+def test_a_topic_of_the_model_named_after_it(text, expected):
+    assert parts(text) == expected

@@ -34,6 +34,7 @@ _OWN_SUBJECT = 2  # words no frame reads that make a question about something el
 _STRUCTURED_CHECKS = ("check:tag:", "check:!tag:", "check:date", "check:params", "check:active", "check:gap",
                       "check:earliest", "check:latest", "check:largest", "check:smallest")
 _RANKED = re.compile(r"^check:.*(?:earliest|latest|largest|smallest)")  # a rank claimed of one model
+_OF = re.compile(r"\b(?:for|of|about|on)\s*$", re.IGNORECASE)  # words just before the name of whose it is
 _PRONOUN = {True: "它", False: "it"}  # the subject a question leaves out, said (by whether it is in Chinese)
 
 
@@ -259,8 +260,10 @@ class Understanding:
             if topic and self.cues.topic_in(self.clauses.normalised(rest)):
                 return None  # the topic word is what is asked: "my boss asked me what v3 costs"
             if topic and start in names and (done := self.cues.beyond.find(told := self.clauses.normalised(before))) \
-                    and done.end() == len(told):
-                return None  # the topic is what is done to the model named next: "本地部署 R1 32B 蒸馏版需要什么配置"
+                    and (done.end() == len(told) or _OF.search(before)):
+                # the topic is what is done to the model named next: "本地部署 R1 32B 蒸馏版需要什么配置"; or the topic
+                # is the model's, named after "for" or "of": "the $5.6M training cost claim for V3 is BS?"
+                return None
             if not (unit.question or self.acts.asks_outright(rest)) or self.clauses.names_only(rest):
                 continue  # "my boss hates v3" asks nothing
             framed = self._frame(replace(unit, text=rest), context)

@@ -1998,6 +1998,9 @@ def test_a_rank_in_the_articles_own_words(text, verdict):
     ("I read the paper.What is R1?", [("model", {"deepseek-r1"}, None)]),
 ])
 def test_code_pasted_and_full_stops(text, expected):
+    # (an error line is read to the end of its message's first phrase: what follows is the program's)
+    assert parts("Loading DeepSeek-V3 with vLLM fails\n```\nValueError: Unknown quantization method: fp8. Must be "
+                 "one of ['aqlm', 'awq']\n```\nIs there a minimum vllm version?") == [("none", set(), None)]
     assert parts(text)[:len(expected)] == expected
     assert all(p[0] == "none" for p in parts(text)) == (expected[0][0] == "none")
 

@@ -32,6 +32,7 @@ _DOMAIN = re.compile(r"(?<![\w.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|ai|org|net|
 # a block of code pasted into the message: what it prints or holds, never a question of its own; an error's line
 # in it is the one thing said ("```\nImportError: cannot import name …\n```")
 _CODE_BLOCK = re.compile(r"```[^\n`]*\n?(?P<code>.*?)(?:```|\Z)", re.DOTALL)
+_ERROR_MESSAGE_END = re.compile(r"[:.,;?\[(]")  # where the first phrase of an error's message ends
 _ERROR_LINE = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\b|Traceback")
 _LINE_MARKUP = re.compile(r"^\s*(?:>>>|>|-#|#{1,3}|[-*+]\s)", re.MULTILINE)
 _INLINE_MARKUP = re.compile(r"[*`~|_]{2,}|[*`|]")
@@ -216,9 +217,15 @@ def _clean(text: str) -> str:
 
 
 def _said_of_code(block: re.Match) -> str:
-    """A code block as one line of the message: its first error line, else nothing."""
+    """A code block as one line of the message: its first error line, to the end of the error's first phrase
+    ("ValueError: Unknown quantization method: fp8. Must be one of [...]" says "ValueError: Unknown quantization
+    method"; what follows is the program's, no question's), else nothing."""
     errors = [line for line in block["code"].splitlines() if _ERROR_LINE.search(line)]
-    return f"\n{errors[0].replace('?', ' ')}\n" if errors else "\n"
+    if not errors:
+        return "\n"
+    line = errors[0][_ERROR_LINE.search(errors[0]).start():]
+    name, colon, message = line.partition(":")
+    return f"\n{name}{colon}{_ERROR_MESSAGE_END.split(message, maxsplit=1)[0]}\n"
 
 
 def _visible(ch: str) -> str:

@@ -2513,3 +2513,15 @@ def test_a_claim_passed_on_twice(text, verdict):
 ])
 def test_a_topic_of_the_model_named_after_it(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a kind checked again, with another beside it, is one part, the fuller check kept
+    ("Janus-Pro 到底支不支持文生图?看 demo 只有图片问答,但又看到有人说能画图,所以它到底能不能生成图片?",
+     [("field", {"janus-pro"}, "features")]),
+    ("is R1 open source? like actually, is it open source?", [("field", {"deepseek-r1"}, "features")]),
+    # ... the same kind of two models is two parts
+    ("is V3 MoE? is R1 MoE?", [("field", {"deepseek-v3"}, "features"), ("field", {"deepseek-r1"}, "features")]),
+])
+def test_a_kind_checked_again_is_one_part(text, expected):
+    assert parts(text) == expected

@@ -175,8 +175,9 @@ def kept(parts: list[Part]) -> list[Part]:
         if (again := next((i for i, o in enumerate(out) if _asked_again(o.query, part.query)), None)) is not None:
             # "what's the difference between V2 and V3? … Is V3 just a bigger V2?", "Which sizes of DeepSeek LLM were
             # released? … or was it just 67B?": one question; a claim in it keeps its check
-            if (part.query.selector or "").startswith("check:") and not out[again].query.selector:
-                out[again] = part
+            if (part.query.selector or "").startswith("check:") and len(part.query.selector) > len(
+                    out[again].query.selector or ""):
+                out[again] = part  # (the one that checks more: a claim beside a plain question, more kinds)
             continue
         if out and (folded := _folded(out[-1], part)):
             out.pop()
@@ -221,6 +222,10 @@ def _asked_again(before: Query, query: Query) -> bool:
     # (a fact of one value, claimed once; not a kind checked beside the features asked: "what's special about VL2?
     # and is it MoE?")
     claims = [s for s in (before.selector, query.selector) if s]
+    if len(claims) == 2 and all(c.startswith("check:tag:") for c in claims):
+        # a kind checked again, with another beside it ("到底支不支持文生图?…所以它到底能不能生成图片?")
+        tags = [set(c.removeprefix("check:").split("&")) for c in claims]
+        return tags[0] <= tags[1] or tags[1] <= tags[0]
     return query.intent == "field" and before.field == query.field and (not claims or (
         len(claims) == 1 and claims[0].startswith("check:") and query.field in (*VARIANT_FACTS, "paper")))
 

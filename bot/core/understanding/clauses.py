@@ -188,6 +188,10 @@ class Clauses:
         """It holds a field's word ("the paper title", "参数量")."""
         return bool(self.cues.strong_fields_in(self.normalised(text)))
 
+    def needs_a_subject(self, text: str) -> bool:
+        """It asks a fact of no model ("release date", "参数量"); not "models over 100B params", a list of its own."""
+        return self.framer.frame(text).reason == "no-model"
+
     def asks_a_fact(self, text: str) -> bool:
         """It asks a fact of a model by its words ("release date of DeepSeek Coder")."""
         return bool(self.names(text)) and self.framer.frame(text).intent == "field"

@@ -226,8 +226,10 @@ def _asked_again(before: Query, query: Query) -> bool:
         # a kind checked again, with another beside it ("到底支不支持文生图?…所以它到底能不能生成图片?")
         tags = [set(c.removeprefix("check:").split("&")) for c in claims]
         return tags[0] <= tags[1] or tags[1] <= tags[0]
+    # (a plain question, then the claim it doubts: "Which sizes were released? … or was it just 67B?"; not a claim
+    # checked, then the fact asked plainly after it: "released on jan 27 right? and janus pro when")
     return query.intent == "field" and before.field == query.field and (not claims or (
-        len(claims) == 1 and claims[0].startswith("check:") and query.field in (*VARIANT_FACTS, "paper")))
+        not before.selector and claims[0].startswith("check:") and query.field in (*VARIANT_FACTS, "paper")))
 
 
 def _declined_subject(query: Query) -> str | None:

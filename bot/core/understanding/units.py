@@ -102,7 +102,9 @@ class Units:
         for i, act in enumerate(acts):
             listed = list(itertools.takewhile(
                 lambda a: a.kind in ("statement", "ask") and not self.clauses.names(a.text)
-                and self.clauses.asks_a_field(a.text) and not self._asks(a.text), acts[i + 1:]))
+                and self.clauses.asks_a_field(a.text) and not self._asks(a.text)
+                and self.segmenter.without_joiner(a.text) == a.text and self.clauses.needs_a_subject(a.text),
+                acts[i + 1:]))
             if act.kind == "statement" and self.clauses.names_only(act.text) and not act.question and listed:
                 acts[i + 1:i + 1 + len(listed)] = [replace(a, text=f"{act.text} {a.text}") for a in listed]
                 continue

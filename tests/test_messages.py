@@ -2525,3 +2525,20 @@ def test_a_topic_of_the_model_named_after_it(text, expected):
 ])
 def test_a_kind_checked_again_is_one_part(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a remark on what was just said (", which is neat") is no question, and "that model" reaches past it
+    ("I read that Janus-Pro splits visual encoding into two encoders, which is neat. But what's the significance of "
+     "that model?", [("field", {"janus-pro"}, "significance")]),
+    ("the prof mentioned that DeepSeek LLM's paper has \"Longtermism\" in the title, which sounds weird for an ML "
+     "paper. What's the full title? And why did that model matter?",
+     [("field", {"deepseek-llm"}, "paper"), ("field", {"deepseek-llm"}, "significance")]),
+    # ... "which" that asks is a question
+    ("v3 or r1, which is newer", [("compare", {"deepseek-v3", "deepseek-r1"}, None)]),
+    ("release date of DeepSeek LLM; release date of DeepSeek Coder; which was first",
+     [("field", {"deepseek-llm"}, "released"), ("field", {"deepseek-coder"}, "released"),
+      ("compare", {"deepseek-coder", "deepseek-llm"}, None)]),
+])
+def test_a_which_remark_and_the_full_title(text, expected):
+    assert parts(text) == expected

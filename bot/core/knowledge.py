@@ -29,6 +29,7 @@ LEXICON_KEYS = {"normalise", "tags", "fields", "list", "which_one", "compare", "
                 "lately", "numbers", "followup", "overview", "foreign_models", "names", "help", "timeline",
                 "undisclosed", "beyond_article", "requests", "fit", "not_covered", "family", "relations", "chatter",
                 "described", "sizes", "operators", "message", "claim_synonyms", "claim_opposites", "claim_of_itself",
+                "exactness",
                 "stopwords"}
 ARTICLE_KEYS = {"title", "source", "published", "dated_by", "intro"}
 ARTICLE_TEXT = "article.zh.txt"  # the article itself, character for character: every quote is checked against it
@@ -63,7 +64,7 @@ LEXICON_SHAPE = {
                  "more": WORDS, "switch": WORDS, "same_fact": WORDS, "every": WORDS, "the_model": WORDS, "other": WORDS,
                  "besides": WORDS, "plural": WORDS, "former": WORDS, "latter": WORDS,
                  "not_meant": {"words": WORDS, "before_name": WORDS}},
-    "claim_synonyms": {str: WORDS}, "claim_opposites": {str: str}, "claim_of_itself": WORDS,
+    "claim_synonyms": {str: WORDS}, "claim_opposites": {str: str}, "claim_of_itself": WORDS, "exactness": WORDS,
     "foreign_models": WORDS, "undisclosed": WORDS,
     "names": {"brands": WORDS, "lettered": WORDS, "bare_version": str, "families": WORDS, "variants": WORDS,
               "others": WORDS, "joined_only": WORDS, "distill": str, "date": str, "near": {str: str}},

@@ -188,6 +188,10 @@ class Clauses:
         """It holds a field's word ("the paper title", "参数量")."""
         return bool(self.cues.strong_fields_in(self.normalised(text)))
 
+    def names_a_field(self, text: str) -> bool:
+        """It holds a field's word, a weak one too ("what's the full title")."""
+        return bool(self.cues.fields_in(self.normalised(text)))
+
     def needs_a_subject(self, text: str) -> bool:
         """It asks a fact of no model ("release date", "参数量"); not "models over 100B params", a list of its own."""
         return self.framer.frame(text).reason == "no-model"

@@ -29,6 +29,9 @@ _OPTIONS = re.compile(r"\s*[^\s,，]{1,16}(?:\s+[^\s,，]{1,16})?\s*(?:\bor\b|�
 # "and"/"but", a verb, then no subject: the clause goes on with the one before ("… and is more of an idea")
 _PREDICATE = re.compile(r"^\s*(?:and|but)\s+(?:is|are|was|were|has|have|had|does|did)\s+"
                         r"(?!(?:it|its|they|this|that|these|those|there|he|she|you|i|we)\b)", re.IGNORECASE)
+# ("which is neat"; not "which was first", which asks)
+_REMARK = re.compile(r"^\s*which\s+(?P<verb>is|was|are|were|sounds|seems|looks|feels|makes|means)\b", re.IGNORECASE)
+_COPULAS = ("is", "was", "are", "were")
 _QUOTE = re.compile(r"[“\"「『](?P<said>[^“”\"「」『』]+)[”\"」』]")
 CONTENT = ("statement", "claim", "self")  # what a clause says rather than asks
 ASKING = ("ask", "check", "out-of-scope")
@@ -112,14 +115,18 @@ class Units:
         return out
 
     def _predicates_joined(self, acts: list[Act]) -> list[Act]:
-        """What goes on saying what the clause before it says, in its sentence, with no question mark and no model
-        named: a clause opened by "and" or "but" then a verb with no subject of its own ("My source says
-        DeepSeekMoE has no single release date and is more of an idea …", though "is" first looks like a
-        question; "and is it open source" asks); a statement after a claim passed on that asks no fact ("UP 主说
-        V2 是第二代开源 MoE 模型,长文本处理很强"; not "heard R1 is open source, the paper title")."""
+        """A remark on what was just said (", which is neat") goes; what goes on saying what the clause before it
+        says, in its sentence, with no question mark and no model named, joins it: a clause opened by "and" or
+        "but" then a verb with no subject of its own ("My source says DeepSeekMoE has no single release date and
+        is more of an idea …", though "is" first looks like a question; "and is it open source" asks); a
+        statement after a claim passed on that asks no fact ("UP 主说 V2 是第二代开源 MoE 模型,长文本处理很强"; not
+        "heard R1 is open source, the paper title")."""
         out: list[Act] = []
         for act in acts:
             before = out[-1] if out else None
+            if before and not act.question and (remark := _REMARK.match(act.text)) and (
+                    remark["verb"].lower() not in _COPULAS or self.clauses.framer.frame(act.text).intent == "none"):
+                continue  # a remark on what was just said: ", which is neat", ", which sounds weird for an ML paper"
             if before and before.kind in CONTENT and not (before.question or act.question) and \
                     before.sentence == act.sentence and not self.clauses.names(act.text) and (
                     _PREDICATE.match(act.text) or (before.kind == "claim" and act.kind == "statement"
@@ -191,7 +198,7 @@ class Units:
         if prev.kind in CONTENT and (self._plural(acts[i].text) or disputed) and self._they(i, acts, joins):
             return
         if prev.kind == "statement" and len(c.names(prev.text)) == 1 and c.asks_a_fact(prev.text) and \
-                self._asks_which(acts[i].text) and not c.says_it(acts[i].text):
+                self._asks_which(acts[i].text) and not (c.says_it(acts[i].text) or c.names_a_field(acts[i].text)):
             return  # its own question: "release date of DeepSeek LLM; release date of DeepSeek Coder; which was first"
         if (prev.kind == "statement" and c.only_describes(prev.text)) or (
                 prev.kind == "ask" and c.names_only(prev.text) and not self._asks(prev.text)

@@ -2542,3 +2542,24 @@ def test_a_kind_checked_again_is_one_part(text, expected):
 ])
 def test_a_which_remark_and_the_full_title(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # "…了没" asks whether it has happened: a yes/no check
+    ("R1 到底 open source 了没", "对,DeepSeek-R1:开源"),
+    ("R1 开源了没", "对,DeepSeek-R1:开源"),
+    ("V3 用上 FP8 了没有", "对,DeepSeek-V3"),
+])
+def test_le_mei_checks(text, verdict):
+    assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize("text", [
+    # the precision a model was trained in is its FP8
+    "what numeric precision was V3 trained in?",
+    "V3 用什么精度训练的",
+    "which precision did DeepSeek-V3 use in training?",
+])
+def test_the_precision_it_was_trained_in(text):
+    assert parts(text) == [("field", {"deepseek-v3"}, "features")]
+    assert "FP8" in to_text(ENGINE.ask(text).reply)

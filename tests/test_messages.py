@@ -2548,7 +2548,7 @@ def test_a_which_remark_and_the_full_title(text, expected):
     # "…了没" asks whether it has happened: a yes/no check
     ("R1 到底 open source 了没", "对,DeepSeek-R1:开源"),
     ("R1 开源了没", "对,DeepSeek-R1:开源"),
-    ("V3 用上 FP8 了没有", "对,DeepSeek-V3"),
+    ("V3 用了 FP8 了没有", "对,DeepSeek-V3"),
 ])
 def test_le_mei_checks(text, verdict):
     assert verdict_line(text).startswith(verdict)

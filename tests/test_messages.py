@@ -2563,3 +2563,16 @@ def test_le_mei_checks(text, verdict):
 def test_the_precision_it_was_trained_in(text):
     assert parts(text) == [("field", {"deepseek-v3"}, "features")]
     assert "FP8" in to_text(ENGINE.ask(text).reply)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names listed with commas stay names of their own when the brand is put before a word ("LLM, V2")
+    ("which is the smallest of DeepSeek LLM, V2 and Janus-Pro?",
+     [("compare", {"deepseek-llm", "deepseek-v2", "janus-pro"}, None)]),
+    ("which came out first: DeepSeek LLM, V2 or V3?",
+     [("compare", {"deepseek-llm", "deepseek-v2", "deepseek-v3"}, None)]),
+    ("when were DeepSeek LLM, V2 and V3 released?",
+     [("field", {"deepseek-llm", "deepseek-v2", "deepseek-v3"}, "released")]),
+])
+def test_names_listed_with_commas_beside_a_rank(text, expected):
+    assert parts(text) == expected

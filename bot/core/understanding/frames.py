@@ -70,7 +70,7 @@ class Framer:
         links = self.linker.link(normalised, text)
         if self._may_name_after_the_brand(links, context):
             # "那 MoE 呢?", "llm vs v2": a word that names a model once the brand is put before it
-            links = self.linker.link(self.linker.with_brand(normalised))
+            links = self.linker.link(self.linker.with_brand(normalised), text)
         if not (links.models or links.foreign or links.unknown) and (branded := self._named_with_brand(
                 normalised, links.rest)):
             links = branded

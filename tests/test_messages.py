@@ -2576,3 +2576,15 @@ def test_the_precision_it_was_trained_in(text):
 ])
 def test_names_listed_with_commas_beside_a_rank(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a kind stated with no question form before what is asked is told; the difference asked is a comparison,
+    # whatever it is in, unless a field is named outright
+    ("VL2 和 Janus-Pro 都算多模态,两者能力上有啥区别?", [("compare", {"deepseek-vl2", "janus-pro"}, None)]),
+    ("V2 and V3 are both MoE, so what's the difference between them?",
+     [("compare", {"deepseek-v2", "deepseek-v3"}, None)]),
+    ("V2 和 V3 聊聊,它们参数量有啥区别", [("field", {"deepseek-v2", "deepseek-v3"}, "parameters")]),
+])
+def test_a_kind_stated_then_the_difference_asked(text, expected):
+    assert parts(text) == expected

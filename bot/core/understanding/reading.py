@@ -135,6 +135,9 @@ class Understanding:
         if self._premise(own, query) or (query.intent == "list" and query.selector == "all" and not named):
             return True  # (a list of everything, asked by no question form beside a question, is how to answer it:
             # "Which of them use MoE? Just the list is fine")
+        if (query.selector or "").startswith("check:tag:") and not asks:
+            return True  # a kind stated with no question form, before what is asked: "VL2 和 Janus-Pro 都算多模态,
+            # 两者能力上有啥区别?"
         if self.clauses.only_describes(own):
             return False
         unasked = not (named or asks) and (query.intent == "none" or self.acts.passes_on(own))

@@ -155,6 +155,8 @@ class UnnamedQuestions:
         if not (context and (fields or rest in cues.pronouns or rest in cues.switch or rest in cues.tell_more
                              or compared)):
             return None
+        if compared and not asked.strong_fields:
+            return Query("compare", context.models)  # "两者能力上有啥区别": the difference, whatever it is in
         if fields:
             return Query("field", context.models, field=fields[0], also=asked.also(fields[0]))
         if rest in cues.compare and len(context.models) > 1:

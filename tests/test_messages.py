@@ -2588,3 +2588,14 @@ def test_names_listed_with_commas_beside_a_rank(text, expected):
 ])
 def test_a_kind_stated_then_the_difference_asked(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 主打 is what a model is for; pics are pictures; "or nah" asks yes or no
+    ("那没过多久又出的 R1,主打的又是什么?", ("field", {"deepseek-r1"}, "features")),
+    ("V3 主打什么", ("field", {"deepseek-v3"}, "features")),
+    ("yo can janus pro make pics or nah 🤔", ("field", {"janus-pro"}, "features")),
+    ("is v3 open source or nah", ("field", {"deepseek-v3"}, "features")),
+])
+def test_zhuda_pics_and_or_nah(text, expected):
+    assert parts(text) == [expected]

@@ -2599,3 +2599,15 @@ def test_a_kind_stated_then_the_difference_asked(text, expected):
 ])
 def test_zhuda_pics_and_or_nah(text, expected):
     assert parts(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # a date and everything after it, its own month in
+    "anything released from december 2024 onward?",
+    "anything released since december 2024?",
+    "2024 年 12 月以来发布的模型",
+])
+def test_since_a_date(text):
+    assert parts(text) == [("list", {"deepseek-v3", "deepseek-r1", "janus-pro"}, None)]
+    # ... "after" it leaves its month out
+    assert parts("anything released after december 2024?") == [("list", {"deepseek-r1", "janus-pro"}, None)]

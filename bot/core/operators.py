@@ -59,6 +59,7 @@ class Operators:
         self.approx_before = cue_set(lexicon["approximate"]["before"])
         self.approx_after = cue_set(lexicon["approximate"]["after"])
         self.range = cue_set(lexicon["range"])
+        self.since = cue_set(lexicon["since"])
         self.either = cue_set(lexicon["either"])
         self.periods = {months: cue_set(words) for months, words in lexicon["periods"].items()}
         self.day_periods = {days: cue_set(words) for days, words in lexicon["day_periods"].items()}
@@ -308,6 +309,8 @@ class Operators:
             value = (f"{self._part(first, start, end, periods, 0, ranged)}.."
                      f"{self._part(first, start, end, periods, 1, ranged)}")
             return (start, end), Filter("date", ":", value)
+        if any(self._near(start, end, m.span()) for m in self.since.find_all(rest)):
+            return (start, end), Filter("date", ":", f"{first}..9999")  # "from december 2024 onward": in it too
         relative = self.cues.relative_in(rest)
         return (start, end), Filter("date", {"before": "<", "after": ">"}.get(relative or "", ":"), first)
 

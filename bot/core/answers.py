@@ -17,7 +17,7 @@ from bot.core.phrases import say
 from bot.core.query import Query
 from bot.core.relations import stated
 from bot.core.reply import Reply
-from bot.core.selection import Filter, Selection, parse, select
+from bot.core.selection import OPEN_END, Filter, Selection, parse, select
 
 
 def _b(value: float) -> str:
@@ -344,7 +344,9 @@ class Composer:
         if f.kind == "date":
             start, _, end = f.value.partition("..")
             day = f.op == ":" and not end and start.lstrip("-").count("-") + start.startswith("--") == 2
-            return say(lang, key + (".." if end else "day" if day else ""), when=_spoken_date(start, lang),
+            open_ended = end == OPEN_END  # "since december 2024": no end of its own
+            return say(lang, key + ("since" if open_ended else ".." if end else "day" if day else ""),
+                       when=_spoken_date(start, lang),
                        start=_spoken_date(start, lang), end=_spoken_date(end or start, lang))
         return say(lang, key, n=f.value.replace("..", "–"))  # a rough figure is a span: "600–700"
 

@@ -18,7 +18,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
 from bot.core.normalise import has_chinese
 from bot.core.query import Query
-from bot.core.selection import Filter, Rank, Selection, amount
+from bot.core.selection import OPEN_END, Filter, Rank, Selection, amount
 
 Span = tuple[int, int]
 APPROXIMATE = 0.1  # a figure given roughly ("about 670B") is within a tenth of it
@@ -310,7 +310,7 @@ class Operators:
                      f"{self._part(first, start, end, periods, 1, ranged)}")
             return (start, end), Filter("date", ":", value)
         if any(self._near(start, end, m.span()) for m in self.since.find_all(rest)):
-            return (start, end), Filter("date", ":", f"{first}..9999")  # "from december 2024 onward": in it too
+            return (start, end), Filter("date", ":", f"{first}..{OPEN_END}")  # "from december 2024 onward": in it too
         relative = self.cues.relative_in(rest)
         return (start, end), Filter("date", {"before": "<", "after": ">"}.get(relative or "", ":"), first)
 

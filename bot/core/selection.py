@@ -41,6 +41,9 @@ _FILTER = re.compile(r"(?P<neg>!?)(?:(?P<kind>tag|undisclosed|date|is):(?P<value
 SIZE_TOLERANCE = 0.005  # "6710 亿" is 671B; 660B is not
 
 
+OPEN_END = "9999"  # the end of a range "since" a date leaves open
+
+
 @dataclass(frozen=True)
 class Filter:
     kind: str  # tag, date, undisclosed, params, active, is (one model by id)

@@ -2611,3 +2611,15 @@ def test_since_a_date(text):
     assert parts(text) == [("list", {"deepseek-v3", "deepseek-r1", "janus-pro"}, None)]
     # ... "after" it leaves its month out
     assert parts("anything released after december 2024?") == [("list", {"deepseek-r1", "janus-pro"}, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # someone's question passed on, which the article cannot answer, is told beside the question asked
+    ("我表弟問我 DeepSeek 是不是只做聊天機器人,我說他們也有做圖像相關的。具體是哪些模型能處理圖片?",
+     [("list", {"deepseek-vl2", "janus-pro"}, None)]),
+    ("my mom asked me if deepseek is a chinese company. anyway, when was V3 released?",
+     [("field", {"deepseek-v3"}, "released")]),
+    ("我同事问我 DeepSeek 是不是一夜之间冒出来的。R1 是哪天发布的?", [("field", {"deepseek-r1"}, "released")]),
+])
+def test_a_question_passed_on_is_told(text, expected):
+    assert parts(text) == expected

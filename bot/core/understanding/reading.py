@@ -104,7 +104,7 @@ class Understanding:
                         # the question asked before settles it
                         or (self.acts.asks_which_is_right(own) and not all(told)))
         if any(not t for t in told):  # context told beside a question is chatter beside it
-            parts = [replace(p, idle=True) if t else p for p, t in zip(parts, told, strict=True)]
+            parts = [replace(p, idle=True, asked=False) if t else p for p, t in zip(parts, told, strict=True)]
         return kept(parts)
 
     def _told(self, unit: Unit, own: str, query: Query, *, named: bool, overview: bool, outright: bool,

@@ -2623,3 +2623,14 @@ def test_since_a_date(text):
 ])
 def test_a_question_passed_on_is_told(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what the asker is doing, told with the subject left out, is self-context
+    ("Reading the V2 paper right now and it keeps going on about MoE. How many total parameters does V2 have?",
+     [("field", {"deepseek-v2"}, "parameters")]),
+    ("Writing a blog post about R1. when did it come out?", [("field", {"deepseek-r1"}, "released")]),
+    ("reading the r1 paper, what's its title?", [("field", {"deepseek-r1"}, "paper")]),
+])
+def test_what_the_asker_is_doing(text, expected):
+    assert parts(text) == expected

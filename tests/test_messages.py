@@ -2634,3 +2634,14 @@ def test_a_question_passed_on_is_told(text, expected):
 ])
 def test_what_the_asker_is_doing(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # "came out after" with a question mark is a claim of which is newer, checked
+    ("Janus-Pro came out after R1 I think? like a week later", "Yes — Released later: Janus-Pro"),
+    ("Janus-Pro came out after R1?", "Yes — Released later: Janus-Pro"),
+    ("V2 came out after V3?", "No — Released later: DeepSeek-V3"),
+    ("R1 是在 V3 之后发布的?", "对,发布更晚的是 DeepSeek-R1"),
+])
+def test_came_out_after_is_checked(text, verdict):
+    assert verdict_line(text).startswith(verdict)

@@ -2645,3 +2645,15 @@ def test_what_the_asker_is_doing(text, expected):
 ])
 def test_came_out_after_is_checked(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # a base claimed where the article gives another is refuted, with the one it gives
+    ("听说 DeepSeekMath 是在 DeepSeek LLM 67B 上训出来的?", "不对,DeepSeekMath:以 DeepSeek-Coder-v1.5 7B 为基础"),
+    ("is DeepSeekMath based on V3?", "No — DeepSeekMath: built on DeepSeek-Coder-v1.5 7B"),
+    ("was DeepSeekMath trained on top of DeepSeek LLM?", "No — DeepSeekMath: built on DeepSeek-Coder-v1.5 7B"),
+    # ... a version of the model claimed is not denied
+    ("is DeepSeekMath based on DeepSeek Coder?", "The article does not say that"),
+])
+def test_a_base_claimed_where_the_article_gives_another(text, verdict):
+    assert verdict_line(text).startswith(verdict)

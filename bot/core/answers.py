@@ -253,12 +253,24 @@ class Composer:
             said, relation = linked[0]
             lines = [say(lang, "yes", name=said.name[lang], value=relation.text[lang]),
                      say(lang, "article_words", zh=relation.quote, en=relation.text["en"])]
+        elif other and kind == "based_on" and found and not self._a_version_of(other, found[0][1].names):
+            # one base, and the files state another ("DeepSeekMath 是在 DeepSeek LLM 67B 上训出来的?": Coder-v1.5 7B)
+            said, relation = found[0]
+            lines = [say(lang, "no", name=said.name[lang], value=relation.text[lang]),
+                     say(lang, "article_words", zh=relation.quote, en=relation.text["en"])]
         else:
             lines = [say(lang, "check_unrelated", name=m.name[lang], other=shown) if other
                      else say(lang, "relation_none", name=m.name[lang]),
                      *(say(lang, "article_words", zh=r.quote, en=r.text["en"]) for _, r in found)]
         return Reply(title=f"{m.name[lang]} · {shown}?", description="\n".join(lines), family=m.family,
                      footer=self._footer(lang, [m]), url=self.kb.article.source)
+
+    def _a_version_of(self, model_id: str, names: tuple[str, ...]) -> bool:
+        """One of the names is a version of the model ("DeepSeek-Coder-v1.5 7B" of DeepSeek Coder)."""
+        if model_id not in self.kb.by_id:
+            return False
+        own = self.kb.normaliser(self.kb.by_id[model_id].name["en"])
+        return any(self.kb.normaliser(name).startswith(own) for name in names)
 
     def _rank_check(self, m: Model, claim: Selection, lang: str) -> Reply:
         """"is R1 the newest model?": yes or no, then the one that is, among the models the article ranks."""

@@ -2657,3 +2657,16 @@ def test_came_out_after_is_checked(text, verdict):
 ])
 def test_a_base_claimed_where_the_article_gives_another(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the models released between two named ones, the two left out
+    ("which models came out between V2 and R1?", [("list", {"deepseek-v3"}, None)]),
+    ("V2 和 R1 之间还发布过哪个模型?", [("list", {"deepseek-v3"}, None)]),
+    ("what was released between DeepSeek Coder and V2?", [("list", {"deepseek-llm"}, None)]),
+    # ... a pick between two is no span of time
+    ("Between V3 and R1, which one is the reasoning model?", [("compare", {"deepseek-v3", "deepseek-r1"}, None)]),
+    ("how many days between V3 and R1?", [("compare", {"deepseek-v3", "deepseek-r1"}, None)]),
+])
+def test_released_between_two_models(text, expected):
+    assert parts(text) == expected

@@ -60,6 +60,8 @@ class Operators:
         self.approx_after = cue_set(lexicon["approximate"]["after"])
         self.range = cue_set(lexicon["range"])
         self.since = cue_set(lexicon["since"])
+        self.between = cue_set(lexicon["between"])
+        self._what = re.compile(r"(?:what|anything)\b")  # "what was released between …": which models
         self.either = cue_set(lexicon["either"])
         self.periods = {months: cue_set(words) for months, words in lexicon["periods"].items()}
         self.day_periods = {days: cue_set(words) for days, words in lexicon["day_periods"].items()}
@@ -135,7 +137,20 @@ class Operators:
             return relation
         if self.asks_yes_no(rest):
             return self._check(models, rest)  # a claim to check, or none the operators can read
-        return self._counted_by_date(models, rest) or self._bounded_by_size(models, rest) or self._all_but(models, rest)
+        return (self._counted_by_date(models, rest) or self._between(models, rest)
+                or self._bounded_by_size(models, rest) or self._all_but(models, rest))
+
+    def _between(self, models: list[str], rest: str) -> Query | None:
+        """"which models came out between V2 and R1?", "V2 和 R1 之间还发布过哪个模型": those dated between the two,
+        the two left out."""
+        dates = sorted(d.isoformat() for m in models if (d := self.kb.by_id[m].released))
+        if len(models) != 2 or len(dates) != 2 or not self.between.find(rest) or not (
+                rest in self.cues.list or rest in self.cues.which_one or self._what.match(rest)) \
+                or "released" not in self.cues.fields_in(rest):
+            return None  # (not a pick between the two: "Between V3 and R1, which one is the reasoning model?")
+        selection = Selection((Filter("date", ":", f"{dates[0]}..{dates[1]}"),
+                               *(Filter("is", ":", m, True) for m in models)))
+        return Query("list", tuple(m.id for m in selection.apply(self.kb.models)), selector=selection.key)
 
     def _computed(self, models: list[str], rest: str, diff: str) -> Query:
         """"was V3 released before R1? by how much?": the verdict on the claim, then the difference."""

@@ -2670,3 +2670,16 @@ def test_a_base_claimed_where_the_article_gives_another(text, verdict):
 ])
 def test_released_between_two_models(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a kind said with no word of a list beside the question is told
+    ("同样是写代码的,Coder 和 Coder V2 参数量分别多少?",
+     [("field", {"deepseek-coder", "deepseek-coder-v2"}, "parameters")]),
+    ("deepseek 都出过哪些模型?按时间排一下", [("list", {m.id for m in ENGINE.kb.models}, None)]),
+    # "among the … models" is the scope of the question after it
+    ("用了 MoE 的模型里,参数量有公开的是哪几个?", [("list", {"deepseek-v2", "deepseek-v3"}, None)]),
+    ("开源的模型里面,哪些是 MoE?", [("list", {"deepseek-v2", "deepseek-coder-v2"}, None)]),
+])
+def test_a_kind_told_and_among_which_models(text, expected):
+    assert parts(text) == expected

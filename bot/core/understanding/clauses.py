@@ -19,6 +19,9 @@ _RANKED_REACH = 6  # characters from a ranking word to the "model" it ranks ("�
 _POSITION = re.compile(r"[@*]\d")  # a rank's position or count: "smallest@2", "earliest*3"
 
 
+_AMONG = re.compile(r"(?:模型|的)\s*(?:里|中|之中|当中|里面)\s*$")  # "用了 MoE 的模型里": among those
+
+
 class Clauses:
     def __init__(self, framer: Framer):
         self.framer, self.kb, self.cues, self.linker = framer, framer.kb, framer.cues, framer.linker
@@ -124,6 +127,10 @@ class Clauses:
         """It names models to leave out of the question after it ("除了 R1", "other than V3,")."""
         normalised = self.normalised(text)
         return bool(self._exclude.find(normalised)) and bool(self._links(normalised).models)
+
+    def scopes(self, text: str) -> bool:
+        """It says among which models the question after it asks ("用了 MoE 的模型里", "2024 年发布的当中")."""
+        return not self.names(text) and bool(_AMONG.search(text))
 
     def says_it(self, text: str) -> bool:
         """It refers back: "it", "its", "它", "这两个"."""

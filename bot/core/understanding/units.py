@@ -165,7 +165,8 @@ class Units:
             joins.before[i] = described  # its name: the description's words ask nothing ("…大规模强化学习…的模型")
             joins.taken.add(i - 1)
         elif not subject and i > 0 and i - 1 not in joins.taken and (
-                self.clauses.incomplete(acts[i].text) or self.clauses.leaves_out(acts[i - 1].text)):
+                self.clauses.incomplete(acts[i].text) or self.clauses.leaves_out(acts[i - 1].text)
+                or self.clauses.scopes(acts[i - 1].text)):
             self._subject_before(i, acts, joins)  # (what "除了 R1," leaves out is the next question's)
         # (names in the next sentence after a question with its own subject ask again: "`v3` params?\nr1 or janus pro")
         apart = subject and i + 1 < len(acts) and acts[i + 1].sentence != acts[i].sentence
@@ -191,6 +192,10 @@ class Units:
         ("他一直在吹 DeepSeekMath,我完全插不上话,所以它到底是个啥"), else the one just before; before "they", every
         model told of ("看到有个 VL2,还有个 Janus-Pro,都说是多模态…这俩到底有啥区别?")."""
         c, prev = self.clauses, acts[i - 1]
+        if prev.kind in ("statement", "ask") and c.scopes(prev.text):
+            joins.before[i] = prev.text  # "开源的模型里面,哪些是 MoE?": among those, in the question's own words
+            joins.taken.add(i - 1)
+            return
         # (so is a question of which after what people said of more than one model: "他说 LLM 比 Coder 先发布,我说
         # Coder 更早。到底谁先出来的?")
         disputed = any(a.kind == "claim" for a in acts[:i]) and self._asks_which(acts[i].text) and \

@@ -2683,3 +2683,18 @@ def test_released_between_two_models(text, expected):
 ])
 def test_a_kind_told_and_among_which_models(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("turns", "models"), [
+    # "list them" after any answer lists its models: by the filters that picked them, else by name (a pick, a
+    # check or a rank picked them: no selection of its own to list them by)
+    (["which came first, V2 or V3?"], {"deepseek-v2", "deepseek-v3"}),
+    (["is R1 the newest?"], {"deepseek-r1"}),
+    (["is V3 MoE?"], {"deepseek-v3"}),
+    (["which models came out in 2025?"], {"deepseek-r1", "janus-pro"}),
+])
+def test_list_them_after_any_answer(turns, models):
+    conversation = "list-them-" + "-".join(turns)
+    for turn in turns:
+        ENGINE.ask(turn, conversation=conversation)
+    assert parts("list them with their dates", conversation) == [("list", models, None)]

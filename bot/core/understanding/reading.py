@@ -19,6 +19,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
 from bot.core.normalise import has_chinese
 from bot.core.query import Query
+from bot.core.selection import parse
 from bot.core.understanding.acts import Act, Acts
 from bot.core.understanding.clauses import Clauses
 from bot.core.understanding.frames import Framer
@@ -202,7 +203,11 @@ class Understanding:
         if query.intent == "list" and query.selector == "all" and discourse.context and \
                 self.references.plural(unit.text) and not self.clauses.names(unit.text):
             # "which came out in 2025? list them with their dates": they are the models just talked about
-            query = replace(query, models=discourse.context.models, selector=discourse.context.selector)
+            models, picked = discourse.context.models, parse(discourse.context.selector or "")
+            # (the filters that picked them where they did, else those models by name)
+            query = replace(query, models=models, selector=discourse.context.selector
+                            if picked and picked.filters and not (picked.rank or picked.count)
+                            else f"is:{','.join(models)}")
         if later and discourse.context and query.intent in ("list", "none") and \
                 self.clauses.subjectless_check(unit.text):
             # "R1 是开源的吗,是 2024 年 12 月发布的吗": the second question's subject is the first's

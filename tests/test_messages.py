@@ -2698,3 +2698,14 @@ def test_list_them_after_any_answer(turns, models):
     for turn in turns:
         ENGINE.ask(turn, conversation=conversation)
     assert parts("list them with their dates", conversation) == [("list", models, None)]
+
+
+@pytest.mark.parametrize("text", [
+    # a version by its kind ("chat 版", "base 版") is a model's sizes and versions
+    "DeepSeek LLM 只出了 chat 版,没有 base 版?",
+    "DeepSeek LLM 没有 base 版吧",
+    "DeepSeek LLM 有 chat 版吗",
+])
+def test_a_version_by_its_kind(text):
+    assert parts(text) == [("field", {"deepseek-llm"}, "parameters")]
+    assert "base" in to_text(ENGINE.ask(text).reply)

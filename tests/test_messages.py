@@ -2709,3 +2709,16 @@ def test_list_them_after_any_answer(turns, models):
 def test_a_version_by_its_kind(text):
     assert parts(text) == [("field", {"deepseek-llm"}, "parameters")]
     assert "base" in to_text(ENGINE.ask(text).reply)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list asked by its words ("…的模型") beside another question is asked; only a bare kind is told
+    ("2025 年发布的模型。再问一下:V2 参数量是多少",
+     [("list", {"deepseek-r1", "janus-pro"}, None), ("field", {"deepseek-v2"}, "parameters")]),
+    ("R1 參數量多少,顺便问下,2024年底发布的模型",
+     [("field", {"deepseek-r1"}, "parameters"), ("list", {"deepseek-v3"}, None)]),
+    ("参数量前三的模型,顺便问下,Janus-Pro 有哪些参数规模",
+     [("list", {"deepseek-v3", "deepseek-r1", "deepseek-v2"}, None), ("field", {"janus-pro"}, "parameters")]),
+])
+def test_a_list_by_its_words_beside_a_question_is_asked(text, expected):
+    assert parts(text) == expected

@@ -136,7 +136,8 @@ class Understanding:
         if self._premise(own, query) or (query.intent == "list" and query.selector == "all" and not named):
             return True  # (a list of everything, asked by no question form beside a question, is how to answer it:
             # "Which of them use MoE? Just the list is fine")
-        if query.intent == "list" and not named and not self._asks_for_models(own):
+        if query.intent == "list" and (query.selector or "").startswith("tag:") and "&" not in query.selector \
+                and not named and not self._asks_for_models(own):
             return True  # a kind said with no word of a list, beside the question: "同样是写代码的,Coder 和 Coder V2 …"
         if (query.selector or "").startswith("check:tag:") and not asks:
             return True  # a kind stated with no question form, before what is asked: "VL2 和 Janus-Pro 都算多模态,
@@ -150,7 +151,8 @@ class Understanding:
         """It asks for models in so many words ("which models", "哪些", "all the", "list")."""
         normalised = self.clauses.normalised(text)
         return normalised in self.cues.list or normalised in self.cues.which_one or bool(
-            self.cues.superlative_in(normalised)) or normalised in self.framer.operators.sort
+            self.cues.superlative_in(normalised)) or normalised in self.framer.operators.sort or bool(
+            self.cues.the_model.find(normalised))  # ("MoE models", "开源的模型": a list in so many words)
 
     def _only_named(self, text: str, query: Query) -> bool:
         """It names models and asks nothing of them: no fact, no comparison asked by its words ("一个 VL2 一个

@@ -2722,3 +2722,22 @@ def test_a_version_by_its_kind(text):
 ])
 def test_a_list_by_its_words_beside_a_question_is_asked(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # every filter a question can negate has its words, "only" too (found by the Hypothesis property run)
+    "APART)FROM0B只会",
+    "apart from 7B only",
+    "除了只有 7B 的",
+])
+def test_a_negated_only_has_its_words(text):
+    answer = ENGINE.ask(text)
+    assert to_text(answer.reply)
+
+
+def test_every_filter_phrase_has_its_negation():
+    from bot.core.phrases import PHRASES
+    kinds = ("params", "active", "date", "tag", "undisclosed", "is")
+    for lang in ("en", "zh"):
+        keys = [k for k in PHRASES[lang] if k.lstrip("!").startswith(kinds) and not k.lstrip("!").startswith("tags")]
+        assert not [k for k in keys if (k[1:] if k.startswith("!") else f"!{k}") not in PHRASES[lang]], lang

@@ -66,15 +66,18 @@ class Acts:
         nouns, tags = alternation(message["check_nouns"], loose=True), alternation(message["check_tags"], loose=True)
         # (a tag may be doubted after "or", one word qualifying the doubt: "a real thing or just twitter hype")
         doubts = alternation(message["check_doubts"], loose=True)
-        doubted = rf"(?:(?:{tags})\s*(?:or|还是)\s*|(?:or\s+)?)(?:just\s+|只是)?(?:[a-z]+\s+)?(?:{doubts})"
-        # (or doubted first: "marketing fluff or does the article actually say that?", "是炒作还是真的")
-        doubted = rf"(?:{doubted}|(?:just\s+|是)?(?:{doubts})(?:\s+[a-z]+)?\s*(?:or|还是)\s*(?:{tags}))"
+        doubt = rf"(?:just\s+|只是)?(?:[a-z]+\s+)?(?:{doubts})"
+        # (the tags once: a tag, doubted or not, or a doubt alone)
+        checked = rf"(?:(?:{tags})(?:\s*(?:or|还是)\s*{doubt})?|(?:or\s+)?{doubt})"
+        # (or doubted first, then the check: "marketing fluff or does the article actually say that?", "是炒作还是真的")
+        self._doubted_first = re.compile(rf"^{_EDGE}(?:just\s+|是)?(?:{doubts})(?:\s+[a-z]+)?\s*(?:or|还是)\s*",
+                                         re.IGNORECASE)
         # (after wanting it confirmed: "想确认下是不是这么回事", "just want to confirm, is that right")
         wanting = alternation(message["asks"]["wanting"], loose=True)
         self._check = re.compile(rf"^{_EDGE}(?:(?:{wanting})(?:一?下)?{_EDGE})?"
                                  rf"(?:(?:or\s+)?(?:is\s+)?(?:that|this|it|the)(?:\s+(?:{nouns}))?\s+"
                                  rf"|(?:[这那][个种]?)?(?:{nouns})?)?(?:到底|究竟|真的|really\s+|actually\s+)?"
-                                 rf"(?:{doubted}|{tags}){_EDGE}$", re.IGNORECASE)
+                                 rf"{checked}{_EDGE}$", re.IGNORECASE)
         # wanting what was just said checked, in so many words ("老板让我核实一下这个说法", "can you verify that claim")
         asking = r"(?:can|could|would|pls|please)(?:\s+(?:you|u|someone|anyone))?"
         self._check_wanted = re.compile(rf"^{_EDGE}(?:\S{{0,6}}?|{asking})\s*"
@@ -142,7 +145,9 @@ class Acts:
         for kind, pattern in self._smalltalk.items():
             if pattern.match(form):
                 return Act("smalltalk", kind, form, clause.question)
-        if self._check.match(form) or self._check_wanted.match(form) or self._check_source.match(form):
+        doubted_first = self._doubted_first.match(form)
+        if self._check.match(form) or self._check_wanted.match(form) or self._check_source.match(form) or (
+                doubted_first and self._check.match(form[doubted_first.end():])):
             return Act("check", None, form, clause.question)
         if (tagged := self._tagged.match(form)) and not self.asks(tagged["claim"]) and \
                 tagged["claim"].split()[-1].lower() not in self._not_tagged_after:

@@ -63,30 +63,7 @@ class Acts:
         self._trail = re.compile(rf"{_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$", re.IGNORECASE)
         self._smalltalk = {kind: re.compile(rf"^{_EDGE}(?:{alternation(words, loose=True)}){_EDGE}$", re.IGNORECASE)
                            for kind, words in message["smalltalk"].items()}
-        nouns, tags = alternation(message["check_nouns"], loose=True), alternation(message["check_tags"], loose=True)
-        # (a tag may be doubted after "or", one word qualifying the doubt: "a real thing or just twitter hype")
-        doubts = alternation(message["check_doubts"], loose=True)
-        doubt = rf"(?:just\s+|只是)?(?:[a-z]+\s+)?(?:{doubts})"
-        # (the tags once: a tag, doubted or not, or a doubt alone)
-        checked = rf"(?:(?:{tags})(?:\s*(?:or|还是)\s*{doubt})?|(?:or\s+)?{doubt})"
-        # (or doubted first, then the check: "marketing fluff or does the article actually say that?", "是炒作还是真的")
-        self._doubted_first = re.compile(rf"^{_EDGE}(?:just\s+|是)?(?:{doubts})(?:\s+[a-z]+)?\s*(?:or|还是)\s*",
-                                         re.IGNORECASE)
-        # (after wanting it confirmed: "想确认下是不是这么回事", "just want to confirm, is that right")
-        wanting = alternation(message["asks"]["wanting"], loose=True)
-        self._check = re.compile(rf"^{_EDGE}(?:(?:{wanting})(?:一?下)?{_EDGE})?"
-                                 rf"(?:(?:or\s+)?(?:is\s+)?(?:that|this|it|the)(?:\s+(?:{nouns}))?\s+"
-                                 rf"|(?:[这那][个种]?)?(?:{nouns})?)?(?:到底|究竟|真的|really\s+|actually\s+)?"
-                                 rf"{checked}{_EDGE}$", re.IGNORECASE)
-        # wanting what was just said checked, in so many words ("老板让我核实一下这个说法", "can you verify that claim")
-        asking = r"(?:can|could|would|pls|please)(?:\s+(?:you|u|someone|anyone))?"
-        self._check_wanted = re.compile(rf"^{_EDGE}(?:\S{{0,6}}?|{asking})\s*"
-                                        rf"(?:{wanting}|verify|fact check)(?:一?下)?\s*"
-                                        rf"(?:[这那][个种条]?|(?:this|that|the)\s+)(?:{nouns}){_EDGE}$", re.IGNORECASE)
-        # whether a source says so ("Is that what the DeepSeek material itself says", "is that what the write-ups say?")
-        self._check_source = re.compile(rf"^{_EDGE}(?:or\s+)?(?:is|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?"
-                                        rf"what\s+(?:[\w\-]+\s+){{0,4}}(?:says|say|said|claims|writes|wrote){_EDGE}$",
-                                        re.IGNORECASE)
+        self._checks = _Checks(message)
         trailing = [t for t in message["check_tags"] if t not in message["check_alone"]]
         self._tagged = re.compile(rf"^(?P<claim>.+?){_EDGE}(?:{alternation(trailing, loose=True)}){_EDGE}$",
                                   re.IGNORECASE)
@@ -145,9 +122,7 @@ class Acts:
         for kind, pattern in self._smalltalk.items():
             if pattern.match(form):
                 return Act("smalltalk", kind, form, clause.question)
-        doubted_first = self._doubted_first.match(form)
-        if self._check.match(form) or self._check_wanted.match(form) or self._check_source.match(form) or (
-                doubted_first and self._check.match(form[doubted_first.end():])):
+        if self._checks.match(form):
             return Act("check", None, form, clause.question)
         if (tagged := self._tagged.match(form)) and not self.asks(tagged["claim"]) and \
                 tagged["claim"].split()[-1].lower() not in self._not_tagged_after:
@@ -301,6 +276,42 @@ class Acts:
         if self._future.search(text):
             return "future"
         return None
+
+
+class _Checks:
+    """The forms that only ask whether what was just said is so ("right?", "真的吗", "这个说法对吗", "is the date
+    right?", "can you verify that claim", "is that what the article says?", "marketing fluff or …?")."""
+
+    def __init__(self, message: dict):
+        nouns, tags = alternation(message["check_nouns"], loose=True), alternation(message["check_tags"], loose=True)
+        # (a tag may be doubted after "or", one word qualifying the doubt: "a real thing or just twitter hype")
+        doubts = alternation(message["check_doubts"], loose=True)
+        doubt = rf"(?:just\s+|只是)?(?:[a-z]+\s+)?(?:{doubts})"
+        # (the tags once: a tag, doubted or not, or a doubt alone)
+        checked = rf"(?:(?:{tags})(?:\s*(?:or|还是)\s*{doubt})?|(?:or\s+)?{doubt})"
+        # (or doubted first, then the check: "marketing fluff or does the article actually say that?", "是炒作还是真的")
+        self._doubted_first = re.compile(rf"^{_EDGE}(?:just\s+|是)?(?:{doubts})(?:\s+[a-z]+)?\s*(?:or|还是)\s*",
+                                         re.IGNORECASE)
+        # (after wanting it confirmed: "想确认下是不是这么回事", "just want to confirm, is that right")
+        wanting = alternation(message["asks"]["wanting"], loose=True)
+        self._check = re.compile(rf"^{_EDGE}(?:(?:{wanting})(?:一?下)?{_EDGE})?"
+                                 rf"(?:(?:or\s+)?(?:is\s+)?(?:that|this|it|the)(?:\s+(?:{nouns}))?\s+"
+                                 rf"|(?:[这那][个种]?)?(?:{nouns})?)?(?:到底|究竟|真的|really\s+|actually\s+)?"
+                                 rf"{checked}{_EDGE}$", re.IGNORECASE)
+        # wanting what was just said checked, in so many words ("老板让我核实一下这个说法", "can you verify that claim")
+        asking = r"(?:can|could|would|pls|please)(?:\s+(?:you|u|someone|anyone))?"
+        self._check_wanted = re.compile(rf"^{_EDGE}(?:\S{{0,6}}?|{asking})\s*"
+                                        rf"(?:{wanting}|verify|fact check)(?:一?下)?\s*"
+                                        rf"(?:[这那][个种条]?|(?:this|that|the)\s+)(?:{nouns}){_EDGE}$", re.IGNORECASE)
+        # whether a source says so ("Is that what the DeepSeek material itself says", "is that what the write-ups say?")
+        self._check_source = re.compile(rf"^{_EDGE}(?:or\s+)?(?:is|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?"
+                                        rf"what\s+(?:[\w\-]+\s+){{0,4}}(?:says|say|said|claims|writes|wrote){_EDGE}$",
+                                        re.IGNORECASE)
+
+    def match(self, form: str) -> bool:
+        doubted_first = self._doubted_first.match(form)
+        return bool(self._check.match(form) or self._check_wanted.match(form) or self._check_source.match(form)
+                    or (doubted_first and self._check.match(form[doubted_first.end():])))
 
 
 def _words(words, anchored: str = "") -> re.Pattern:

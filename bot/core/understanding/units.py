@@ -101,18 +101,23 @@ class Units:
     def _subject_lent(self, acts: list[Act]) -> list[Act]:
         """"DeepSeek R1: 1) release date 2) size 3) …", "V3: release date, params, paper?": a name alone, then
         facts asked by their words with no name, is the subject of each of them."""
-        out: list[Act] = []
+        acts, out = list(acts), []
         for i, act in enumerate(acts):
-            listed = list(itertools.takewhile(
-                lambda a: a.kind in ("statement", "ask") and not self.clauses.names(a.text)
-                and self.clauses.asks_a_field(a.text) and not self._asks(a.text)
-                and self.segmenter.without_joiner(a.text) == a.text and self.clauses.needs_a_subject(a.text),
-                acts[i + 1:]))
-            if act.kind == "statement" and self.clauses.names_only(act.text) and not act.question and listed:
+            alone = act.kind == "statement" and not act.question and self.clauses.names_only(act.text)
+            listed = list(itertools.takewhile(self._asks_a_fact_of_none, acts[i + 1:])) if alone else []
+            if listed:
                 acts[i + 1:i + 1 + len(listed)] = [replace(a, text=f"{act.text} {a.text}") for a in listed]
                 continue
             out.append(act)
         return out
+
+    def _asks_a_fact_of_none(self, act: Act) -> bool:
+        """A fact asked by its words, of no model, with no joining word or question word of its own ("release
+        date", "参数量")."""
+        c = self.clauses
+        return act.kind in ("statement", "ask") and not c.names(act.text) and c.asks_a_field(act.text) and \
+            not self._asks(act.text) and self.segmenter.without_joiner(act.text) == act.text and \
+            c.needs_a_subject(act.text)
 
     def _predicates_joined(self, acts: list[Act]) -> list[Act]:
         """A remark on what was just said (", which is neat") goes; what goes on saying what the clause before it

@@ -32,9 +32,10 @@ MAX_PARTS = 3  # answered in one reply; the others are named as left for another
 _MAX_CUTS = 6  # places a question may start after chatter in one clause, tried in order
 _OWN_SUBJECT = 2  # words no frame reads that make a question about something else ("mount everest")
 # the checks the operators read in a claim (a tag, a date, a figure, one model ranked against another)
+# (a rank: each of the ranking's kinds, "newest" to "least-active")
 _STRUCTURED_CHECKS = ("check:tag:", "check:!tag:", "check:date", "check:params", "check:active", "check:gap",
-                      "check:earliest", "check:latest", "check:newest", "check:largest", "check:smallest")
-_RANKED = re.compile(r"^check:.*(?:earliest|latest|newest|largest|smallest)")  # a rank claimed of one model
+                      *(f"check:{kind}" for kind in ranking.DESCENDING))
+_RANKED = re.compile(rf"^check:.*(?:{'|'.join(map(re.escape, ranking.DESCENDING))})")  # a rank claimed of one model
 _OF = re.compile(r"\b(?:for|of|about|on)\s*$", re.IGNORECASE)  # words just before the name of whose it is
 _PRONOUN = {True: "它", False: "it"}  # the subject a question leaves out, said (by whether it is in Chinese)
 

@@ -9,7 +9,8 @@ DeepSeek model."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -25,7 +26,7 @@ MARGIN = 15.0  # how far ahead of the runner-up the words after the brand must b
 AFTER_BRAND = 65.0  # how close the words after the brand must be to the name's ("coedr" and "coder": 80)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Links:
     models: list[str] = field(default_factory=list)  # in the order named, without repeats
     foreign: list[str] = field(default_factory=list)  # names of models the article does not cover
@@ -59,9 +60,24 @@ class Linker:
         self.index = FuzzyIndex({" ".join(k): m for k, m in self._aliases.items()
                                  if not has_chinese(" ".join(k))}, min_length=FUZZY_MIN_CHARS)
 
+        # a message's clauses and parts are linked many times while it is understood, the same texts again and
+        # again: each once (forgotten with each message, so nothing is reused across questions and timings stay
+        # honest)
+        self._linked = lru_cache(maxsize=256)(self._link)
+        # those texts overlap (a clause, its part, the message): the same words are matched fuzzily once
+        self._fuzzy_match = lru_cache(maxsize=1024)(self.index.match)
+
+    def forget(self) -> None:
+        """A new message: nothing linked for the one before is reused."""
+        self._linked.cache_clear()
+        self._fuzzy_match.cache_clear()
+
     def link(self, normalised: str, text: str | None = None) -> Links:
         """The names in `normalised`; `text`, the question as typed, tells "V2-Lite" from "is V2 lite?" and
         gives a variant's name as the person wrote it."""
+        return self._linked(normalised, text)
+
+    def _link(self, normalised: str, text: str | None) -> Links:
         spans = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(normalised)]
         typed = Typed.find(text, [t for _, _, t in spans]) if text is not None else None
         tokens = [self._as_letters(t) for _, _, t in spans]
@@ -78,8 +94,7 @@ class Linker:
                 i += taken
             else:
                 i += 1
-        links.rest = _cut_out(normalised, cut)
-        return links
+        return replace(links, rest=_cut_out(normalised, cut))
 
     def _as_letters(self, token: str) -> str:
         """"pr0" -> "pro", "c0der" -> "coder": a digit for a letter, where the word then is a word of a model's
@@ -159,7 +174,7 @@ class Linker:
             if len(" ".join(span)) < FUZZY_MIN_CHARS or self._names_unknown_version(span) or not all(
                     self._fuzzy_candidate(t) or t in self._brands or _version_like(t) for t in span):
                 continue
-            hit, near = self.index.match(" ".join(span))
+            hit, near = self._fuzzy_match(" ".join(span))
             if hit and not self._close_after_brand(span, hit):
                 hit = None  # "deepseek eat" is no "deepseek math": the brand alone made them look close
             hit = hit or self._same_version(span) or self._clear_after_brand(span, near)

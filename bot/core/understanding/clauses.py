@@ -7,7 +7,6 @@ resolve and scope stages read a clause alike."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from bot.core.cues import CueSet
 from bot.core.dates import date_spans
@@ -30,29 +29,22 @@ class Clauses:
         surfaces = {a.lower() for m in self.kb.models for a in (*m.aliases, m.name["en"], m.name["zh"], m.id)}
         self._name_start = re.compile("|".join(re.escape(a) for a in sorted(surfaces, key=len, reverse=True)),
                                       re.IGNORECASE)
-        # the same clause is read several times while a message is understood: its links once (read only here;
-        # forgotten with each message, so nothing is reused across questions and timings stay honest)
-        self._links = lru_cache(maxsize=256)(self.linker.link)
-
-    def forget(self) -> None:
-        """A new message: nothing read of the one before is reused."""
-        self._links.cache_clear()
 
     def normalised(self, text: str) -> str:
         return self.kb.normaliser(text)
 
     def names(self, text: str) -> list[str]:
         """The covered models the clause names."""
-        return list(self._links(self.normalised(text)).models)
+        return list(self.linker.link(self.normalised(text)).models)
 
     def names_only(self, text: str) -> bool:
         """It names models and asks nothing of them ("V3", "r1 and v3", "V2 or V3?", "那 V3 呢")."""
-        links = self._links(self.normalised(text))
+        links = self.linker.link(self.normalised(text))
         return bool(links.models) and self._nothing_else(links.rest)
 
     def names_uncovered_only(self, text: str) -> bool:
         """It only names a model the article does not cover ("DeepSeek-V2.5,", "R1-0528")."""
-        links = self._links(self.normalised(text))
+        links = self.linker.link(self.normalised(text))
         return bool(links.unknown) and not links.models and self._nothing_else(links.rest)
 
     def _nothing_else(self, rest: str) -> bool:
@@ -75,7 +67,7 @@ class Clauses:
     def only_describes(self, text: str) -> bool:
         """Every word is a name, a cue or a word of a description ("the 67b llm", "models released in 2024"),
         with no chatter ("friends", "写论文需要"): such a clause says what the question after it is about."""
-        return self.framer.coverage.describes(self._links(self.normalised(text)).rest)
+        return self.framer.coverage.describes(self.linker.link(self.normalised(text)).rest)
 
     def compares(self, text: str) -> bool:
         """It asks by its words for a comparison ("V2 和 V3 对比一下")."""
@@ -84,14 +76,14 @@ class Clauses:
     def explained(self, text: str) -> bool:
         """Every word is accounted for: a name, a cue, chatter or a word of the model's facts ("简单介绍 DeepSeek
         Coder"; not "发现 V2 和 V3 中间隔了挺久", a story)."""
-        links = self._links(self.normalised(text))
+        links = self.linker.link(self.normalised(text))
         return not self.framer.coverage.unexplained(links.rest, links.models[0] if links.models else None)
 
     def described_model(self, text: str) -> str | None:
         """The name of the one model the clause describes and names no other way ("那个代码能力跟 GPT4-Turbo 差不多的
         模型", "the one whose paper is about expert specialization"); None where it names a model or fits several."""
         normalised = self.normalised(text)
-        links = self._links(normalised)
+        links = self.linker.link(normalised)
         if links.models or not self.cues.described.find(normalised):
             return None
         found = self.framer.describer.resolve(links.rest, links.foreign)
@@ -113,7 +105,7 @@ class Clauses:
     def states_a_figure_of_its_own(self, text: str) -> bool:
         """It holds a figure, a count or a date besides the models' names ("V3 号称每 token 只激活 370 亿参数", "LLM on
         Nov 29 2023"; not "deepseek llm 67b release date")."""
-        return self.states_a_figure(self._links(self.normalised(text)).rest)
+        return self.states_a_figure(self.linker.link(self.normalised(text)).rest)
 
     def describes_or_compares(self, text: str) -> bool:
         """It holds the words of a description or a comparison ("那个 671B 的", "和 R1 比一下", "vs")."""
@@ -126,7 +118,7 @@ class Clauses:
     def leaves_out(self, text: str) -> bool:
         """It names models to leave out of the question after it ("除了 R1", "other than V3,")."""
         normalised = self.normalised(text)
-        return bool(self._exclude.find(normalised)) and bool(self._links(normalised).models)
+        return bool(self._exclude.find(normalised)) and bool(self.linker.link(normalised).models)
 
     def scopes(self, text: str) -> bool:
         """It says among which models the question after it asks ("用了 MoE 的模型里", "2024 年发布的当中")."""
@@ -145,7 +137,7 @@ class Clauses:
         nothing alone ("when was it proposed?", "which is bigger"); not "what is the capital of France", nor
         "any vision models?", a list of its own."""
         normalised = self.normalised(text)
-        links = self._links(normalised)
+        links = self.linker.link(normalised)
         if self.says_it(text):  # unless a description of its own says what "it" is ("the 671b model - when was it out")
             described = self.framer.describer.resolve(links.rest, links.foreign)
             return not (described and not described.candidates and (described.by_figure or links.foreign))
@@ -210,7 +202,7 @@ class Clauses:
     def subjectless_check(self, text: str) -> bool:
         """A yes/no question that names nothing it is about ("是 2024 年发布的吗"; "was it out in 2024" says it)."""
         normalised = self.normalised(text)
-        links = self._links(normalised)
+        links = self.linker.link(normalised)
         return not (links.models or links.foreign or links.unknown or self.says_it(text)) \
             and normalised not in self.cues.list and normalised not in self.cues.which_one \
             and self.framer.operators.asks_yes_no(normalised)

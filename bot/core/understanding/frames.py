@@ -77,9 +77,9 @@ class Framer:
         if (it := self._it_compared(normalised, links, context)) is not None:
             links = self.linker.link(it)
         if links.models:  # mend typos only in questions clearly about a model: "lunch" is not "launch"
-            links.rest = self.cues.spell(links.rest)
+            links = replace(links, rest=self.cues.spell(links.rest))
         if len(links.models) > 1 and (meant := [m for m in links.models if m not in self._not_meant(normalised)]):
-            links.models = meant
+            links = replace(links, models=meant)
         return links
 
     def _not_meant(self, normalised: str) -> set[str]:
@@ -231,18 +231,18 @@ class Framer:
         if not links.models:
             return None
         if links.rest in self.cues.compare:
-            self._add_described(links)
+            links = self._add_described(links)
             if links.foreign and len(links.models) == 1:
                 return self._against_another(links, text)
         return self.named.frame(links.models, links.rest, context)
 
-    def _add_described(self, links: Links) -> None:
+    def _add_described(self, links: Links) -> Links:
         """"那个 671B 的和 R1 比一下", "那个 FP8 训练的模型和 R1 哪个更新": a figure only one model has names it; so
         does a tag only one model carries, where the question says it describes a model."""
         rest = links.rest
         marked = (self.describer.figure_models(rest) if rest not in self.cues.described
                   else self.describer.marked_models(rest))
-        links.models += [mid for _, mid, _ in marked if mid not in links.models]
+        return replace(links, models=[*links.models, *(mid for _, mid, _ in marked if mid not in links.models)])
 
     def _against_another(self, links: Links, text: str) -> Query:
         """"R1 vs o1": what the article says against other models is in the features; it never compares R1 with
@@ -251,8 +251,8 @@ class Framer:
         if self.describer.names_other_models(model, links.foreign):
             return Query("field", tuple(links.models), field="features")
         # the decline names what the article does not: "o3" of "openai o3", not OpenAI
-        links.foreign = [n for n in links.foreign if not self.describer.names_other_models(model, [n])]
-        return self._not_covered(links, links.rest, text)
+        not_named = [n for n in links.foreign if not self.describer.names_other_models(model, [n])]
+        return self._not_covered(replace(links, foreign=not_named), links.rest, text)
 
     def _not_covered(self, links: Links, rest: str, text: str) -> Query:
         names = links.unknown + links.foreign

@@ -2122,9 +2122,10 @@ def test_a_source_checked_and_cannot(text, verdict):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # names listed with a separator are names of their own ("LLM、V2" is no "LLM V2")
-    ("Coder、LLM、V2、V3、R1 的论文呢", [("field", {"deepseek-coder", "deepseek-v2", "deepseek-v3", "deepseek-r1"},
-                                    "paper")]),
+    # names listed with a separator are names of their own ("LLM、V2" is no "LLM V2"; LLM, listed among them, is
+    # DeepSeek LLM)
+    ("Coder、LLM、V2、V3、R1 的论文呢", [("field", {"deepseek-coder", "deepseek-llm", "deepseek-v2", "deepseek-v3",
+                                                "deepseek-r1"}, "paper")]),
     ("deepseek llm, v2 发布时间", [("field", {"deepseek-llm", "deepseek-v2"}, "released")]),
     # what the asker has or knows already is told
     ("Coder、V2、V3 的论文我都找到了,现在卡在 DeepSeekMath 上。请问它的论文到底叫什么?",
@@ -2741,3 +2742,64 @@ def test_every_filter_phrase_has_its_negation():
     for lang in ("en", "zh"):
         keys = [k for k in PHRASES[lang] if k.lstrip("!").startswith(kinds) and not k.lstrip("!").startswith("tags")]
         assert not [k for k in keys if (k[1:] if k.startswith("!") else f"!{k}") not in PHRASES[lang]], lang
+
+
+@pytest.mark.parametrize(("text", "models", "line"), [
+    # "which one" among the models named, by a tag, a date or a figure: the comparison, the pick on top
+    ("VL2 or Janus-Pro, which one can generate images?", {"deepseek-vl2", "janus-pro"},
+     "Of DeepSeek-VL2 and Janus-Pro, tagged image generation: Janus-Pro."),
+    ("VL2 or Janus-Pro — which one can actually generate images from a text prompt?", {"deepseek-vl2", "janus-pro"},
+     "Of DeepSeek-VL2 and Janus-Pro, tagged image generation: Janus-Pro."),
+    ("which of V2 and V3 is open source?", {"deepseek-v2", "deepseek-v3"},
+     "Of DeepSeek-V2 and DeepSeek-V3, tagged open source: DeepSeek-V2."),
+    ("R1 和 Janus-Pro 哪个有 1B 的版本", {"deepseek-r1", "janus-pro"},
+     "DeepSeek-R1 和 Janus-Pro 中,有 1B 模型或版本的是:Janus-Pro。"),
+    ("V2 和 V3 哪个是 2024 年发布的", {"deepseek-v2", "deepseek-v3"},
+     "DeepSeek-V2 和 DeepSeek-V3 中,2024 年发布的是:DeepSeek-V2、DeepSeek-V3。"),
+    ("VL2 和 Janus-Pro 哪个不是 MoE", {"deepseek-vl2", "janus-pro"},
+     "DeepSeek-VL2 和 Janus-Pro 中,不属于「混合专家 (MoE)」的是:Janus-Pro。"),
+    ("Coder V2 vs V3 — which one is MoE?", {"deepseek-coder-v2", "deepseek-v3"},
+     "Of DeepSeek-Coder V2 and DeepSeek-V3, tagged mixture of experts (MoE): DeepSeek-Coder V2, DeepSeek-V3."),
+    ("V2 or VL2, which one came out in 2024?", {"deepseek-v2", "deepseek-vl2"},
+     "Of DeepSeek-V2 and DeepSeek-VL2, released in 2024: DeepSeek-V2. The article gives no release date for "
+     "DeepSeek-VL2."),
+])
+def test_which_one_a_kind_picks_among_the_models_named(text, models, line):
+    assert parts(text) == [("compare", models, None)]
+    assert verdict_line(text) == line
+
+
+@pytest.mark.parametrize(("turns", "models", "picked", "other"), [
+    # after a comparison "which one is MoE?" picks among the two; "the other one" is then the one it did not pick
+    (["compare VL2 and Janus-Pro", "这两个哪个是 MoE 架构的?"], {"deepseek-vl2", "janus-pro"}, "deepseek-vl2",
+     "那另一个的论文叫什么"),
+    (["V2 vs V3", "which one is open source?"], {"deepseek-v2", "deepseek-v3"}, "deepseek-v2",
+     "and the other one's paper?"),
+    (["R1 和 Janus-Pro 比一下", "哪个能生成图片"], {"deepseek-r1", "janus-pro"}, "janus-pro", "另一个呢,论文是什么"),
+])
+def test_which_one_a_kind_picks_among_the_models_talked_about(turns, models, picked, other):
+    conversation = "pick-" + turns[0]
+    ENGINE.ask(turns[0], conversation=conversation)
+    assert parts(turns[1], conversation) == [("compare", models, None)]
+    assert parts(other, conversation) == [("field", models - {picked}, "paper")]
+    # (never "which models are MoE?": every model tagged so)
+    ENGINE.ask(turns[0], conversation=conversation + "-list")
+    assert parts("which models are MoE?", conversation + "-list")[0][0] == "list"
+
+
+@pytest.mark.parametrize(("text", "models"), [
+    # a word that names a model after the brand is that model listed beside a name by a listing word, or after
+    # it by a list's mark; "which one is MoE" asks what one of them is, and "MoE 和 FP8" names no model
+    ("V3 和 LLM 哪个用了 FP8 训练", {"deepseek-v3", "deepseek-llm"}),
+    ("Coder、Coder V2、Math 里哪个是专门做数学推理的", {"deepseek-coder", "deepseek-coder-v2", "deepseek-math"}),
+    ("Math 和 Coder,哪个是在另一个的基础上做的", {"deepseek-math", "deepseek-coder"}),
+    ("V2 and LLM, which came out first?", {"deepseek-v2", "deepseek-llm"}),
+    ("V2 vs V3, which one is MoE?", {"deepseek-v2", "deepseek-v3"}),
+])
+def test_a_family_word_listed_beside_a_name_is_that_model(text, models):
+    assert parts(text)[0][1] == models
+
+
+@pytest.mark.parametrize("text", ["V3 用了 MoE 和 FP8 吗", "as a local LLM, R1 is great, when was it released?"])
+def test_a_family_word_not_listed_names_no_model(text):
+    assert parts(text)[0][1] == {"deepseek-v3" if "V3" in text else "deepseek-r1"}

@@ -453,6 +453,8 @@ class Composer:
         if kind == "diff":
             fields = ("released", "parameters") if value == "both" else (value,)
             return "\n".join(self._difference(models[0], models[1], field, lang) for field in fields)
+        if kind == "pick":
+            return self._picked(parse(value).filters[0], models, lang)
         if kind == "check" and value.startswith("gap:"):  # "V3 比 V2 晚了七个多月": the days between, checked
             if not (models[0].released and models[1].released):
                 return say(lang, "check_unranked", verdict=self._difference(models[0], models[1], "released", lang))
@@ -466,6 +468,20 @@ class Composer:
             return say(lang, "yes_compare" if ranking.pick(models, value) is models[0] else "no_compare",
                        verdict=verdict)
         return self._verdict(selector or None, models, lang)
+
+    def _picked(self, picks: Filter, models: list[Model], lang: str) -> str:
+        """Which of the compared models a tag, a date or a figure picks: "Of DeepSeek-VL2 and Janus-Pro, tagged
+        image generation: Janus-Pro."; those the article gives no such fact for are said to be unknown."""
+        names = [m.name[lang] for m in models]
+        among = say(lang, "pick_last").join([say(lang, "joiner").join(names[:-1]), names[-1]])
+        where = say(lang, "pick_params=", n=picks.value) if picks.key.startswith("params=") else self._term(picks, lang)
+        held = [m.id for m in models if picks.passes(m)]
+        unknown = [m.id for m in models if picks.holds(m) is None]
+        line = say(lang, "pick" if held else "pick_none", among=among, where=where, names=self._names(held, lang))
+        if unknown:
+            line += " " + say(lang, "pick_unknown", names=self._names(unknown, lang),
+                              figure=say(lang, f"fact_{picks.field}"))
+        return line
 
     def _difference(self, a: Model, b: Model, field: str, lang: str) -> str:
         """Days (and months when long) between two release dates, or the gap and ratio of two sizes."""

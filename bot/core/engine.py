@@ -14,7 +14,7 @@ from bot.core.language import reply_language
 from bot.core.memory import Context, ConversationMemory
 from bot.core.query import Query
 from bot.core.reply import Reply
-from bot.core.selection import select
+from bot.core.selection import parse, select
 from bot.core.sources import Source, merged, source_of
 from bot.core.understanding import Part, Understanding
 from bot.core.understanding.reading import MAX_PARTS
@@ -120,16 +120,16 @@ class Engine:
         if conversation is None or query.intent == "none" or not query.models:
             return  # an answer about no model leaves the memory as it was
         kind, _, among = (query.selector or "").partition(":")
-        group = query.models if among == "among" else ()
-        if query.intent == "compare" and among == "among" and (
-                picked := ranking.pick([self.kb.by_id[m] for m in query.models], kind)):
-            # "which is bigger?" after a comparison, then "how big is it?": the one it picked
-            query = replace(query, intent="list", models=(picked.id,))
+        picks = among == "among" or kind == "pick"
+        group = query.models if picks else ()
+        if picked := self._picked(query):
+            # "which is bigger?" or "which one is MoE?" after a comparison, then "how big is it?": the one it picked
+            query = replace(query, intent="list", models=(picked,))
         context = self.memory.get(conversation)
         # the models of this answer, whatever its kind; a pick among the models just talked about keeps the others
         # beside it ("which one is bigger?" then "how big is it?" or "and which is older?"), and so does more about
         # the same model ("how big is it?" then "and the other one?")
-        keeps = context and ((query.selector or "").endswith(":among") or set(query.models) <= set(context.models))
+        keeps = context and (picks or set(query.models) <= set(context.models))
         before = (*context.models, *context.earlier) if keeps else context.models if context else ()
         # one of the models just compared, asked about alone, keeps them together for "前者", "the latter", "both"
         compared = (context.group or (context.models if len(context.models) > 1 else ())) if context else ()
@@ -137,6 +137,18 @@ class Engine:
         earlier = tuple(dict.fromkeys(m for m in before if m not in query.models))
         self.memory.remember(conversation, Context(query.models, query.intent, query.field, earlier, query.selector,
                                                    group))
+
+    def _picked(self, query: Query) -> str | None:
+        """The one model a comparison picks: by a ranking ("which is bigger?"), or the only one a tag, a date or a
+        figure holds for ("which one is MoE?")."""
+        if query.intent != "compare":
+            return None
+        kind, _, value = (query.selector or "").partition(":")
+        models = [self.kb.by_id[m] for m in query.models]
+        if value == "among":
+            return picked.id if (picked := ranking.pick(models, kind)) else None
+        held = [m.id for m in models if parse(value).filters[0].passes(m)] if kind == "pick" else []
+        return held[0] if len(held) == 1 else None
 
     def listing(self, selector: str) -> Query:
         """The list query of a selector (a /models filter, the timeline) with the models it lists."""

@@ -67,7 +67,8 @@ LEXICON_SHAPE = {
     "claim_synonyms": {str: WORDS}, "claim_opposites": {str: str}, "claim_of_itself": WORDS, "exactness": WORDS,
     "foreign_models": WORDS, "undisclosed": WORDS,
     "names": {"brands": WORDS, "lettered": WORDS, "bare_version": str, "families": WORDS, "variants": WORDS,
-              "others": WORDS, "joined_only": WORDS, "distill": str, "date": str, "near": {str: str}},
+              "others": WORDS, "joined_only": WORDS, "distill": str, "date": str, "near": {str: str},
+              "listed_with": WORDS},
     "beyond_article": {str: WORDS}, "requests": WORDS, "fit": WORDS, "sizes": WORDS, "stopwords": {str: WORDS},
     "not_covered": [{"name": str, "aliases": WORDS, "mentioned_by": str}],
     "operators": {

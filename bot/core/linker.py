@@ -56,6 +56,8 @@ class Linker:
         self._kb = kb
         self._cue_words = cue_words
         self._brands = set(kb.lexicon["normalise"]["split_prefixes"])
+        self._listing = {kb.normaliser(w) for w in kb.lexicon["names"]["listed_with"]}
+        self._families = set(kb.lexicon["names"]["families"])
         self._letters = str.maketrans(kb.lexicon["normalise"].get("letter_digits") or {})
         self.index = FuzzyIndex({" ".join(k): m for k, m in self._aliases.items()
                                  if not has_chinese(" ".join(k))}, min_length=FUZZY_MIN_CHARS)
@@ -83,18 +85,47 @@ class Linker:
         tokens = [self._as_letters(t) for _, _, t in spans]
         links = Links()
         cut: list[tuple[int, int]] = []
+        named: set[int] = set()  # the tokens of the names found so far
         i = 0
         while i < len(tokens):
             foreign_before = len(links.foreign)
+            before = len(links.models)
             taken = (self._named(tokens, i, typed, links) or self._exact(tokens, i, links)
-                     or self._fuzzy(tokens, i, links))
+                     or self._fuzzy(tokens, i, links) or self._listed(tokens, i, typed, named, links))
             if taken:
                 if len(links.foreign) == foreign_before:  # foreign names stay: they describe ("on par with o1")
                     cut.append((spans[i][0], spans[i + taken - 1][1]))
+                if len(links.models) > before or links.unknown:
+                    named.update(range(i, i + taken))
                 i += taken
             else:
                 i += 1
         return replace(links, rest=_cut_out(normalised, cut))
+
+    def _listed(self, tokens: list[str], i: int, typed: Typed | None, named: set[int], links: Links) -> int:
+        """"V3 和 LLM", "Coder、Coder V2、Math", "Math 和 Coder": a word that names a model after the brand, listed
+        beside a name (by a listing word, or after it by a list's mark as typed), is that model."""
+        brands = self._brands_of(tokens[i]) if tokens[i] in self._families else []
+        if not brands:
+            return 0
+
+        def name_ends(k: int) -> bool:
+            return k in named
+
+        def name_starts(k: int) -> bool:
+            return k < len(tokens) and bool(self._alias_at(tokens, k) or self.names.read(tokens, k, typed))
+
+        def marked(k: int) -> bool:  # a list's mark typed between tokens k-1 and k
+            return typed is not None and typed.separated(k)
+
+        listing = {k for k in (i - 1, i + 1) if 0 <= k < len(tokens) and tokens[k] in self._listing}
+        left = name_ends(i - 2) if i - 1 in listing else name_ends(i - 1) and marked(i)
+        # (before a name only by a listing word: "as a local LLM, R1 …" names no DeepSeek LLM)
+        right = i + 1 in listing and name_starts(i + 2)
+        if left or right:
+            links.add(self._aliases[(brands[0], tokens[i])])
+            return 1
+        return 0
 
     def _as_letters(self, token: str) -> str:
         """"pr0" -> "pro", "c0der" -> "coder": a digit for a letter, where the word then is a word of a model's

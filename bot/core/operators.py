@@ -197,6 +197,15 @@ class Operators:
         return " ".join(w if w in self.numbers or w in self.ordinals else self.cues.spell(w) for w in rest.split(" "))
 
     # --- select, order, take, count -------------------------------------------------------------
+    def picked(self, rest: str) -> Filter | None:
+        """"VL2 or Janus-Pro, which one can generate images?", "R1 和 Janus-Pro 哪个有 1B 的版本": what picks among
+        the models named: a tag, a date or a figure, the first one named."""
+        found = self._tag_filters(rest) + self._date_filters(rest, self._period_spans(rest))
+        if figure := self._figure(rest):
+            found.append(figure)
+        self._negate(found, rest, False)
+        return min(found, key=lambda item: item[0])[1] if found else None
+
     def _selection(self, rest: str, excluded: list[str] = (), among: list[str] = ()) -> Query | None:
         periods = self._period_spans(rest)
         filters = self._filters(rest, periods, bool(excluded)) + [Filter("is", ":", m, True) for m in excluded] + (

@@ -126,8 +126,11 @@ class Framer:
             return bool(context) and (rest in self.cues.switch or rest in self.cues.compare)
         # (not a tag word before "model", a kind of model: "is V3 the largest MoE model?", "V2 (the MoE one) vs V3")
         # (nor a word a kind of thing, "open-source code LLM", "an LLM": "was Coder the first open-source code LLM?")
+        # (nor what "which one" is asked to be: "V2 vs V3, which one is MoE?", "哪个是 MoE")
         kind = any(re.search(rf"(?<![a-z]){re.escape(w)}\s*(?:models?|ones?|的?模型)(?![a-z])", rest)
                    or re.search(rf"(?<![a-z])(?:code|source|an?|any|another|other)\s+{re.escape(w)}(?![a-z])", rest)
+                   or re.search(rf"(?:which(?: one)?|哪个|哪一个|谁)\s*(?:is|are|was|uses?|has|是|用了?|有)\s*"
+                                rf"(?:an?\s+|the\s+)?{re.escape(w)}(?![a-z])", rest)
                    for w in self.linker.brandable(rest))
         compared = self.operators.comparative.find(rest) and not self.operators.exclude.find(rest)  # not "other than"
         return (rest in self.cues.compare or bool(self.cues.superlative_in(rest))

@@ -38,8 +38,10 @@ class NamedQuestions:
         return Query("model", (model,))
 
     def _several(self, models: list[str], asked: Asked, context: Context | None) -> Query:
-        """"V2 and V3: when?", "and R1 and V2?", "which is bigger, V2 or V3?"."""
+        """"V2 and V3: when?", "and R1 and V2?", "which is bigger, V2 or V3?", "which of them is MoE?"."""
         cues, rest, fields = self.cues, asked.rest, asked.fields
+        if rest in cues.which_one and not asked.superlative and (picked := self.operators.picked(rest)):
+            return Query("compare", tuple(models), selector=f"pick:{picked.key}")  # "V2 和 V3 哪个是 MoE"
         if fields and rest not in cues.compare and not asked.superlative:
             return Query("field", tuple(models), field=fields[0], also=asked.also(fields[0]))
         if (context and context.intent == "field" and rest in cues.switch

@@ -100,16 +100,25 @@ class Units:
 
     def _subject_lent(self, acts: list[Act]) -> list[Act]:
         """"DeepSeek R1: 1) release date 2) size 3) …", "V3: release date, params, paper?": a name alone, then
-        facts asked by their words with no name, is the subject of each of them."""
+        facts asked by their words with no name, is the subject of each of them; names alone, then "which one",
+        what it picks among."""
         acts, out = list(acts), []
         for i, act in enumerate(acts):
             alone = act.kind == "statement" and not act.question and self.clauses.names_only(act.text)
             listed = list(itertools.takewhile(self._asks_a_fact_of_none, acts[i + 1:])) if alone else []
+            if alone and not listed and i + 1 < len(acts) and self._picks_among(act, acts[i + 1]):
+                listed = [acts[i + 1]]  # "VL2 or Janus-Pro — which one can generate images?"
             if listed:
                 acts[i + 1:i + 1 + len(listed)] = [replace(a, text=f"{act.text} {a.text}") for a in listed]
                 continue
             out.append(act)
         return out
+
+    def _picks_among(self, names: Act, act: Act) -> bool:
+        """Two models or more named alone, then "which one" asked of none."""
+        c = self.clauses
+        return len(c.names(names.text)) >= 2 and act.kind in ASKING and not c.names(act.text) and \
+            c.normalised(act.text) in c.cues.which_one
 
     def _asks_a_fact_of_none(self, act: Act) -> bool:
         """A fact asked by its words, of no model, with no joining word or question word of its own ("release

@@ -20,7 +20,7 @@ from bot.core.selection import amount
 from bot.core.understanding.asked import Asked
 from bot.core.understanding.described import DescribedQuestions
 from bot.core.understanding.selected import neighbour, relation, selected
-from bot.core.understanding.superlatives import Superlatives
+from bot.core.understanding.superlatives import MAX_COMPARED, Superlatives
 
 AMOUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*")
 
@@ -34,7 +34,8 @@ class UnnamedQuestions:
         self.superlatives = Superlatives(kb, cues)
         self._units = sorted(cues.units.items(), key=lambda kv: -len(kv[0]))  # the longest first: "billion", "b"
         self._rules: tuple[Rule, ...] = (
-            self._request, self._timeline, self._size_bound, self._described_compared, self._superlative,
+            self._request, self._timeline, self._size_bound, self._described_compared, self._picked_among,
+            self._superlative,
             self._dated, self._undisclosed, self._family, self._described, self._searched_one, self._tagged,
             self._searched_list, self._every_model, self._followed_up_in_time, self._followed_up,
             self._without_a_model, self._help)
@@ -70,6 +71,18 @@ class UnnamedQuestions:
     def _described_compared(self, asked: Asked, context: Context | None, links: Links) -> Query | None:
         """"the FP8 one vs the RL one, which is newer?": described models compared, before a superlative."""
         return self.described.frame(asked.rest, [], context) if asked.rest in self.cues.compare else None
+
+    def _picked_among(self, asked: Asked, context: Context | None, links: Links) -> Query | None:
+        """"这两个哪个是 MoE 架构的?", "which one can make images?" after two or three models compared: the ones a
+        tag, a date or a figure picks among them, beside the others (never "which models are MoE?"; after a list,
+        "which one of those …" is the list's own pick)."""
+        rest = asked.rest
+        if not context or context.intent != "compare" or not 2 <= len(context.models) <= MAX_COMPARED \
+                or asked.superlative or asked.asks_list \
+                or rest not in self.cues.which_one or self.cues.every.find(rest) or self.cues.the_model.find(rest):
+            return None
+        picked = self.operators.picked(rest)
+        return Query("compare", context.models, selector=f"pick:{picked.key}") if picked else None
 
     def _superlative(self, asked: Asked, context: Context | None, links: Links) -> Query | None:
         """"the largest model", "which one is newer?"."""

@@ -2803,3 +2803,50 @@ def test_a_family_word_listed_beside_a_name_is_that_model(text, models):
 @pytest.mark.parametrize("text", ["V3 用了 MoE 和 FP8 吗", "as a local LLM, R1 is great, when was it released?"])
 def test_a_family_word_not_listed_names_no_model(text):
     assert parts(text)[0][1] == {"deepseek-v3" if "V3" in text else "deepseek-r1"}
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # a rhetorical negation asks whether the claim holds; the claim is what is left without it, an opposite kept
+    ("R1 不是闭源的吗", "不对,DeepSeek-R1:开源。"),
+    ("isn't R1 closed source?", "No — DeepSeek-R1: open source."),
+    ("isn't R1 open source?", "Yes — DeepSeek-R1: open source."),
+    ("R1 不就是个闭源模型嘛", "不对,DeepSeek-R1:开源。"),
+    ("Janus-Pro 不就是 2025 年 1 月出的嘛", "对,Janus-Pro:2025 年 1 月 28 日凌晨。"),
+    ("V3 不就是 67B 嘛", "不对,DeepSeek-V3:总参数高达 6710 亿(671B),每 token 激活 370 亿(37B)参数。"),
+])
+def test_a_rhetorical_negation_keeps_the_claims_own_opposite(text, line):
+    assert verdict_line(text) == line
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # comparison marks are words; a size or date given after the claim ("like 671 vs 660") keeps the check
+    ("V3 > R1 in param count?", "Yes — Larger: DeepSeek-V3"),
+    ("V2 < V3 in param count?", "Yes — Smaller: DeepSeek-V2"),
+    ("V3 bigger than R1? like 671 vs 660?", "Yes — Larger: DeepSeek-V3"),
+    ("V3 > R1 in param count? like 671 vs 660?", "Yes — Larger: DeepSeek-V3"),
+    ("V3 more than R1 in size?", "Yes — Larger: DeepSeek-V3"),
+])
+def test_comparison_marks_and_figures_given_after_a_claim(text, line):
+    assert verdict_line(text).startswith(line)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("models >100B", {"deepseek-v2", "deepseek-v3", "deepseek-r1"}),
+    ("which models have > 200B params?", {"deepseek-v2", "deepseek-v3", "deepseek-r1"}),
+    ("参数 >600B 的模型", {"deepseek-v3", "deepseek-r1"}),
+])
+def test_a_comparison_mark_bounds_a_list(text, expected):
+    assert parts(text) == [("list", expected, None)]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # half of a large unit is a figure; a design is what a model is built as
+    ("DeepSeekMath was pretrained on roughly half a trillion tokens — true or nah?", "Yes — "),
+    ("deepseekmath trained on half a trillion tokens?", "Yes — "),
+    ("DeepSeekMath 用了半万亿 token 训练?", "对,"),
+    ("VL2 uses a mixture-of-experts design, correct?", "Yes — DeepSeek-VL2: mixture of experts (MoE)."),
+    ("V2 的结构是 MoE 吗", "对,DeepSeek-V2:混合专家 (MoE)。"),
+    ("Is V3's design MoE?", "Yes — DeepSeek-V3: mixture of experts (MoE)."),
+])
+def test_half_a_unit_and_a_design_are_claimed(text, line):
+    assert verdict_line(text).startswith(line)

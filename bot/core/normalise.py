@@ -23,6 +23,7 @@ _LOOSE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 _SPACED_VERSION = re.compile(r"(?<![a-z0-9])(v|vl|r)\s+(\d)")
 _GLUED_VERSION = re.compile(r"([a-z]{3,}?)(vl|v)(\d)")
 _DIGIT = re.compile(r"\d")
+_ARROW = re.compile(r"[-=]+>|<[-=]+")
 _GLUED_NUMBER = re.compile(r"(?<![a-z0-9])([a-z]{3,})(\d)")
 _SCRIPT_BOUNDARY = re.compile(rf"(?<=[{CJK}])(?=[a-z0-9])|(?<=[a-z0-9])(?=[{CJK}])")
 TOKEN_RE = re.compile(rf"[a-z0-9][a-z0-9.+]*|[{CJK}]")
@@ -114,6 +115,8 @@ class Normaliser:
         if "2" in text:
             text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1) or m.group(2)}", text)
         text = text.replace("%", " percent ")  # a word, as the lexicon can name it (the article gives no share)
+        if ">" in text or "<" in text:  # "V3 > R1?", "models >100B": words, as the lexicon names them (not arrows)
+            text = _ARROW.sub(" ", text).replace(">", " more than ").replace("<", " less than ")
         text = _SEPARATORS.sub(" ", text)
         if "." in text:
             text = _LOOSE_DOT.sub(" ", text)

@@ -484,15 +484,16 @@ class Operators:
         return Query("field", tuple(models), field=ranking.field_of(superlative), selector=f"check:{ranked.key}")
 
     def _stated_claims(self, models: list[str], rest: str) -> Query | None:
-        """Every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"."""
+        """Every claim the message makes: "v2 came out on may 7 2024 and has 236b params, right?"; asked with a
+        rhetorical negation, the claim without it ("isn't R1 closed source?" claims it is closed)."""
+        if self._rhetorical(rest):
+            rest = self._without_rhetorical(rest)
         found = [f for _, f in self._figures(rest)] + self._filters(rest, self._period_spans(rest))
         # (a fact said to be missing is claimed: "DeepSeekMoE has no single release date, right?"; one said to be
         # given only asks for it: "does it have a paper?")
         claims = [c for c in dict.fromkeys(found) if c.kind != "undisclosed" or not c.negated]
         if not claims:
             return None
-        if self._rhetorical(rest):
-            claims = [replace(c, negated=False) for c in claims]
         return Query("field", tuple(models), field=self._claimed_field(models[0], claims[0]),
                      selector="check:" + "&".join(c.key for c in claims))
 
@@ -536,6 +537,13 @@ class Operators:
             return False
         return rest.startswith(self.rhetorical_starts) or (
             rest in self.rhetorical_negation and rest.rstrip().endswith(self.rhetorical_ends))
+
+    def _without_rhetorical(self, rest: str) -> str:
+        """"isn t closed source" -> "closed source", "不是闭源的吗" -> "闭源的吗"."""
+        if start := next((s for s in self.rhetorical_starts if rest.startswith(s)), None):
+            return rest[len(start):]
+        found = self.rhetorical_negation.find(rest)
+        return f"{rest[:found.start()]} {rest[found.end():]}" if found else rest
 
     def _compared(self, rest: str) -> str | None:
         """"比 R1 多", "比 V3 早": the rank word after the comparison word."""

@@ -95,7 +95,11 @@ class Understanding:
                     ) or (not outright and _aside(query))
             if parts and self.acts.restates(own) and query.intent != "none" and \
                     set(parts[-1].query.models or parts[-1].query.about) == set(query.models):
-                parts.pop()  # the question before, asked again in other words: this wording is the one read
+                # the question before, asked again in other words: this wording is the one read, unless it only
+                # gives the figures of what the one before checked ("V3 bigger than R1? like 671 vs 660?")
+                if parts[-1].query.selector and not query.selector:
+                    query = parts[-1].query
+                parts.pop()
                 told.pop()
             parts.append(Part(unit.text, query, named, idle, outright and self._about_something(unit.text, query),
                               own != unit.text, unit.sentence))

@@ -2850,3 +2850,45 @@ def test_a_comparison_mark_bounds_a_list(text, expected):
 ])
 def test_half_a_unit_and_a_design_are_claimed(text, line):
     assert verdict_line(text).startswith(line)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a model's card asked by a part that does not name it, beside a part that names it and asks a fact of it, is
+    # chatter beside that part
+    ("不是引战。有人说 6710 亿参数,有人说只用了 370 亿,评论区吵成一锅粥。这俩数字到底是什么关系,V3 的参数量到底应该"
+     "怎么说?", [("field", {"deepseek-v3"}, "parameters")]),
+    ("回过头想了解一下这个模型的来历:DeepSeek Coder 最早是什么时候提出的?",
+     [("field", {"deepseek-coder"}, "released")]),
+    ("一直好奇 DeepSeek LLM 的论文标题,挺有意思的一个名字。有没有人记得英文全称是什么?",
+     [("field", {"deepseek-llm"}, "paper")]),
+])
+def test_an_overview_not_named_beside_a_fact_of_the_model(text, expected):
+    assert parts(text) == expected
+
+
+def test_an_overview_asked_of_it_beside_a_fact_stays():
+    ENGINE.ask("what's V3?", conversation="overview-it")
+    assert parts("tell me about it. and when was it released?", "overview-it") == [
+        ("model", {"deepseek-v3"}, None), ("field", {"deepseek-v3"}, "released")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a word that says the same as the article's ("对标" beside "持平") is the article's, and checked as such
+    ("R1 的性能对标的是哪个模型?", [("field", {"deepseek-r1"}, "features")]),
+    ("R1 的性能对标的是哪个模型?另外它训练到底花了多少钱",
+     [("field", {"deepseek-r1"}, "features"), ("none", set(), None)]),
+    ("R1 是对标 o1 的吗", [("field", {"deepseek-r1"}, "features")]),
+])
+def test_a_word_that_says_the_same_as_the_article(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a family word opening the part, with a fact of it asked, is the model ("which LLM is biggest" stays a rank)
+    ("LLM 有多少参数?", [("field", {"deepseek-llm"}, "parameters")]),
+    ("llm paper title?", [("field", {"deepseek-llm"}, "paper")]),
+    ("llm when released", [("field", {"deepseek-llm"}, "released")]),
+])
+def test_a_family_word_opening_a_fact_asked(text, expected):
+    assert parts(text) == expected
+    assert parts("which LLM is the biggest?")[0][0] == "list"

@@ -137,12 +137,15 @@ class Framer:
                 or bool(compared)) and not kind  # ("LLM 比 Coder 晚出来大概一个月?")
 
     def _named_with_brand(self, normalised: str, rest: str) -> Links | None:
-        """"deepseek 的 llm 有多大", "moe 是什么": a word that names a model after the brand, asked like a model.
+        """"deepseek 的 llm 有多大", "moe 是什么", "LLM 有多少参数": a word that names a model after the brand, asked
+        like a model.
 
         The brand must be in the message, or the word must be a tag ("moe", "math") whose model the article
         names after it; "which llm is best" and "which models use moe" stay as they are."""
         words = self.linker.brandable(normalised)
-        if not words or not ("deepseek" in tokens_of(rest) or all(self.cues.tags_in(w) for w in words)):
+        # (or the word opens the part and a fact of it is asked: "LLM 有多少参数?", "llm paper title?")
+        opens = normalised.split()[:1] == words[:1] and bool(self.cues.strong_fields_in(rest))
+        if not words or not ("deepseek" in tokens_of(rest) or all(self.cues.tags_in(w) for w in words) or opens):
             return None
         if rest in self.cues.pronouns:  # "它是不是 MoE 架构": "it" is the subject, "MoE" what is asked of it
             return None

@@ -111,7 +111,7 @@ class Understanding:
                         or (self.acts.asks_which_is_right(own) and not all(told)))
         if any(not t for t in told):  # context told beside a question is chatter beside it
             parts = [replace(p, idle=True, asked=False) if t else p for p, t in zip(parts, told, strict=True)]
-        return kept(parts)
+        return kept(_overviews_beside_a_fact(parts))
 
     def _told(self, unit: Unit, own: str, query: Query, *, named: bool, overview: bool, outright: bool,
               reported: bool) -> bool:
@@ -501,3 +501,18 @@ def _checked_text(models: tuple[str, ...], evidence: Evidence) -> Query:
     """A claim checked against the article's sentences: the verdict, and where each language's sentence is."""
     where = f"{evidence.sentence['zh']}:{evidence.sentence['en']}"
     return Query("field", models, field=evidence.field, selector=f"check:text:{evidence.verdict}:{where}")
+
+
+def _overviews_beside_a_fact(parts: list[Part]) -> list[Part]:
+    """A model's card asked by a part that does not name it, or "this model" asked of with nothing before to refer
+    to, beside a part that names a model and asks a fact of it, is chatter beside that part: "这俩数字到底是什么关系,
+    V3 的参数量到底应该怎么说?", "想了解一下这个模型的来历:DeepSeek Coder 最早是什么时候提出的?" (not "tell me about
+    it. and when was it released?": neither names it)."""
+    facts = {m for p in parts if p.names and not p.idle and p.query.intent in ("field", "compare")
+             for m in p.query.models}
+
+    def aside(p: Part) -> bool:
+        return (p.query.intent == "model" and not p.names and set(p.query.models) <= facts) or (
+            p.query.reason == "no-model" and bool(facts))
+
+    return [replace(p, idle=True, asked=False) if aside(p) else p for p in parts]

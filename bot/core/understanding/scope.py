@@ -135,12 +135,16 @@ def _fact_stems(kb: KnowledgeBase, m) -> set[str]:
 
 
 def _article_texts(kb: KnowledgeBase) -> list[str]:
-    """The Chinese of every model's section and facts, normalised."""
+    """The Chinese of every model's section and facts, normalised, and the words that say the same as one of its
+    words (`claim_synonyms`: "对标" beside "持平")."""
     texts = []
     for m in kb.models:
         texts += [*m.source.values(), *m.aliases, *(t["zh"] for t in (
             m.features, m.significance, m.headline, m.parameters_text, m.released_text, m.paper_text,
             m.paper_summary, *m.tag_quotes.values()) if t)]
+    article = "".join(texts)
+    texts += [str(w) for group in kb.lexicon["claim_synonyms"].values() if any(str(w) in article for w in group)
+              for w in group]
     return [kb.normaliser(t) for t in texts if has_chinese(t)]
 
 

@@ -2892,3 +2892,28 @@ def test_a_word_that_says_the_same_as_the_article(text, expected):
 def test_a_family_word_opening_a_fact_asked(text, expected):
     assert parts(text) == expected
     assert parts("which LLM is the biggest?")[0][0] == "list"
+
+
+@pytest.mark.parametrize("text", [
+    # "still fails" told with no question mark is the problem's, not a claim checked with "or not"
+    "用 transformers 加载 deepseek-moe-16b-base 的时候报错,加了 trust_remote_code=True 还是不行,这个怎么解决?",
+    "装了最新版 ollama 跑 R1 还是不行,咋办",
+    "loading V2 in vllm, set trust_remote_code and it still doesn't work, any fix?",
+])
+def test_still_failing_is_the_problem_told(text):
+    assert [p[0] for p in parts(text)] == ["none"]
+
+
+def test_or_not_with_a_question_mark_still_checks():
+    assert parts("R1 能生成图片,还是不行?") == [("field", {"deepseek-r1"}, "features")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what the question leaves aside, after it in its sentence, is no question of its own
+    ("what was the actual significance of DeepSeek-R1, beyond being yet another strong reasoning model?",
+     [("field", {"deepseek-r1"}, "significance")]),
+    ("what does V3 do, other than being big?", [("field", {"deepseek-v3"}, "features")]),
+    ("what's special about Janus-Pro, apart from making images?", [("field", {"janus-pro"}, "features")]),
+])
+def test_what_a_question_leaves_aside(text, expected):
+    assert parts(text) == expected

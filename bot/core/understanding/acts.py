@@ -125,8 +125,10 @@ class Acts:
         if self._checks.match(form):
             return Act("check", None, form, clause.question)
         if (tagged := self._tagged.match(form)) and not self.asks(tagged["claim"]) and \
-                tagged["claim"].split()[-1].lower() not in self._not_tagged_after:
-            # "V3 is 671B right?", "R1 开源对吧": a claim and its check tag, with no comma between
+                tagged["claim"].split()[-1].lower() not in self._not_tagged_after and \
+                (clause.question or not self._out_of_scope(form)):
+            # "V3 is 671B right?", "R1 开源对吧": a claim and its check tag, with no comma between (not a problem
+            # told: "加了 trust_remote_code=True 还是不行," is "still fails")
             return Act("claim", "tagged", self._claimed(tagged["claim"]), clause.question)
         rumour = self._rumour.match(form)
         claimed = self._claimed(form)

@@ -32,6 +32,9 @@ _PREDICATE = re.compile(r"^\s*(?:and|but)\s+(?:is|are|was|were|has|have|had|does
 # ("which is neat"; not "which was first", which asks)
 _REMARK = re.compile(r"^\s*which\s+(?P<verb>is|was|are|were|sounds|seems|looks|feels|makes|means)\b", re.IGNORECASE)
 _COPULAS = ("is", "was", "are", "were")
+# ("beyond being yet another strong reasoning model", "other than the size")
+_QUALIFIER = re.compile(r"^\s*(?:beyond|besides|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?|"
+                        r"not\s+counting|rather\s+than|instead\s+of)\s", re.IGNORECASE)
 _QUOTE = re.compile(r"[“\"「『](?P<said>[^“”\"「」『』]+)[”\"」』]")
 CONTENT = ("statement", "claim", "self")  # what a clause says rather than asks
 ASKING = ("ask", "check", "out-of-scope")
@@ -141,6 +144,9 @@ class Units:
             if before and not act.question and (remark := _REMARK.match(act.text)) and (
                     remark["verb"].lower() not in _COPULAS or self.clauses.framer.frame(act.text).intent == "none"):
                 continue  # a remark on what was just said: ", which is neat", ", which sounds weird for an ML paper"
+            if before and before.kind in ASKING and before.sentence == act.sentence and _QUALIFIER.match(act.text) \
+                    and not self.clauses.names(act.text) and not self._asks_which(act.text):
+                continue  # what the question before leaves aside: "the significance of R1, beyond being a big model?"
             if before and before.kind in CONTENT and not (before.question or act.question) and \
                     before.sentence == act.sentence and not self.clauses.names(act.text) and (
                     _PREDICATE.match(act.text) or (before.kind == "claim" and act.kind == "statement"

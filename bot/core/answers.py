@@ -175,7 +175,7 @@ class Composer:
             # each claim of each model, its verdict first ("are R1 and V3 open source?": each said)
             checks = [self._check(m, f, lang) for m in models for f in claim.filters]
             lines = list(dict.fromkeys(c.description for c in checks))  # one sentence settles "7B and 67B" once
-            verdicts = {_verdict(m, f) for m in models for f in claim.filters}
+            verdicts = {f.verdict(m) for m in models for f in claim.filters}
             if "no" in verdicts and len(verdicts) > 1:  # the claim as a whole is not so: said first
                 lines.insert(0, say(lang, "check_mixed"))
             title = checks[0].title if len(models) == 1 else \
@@ -605,11 +605,3 @@ class Composer:
         return Reply(title=say(lang, "source_title"), fields=fields, url=self.kb.article.source,
                      footer=say(lang, "source_footer", zh_title=found.article, date=found.date,
                                 dated_by=self.kb.article.dated_by[lang]))
-
-
-def _verdict(m: Model, claim: Filter) -> str:
-    """yes, no, or unknown (undisclosed, or a tag the article does not give)."""
-    held = claim.holds(m)
-    if held is None or (claim.kind == "tag" and not held):
-        return "unknown"
-    return "yes" if held != claim.negated else "no"

@@ -98,6 +98,14 @@ class Filter:
         held = self.holds(m)
         return held is not None and held != self.negated
 
+    def verdict(self, m: Model) -> str:
+        """The filter as a claim of the model: yes, no, or unknown (undisclosed, or a tag the article does not
+        give: not said, not denied)."""
+        held = self.holds(m)
+        if held is None or (self.kind == "tag" and not held):
+            return "unknown"
+        return "yes" if held != self.negated else "no"
+
 
 def _figures(m: Model, kind: str) -> list[float]:
     """Every figure of that kind the article gives: the total first, then versions and distilled sizes."""

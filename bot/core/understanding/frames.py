@@ -171,8 +171,8 @@ class Framer:
         """"how much does V3 cost?": pricing, API, hardware, licences, news...: never answer another question
         instead."""
         rest = links.rest
-        if (topic := self.cues.topic_in(rest)) and not links.unknown and not self.operators.computes(links.models,
-                                                                                                     rest):
+        if (topic := self.cues.topic_in(rest)) and not links.unknown and not self.operators.computes(
+                links.models, rest):
             return Query("none", reason=f"topic:{topic}", about=tuple(links.models))
         return None
 

@@ -2917,3 +2917,20 @@ def test_or_not_with_a_question_mark_still_checks():
 ])
 def test_what_a_question_leaves_aside(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    # "the original X" names X (the first of its family), it ranks nothing
+    (["what's special about DeepSeek-Coder-V2?", "and the original Coder, when was that one released?"],
+     [("field", {"deepseek-coder"}, "released")]),
+    (["what changed between the original DeepSeek Coder and Coder V2?"],
+     [("compare", {"deepseek-coder", "deepseek-coder-v2"}, None)]),
+    (["between the original deepseek coder and coder v2, which one is the MoE one?"],
+     [("compare", {"deepseek-coder", "deepseek-coder-v2"}, None)]),
+])
+def test_the_original_names_a_model(turns, expected):
+    conversation = "original-" + turns[0]
+    for turn in turns[:-1]:
+        ENGINE.ask(turn, conversation=conversation)
+    assert parts(turns[-1], conversation) == expected
+    assert "Not ranked" not in to_text(ENGINE.ask(turns[-1]).reply)

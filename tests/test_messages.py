@@ -2934,3 +2934,14 @@ def test_the_original_names_a_model(turns, expected):
         ENGINE.ask(turn, conversation=conversation)
     assert parts(turns[-1], conversation) == expected
     assert "Not ranked" not in to_text(ENGINE.ask(turns[-1]).reply)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "and the like" after an example, and a technique (技巧), are words of a features question
+    ("V3 用了啥 training 技巧 比如 FP8 之类的", [("field", {"deepseek-v3"}, "features")]),
+    ("R1 有什么训练技巧", [("field", {"deepseek-r1"}, "features")]),
+    ("R1 有什么特点,比如推理之类的", [("field", {"deepseek-r1"}, "features")]),
+    ("what tricks does V3 use, like FP8 etc?", [("field", {"deepseek-v3"}, "features")]),
+])
+def test_and_the_like_and_techniques(text, expected):
+    assert parts(text) == expected

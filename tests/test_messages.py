@@ -2945,3 +2945,13 @@ def test_the_original_names_a_model(turns, expected):
 ])
 def test_and_the_like_and_techniques(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # billions or a fortune spent is the opposite of R1's low cost (never a parameter count)
+    ("R1 cost billions?", "No — DeepSeek-R1: low cost."),
+    ("R1 是不是很烧钱", "不对,DeepSeek-R1:低成本。"),
+    ("did R1 cost a fortune?", "No — DeepSeek-R1: low cost."),
+])
+def test_a_fortune_spent_is_no_low_cost(text, line):
+    assert verdict_line(text) == line

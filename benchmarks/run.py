@@ -77,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
                         "questions.fresh-f-held.yaml", "questions.fresh-k.yaml", "questions.fresh-m.yaml",
                         "questions.fresh-n.yaml", "questions.fresh-p.yaml", "questions.fresh-s.yaml",
                         "questions.fresh-u.yaml", "questions.fresh-w.yaml", "questions.fresh-x.yaml",
-                        "questions.real-q-tune.yaml",
+                        "questions.fresh-z.yaml", "questions.real-q-tune.yaml",
                         "questions.fresh-g.yaml", "questions.fresh-f-tune.yaml",
                         "questions.fresh.yaml", "questions.real.yaml", "questions.messages.yaml",
                         "questions.faithfulness.yaml", "questions.yaml", "questions.discord.yaml",

@@ -2965,3 +2965,37 @@ def test_a_fortune_spent_is_no_low_cost(text, line):
 ])
 def test_pretrained_as_the_article_spells_it(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cantonese question words, once Simplified
+    ("deepseek-vl2是咩嚟㗎", [("model", {"deepseek-vl2"}, None)]),
+    ("請問 deepseek coder 係邊日發佈", [("field", {"deepseek-coder"}, "released")]),
+    ("R1 係咩", [("model", {"deepseek-r1"}, None)]),
+])
+def test_cantonese_what_and_which_day(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the last question announced: "last" ranks nothing there
+    ("感谢楼上各位的解答❤️ 最后再问一个:DeepSeek 哪个模型是最早发布的?", {"deepseek-coder"}),
+    ("one last question: which model came out first?", {"deepseek-coder"}),
+    ("lastly, which is the oldest model?", {"deepseek-coder"}),
+    ("最后问一下,哪个模型参数最多", {"deepseek-v3"}),
+])
+def test_the_last_question_announced(text, expected):
+    assert parts(text) == [("list", expected, None)]
+    assert parts("which model was released last?") == [("list", {"janus-pro"}, None)]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # text and nothing else is the opposite of vision; "是…做底座的?" states the relation it asks
+    ("Janus-Pro is text only, right?", "No — Janus-Pro: vision / multimodal."),
+    ("VL2 只能处理文字吧", "不对,DeepSeek-VL2:视觉 / 多模态。"),
+    ("DeepSeekMath 是拿 Coder v1.5 7B 做底座的?", "对,DeepSeekMath:以 DeepSeek-Coder-v1.5 7B 为基础。"),
+    ("Math 是在 Coder v1.5 上训出来的?", "对,DeepSeekMath:以 DeepSeek-Coder-v1.5 7B 为基础。"),
+    ("DeepSeekMath 是基于 V2 的?", "不对,DeepSeekMath:以 DeepSeek-Coder-v1.5 7B 为基础。"),
+])
+def test_text_only_and_a_relation_said_to_be_so(text, line):
+    assert verdict_line(text) == line

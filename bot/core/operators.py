@@ -518,10 +518,11 @@ class Operators:
                      selector=f"check:relation:{kinds[0]}" + (f":{other}" if other else ""))
 
     def _states_relation(self, rest: str, kind: str) -> bool:
-        """"r1 distilled into smaller models?": a statement with a question mark, the relation first."""
+        """"r1 distilled into smaller models?", "DeepSeekMath 是拿 Coder v1.5 7B 做底座的?": a statement of the
+        relation, it first or said to be so ("是…"), with no question word."""
         cue = self.cues.relations[kind].find(rest)
-        return bool(cue and cue.start() == 0 and not self.cues.strong_fields_in(rest[cue.end():])
-                    and rest not in self.cues.which_one)
+        return bool(cue and (cue.start() == 0 or rest.startswith("是")) and not self.cues.strong_fields_in(
+            rest[cue.end():]) and rest not in self.cues.which_one)
 
     def _related_to(self, models: list[str], outside: tuple[str, ...]) -> str | None:
         """The other side of a relation claimed: the second model named, else a model beyond the article's list

@@ -2999,3 +2999,17 @@ def test_the_last_question_announced(text, expected):
 ])
 def test_text_only_and_a_relation_said_to_be_so(text, line):
     assert verdict_line(text) == line
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # whole months are counted (V2 to V3 is 7.65 months: "seven months" and "eight" hold, "six" does not); a year is
+    # 9 to 18 months; "大半年" is more than half a year
+    ("V3 比 V2 晚了七个月才发布", "对,"),
+    ("V3 came out 8 months after V2?", "Yes — "),
+    ("V3 came out six months after V2?", "No — "),
+    ("V3 比 V2 晚了一年吧", "不对,"),
+    ("V3 came a year after V2?", "No — "),
+    ("V3 比 V2 晚了大半年,是吧", "对,"),
+])
+def test_months_counted_whole_and_a_year(text, verdict):
+    assert verdict_line(text).startswith(verdict)

@@ -15,7 +15,11 @@ from bot.core.cues import Cues, alternation
 
 _ABOUT = 0.3  # "about a week": this share either side
 _EXACT = {1: 1, 7: 3}  # slack in days for a count of days or weeks given as such ("8 days", "two weeks")
-_LOOSE = 0.5  # of one unit, either side, for months and years ("seven months": 6.5 to 7.5)
+# for months, of one month: half below, a whole one above, as whole months are counted ("seven months": 6.5 to 8;
+# V2 to V3, 7.65 months, is "seven months" to a person counting them and "eight" rounded); for years, of the span
+# claimed ("a year": 9 to 18 months)
+_LOOSE_MONTHS = (0.5, 1.0)
+_LOOSE_YEARS = (0.25, 0.5)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,6 +43,13 @@ class Gap:
         if self.later and days and (days > 0) != (self.later == "first"):
             return False
         return self.low <= abs(days) <= self.high
+
+
+def _slack(n: float, unit: float, side: int) -> float:
+    """Days below (side 0) or above (side 1) a span given as such that still count as it."""
+    if int(unit) in _EXACT:
+        return _EXACT[int(unit)]
+    return unit * _LOOSE_MONTHS[side] if unit < 365 else n * unit * _LOOSE_YEARS[side]
 
 
 class Gaps:
@@ -76,8 +87,7 @@ class Gaps:
         elif self._about.find(rest):
             low, high = n * unit * (1 - _ABOUT), n * unit * (1 + _ABOUT)
         else:
-            slack = _EXACT.get(int(unit), unit * _LOOSE)
-            low, high = n * unit - slack, n * unit + slack
+            low, high = n * unit - _slack(n, unit, 0), n * unit + _slack(n, unit, 1)
         return Gap(round(max(low, 0), 1), round(high, 1), self._which_later(rest))
 
     def _which_later(self, rest: str) -> str | None:

@@ -3013,3 +3013,17 @@ def test_text_only_and_a_relation_said_to_be_so(text, line):
 ])
 def test_months_counted_whole_and_a_year(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    # "its V2" after a model of a family with versions is that version of the family
+    (["tell me about DeepSeek Coder", "那它的 V2 版呢?"], [("model", {"deepseek-coder-v2"}, None)]),
+    (["what is Coder?", "and its v2?"], [("model", {"deepseek-coder-v2"}, None)]),
+    (["DeepSeek Coder 什么时候出的", "它的 V2 版本呢,论文叫什么"],
+     [("field", {"deepseek-coder-v2"}, "released"), ("field", {"deepseek-coder-v2"}, "paper")]),
+    (["what is V3?", "and its v2?"], [("model", {"deepseek-v2"}, None)]),
+])
+def test_its_version_is_of_its_family(turns, expected):
+    conversation = "its-version-" + turns[0]
+    ENGINE.ask(turns[0], conversation=conversation)
+    assert parts(turns[1], conversation) == expected

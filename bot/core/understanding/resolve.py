@@ -56,11 +56,16 @@ class References:
             return re.compile(alternation(followup[key], loose=True), re.IGNORECASE)
 
         self._other, self._plural = words("other"), words("plural")
+        # "那它的 V2 版呢?", "and its v2?": the version of the family of the model talked about
+        self._its_version = re.compile(rf"(?:{alternation(followup['it'], loose=True)})\s*(?P<v>v\s?\d+(?:\.\d+)?)"
+                                       r"(?:\s*(?:版本|版|version))?", re.IGNORECASE)
+        self._aliases = kb.alias_keys()
         self._which_of_two = {"former": (words("former"), 0), "latter": (words("latter"), -1)}
 
     def named(self, text: str, context: Context | None) -> str:
         """"what about the other one?", "另一个呢": the model talked about before the last one, by its name; "前者",
-        "the latter": of the two just talked about, the one named first or last."""
+        "the latter": of the two just talked about, the one named first or last; "its V2": that version of its
+        family."""
         if not context:
             return text
         two = context.group or context.models
@@ -70,7 +75,16 @@ class References:
         others = [m for m in context.earlier if m not in context.models] if len(context.models) == 1 else []
         if others and (found := self._other.search(text)):
             return self._name_at(text, found, others[0])
+        if len(context.models) == 1 and (found := self._its_version.search(text)) and (
+                version := self._version_of(context.models[0], found["v"].replace(" ", "").lower())):
+            return self._name_at(text, found, version)
         return text
+
+    def _version_of(self, model: str, version: str) -> str | None:
+        """Another version of the model's family ("coder" and "v2": DeepSeek-Coder V2), or None."""
+        families = [key[0] for key, m in self._aliases.items() if m == model and len(key) == 1]
+        found = next((self._aliases[(f, version)] for f in families if (f, version) in self._aliases), None)
+        return found if found != model else None
 
     def plural(self, text: str) -> bool:
         """It says "they", "它们", "both" of the models talked about."""

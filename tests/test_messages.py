@@ -3027,3 +3027,15 @@ def test_its_version_is_of_its_family(turns, expected):
     conversation = "its-version-" + turns[0]
     ENGINE.ask(turns[0], conversation=conversation)
     assert parts(turns[1], conversation) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the count asked again with no noun is the same fact, of the model it names
+    ("how many params does V2 have, how many does V3 have?",
+     [("field", {"deepseek-v2"}, "parameters"), ("field", {"deepseek-v3"}, "parameters")]),
+    ("V2 有多少参数?V3 有多少?", [("field", {"deepseek-v2"}, "parameters"), ("field", {"deepseek-v3"}, "parameters")]),
+    ("how many active params does V3 have? how many does R1 have?",
+     [("field", {"deepseek-v3"}, "parameters"), ("field", {"deepseek-r1"}, "parameters")]),
+])
+def test_the_count_asked_again(text, expected):
+    assert parts(text) == expected

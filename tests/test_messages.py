@@ -3039,3 +3039,18 @@ def test_its_version_is_of_its_family(turns, expected):
 ])
 def test_the_count_asked_again(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attachment pasted ("[图片]") is no word of the message; how the answer should be put is chatter; "what
+    # struck me … is" tells, it asks nothing
+    ("[图片] 群里有没有人知道 VL2 是哪天出的?", [("field", {"deepseek-vl2"}, "released")]),
+    ("[image] when was VL2 released?", [("field", {"deepseek-vl2"}, "released")]),
+    ("【图片】R1 多大", [("field", {"deepseek-r1"}, "parameters")]),
+    ("为啥大家都说 R1 改变了全球 AI 格局?它的意义到底在哪?求个通俗点的解释",
+     [("field", {"deepseek-r1"}, "significance")]),
+    ("用大白话讲讲 R1 的意义", [("field", {"deepseek-r1"}, "significance")]),
+    ("What surprised me about R1 is the low cost. when was it released?", [("field", {"deepseek-r1"}, "released")]),
+])
+def test_attachments_style_requests_and_what_struck_me(text, expected):
+    assert parts(text) == expected

@@ -36,6 +36,9 @@ _ERROR_MESSAGE_END = re.compile(r"[:.,;?\[(]")  # where the first phrase of an e
 _ERROR_LINE = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\b|Traceback")
 _LINE_MARKUP = re.compile(r"^\s*(?:>>>|>|-#|#{1,3}|[-*+]\s)", re.MULTILINE)
 _INLINE_MARKUP = re.compile(r"[*`~|_]{2,}|[*`|]")
+# what a chat app pastes for an attachment ("[图片]", "[动画表情]", "[image]"): no words of the message
+_PLACEHOLDER = re.compile(r"[\[【](?:图片|图|表情|动画表情|语音|视频|链接|文件|截图|image|img|photo|picture|screenshot|"
+                          r"sticker|emoji|gif|voice|video|link|file|attachment)[\]】]", re.IGNORECASE)
 # abbreviations whose full stop ends no sentence
 _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "dr", "st")
 # a sentence ends at its punctuation, a line break, or where a numbered item starts ("1) … 2) …", "①", "(2)")
@@ -205,12 +208,12 @@ def _clauses(sentence: str, enumerates: Callable[[str, str], bool]) -> list[str]
 
 
 def _clean(text: str) -> str:
-    """The message as a person reads it: no mention tokens, links, markup, emoji or control characters;
-    line breaks kept, as they end sentences; Traditional characters as Simplified, the case as typed; "i.e." and
-    "e.g." one word each, their dots ending nothing."""
+    """The message as a person reads it: no mention tokens, links, markup, attachments pasted, emoji or control
+    characters; line breaks kept, as they end sentences; Traditional characters as Simplified, the case as typed;
+    "i.e." and "e.g." one word each, their dots ending nothing."""
     text = _CODE_BLOCK.sub(_said_of_code, text)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), simplified(text).translate(_APOSTROPHES))
-    text = _ADDRESSING.sub(" ", text)
+    text = _PLACEHOLDER.sub(" ", _ADDRESSING.sub(" ", text))
     text = _DOMAIN.sub(" website ", _LINK.sub(" ", text))
     text = _INLINE_MARKUP.sub("", _LINE_MARKUP.sub(" ", text))
     return "\n".join(" ".join(line.split()) for line in "".join(_visible(ch) for ch in text).split("\n"))

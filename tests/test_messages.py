@@ -3054,3 +3054,17 @@ def test_the_count_asked_again(text, expected):
 ])
 def test_attachments_style_requests_and_what_struck_me(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a size after another company's model is that model's ("Llama 2 70B"), no figure claimed of the one asked about;
+    # "when" before a doing joins a clause, it asks no date
+    "有没有 V 友比较过 Qwen2.5-72B 和 DeepSeek-V3 的中文写作?",
+    "is V3 better than Llama 2 70B?",
+    "R1 比 Qwen2.5-72B 强吗",
+    "Startup crashes with an NCCL error when serving DeepSeek-R1. Any pointers on multi-node config?",
+    "R1 crashes when serving on vllm, any fix?",
+])
+def test_other_models_sizes_and_when_doing(text):
+    assert [p[0] for p in parts(text)] == ["none"]
+    assert parts("when was R1 released?") == [("field", {"deepseek-r1"}, "released")]

@@ -47,6 +47,10 @@ def lexicon_texts(lexicon: dict, skip: Iterable[str] = ()) -> Iterable[str]:
     yield from walk(lexicon, "")
 
 
+# "when" before a doing joins a clause, it asks no date ("crashes when serving R1", "slow when running locally")
+WHEN_DOING = re.compile(r"(?<![a-z])when\s+[a-z]+ing(?![a-z])", re.IGNORECASE)
+
+
 def alternation(words: Iterable[str], loose: bool = False) -> str:
     """A regex matching any of the words, the longest first: Chinese anywhere, English as whole words.
     `loose`: for text as typed (not normalised), a space in a word matches any run of spaces, apostrophes
@@ -235,6 +239,7 @@ class Cues:
 
     def _asking_only(self, text: str) -> str:
         """The text without words that hold a field's cue but ask nothing ("when I prompt it", "描述出来")."""
+        text = WHEN_DOING.sub(" ", text) if "when" in text else text
         return self.not_asking.strip(text) if self.not_asking.find(text) else text
 
     def relation_in(self, text: str) -> str | None:

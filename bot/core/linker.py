@@ -9,6 +9,7 @@ DeepSeek model."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -16,10 +17,11 @@ from rapidfuzz import fuzz
 
 from bot.core.fuzzy_index import FuzzyIndex, Hit
 from bot.core.knowledge import KnowledgeBase
-from bot.core.names import Names, Typed
+from bot.core.names import SIZE, Names, Typed
 from bot.core.normalise import TOKEN_RE, has_chinese, tokens_of
 
 FUZZY_SPAN = 3
+_VERSION_NUMBER = re.compile(r"v?\d+(?:\.\d+)?")
 FUZZY_MIN_CHARS = 5
 ACCEPT = 85.0  # the fuzzy index's own acceptance score
 MARGIN = 15.0  # how far ahead of the runner-up the words after the brand must be
@@ -92,6 +94,10 @@ class Linker:
             before = len(links.models)
             taken = (self._named(tokens, i, typed, links) or self._exact(tokens, i, links)
                      or self._fuzzy(tokens, i, links) or self._listed(tokens, i, typed, named, links))
+            if taken and len(links.foreign) > foreign_before and (sized := _its_size(tokens, i + taken)):
+                # "Llama 2 70B", "Qwen2.5-72B": the size is the other model's, no figure of the one asked about
+                cut.append((spans[i + taken + sized - 1][0], spans[i + taken + sized - 1][1]))
+                taken += sized
             if taken:
                 if len(links.foreign) == foreign_before:  # foreign names stay: they describe ("on par with o1")
                     cut.append((spans[i][0], spans[i + taken - 1][1]))
@@ -270,6 +276,12 @@ class Linker:
     def _fuzzy_candidate(self, token: str) -> bool:
         # Only words that are not ordinary question words may be typos of a name.
         return len(token) >= 3 and token.isascii() and token not in self._cue_words and not token.isdigit()
+
+
+def _its_size(tokens: list[str], j: int) -> int:
+    """How many tokens from j give a model's version and then its size ("2 70b", "2.5 72b", "70b"), or 0."""
+    version = int(j < len(tokens) and bool(_VERSION_NUMBER.fullmatch(tokens[j])))
+    return version + 1 if j + version < len(tokens) and SIZE.fullmatch(tokens[j + version]) else 0
 
 
 def _version_like(token: str) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.core.cues import alternation
+from bot.core.cues import WHEN_DOING, alternation
 from bot.core.normalise import has_chinese
 from bot.core.understanding.segment import Clause
 
@@ -72,7 +72,9 @@ class Acts:
         self._asks_anywhere = _words(asks["anywhere"])
         self._wanting = _words(asks["wanting"])
         # a question word inside a word that asks nothing ("好几个" is "quite a few", "几乎" is "almost")
-        self._not_asking = _words(asks["not"])
+        # (and "when" before a doing, which joins a clause: "crashes when serving DeepSeek-R1")
+        self._not_asking = re.compile(f"(?:{alternation(asks['not'], loose=True)})|{WHEN_DOING.pattern}",
+                                      re.IGNORECASE)
         self._continues = _words(message["continues"], r"^\s*")
         self._contrasts = _words(message["contrasts"], r"^\s*")
         self._restates = re.compile(rf"^\s*(?:{alternation(message['restates'], loose=True)})(?![a-z])", re.IGNORECASE)

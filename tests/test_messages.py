@@ -2825,6 +2825,8 @@ def test_a_rhetorical_negation_keeps_the_claims_own_opposite(text, line):
     ("V3 bigger than R1? like 671 vs 660?", "Yes — Larger: DeepSeek-V3"),
     ("V3 > R1 in param count? like 671 vs 660?", "Yes — Larger: DeepSeek-V3"),
     ("V3 more than R1 in size?", "Yes — Larger: DeepSeek-V3"),
+    ("V2 is way bigger than DeepSeek LLM right? like 236B vs 67B", "Yes — Larger: DeepSeek-V2"),
+    ("is R1 newer than V3? like jan 2025 vs dec 2024?", "Yes — Released later: DeepSeek-R1"),
 ])
 def test_comparison_marks_and_figures_given_after_a_claim(text, line):
     assert verdict_line(text).startswith(line)

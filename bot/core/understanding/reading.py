@@ -93,11 +93,13 @@ class Understanding:
             outright = unit.question or self.acts.asks_outright(own) or bool(named_first)
             idle = (query.intent == "model" and not named and not overview and set(query.models) <= talked_about
                     ) or (not outright and _aside(query))
-            if parts and self.acts.restates(own) and query.intent != "none" and \
-                    set(parts[-1].query.models or parts[-1].query.about) == set(query.models):
+            # ("V2 is way bigger than DeepSeek LLM right? like 236B vs 67B": figures of what was checked, naming none)
+            figures_of_a_check = not named and (parts[-1].query.selector or "").startswith("check:") if parts else False
+            if parts and self.acts.restates(own) and query.intent != "none" and (figures_of_a_check or set(
+                    parts[-1].query.models or parts[-1].query.about) == set(query.models)):
                 # the question before, asked again in other words: this wording is the one read, unless it only
                 # gives the figures of what the one before checked ("V3 bigger than R1? like 671 vs 660?")
-                if parts[-1].query.selector and not query.selector:
+                if parts[-1].query.selector and not (query.selector or "").startswith("check:"):
                     query = parts[-1].query
                 parts.pop()
                 told.pop()

@@ -3070,3 +3070,17 @@ def test_attachments_style_requests_and_what_struck_me(text, expected):
 def test_other_models_sizes_and_when_doing(text):
     assert [p[0] for p in parts(text)] == ["none"]
     assert parts("when was R1 released?") == [("field", {"deepseek-r1"}, "released")]
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    # the versions of the model talked about: its sizes, no count of models ("which models use it" still lists)
+    (["群里都在聊 Janus-Pro。想问下它一共出了几个版本,分别多大?"], [("field", {"janus-pro"}, "parameters")]),
+    (["tell me about R1", "它一共有几个版本"], [("field", {"deepseek-r1"}, "parameters")]),
+    (["tell me about Janus-Pro", "how many versions does it have?"], [("field", {"janus-pro"}, "parameters")]),
+])
+def test_the_versions_of_the_model_talked_about(turns, expected):
+    conversation = "versions-" + turns[0]
+    for turn in turns[:-1]:
+        ENGINE.ask(turn, conversation=conversation)
+    assert parts(turns[-1], conversation) == expected
+    assert parts("一共有几个模型")[0][0] == "list"

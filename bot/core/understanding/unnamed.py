@@ -142,8 +142,12 @@ class UnnamedQuestions:
         return None
 
     def _every_model(self, asked: Asked, context: Context | None, links: Links) -> Query | None:
-        """"list all models", "有哪些模型": nothing left to narrow the list down."""
-        if asked.asks_list and (asked.rest in self.cues.list_all or not self._leftover(asked.rest)):
+        """"list all models", "有哪些模型": nothing left to narrow the list down (not "它一共出了几个版本", of the
+        model talked about)."""
+        # ("which models use it" lists models)
+        of_it = context is not None and len(context.models) == 1 and asked.rest in self.cues.it and \
+            not self.cues.the_model.find(asked.rest)
+        if asked.asks_list and not of_it and (asked.rest in self.cues.list_all or not self._leftover(asked.rest)):
             return selected(self.kb, "all")
         return None
 

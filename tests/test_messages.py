@@ -3084,3 +3084,14 @@ def test_the_versions_of_the_model_talked_about(turns, expected):
         ENGINE.ask(turn, conversation=conversation)
     assert parts(turns[-1], conversation) == expected
     assert parts("一共有几个模型")[0][0] == "list"
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # the one who said it doubted after "or" ("or is he just hyping it?") still checks what he said
+    ("My coworker swears DeepSeek-Coder-V2 is open source. Is that actually true or is he just hyping it?",
+     "Yes — DeepSeek-Coder V2: open source."),
+    ("my friend says R1 is open source. true or is he exaggerating?", "Yes — DeepSeek-R1: open source."),
+    ("同事说 V3 是 671B 的,真的还是他在吹?", "对,DeepSeek-V3:总参数高达 6710 亿(671B),每 token 激活 370 亿(37B)参数。"),
+])
+def test_the_one_who_said_it_doubted(text, line):
+    assert verdict_line(text) == line

@@ -3095,3 +3095,15 @@ def test_the_versions_of_the_model_talked_about(turns, expected):
 ])
 def test_the_one_who_said_it_doubted(text, line):
     assert verdict_line(text) == line
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # the points just made, checked together ("这两点都对吧?", "are both right?")
+    ("DeepSeek-V2 发布于 2024 年 5 月,总参数 2360 亿,这两点都对吧?", "对,DeepSeek-V2:总参数达到 2360 亿(236B)。"),
+    ("V2 came out in May 2024 and has 236B params. are both right?",
+     "Yes — DeepSeek-V2: 236 billion (236B) parameters in total."),
+    ("V3 是 671B,12 月发布,都对吗", "对,DeepSeek-V3:总参数高达 6710 亿(671B),每 token 激活 370 亿(37B)参数。"),
+])
+def test_the_points_just_made_checked_together(text, line):
+    assert verdict_line(text) == line
+    assert parts("V3 的知识截止时间是什么时候?问它 24 年下半年的事都不知道")[0][0] == "none"

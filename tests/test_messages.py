@@ -3107,3 +3107,16 @@ def test_the_one_who_said_it_doubted(text, line):
 def test_the_points_just_made_checked_together(text, line):
     assert verdict_line(text) == line
     assert parts("V3 的知识截止时间是什么时候?问它 24 年下半年的事都不知道")[0][0] == "none"
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # one encoder for both is the opposite of the article's decoupled encoding; the sentence quoted is the one that
+    # says the opposite
+    ("I read that Janus-Pro uses one shared visual encoder for both understanding and generation. true?",
+     "No — what the article says of Janus-Pro: “It decouples visual encoding"),
+    ("Janus-Pro 理解和生成共用一个编码器吗", "不对,文章对 Janus-Pro 的说法是:“通过将视觉编码解耦为"),
+    ("does Janus-Pro use a single encoder for understanding and generation?",
+     "No — what the article says of Janus-Pro: “It decouples visual encoding"),
+])
+def test_a_shared_encoder_is_refuted_by_the_decoupled_one(text, line):
+    assert verdict_line(text).startswith(line)

@@ -139,8 +139,11 @@ class Claims:
         refuting = next((s for s in index if _contradicts(counts, s[4])), None) or self._opposed(terms, index)
         stating = next((s for s in index if counts and _states(counts, s[4])), None)
         best = refuting or stating or max(index, key=lambda s: (share[s[:3]], s[1] == "en"))
+        # (in each language, the sentence that says the opposite where one does; else the closest)
+        opposite = {self._opposite[t] for t in terms if t in self._opposite}
         closest = {lang: max((s for s in index if s[0] == best[0] and s[1] == lang),
-                             key=lambda s: (share[s[:3]], len(set(s[4]) & set(best[4]))))[2]
+                             key=lambda s: (bool(opposite) and opposite <= s[3], share[s[:3]],
+                                            len(set(s[4]) & set(best[4]))))[2]
                    for lang in ("zh", "en")}
         verdict = "no" if refuting else _verdict(bool(terms), counts, share[stating[:3]] if stating else None,
                                                   share[best[:3]])

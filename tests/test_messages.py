@@ -3120,3 +3120,15 @@ def test_the_points_just_made_checked_together(text, line):
 ])
 def test_a_shared_encoder_is_refuted_by_the_decoupled_one(text, line):
     assert verdict_line(text).startswith(line)
+
+
+@pytest.mark.parametrize("text", [
+    # a workaround or a way asked for, to do something with a model, is how-to ("is there a way to tell which …"
+    # asks no such thing)
+    "is there a workaround to run R1 on 8GB?",
+    "any way to load V3 in bf16?",
+    "When loading DeepSeek-V3 I get a ValueError. Is there a workaround to load the weights in bf16?",
+])
+def test_a_workaround_asked_for_is_how_to(text):
+    assert [p[0] for p in parts(text)] == ["none"]
+    assert parts("is there a way to tell which model is the newest?")[0][0] == "list"

@@ -3132,3 +3132,19 @@ def test_a_shared_encoder_is_refuted_by_the_decoupled_one(text, line):
 def test_a_workaround_asked_for_is_how_to(text):
     assert [p[0] for p in parts(text)] == ["none"]
     assert parts("is there a way to tell which model is the newest?")[0][0] == "list"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence a full stop ends that tells something: what it says by its words beside a question is told too
+    ("For those saying DeepSeek came out of nowhere: their first public model was DeepSeek Coder, back in late 2023. "
+     "What was its paper called?", [("field", {"deepseek-coder"}, "paper")]),
+    ("楼主是写后端的,最近被 DeepSeek 刷屏了,就自己整理了一下时间线。DeepSeek Coder 和 DeepSeek LLM 都是 2023 年 11 月出的,"
+     "到底哪个先出来?", [("compare", {"deepseek-coder", "deepseek-llm"}, None)]),
+    ("I was reading about the newest models last night. What's Janus-Pro's paper called?",
+     [("field", {"janus-pro"}, "paper")]),
+])
+def test_what_a_stated_sentence_says_beside_a_question(text, expected):
+    assert parts(text) == expected
+    # (a fragment asked by its words, alone in its sentence, is still asked)
+    assert parts("V3 release date. Also, is R1 open source?") == [
+        ("field", {"deepseek-v3"}, "released"), ("field", {"deepseek-r1"}, "features")]

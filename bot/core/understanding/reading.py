@@ -69,8 +69,15 @@ class Understanding:
     def read(self, text: str, context: Context | None = None) -> list[Part]:
         """Every part the message asks, in order, each framed; at least one."""
         self.linker.forget()
+        clauses = self.segmenter.split(text)
         acts = self.acts.continued([self.acts.of(clause, self.segmenter.without_joiner, self._says_nothing)
-                                    for clause in self.segmenter.split(text)])
+                                    for clause in clauses])
+        # the sentences a full stop ends that tell something (a statement in them): what they say by their words
+        # beside a question asked is told too ("their first public model was DeepSeek Coder, back in late 2023. What
+        # was its paper called?", "楼主是写后端的,就自己整理了一下时间线。…到底哪个先出来?")
+        stated = {c.sentence for c in clauses if c.stated} & {a.sentence for a in acts if a.kind == "self" or (
+            a.kind == "statement" and not self.clauses.asks_by_its_words(self.segmenter.without_joiner(a.text))
+            and not self.clauses.names_only(a.text))}  # (a name alone asks for its card: "janus pro. plus …")
         acts = [self._referred(act, context) for act in acts]
         discourse = Discourse(context)
         parts, told = [], []
@@ -78,7 +85,9 @@ class Understanding:
         reported = any(a.kind == "out-of-scope" and a.detail in ("error", "howto") for a in acts)
         # a sentence the asker tells of themselves in ("我看 DeepSeek 有两个多模态模型,一个 VL2 一个 Janus-Pro")
         own_sentences = {a.sentence for a in acts if a.kind == "self"}
-        for n, unit in enumerate(self.units.of(acts)):
+        units = self.units.of(acts)
+        asked_sentences = {u.sentence for u in units if u.question}
+        for n, unit in enumerate(units):
             talked_about = set(discourse.context.models) if discourse.context else set()
             query = discourse.after(self._part(unit, discourse, n > 0))
             if parts and parts[-1].query.intent == "none" and self._offers_another_way(unit.text):
@@ -110,7 +119,9 @@ class Understanding:
                                                           and self._only_named(own, query))
                         # "quiz: 'which model has the most parameters?' I said V3, my friend says R1. who's right?":
                         # the question asked before settles it
-                        or (self.acts.asks_which_is_right(own) and not all(told)))
+                        or (self.acts.asks_which_is_right(own) and not all(told))
+                        or (unit.kind in ("statement", "ask") and not unit.question and unit.sentence in stated
+                            and bool(asked_sentences) and not self.acts.asks(own)))
         if any(not t for t in told):  # context told beside a question is chatter beside it
             parts = [replace(p, idle=True, asked=False) if t else p for p, t in zip(parts, told, strict=True)]
         return kept(_overviews_beside_a_fact(parts))

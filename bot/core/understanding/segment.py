@@ -66,6 +66,7 @@ class Clause:
     text: str  # the clause's words, without its ending punctuation
     question: bool  # it ended with a question mark
     sentence: int  # which sentence it belongs to (clauses of one sentence share it)
+    stated: bool = False  # it ended its sentence with a full stop or an exclamation mark
 
 
 class Segmenter:
@@ -96,10 +97,11 @@ class Segmenter:
 
     def split(self, text: str) -> list[Clause]:
         clauses: list[Clause] = []
-        for n, (sentence, question) in enumerate(_sentences(_clean(text))):
+        for n, (sentence, question, stated) in enumerate(_sentences(_clean(text))):
             pieces = [p for piece in _clauses(sentence, self._enumerates) for joined in self._at_joiners(piece)
                       for p in self._after_chatter(joined)]
-            clauses += [Clause(p, question and i == len(pieces) - 1, n) for i, p in enumerate(pieces)]
+            clauses += [Clause(p, question and i == len(pieces) - 1, n, stated and i == len(pieces) - 1)
+                        for i, p in enumerate(pieces)]
             if len(clauses) >= MAX_CLAUSES:
                 break
         return clauses[:MAX_CLAUSES]
@@ -177,18 +179,19 @@ class Segmenter:
         return text[match.end():].lstrip() if match else text
 
 
-def _sentences(text: str) -> list[tuple[str, bool]]:
-    """(sentence, ended with a question mark) in order."""
+def _sentences(text: str) -> list[tuple[str, bool, bool]]:
+    """(sentence, ended with a question mark, ended with a full stop or an exclamation mark) in order."""
     found, start = [], 0
     for end in _SENTENCE_END.finditer(text):
         before = text[start:end.start()]
         words = before.split()
         if end.group() == "." and words and words[-1].lower() in _ABBREVIATIONS:
             continue  # "V2 vs. V3": the stop belongs to the word
-        found.append((before, "?" in end.group() or "？" in end.group()))
+        question = "?" in end.group() or "？" in end.group()
+        found.append((before, question, not question and any(c in end.group() for c in ".。!！")))
         start = end.end()
-    found.append((text[start:], False))
-    return [(s.strip(), q) for s, q in found if s.strip()]
+    found.append((text[start:], False, False))
+    return [(s.strip(), q, d) for s, q, d in found if s.strip()]
 
 
 def _clauses(sentence: str, enumerates: Callable[[str, str], bool]) -> list[str]:

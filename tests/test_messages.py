@@ -3138,8 +3138,8 @@ def test_a_workaround_asked_for_is_how_to(text):
     # a sentence a full stop ends that tells something: what it says by its words beside a question is told too
     ("For those saying DeepSeek came out of nowhere: their first public model was DeepSeek Coder, back in late 2023. "
      "What was its paper called?", [("field", {"deepseek-coder"}, "paper")]),
-    ("楼主是写后端的,最近被 DeepSeek 刷屏了,就自己整理了一下时间线。DeepSeek Coder 和 DeepSeek LLM 都是 2023 年 11 月出的,"
-     "到底哪个先出来?", [("compare", {"deepseek-coder", "deepseek-llm"}, None)]),
+    ("楼主是写后端的,最近被 DeepSeek 刷屏了,就自己整理了一下时间线。DeepSeek Coder 和 DeepSeek LLM 都是 2023 年 "
+     "11 月出的,到底哪个先出来?", [("compare", {"deepseek-coder", "deepseek-llm"}, None)]),
     ("I was reading about the newest models last night. What's Janus-Pro's paper called?",
      [("field", {"janus-pro"}, "paper")]),
 ])
@@ -3148,3 +3148,17 @@ def test_what_a_stated_sentence_says_beside_a_question(text, expected):
     # (a fragment asked by its words, alone in its sentence, is still asked)
     assert parts("V3 release date. Also, is R1 open source?") == [
         ("field", {"deepseek-v3"}, "released"), ("field", {"deepseek-r1"}, "features")]
+
+
+
+@pytest.mark.parametrize(("first", "other", "left"), [
+    # a pick among the models named in the question itself: "the other one" is then the one it did not pick
+    ("VL2 or Janus-Pro, which one can actually generate images from text?", "what's the other one's paper?",
+     "deepseek-vl2"),
+    ("V2 or V3, which one is open source?", "and the other one's paper?", "deepseek-v3"),
+    ("V2 和 V3 哪个是开源的", "另一个的论文呢", "deepseek-v3"),
+])
+def test_the_other_one_after_a_pick_among_the_named(first, other, left):
+    conversation = "other-after-pick-" + first
+    ENGINE.ask(first, conversation=conversation)
+    assert parts(other, conversation) == [("field", {left}, "paper")]

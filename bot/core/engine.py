@@ -131,6 +131,8 @@ class Engine:
         # the same model ("how big is it?" then "and the other one?")
         keeps = context and (picks or set(query.models) <= set(context.models))
         before = (*context.models, *context.earlier) if keeps else context.models if context else ()
+        # (a pick's others first: "VL2 or Janus-Pro, which can make images?" then "what's the other one good at?")
+        before = (*group, *before) if picked else before
         # one of the models just compared, asked about alone, keeps them together for "前者", "the latter", "both"
         compared = (context.group or (context.models if len(context.models) > 1 else ())) if context else ()
         group = group or (compared if set(query.models) < set(compared) else ())

@@ -3162,3 +3162,14 @@ def test_the_other_one_after_a_pick_among_the_named(first, other, left):
     conversation = "other-after-pick-" + first
     ENGINE.ask(first, conversation=conversation)
     assert parts(other, conversation) == [("field", {left}, "paper")]
+
+
+@pytest.mark.parametrize("text", [
+    # a version of the software to move to is troubleshooting ("what version is V3" asks no such thing)
+    "llama.cpp 加载 DeepSeek-R1-Distill-Qwen-7B 的 gguf 报错。版本是上个月的 release,要升级到哪个版本?",
+    "which version of vllm should I upgrade to for V3?",
+    "R1 要升级到哪个版本的 ollama 才能跑",
+])
+def test_a_version_to_upgrade_to_is_troubleshooting(text):
+    assert [p[0] for p in parts(text)] == ["none"]
+    assert parts("what version is V3")[0][0] == "field"

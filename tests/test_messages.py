@@ -3173,3 +3173,15 @@ def test_the_other_one_after_a_pick_among_the_named(first, other, left):
 def test_a_version_to_upgrade_to_is_troubleshooting(text):
     assert [p[0] for p in parts(text)] == ["none"]
     assert parts("what version is V3")[0][0] == "field"
+
+
+@pytest.mark.parametrize("text", [
+    # a claim that goes on against what it said first, after "but", is one claim checked
+    "据说 V3 虽然总参数很大,但每个 token 只激活 37B?",
+    "听说 V3 很大,但只激活 37B?",
+    "据说 V3 总参数很大,但每个 token 只激活 37B?",
+])
+def test_a_claim_going_on_after_but(text):
+    assert verdict_line(text) == "对,DeepSeek-V3:总参数高达 6710 亿(671B),每 token 激活 370 亿(37B)参数。"
+    # ("and also tell me about …" after a claim is a question of its own)
+    assert len(parts("deepseek llm came out in november 2023 right and also tell me about janus pro")) == 2

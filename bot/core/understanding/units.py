@@ -32,6 +32,7 @@ _PREDICATE = re.compile(r"^\s*(?:and|but)\s+(?:is|are|was|were|has|have|had|does
 # ("which is neat"; not "which was first", which asks)
 _REMARK = re.compile(r"^\s*which\s+(?P<verb>is|was|are|were|sounds|seems|looks|feels|makes|means)\b", re.IGNORECASE)
 _COPULAS = ("is", "was", "are", "were")
+_CONTRAST = re.compile(r"^\s*(?:但是|但|不过|可是|(?:but|yet|however|though)\b)", re.IGNORECASE)
 # ("beyond being yet another strong reasoning model", "other than the size")
 _QUALIFIER = re.compile(r"^\s*(?:beyond|besides|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?|"
                         r"not\s+counting|rather\s+than|instead\s+of)\s", re.IGNORECASE)
@@ -147,7 +148,11 @@ class Units:
             if before and before.kind in ASKING and before.sentence == act.sentence and _QUALIFIER.match(act.text) \
                     and not self.clauses.names(act.text) and not self._asks_which(act.text):
                 continue  # what the question before leaves aside: "the significance of R1, beyond being a big model?"
-            if before and before.kind in CONTENT and not (before.question or act.question) and \
+            if before and before.kind == "claim" and before.sentence == act.sentence and not before.question and \
+                    _CONTRAST.match(act.text) and not self.clauses.names(act.text) and not self._asks_which(act.text):
+                # the claim goes on against what it said first ("据说 V3 虽然总参数很大,但每个 token 只激活 37B?")
+                out.append(replace(out.pop(), text=f"{before.text} {act.text}", question=act.question))
+            elif before and before.kind in CONTENT and not (before.question or act.question) and \
                     before.sentence == act.sentence and not self.clauses.names(act.text) and (
                     _PREDICATE.match(act.text) or (before.kind == "claim" and act.kind == "statement"
                                                    and not self.clauses.asks_a_field(act.text))):

@@ -55,8 +55,19 @@ class Framer:
         # does not cover before the operators, the operators before the plain questions about a model
         self._rules: tuple[Rule, ...] = (self._off_topic, self._described_by_another, self._not_in_the_article,
                                          self._operated, self._named)
+        # a message's clauses are framed alone many times while it is read (does it ask by its words? is it a
+        # claim?): each once (forgotten with each message, so nothing is reused across questions)
+        self._framed_alone = functools.lru_cache(maxsize=256)(self._frame)
+
+    def forget(self) -> None:
+        """A new message: nothing framed or linked for the one before is reused."""
+        self._framed_alone.cache_clear()
+        self.linker.forget()
 
     def frame(self, text: str, context: Context | None = None) -> Query:
+        return self._framed_alone(text) if context is None else self._frame(text, context)
+
+    def _frame(self, text: str, context: Context | None = None) -> Query:
         links = self._link(text, context)
         query = self._understand(text, links, context)
         if query.intent != "none" and set(links.doubtful) & set(query.models):

@@ -68,7 +68,7 @@ class Understanding:
 
     def read(self, text: str, context: Context | None = None) -> list[Part]:
         """Every part the message asks, in order, each framed; at least one."""
-        self.linker.forget()
+        self.framer.forget()
         clauses = self.segmenter.split(text)
         acts = self.acts.continued([self.acts.of(clause, self.segmenter.without_joiner, self._says_nothing)
                                     for clause in clauses])

@@ -75,9 +75,10 @@ class Understanding:
         # the sentences a full stop ends that tell something (a statement in them): what they say by their words
         # beside a question asked is told too ("their first public model was DeepSeek Coder, back in late 2023. What
         # was its paper called?", "楼主是写后端的,就自己整理了一下时间线。…到底哪个先出来?")
-        stated = {c.sentence for c in clauses if c.stated} & {a.sentence for a in acts if a.kind == "self" or (
+        stopped = {c.sentence for c in clauses if c.stated}
+        stated = {a.sentence for a in acts if a.sentence in stopped and (a.kind == "self" or (
             a.kind == "statement" and not self.clauses.asks_by_its_words(self.segmenter.without_joiner(a.text))
-            and not self.clauses.names_only(a.text))}  # (a name alone asks for its card: "janus pro. plus …")
+            and not self.clauses.names_only(a.text)))}  # (a name alone asks for its card: "janus pro. plus …")
         acts = [self._referred(act, context) for act in acts]
         discourse = Discourse(context)
         parts, told = [], []

@@ -3185,3 +3185,14 @@ def test_a_claim_going_on_after_but(text):
     assert verdict_line(text) == "对,DeepSeek-V3:总参数高达 6710 亿(671B),每 token 激活 370 亿(37B)参数。"
     # ("and also tell me about …" after a claim is a question of its own)
     assert len(parts("deepseek llm came out in november 2023 right and also tell me about janus pro")) == 2
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # a claim passed on that goes on to its question mark is one claim; denying a kind the article gives the model
+    # is answered no, whatever topic beyond the article it adds
+    ("听说 R1 其实是闭源的,只能调 API?", "不对,DeepSeek-R1:开源。"),
+    ("听说 V2 是闭源的,只有 API?", "不对,DeepSeek-V2:开源。"),
+    ("heard R1 is closed source, only through the API?", "No — DeepSeek-R1: open source."),
+])
+def test_a_claim_going_on_to_its_question_mark(text, line):
+    assert verdict_line(text) == line

@@ -183,9 +183,21 @@ class Framer:
         instead."""
         rest = links.rest
         if (topic := self.cues.topic_in(rest)) and not links.unknown and not self.operators.computes(
-                links.models, rest):
+                links.models, rest) and not self._denies_a_kind(links, context):
             return Query("none", reason=f"topic:{topic}", about=tuple(links.models))
         return None
+
+    def _denies_a_kind(self, links: Links, context: Context | None) -> bool:
+        """A claim of one model that denies a kind the article gives it is answered no, whatever topic beyond the
+        article it adds ("听说 R1 其实是闭源的,只能调 API?"). (Other words the article does not account for still
+        decline a claim: "Coder V2 吊打闭源模型?" claims nothing of its being closed.)"""
+        if len(links.models) != 1:
+            return False
+        operated = self.operators.understand(links.models, links.rest, context, tuple(links.foreign))
+        claims = parse((operated.selector or "").removeprefix("check:")) if operated and (
+            operated.selector or "").startswith("check:") else None
+        model = self.kb.by_id[links.models[0]]
+        return bool(claims) and any(f.kind == "tag" and f.verdict(model) == "no" for f in claims.filters)
 
     def _described_by_another(self, text: str, links: Links, context: Context | None) -> Query | None:
         """"the one on par with o1: how big?": a model described by one the article does not cover."""

@@ -32,6 +32,9 @@ _PREDICATE = re.compile(r"^\s*(?:and|but)\s+(?:is|are|was|were|has|have|had|does
 # ("which is neat"; not "which was first", which asks)
 _REMARK = re.compile(r"^\s*which\s+(?P<verb>is|was|are|were|sounds|seems|looks|feels|makes|means)\b", re.IGNORECASE)
 _COPULAS = ("is", "was", "are", "were")
+# a clause that opens a question of its own, after a claim ("…FP8 训练的,难道 A800 跑不了?")
+_OPENS_ANEW = re.compile(r"^\s*(?:难道|是不是|该不会|莫非|还是|或者|(?:or|is|are|does|do|can|could|will)\b)",
+                         re.IGNORECASE)
 _CONTRAST = re.compile(r"^\s*(?:但是|但|不过|可是|(?:but|yet|however|though)\b)", re.IGNORECASE)
 # ("beyond being yet another strong reasoning model", "other than the size")
 _QUALIFIER = re.compile(r"^\s*(?:beyond|besides|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?|"
@@ -149,8 +152,11 @@ class Units:
                     and not self.clauses.names(act.text) and not self._asks_which(act.text):
                 continue  # what the question before leaves aside: "the significance of R1, beyond being a big model?"
             if before and before.kind == "claim" and before.sentence == act.sentence and not before.question and \
-                    _CONTRAST.match(act.text) and not self.clauses.names(act.text) and not self._asks_which(act.text):
-                # the claim goes on against what it said first ("据说 V3 虽然总参数很大,但每个 token 只激活 37B?")
+                    not self.clauses.names(act.text) and not self._asks_which(act.text) and (
+                    _CONTRAST.match(act.text) or (act.question and act.kind != "claim" and not self._asks(act.text)
+                                                  and not _OPENS_ANEW.match(act.text))):
+                # the claim goes on against what it said first ("据说 V3 虽然总参数很大,但每个 token 只激活 37B?"), or
+                # goes on to its question mark ("听说 R1 其实是闭源的,只能调 API?")
                 out.append(replace(out.pop(), text=f"{before.text} {act.text}", question=act.question))
             elif before and before.kind in CONTENT and not (before.question or act.question) and \
                     before.sentence == act.sentence and not self.clauses.names(act.text) and (

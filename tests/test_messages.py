@@ -3196,3 +3196,14 @@ def test_a_claim_going_on_after_but(text):
 ])
 def test_a_claim_going_on_to_its_question_mark(text, line):
     assert verdict_line(text) == line
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # a year said relative to now ("去年 12 月") gives no year: the month is claimed, of any year
+    ("V3 是去年 12 月发的吧", "对,DeepSeek-V3:2024 年 12 月 26 日。"),
+    ("R1 是今年 1 月 20 号发布的吗", "对,DeepSeek-R1:2025 年 1 月 20 日。"),
+    ("Coder V2 是去年 6 月 release 的对吧?", "文章没有说:DeepSeek-Coder V2 的提出时间未明确公开。"),
+])
+def test_a_month_of_a_year_said_relative_to_now(text, line):
+    assert verdict_line(text) == line
+    assert parts("2024年12月发布的模型") == [("list", {"deepseek-v3"}, None)]

@@ -55,13 +55,13 @@ def date_spans(normalised: str) -> list[tuple[int, int, str]]:
 
 
 # a month (and a day) with no year: "in December", "1 月", "on jan 20th", "1 月 28 号" (a year beside it
-# makes it a date above)
+# makes it a date above; a year said relative to now, "去年 12 月", gives none: the month of any year)
 _MONTH_ONLY = (
     re.compile(rf"(?<![a-z])(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![0-9])(?!\s*20\d\d)"),
     re.compile(rf"(?<![0-9])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{_MONTH})(?![a-z])(?!\s*20\d\d)"),
-    re.compile(r"(?<![0-9年])(?<!年 )(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
+    re.compile(r"(?<![0-9])(?<![0-9]年)(?<![0-9]年 )(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
     re.compile(rf"(?<![a-z])(?:in|on|during|of)\s+(?P<mn>{_MONTH})(?![a-z])(?!\s*\d)"),
-    re.compile(r"(?<![0-9年])(?<!年 )(?P<m>\d{1,2})\s*月(?!\s*\d)"),
+    re.compile(r"(?<![0-9])(?<![0-9]年)(?<![0-9]年 )(?P<m>\d{1,2})\s*月(?!\s*\d)"),
 )
 
 

@@ -3207,3 +3207,16 @@ def test_a_claim_going_on_to_its_question_mark(text, line):
 def test_a_month_of_a_year_said_relative_to_now(text, line):
     assert verdict_line(text) == line
     assert parts("2024年12月发布的模型") == [("list", {"deepseek-v3"}, None)]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # one size claimed with no figure: the model's own total as its only figure ("7b-chat 是 LLM 的一个版本" is
+    # no such claim)
+    ("DeepSeek LLM 只有一个版本吧", "不对,DeepSeek LLM:参数规模达 670 亿(67B),拥有 7B 和 67B 的 base 及 chat 版本。"),
+    ("does DeepSeek LLM come in one size only?",
+     "No — DeepSeek LLM: a parameter scale of 67 billion (67B), with base and chat versions at 7B and 67B."),
+    ("does V2 come in one size?", "Yes — DeepSeek-V2: 236 billion (236B) parameters in total."),
+])
+def test_one_size_claimed(text, line):
+    assert verdict_line(text) == line
+    assert verdict_line("deepseek-llm-7b-chat 是 DeepSeek LLM 的一个版本对吧").startswith("对")

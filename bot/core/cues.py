@@ -15,7 +15,7 @@ from bot.core.normalise import Normaliser, has_chinese, tokens_of
 
 # names, a regular expression and the words a claim is checked by are not cue words
 NOT_CUES = ("normalise", "foreign_models", "not_covered", "names", "claim_synonyms", "stopwords.zh_light",
-            "claim_of_itself")
+            "numbers.one_size", "claim_of_itself")
 
 
 # words of what the article does not hold ("price", "报错", "will"): they ask about something else, so they
@@ -151,6 +151,7 @@ class Cues:
         self.lately_beside = cue_set(lexicon["lately"]["beside"])
         self.more = cue_set(lexicon["numbers"]["more"])
         self.only = cue_set(lexicon["numbers"]["only"])
+        self.one_size = cue_set(lexicon["numbers"]["one_size"])
         self.less = cue_set(lexicon["numbers"]["less"])
         self.units = {normaliser(str(u)): float(v) for u, v in lexicon["numbers"]["units"].items()}
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))

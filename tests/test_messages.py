@@ -2959,15 +2959,6 @@ def test_a_fortune_spent_is_no_low_cost(text, line):
     assert verdict_line(text) == line
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # "pretrained" is the article's "pre-trained": answered where the model's facts say it, declined elsewhere
-    ("What was DeepSeekMath actually pretrained on?", [("field", {"deepseek-math"}, "features")]),
-    ("what data was DeepSeekMath pretrained on", [("field", {"deepseek-math"}, "features")]),
-    ("what was V3 pretrained on?", [("none", set(), None)]),
-])
-def test_pretrained_as_the_article_spells_it(text, expected):
-    assert parts(text) == expected
-
 
 @pytest.mark.parametrize(("text", "expected"), [
     # Cantonese question words, once Simplified

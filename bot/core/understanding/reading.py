@@ -25,7 +25,7 @@ from bot.core.understanding.clauses import Clauses
 from bot.core.understanding.frames import Framer
 from bot.core.understanding.resolve import Discourse, References
 from bot.core.understanding.scope import Part, kept
-from bot.core.understanding.segment import Segmenter
+from bot.core.understanding.segment import Clause, Segmenter
 from bot.core.understanding.units import Unit, Units
 
 MAX_PARTS = 3  # answered in one reply; the others are named as left for another message
@@ -72,13 +72,7 @@ class Understanding:
         clauses = self.segmenter.split(text)
         acts = self.acts.continued([self.acts.of(clause, self.segmenter.without_joiner, self._says_nothing)
                                     for clause in clauses])
-        # the sentences a full stop ends that tell something (a statement in them): what they say by their words
-        # beside a question asked is told too ("their first public model was DeepSeek Coder, back in late 2023. What
-        # was its paper called?", "楼主是写后端的,就自己整理了一下时间线。…到底哪个先出来?")
-        stopped = {c.sentence for c in clauses if c.stated}
-        stated = {a.sentence for a in acts if a.sentence in stopped and (a.kind == "self" or (
-            a.kind == "statement" and not self.clauses.asks_by_its_words(self.segmenter.without_joiner(a.text))
-            and not self.clauses.names_only(a.text)))}  # (a name alone asks for its card: "janus pro. plus …")
+        stated = self._telling_sentences(clauses, acts)
         acts = [self._referred(act, context) for act in acts]
         discourse = Discourse(context)
         parts, told = [], []
@@ -126,6 +120,16 @@ class Understanding:
         if any(not t for t in told):  # context told beside a question is chatter beside it
             parts = [replace(p, idle=True, asked=False) if t else p for p, t in zip(parts, told, strict=True)]
         return kept(_overviews_beside_a_fact(parts))
+
+    def _telling_sentences(self, clauses: list[Clause], acts: list[Act]) -> set[int]:
+        """The sentences a full stop ends that tell something (a statement, or what the asker says of themselves):
+        what they say by their words beside a question asked is told too ("their first public model was DeepSeek
+        Coder, back in late 2023. What was its paper called?", "楼主是写后端的,就自己整理了一下时间线。…到底哪个先
+        出来?"); not a name alone, which asks for its card ("janus pro. plus …")."""
+        stopped = {c.sentence for c in clauses if c.stated}
+        return {a.sentence for a in acts if a.sentence in stopped and (a.kind == "self" or (
+            a.kind == "statement" and not self.clauses.asks_by_its_words(self.segmenter.without_joiner(a.text))
+            and not self.clauses.names_only(a.text)))}
 
     def _told(self, unit: Unit, own: str, query: Query, *, named: bool, overview: bool, outright: bool,
               reported: bool) -> bool:

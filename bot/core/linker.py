@@ -21,11 +21,11 @@ from bot.core.names import SIZE, Names, Typed
 from bot.core.normalise import TOKEN_RE, has_chinese, tokens_of
 
 FUZZY_SPAN = 3
-_VERSION_NUMBER = re.compile(r"v?\d+(?:\.\d+)?")
 FUZZY_MIN_CHARS = 5
 ACCEPT = 85.0  # the fuzzy index's own acceptance score
 MARGIN = 15.0  # how far ahead of the runner-up the words after the brand must be
 AFTER_BRAND = 65.0  # how close the words after the brand must be to the name's ("coedr" and "coder": 80)
+_VERSION_NUMBER = re.compile(r"v?\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,7 @@ class Linker:
         named: set[int] = set()  # the tokens of the names found so far
         i = 0
         while i < len(tokens):
-            foreign_before = len(links.foreign)
-            before = len(links.models)
+            foreign_before, names_before = len(links.foreign), len(links.models) + len(links.unknown)
             taken = (self._named(tokens, i, typed, links) or self._exact(tokens, i, links)
                      or self._fuzzy(tokens, i, links) or self._listed(tokens, i, typed, named, links))
             if taken and len(links.foreign) > foreign_before and (sized := _its_size(tokens, i + taken)):
@@ -101,7 +100,7 @@ class Linker:
             if taken:
                 if len(links.foreign) == foreign_before:  # foreign names stay: they describe ("on par with o1")
                     cut.append((spans[i][0], spans[i + taken - 1][1]))
-                if len(links.models) > before or links.unknown:
+                if len(links.models) + len(links.unknown) > names_before:  # (a name, not another company's model)
                     named.update(range(i, i + taken))
                 i += taken
             else:
@@ -115,9 +114,6 @@ class Linker:
         if not brands:
             return 0
 
-        def name_ends(k: int) -> bool:
-            return k in named
-
         def name_starts(k: int) -> bool:
             return k < len(tokens) and bool(self._alias_at(tokens, k) or self.names.read(tokens, k, typed))
 
@@ -125,7 +121,7 @@ class Linker:
             return typed is not None and typed.separated(k)
 
         listing = {k for k in (i - 1, i + 1) if 0 <= k < len(tokens) and tokens[k] in self._listing}
-        left = name_ends(i - 2) if i - 1 in listing else name_ends(i - 1) and marked(i)
+        left = i - 2 in named if i - 1 in listing else i - 1 in named and marked(i)
         # (before a name only by a listing word: "as a local LLM, R1 …" names no DeepSeek LLM)
         right = i + 1 in listing and name_starts(i + 2)
         if left or right:

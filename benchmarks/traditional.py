@@ -1,8 +1,9 @@
-"""What Traditional Chinese replies add to the running bot, beside converting in its own process, in the
-same run: each in a fresh process that has loaded the engine (the floor), the RSS added by reading the
-converted strings from the state directory (what the bot does once a child process has converted them),
-and by loading OpenCC's Simplified-to-Taiwan converter instead (s2twp, the peer); and what the strings
-themselves hold (tracemalloc)."""
+"""What Traditional Chinese adds to the running bot, beside converting in its own process, in the same
+run: each in a fresh process that has loaded the engine and answered a Simplified question (the floor),
+the RSS added by the first Traditional question (folded to Simplified by the shipped table) and its reply:
+read from the converted strings in the state directory (what the bot does once a child process has
+converted them), or by loading OpenCC's Simplified-to-Taiwan converter instead (s2twp, the peer); and what
+Python allocated for it (tracemalloc)."""
 
 from __future__ import annotations
 
@@ -29,9 +30,10 @@ def rss():
 
 engine = Engine.from_folder(sys.argv[1])
 strings = traditional.fixed_strings(engine.kb)
-reply = engine.ask("DeepSeek-V2 有多少參數?").reply
+engine.ask("DeepSeek-V2 有多少参数?")
 before = rss()
 tracemalloc.start()
+reply = engine.ask("DeepSeek-V2 有多少參數?").reply
 if sys.argv[2] == "strings":
     converted = traditional.load(Path(sys.argv[3]), strings)
     converted.reply(reply)
@@ -47,7 +49,7 @@ print(json.dumps({"before": before, "after": rss(), "allocated": allocated, "str
 @dataclass
 class TraditionalRow:
     way: str
-    floor_mb: float  # the process with the engine loaded
+    floor_mb: float  # the process with the engine loaded, after a Simplified question
     added_mb: float
     allocated_mb: float  # by Python objects (tracemalloc); OpenCC's tables live outside Python's heap
     strings: int

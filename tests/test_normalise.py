@@ -1,10 +1,12 @@
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from bot.core.language import SIMPLIFIED_TOO, reply_language, writes_traditional
-from bot.core.normalise import to_simplified
+from bot.core.normalise import TO_SIMPLIFIED, to_simplified
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
@@ -76,6 +78,34 @@ def test_spelling_folds_take_whole_words_only(kb):
 ])
 def test_traditional_is_read_from_the_question_as_typed(text, traditional):
     assert writes_traditional(text) is traditional
+
+
+# where the folding table was read from OpenCC: every CJK block
+_CJK_BLOCKS = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF), (0x2F800, 0x2FA1F),
+               (0x30000, 0x3134F)]
+
+
+def test_the_folding_table_is_opencc_s_character_by_character():
+    """bot/core/traditional.txt holds, one pair a line, each character OpenCC's t2s changes and what it writes;
+    when OpenCC's table changes, write those pairs again."""
+    import opencc
+
+    chars = [chr(c) for start, end in _CJK_BLOCKS for c in range(start, end + 1)]
+    folded = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    assert {chr(k): chr(v) for k, v in TO_SIMPLIFIED.items()} == {
+        c: s for c, s in zip(chars, folded, strict=True) if c != s}
+
+
+def test_labelled_traditional_questions_fold_as_opencc_folds_them_with_its_phrases():
+    """Character by character is enough for the questions people wrote: OpenCC's phrase tables change none."""
+    import opencc
+
+    texts = [q["text"] for path in sorted((ROOT / "benchmarks").glob("questions*.yaml"))
+             for q in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    traditional = [t for t in texts if writes_traditional(t)]
+    assert len(traditional) > 100
+    t2s = opencc.OpenCC("t2s").convert
+    assert [t for t in traditional if to_simplified(t) != t2s(t)] == []
 
 
 def test_the_characters_simplified_writes_too_are_opencc_s_own():

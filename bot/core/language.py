@@ -4,11 +4,12 @@ normalising folds it to Simplified)."""
 
 from __future__ import annotations
 
-from bot.core.normalise import CJK_RE, has_chinese, to_simplified
+from bot.core.normalise import has_chinese, to_simplified
 
 # Characters the Traditional-to-Simplified folding changes that Simplified text writes as well (OpenCC's own
 # Simplified output holds them): no sign of Traditional. A test derives them from OpenCC.
 SIMPLIFIED_TOO = frozenset("苧")
+_NO_SIGN = {ord(c): None for c in SIMPLIFIED_TOO}
 
 
 def reply_language(text: str, fallback: str = "en") -> str:
@@ -22,6 +23,5 @@ def reply_language(text: str, fallback: str = "en") -> str:
 def writes_traditional(text: str) -> bool:
     """Whether `text` (as typed) is written in Traditional characters: it has one that folding to Simplified
     changes (參, 麼, 個) and that Simplified does not write too."""
-    chars = [c for c in CJK_RE.findall(text) if c not in SIMPLIFIED_TOO]
-    return any(c != simplified for c, simplified in zip(chars, to_simplified("\n".join(chars)).split("\n"),
-                                                          strict=False))
+    text = text.translate(_NO_SIGN)
+    return to_simplified(text) != text

@@ -3211,3 +3211,87 @@ def test_a_month_of_a_year_said_relative_to_now(text, line):
 def test_one_size_claimed(text, line):
     assert verdict_line(text) == line
     assert not verdict_line("deepseek-llm-7b-chat 是 DeepSeek LLM 的一个版本对吧").startswith("不对")
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # an A-not-A question asks; its second half is no negation, nor an opposite of the tag ("开不开源"), and the
+    # Cantonese one ("可唔可以") is read as Mandarin's
+    ("R1 开不开源", "对,DeepSeek-R1:开源。"),
+    ("R1 到底开唔开源啊", "对,DeepSeek-R1:开源。"),
+    ("Janus pro 可唔可以 generate image 呀", "对,Janus-Pro:图像生成。"),
+    ("Janus-Pro 识唔识画图", "对,Janus-Pro:图像生成。"),
+    ("V3 係唔係 MoE 架構㗎?", "对,DeepSeek-V3:混合专家 (MoE)。"),
+])
+def test_an_a_not_a_question_asks_and_negates_nothing(text, line):
+    assert verdict_line(text) == line
+    assert verdict_line("R1 是不是闭源的").startswith("不对")  # (what follows the A-not-A is still claimed)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cantonese question words: why, what, not have
+    ("R1 點解咁 hit?有乜 significance", [("field", {"deepseek-r1"}, "significance")]),
+    ("V2 有乜特別", [("field", {"deepseek-v2"}, "features")]),
+    ("Math 冇論文?", [("field", {"deepseek-math"}, "paper")]),
+    # what is special about a model is its features; how many of a thing, said loosely, is the thing
+    ("V2 有啥特别之处", [("field", {"deepseek-v2"}, "features")]),
+    ("does DeepSeek Coder support multiple programming languages?", [("field", {"deepseek-coder"}, "features")]),
+    ("is Coder good at various coding tasks?", [("field", {"deepseek-coder"}, "features")]),
+])
+def test_cantonese_and_loose_words_of_a_field(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # why a model drew attention is what it meant
+    "ELI5: why is everyone freaking out about DeepSeek R1??", "why is R1 so popular", "why is R1 such a hit?",
+    "why did R1 suddenly go viral", "为什么大家都在讨论 R1", "R1 怎么突然爆火了", "R1 为啥这么出圈",
+])
+def test_why_a_model_drew_attention_is_its_significance(text):
+    assert parts(text) == [("field", {"deepseek-r1"}, "significance")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # being asked to look a fact up asks it, wherever it stands, and a bare "tell me" after it asks nothing more
+    ("@DeepSeekBot 你好呀,我老板让我查一下 V3 的参数量,麻烦告诉我一下,谢谢!", ("deepseek-v3", "parameters")),
+    ("my boss asked me to look up V3's parameter count, could you tell me?", ("deepseek-v3", "parameters")),
+    ("my manager wants me to find out when R1 came out. can anyone tell me?", ("deepseek-r1", "released")),
+    ("老师让我查查 Janus-Pro 的论文叫什么", ("janus-pro", "paper")),
+])
+def test_being_asked_to_look_a_fact_up_asks_it(text, expected):
+    model, fact = expected
+    assert parts(text) == [("field", {model}, fact)]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # doubting what was just said in so many words checks it, as does the tag after it
+    ("R1 is closed source. that's not right, is it?", "No — DeepSeek-R1: open source."),
+    ("R1 is closed source. that's wrong, isn't it?", "No — DeepSeek-R1: open source."),
+    ("听说 R1 是闭源的,这不对吧?", "不对,DeepSeek-R1:开源。"),
+    # "closed", said of a model, is closed source
+    ("R1 is closed, right?", "No — DeepSeek-R1: open source."),
+    ("heard V2 is still closed, true?", "No — DeepSeek-V2: open source."),
+])
+def test_doubting_what_was_said_checks_it(text, line):
+    assert verdict_line(text) == line
+    assert not verdict_line("V3 closed the gap with GPT-4o, right?").startswith("No")
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # the asker's reason for a claim is no more of the claim
+    ("pretty sure R1 is a bigger model than V3, it's the newer flagship after all", "No — Larger: DeepSeek-V3"),
+    ("我很确定 R1 比 V3 大,毕竟是新的旗舰", "不对,更大的是 DeepSeek-V3"),
+    ("V3 比 V2 大吧,因为是新一代", "对,更大的是 DeepSeek-V3"),
+])
+def test_the_reason_for_a_claim_is_not_claimed(text, line):
+    assert verdict_line(text).startswith(line)
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # an amount said loosely, and a doubt that there is more to it
+    ("so R1 was basically just SFT on a mountain of human-labelled data, nothing special?", "No"),
+    ("R1 needed piles of labeled data, right?", "No"),
+    ("R1 used hardly any labeled data, right?", "Yes"),
+    ("R1 几乎没有用标注数据?", "对"),
+])
+def test_amounts_said_loosely_are_claimed(text, verdict):
+    assert verdict_line(text).startswith(verdict)

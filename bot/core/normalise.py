@@ -32,6 +32,10 @@ TOKEN_RE = re.compile(rf"[a-z0-9][a-z0-9.+]*|[{CJK}]")
 _CHINESE_NUMBER = re.compile(r"[零一二两三四五六七八九十百千]+(?=多?[亿万])")
 # a year of this decade in two digits: "23年", "'24" (the models came out in 2023-2025)
 _SHORT_YEAR = re.compile(r"(?<![0-9.])'?(2\d)(?=\s*年)|(?<![0-9a-z])'(2\d)(?![0-9])")
+# an A-not-A question ("快不快", "有没有", "开不开源"): it asks, and negates nothing
+A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
+# Cantonese A-not-A ("可唔可以", "支唔支持"): Mandarin's ("可不可以"), which the readers know
+_CANTONESE_A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})唔\1")
 _DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _PLACES = {"十": 10, "百": 100, "千": 1000}
 
@@ -114,6 +118,8 @@ class Normaliser:
     @staticmethod
     def _basic(text: str) -> str:
         text = fold(text)
+        if "唔" in text:
+            text = _CANTONESE_A_NOT_A.sub(r"\1不\1", text)
         if "亿" in text or "万" in text:
             text = _CHINESE_NUMBER.sub(lambda m: _in_digits(m.group()), text)
         if "2" in text:

@@ -16,7 +16,7 @@ from bot.core.dates import date_spans, month_spans
 from bot.core.gaps import Gaps
 from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Context
-from bot.core.normalise import has_chinese
+from bot.core.normalise import A_NOT_A, has_chinese
 from bot.core.query import Query
 from bot.core.selection import OPEN_END, Filter, Rank, Selection, amount
 
@@ -243,10 +243,13 @@ class Operators:
     def _tag_filters(self, rest: str) -> list[tuple[Span, Filter]]:
         found = [(match.span(), Filter("tag", ":", tag)) for tag, group in self.cues.tags.items()
                  if (match := group.find(rest))]
-        # "R1 是闭源的?", "closed weights": not the tag, unless it names what a model is compared with
+        # "R1 是闭源的?", "closed weights": not the tag, unless it names what a model is compared with; nor the
+        # second half of an A-not-A question ("开不开源" asks whether it is 开源)
+        asked = [m.span() for m in A_NOT_A.finditer(rest)]
         found += [(match.span(), Filter("tag", ":", tag, negated=True))
                   for tag, group in self.cues.tag_opposites.items()
-                  if (match := group.find(rest)) and not self._compared_with(rest, match.start())]
+                  if (match := group.find(rest)) and not self._compared_with(rest, match.start())
+                  and not any(s <= match.start() < e for s, e in asked)]
         # "擅长代码" is strong-at-code, not also code: a tag cue inside a longer one does not count
         found = [(s, f) for s, f in found if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o, _ in found)]
         # "是 dense 还是 MoE", "开源还是闭源": a tag and its opposite both named ask which: the tag is checked
@@ -283,8 +286,10 @@ class Operators:
                 found[found.index((span, first))] = (span, replace(first, negated=not first.negated))
 
     def _is_negation(self, match: re.Match, rest: str, found: list[tuple[Span, Filter]]) -> bool:
-        """Not when it is part of a longer word ("非常", "不到") or of a filter's own cue ("not disclosed")."""
-        inside = [m.span() for m in self.not_negation.find_all(rest)] + [s for s, _ in found]
+        """Not when it is part of a longer word ("非常", "不到"), of an A-not-A question ("开不开源", "能不能") or of a
+        filter's own cue ("not disclosed")."""
+        inside = [m.span() for m in (*self.not_negation.find_all(rest), *A_NOT_A.finditer(rest))] + [
+            s for s, _ in found]
         # "deepseek 没有多模态吧", "deepseek doesn't have vision models": the family lacking it, no filter negated
         of_the_family = match.group() in self.lacks and _AFTER_THE_BRAND.search(rest[:match.start()])
         return not of_the_family and not any(s <= match.start() < e for s, e in inside)

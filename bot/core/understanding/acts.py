@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.core.cues import WHEN_DOING, alternation
-from bot.core.normalise import has_chinese
+from bot.core.normalise import A_NOT_A, has_chinese
 from bot.core.understanding.segment import Clause
 
 _EDGE = r"[\s,，.。:：;；!！?？~、…\-—()]*"  # what stands between chatter and the rest (an aside's brackets too)
@@ -36,7 +36,6 @@ _PUNCTUATION = " ,，.。:：;；!！?？~、…-—"
 # a Chinese A-not-A question asks wherever it stands ("会不会泄露隐私", "安全不安全", "有没有内容审查")
 # an exception's name, as a program prints it ("KeyError", "RuntimeException", "CUDAError")
 _EXCEPTION = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\b")
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
 _PROGRESSIVE = re.compile(r"\s+[a-z]+ing\b", re.IGNORECASE)  # "was explaining", "am wondering"
 _COMPOUND_HEADS = "引作应费适采信通专常实有备享功效"  # 引用, 作用, 应用, 费用 …: words that end in a verb of using
 _TAIL = 4  # a Chinese question word this near the end asks ("R1 用起来感觉怎么样", "它的意义到底在哪")
@@ -240,7 +239,7 @@ class Acts:
     @staticmethod
     def a_not_a(text: str) -> bool:
         """An A-not-A question ("快不快", "有没有")."""
-        return bool(_A_NOT_A.search(text))
+        return bool(A_NOT_A.search(text))
 
     def asks_after(self, text: str, start: int) -> bool:
         """A Chinese question word after `start` (where a model's name starts: "coder v2 怎么精调到自己的项目上")."""

@@ -39,6 +39,9 @@ _CONTRAST = re.compile(r"^\s*(?:但是|但|不过|可是|(?:but|yet|however|thou
 # ("beyond being yet another strong reasoning model", "other than the size")
 _QUALIFIER = re.compile(r"^\s*(?:beyond|besides|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?|"
                         r"not\s+counting|rather\s+than|instead\s+of)\s", re.IGNORECASE)
+# why the asker believes what they just said ("…, it's the newer flagship after all", "…,毕竟是新的旗舰"): their
+# reasoning, not more of the claim
+_REASON = re.compile(r"^\s*(?:毕竟|因为|because|since|cuz|cos)\b|^\s*(?:毕竟|因为)|\bafter\s+all\W*$", re.IGNORECASE)
 _QUOTE = re.compile(r"[“\"「『](?P<said>[^“”\"「」『』]+)[”\"」』]")
 CONTENT = ("statement", "claim", "self")  # what a clause says rather than asks
 ASKING = ("ask", "check", "out-of-scope")
@@ -148,6 +151,9 @@ class Units:
             if before and not act.question and (remark := _REMARK.match(act.text)) and (
                     remark["verb"].lower() not in _COPULAS or self.clauses.framer.frame(act.text).intent == "none"):
                 continue  # a remark on what was just said: ", which is neat", ", which sounds weird for an ML paper"
+            if before and before.kind in ("claim", "statement", "self") and before.sentence == act.sentence and \
+                    act.kind == "statement" and _REASON.search(act.text) and not self.clauses.names(act.text):
+                continue  # the asker's reason for what they claim: "R1 is bigger than V3, it's the newer one after all"
             if before and before.kind in ASKING and before.sentence == act.sentence and _QUALIFIER.match(act.text) \
                     and not self.clauses.names(act.text) and not self._asks_which(act.text):
                 continue  # what the question before leaves aside: "the significance of R1, beyond being a big model?"

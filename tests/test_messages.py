@@ -3295,3 +3295,29 @@ def test_the_reason_for_a_claim_is_not_claimed(text, line):
 ])
 def test_amounts_said_loosely_are_claimed(text, verdict):
     assert verdict_line(text).startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # a topic before the name of whose it is ("license for the V3 weights"), with "it" asked after it
+    ("license for the deepseek-v3 weights — can I ship it inside a paid SaaS product?", "topic:licence"),
+    ("what's the license on the V3 weights, can I use it commercially?", "topic:licence"),
+    # which company makes the models
+    ("DeepSeek 是哪家公司做的?", "topic:company"), ("which company makes DeepSeek?", "topic:company"),
+    ("who is behind DeepSeek?", "topic:company"),
+    # editors and their extensions are tools a model runs in
+    ("Is DeepSeek supported in the Continue extension for VS Code?", "act:howto"),
+    ("is there a vscode plugin for deepseek coder?", "act:howto"),
+    ("有没有 JetBrains 插件可以用 Coder V2", "act:howto"),
+])
+def test_what_the_article_does_not_hold_is_declined_by_name(text, reason):
+    assert [a.query.reason for a in each(ENGINE.ask(text))] == [reason]
+
+
+@pytest.mark.parametrize("text", [
+    # what is said around a problem reported, with no question form and no model named, is the problem's context
+    "为啥我用 LM Studio 加载 Janus-Pro-7B 一直报 unsupported architecture?版本已经是最新的了",
+    "ollama run deepseek-r1 fails with an error. I'm on the newest version already",
+    "V3 在 vLLM 里跑报错,显卡是最新的 H100",
+])
+def test_what_is_said_around_a_problem_is_its_context(text):
+    assert parts(text) == [("none", set(), None)]

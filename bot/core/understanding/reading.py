@@ -36,7 +36,7 @@ _OWN_SUBJECT = 2  # words no frame reads that make a question about something el
 _STRUCTURED_CHECKS = ("check:tag:", "check:!tag:", "check:date", "check:params", "check:active", "check:gap",
                       *(f"check:{kind}" for kind in ranking.DESCENDING))
 _RANKED = re.compile(rf"^check:.*(?:{'|'.join(map(re.escape, ranking.DESCENDING))})")  # a rank claimed of one model
-_OF = re.compile(r"\b(?:for|of|about|on)\s*$", re.IGNORECASE)  # words just before the name of whose it is
+_OF = re.compile(r"\b(?:for|of|about|on)(?:\s+the)?\s*$", re.IGNORECASE)  # words just before the name of whose it is
 _PRONOUN = {True: "它", False: "it"}  # the subject a question leaves out, said (by whether it is in Chinese)
 
 
@@ -143,8 +143,8 @@ class Understanding:
         question passed on, which the article cannot answer ("我妈问我 DeepSeek 是不是一夜之间冒出来的"). `own`: the
         part's words without its joining word; `overview`: it asks for an overview in so many words."""
         asks = self.acts.asks(own)
-        if reported and query.intent == "model" and not asks and not overview:
-            return True
+        if reported and ((query.intent == "model" and not asks and not overview) or not (outright or asks or named)):
+            return True  # (and what is said around it with no question form, naming no model: "版本已经是最新的了")
         if query.intent == "none" and self.acts.passes_on_a_question(own):
             return True  # someone's question the article cannot answer, passed on ("我妈问我 DeepSeek 是不是…")
         if not (outright or asks) and (query.reason or "").startswith("topic:") and (

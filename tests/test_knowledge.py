@@ -311,7 +311,7 @@ def test_english_says_no_more_than_the_chinese(kb):
 
 @pytest.mark.parametrize(("question", "said"), [
     ("when was DeepSeekMoE released", "no single date"), ("DeepSeekMoE release date?", "no single date"),
-    ("deepseekmath paper?", "no public paper has been found so far"),
+    ("deepseekmath paper?", "not given (no public paper has been found so far)"),
     ("what's the title of the deepseekmath paper", "so far"),
 ])
 def test_an_idea_with_no_single_date_and_a_paper_not_found_are_said_so(engine, question, said):

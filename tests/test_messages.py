@@ -3321,3 +3321,26 @@ def test_what_the_article_does_not_hold_is_declined_by_name(text, reason):
 ])
 def test_what_is_said_around_a_problem_is_its_context(text):
     assert parts(text) == [("none", set(), None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the lineage from one named model to another, in the article's order, both counted
+    ("从 V2 一直到 R1 的模型有哪些",
+     ["deepseek-v2", "deepseek-math", "deepseek-coder-v2", "deepseek-vl2", "deepseek-v3", "deepseek-r1"]),
+    ("list everything from V2 through V3", ["deepseek-v2", "deepseek-math", "deepseek-coder-v2", "deepseek-vl2",
+                                            "deepseek-v3"]),
+    ("有没有人整理过 DeepSeek 出过的全部模型?从最早的 Coder 一直到 Janus-Pro 那种,周五组会要做个分享",
+     [m.id for m in ENGINE.kb.models]),
+])
+def test_a_stretch_of_the_lineage_is_listed_in_the_article_s_order(text, expected):
+    (answer,) = each(ENGINE.ask(text))
+    assert (answer.query.intent, list(answer.query.models)) == ("list", expected)
+
+
+@pytest.mark.parametrize("text", [
+    # what changed from one to the other, or a fact of both, is not the stretch between them
+    "from V2 to V3, what changed?", "从 V2 到 V3 有什么变化",
+])
+def test_what_changed_from_one_model_to_another_compares_them(text):
+    assert parts(text) == [("compare", {"deepseek-v2", "deepseek-v3"}, None)]
+    assert parts("从 V2 到 V3 隔了多久")[0][0] == "compare"

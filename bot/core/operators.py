@@ -34,6 +34,8 @@ class RankWords:
 
 
 # the brand, perhaps an adverb after it ("deepseek 还", "deepseek really"; not "deepseek models", which don't)
+# "from … to …", "从 … 一直到 …", names cut out: a stretch of the lineage
+_SPAN = re.compile(r"\bfrom\b.*\b(?:to|through|thru|till|until)\b|从.*到")
 _AFTER_THE_BRAND = re.compile(r"deepseek\s*(?:还|也|就|并|has|have|really|actually)?\s*$")
 
 
@@ -61,6 +63,7 @@ class Operators:
         self.range = cue_set(lexicon["range"])
         self.since = cue_set(lexicon["since"])
         self.between = cue_set(lexicon["between"])
+        self.changed = cue_set(lexicon["changed"])
         self._what = re.compile(r"(?:what|anything)\b")  # "what was released between …": which models
         self.either = cue_set(lexicon["either"])
         self.periods = {months: cue_set(words) for months, words in lexicon["periods"].items()}
@@ -137,8 +140,20 @@ class Operators:
             return relation
         if self.asks_yes_no(rest):
             return self._check(models, rest)  # a claim to check, or none the operators can read
-        return (self._counted_by_date(models, rest) or self._between(models, rest)
+        return (self._counted_by_date(models, rest) or self._between(models, rest) or self._span(models, rest)
                 or self._bounded_by_size(models, rest) or self._all_but(models, rest))
+
+    def _span(self, models: list[str], rest: str) -> Query | None:
+        """"every model from Coder to Janus-Pro", "从 V2 一直到 V3": the models of the lineage from the one to the
+        other, in the article's order, both counted; asked of no fact or change ("从 V2 到 V3 隔了多久" is a
+        difference, "from V2 to V3, what changed?" a comparison)."""
+        if len(models) != 2 or not _SPAN.search(rest) or self.cues.strong_fields_in(rest) or \
+                rest in self.cues.compare or self.comparative.find(rest) or self.changed.find(rest):
+            return None  # (what changed from the one to the other compares them)
+        order = [m.id for m in self.kb.models]
+        first, last = sorted(order.index(m) for m in models)
+        spanned = tuple(order[first:last + 1])
+        return Query("list", spanned, selector="all" if len(spanned) == len(order) else f"is:{','.join(spanned)}")
 
     def _between(self, models: list[str], rest: str) -> Query | None:
         """"which models came out between V2 and R1?", "V2 和 R1 之间还发布过哪个模型": those dated between the two,

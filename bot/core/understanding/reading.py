@@ -85,9 +85,11 @@ class Understanding:
         for n, unit in enumerate(units):
             talked_about = set(discourse.context.models) if discourse.context else set()
             query = discourse.after(self._part(unit, discourse, n > 0))
-            if parts and parts[-1].query.intent == "none" and self._offers_another_way(unit.text):
-                # "Is this a typo mistake, or does the public version only support V3?": one question asked two
-                # ways, declined as one
+            if parts and self._offers_another_way(unit.text) and (parts[-1].query.intent == "none" or (
+                    query.intent == parts[-1].query.intent == "field" and query.field == parts[-1].query.field
+                    and query.models == parts[-1].query.models)):
+                # "Is this a typo mistake, or does the public version only support V3?", "Is Coder useful for
+                # debugging, or is it just fancy autocomplete?": one question asked two ways, answered as one
                 query = parts[-1].query
             named = bool(self.clauses.names(unit.text))
             overview = self.clauses.normalised(unit.text) in self.cues.overview or unit.kind == "statement"

@@ -3344,3 +3344,47 @@ def test_a_stretch_of_the_lineage_is_listed_in_the_article_s_order(text, expecte
 def test_what_changed_from_one_model_to_another_compares_them(text):
     assert parts(text) == [("compare", {"deepseek-v2", "deepseek-v3"}, None)]
     assert parts("从 V2 到 V3 隔了多久")[0][0] == "compare"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # numbered items are questions of their own, each asked of the model named before them or of "it"
+    ("Three things: 1) release date of DeepSeek Coder 2) its paper title 3) is it open source?",
+     [("deepseek-coder", "released"), ("deepseek-coder", "paper"), ("deepseek-coder", "features")]),
+    ("V3: 1) params 2) release date 3) is it MoE?",
+     [("deepseek-v3", "parameters"), ("deepseek-v3", "released"), ("deepseek-v3", "features")]),
+    ("R1 问三个:1. 发布时间 2. 论文标题 3. 开源吗",
+     [("deepseek-r1", "released"), ("deepseek-r1", "paper"), ("deepseek-r1", "features")]),
+    ("关于 Janus-Pro:① 发布日期 ② 参数量", [("janus-pro", "released"), ("janus-pro", "parameters")]),
+])
+def test_numbered_items_are_questions_of_their_own(text, expected):
+    assert parts(text) == [("field", {model}, fact) for model, fact in expected]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # a picture made from a prompt is image generation
+    ("my friend insists janus-pro can draw a picture straight from a text prompt. real or cap?",
+     "Yes — Janus-Pro: image generation."),
+    ("Janus-Pro 能出图吗", "对,Janus-Pro:图像生成。"),
+    ("janus pro 能不能生图", "对,Janus-Pro:图像生成。"),
+])
+def test_a_picture_from_a_prompt_is_image_generation(text, line):
+    assert verdict_line(text) == line
+
+
+@pytest.mark.parametrize("text", [
+    # how fast a model runs is beyond the article, however asked
+    "janus pro 出图快吗", "janus pro 生成图片快吗", "is R1 slow?", "how fast is V3", "V3 有多快",
+])
+def test_how_fast_a_model_runs_is_declined(text):
+    assert parts(text) == [("none", set(), None)]
+    assert parts("DeepSeek 发展得很快,V3 是什么时候发布的") == [("field", {"deepseek-v3"}, "released")]
+
+
+@pytest.mark.parametrize("text", [
+    # having lost track is told of oneself: the date in it is no question
+    "Been out of the loop since like mid 2023. Which DeepSeek models came out in 2025?",
+    "好久没关注了,从 2023 年中开始就没看过。2025 年出了哪些模型?",
+    "lost track since early 2024 tbh. which models came out in 2025?",
+])
+def test_having_lost_track_is_told(text):
+    assert parts(text) == [("list", {"deepseek-r1", "janus-pro"}, None)]

@@ -48,6 +48,7 @@ class Act:
     text: str  # the clause without the chatter at its edges
     question: bool  # the clause ended with a question mark
     sentence: int = 0  # which sentence of the message it is in
+    item: bool = False  # its sentence is a numbered item
 
 
 class Acts:
@@ -113,7 +114,7 @@ class Acts:
         """What the clause does; `without_joiner` cuts a joining word that opens it ("and", "还有"), which
         says nothing of its form (the text read later keeps it: "and V3?" asks again, of V3); `says_nothing(text)`
         tells words that name no model and hold no cue (what goes on after chatter may)."""
-        return replace(self._act(clause, without_joiner, says_nothing), sentence=clause.sentence)
+        return replace(self._act(clause, without_joiner, says_nothing), sentence=clause.sentence, item=clause.item)
 
     def _act(self, clause: Clause, without_joiner, says_nothing) -> Act:
         text = self.without_chatter(clause.text)

@@ -43,8 +43,10 @@ _PLACEHOLDER = re.compile(r"[\[【](?:图片|图|表情|动画表情|语音|视�
 _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "dr", "st")
 # a sentence ends at its punctuation, a line break, or where a numbered item starts ("1) … 2) …", "①", "(2)")
 # (a full stop inside a word ends nothing: "inference.py", "transformers.models.llama")
+_ITEM = r"(?<![^\s:：,，;；])(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]"  # where a numbered item starts
 _SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9a-z_])"
-                           r"|(?<=[0-9])\.(?=\s|$)|\n+|(?<!\S)(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]")
+                           rf"|(?<=[0-9])\.(?=\s|$)|\n+|{_ITEM}")
+_ITEM_MARK = re.compile(r"\d{1,2}[).、]|[(（]\d{1,2}[)）]|[①-⑳]")
 _NAME_REACH = 60  # characters after a joining word where the name it opens with is looked for
 _DOTTED = re.compile(r"(?<![a-z])(?:i\.e|e\.g|a\.k\.a|w\.r\.t)\.?(?![a-z])", re.IGNORECASE)  # "(i.e. the number …)"
 _APOSTROPHES = str.maketrans("\u2018\u2019\u02bc", "'''")  # one apostrophe: the patterns of typed words know only it
@@ -67,6 +69,7 @@ class Clause:
     question: bool  # it ended with a question mark
     sentence: int  # which sentence it belongs to (clauses of one sentence share it)
     stated: bool = False  # it ended its sentence with a full stop or an exclamation mark
+    item: bool = False  # its sentence is a numbered item ("1) release date 2) its paper title")
 
 
 class Segmenter:
@@ -97,10 +100,10 @@ class Segmenter:
 
     def split(self, text: str) -> list[Clause]:
         clauses: list[Clause] = []
-        for n, (sentence, question, stated) in enumerate(_sentences(_clean(text))):
+        for n, (sentence, question, stated, item) in enumerate(_sentences(_clean(text))):
             pieces = [p for piece in _clauses(sentence, self._enumerates) for joined in self._at_joiners(piece)
                       for p in self._after_chatter(joined)]
-            clauses += [Clause(p, question and i == len(pieces) - 1, n, stated and i == len(pieces) - 1)
+            clauses += [Clause(p, question and i == len(pieces) - 1, n, stated and i == len(pieces) - 1, item)
                         for i, p in enumerate(pieces)]
             if len(clauses) >= MAX_CLAUSES:
                 break
@@ -179,19 +182,21 @@ class Segmenter:
         return text[match.end():].lstrip() if match else text
 
 
-def _sentences(text: str) -> list[tuple[str, bool, bool]]:
-    """(sentence, ended with a question mark, ended with a full stop or an exclamation mark) in order."""
-    found, start = [], 0
+def _sentences(text: str) -> list[tuple[str, bool, bool, bool]]:
+    """(sentence, ended with a question mark, ended with a full stop or an exclamation mark, a numbered item) in
+    order."""
+    found, start, item = [], 0, False
     for end in _SENTENCE_END.finditer(text):
         before = text[start:end.start()]
         words = before.split()
         if end.group() == "." and words and words[-1].lower() in _ABBREVIATIONS:
             continue  # "V2 vs. V3": the stop belongs to the word
-        question = "?" in end.group() or "？" in end.group()
-        found.append((before, question, not question and any(c in end.group() for c in ".。!！")))
-        start = end.end()
-    found.append((text[start:], False, False))
-    return [(s.strip(), q, d) for s, q, d in found if s.strip()]
+        question, numbered = "?" in end.group() or "？" in end.group(), bool(_ITEM_MARK.fullmatch(end.group()))
+        stops = not (question or numbered) and any(c in end.group() for c in ".。!！")
+        found.append((before, question, stops, item))
+        start, item = end.end(), numbered
+    found.append((text[start:], False, False, item))
+    return [(s.strip(), q, d, i) for s, q, d, i in found if s.strip()]
 
 
 def _clauses(sentence: str, enumerates: Callable[[str, str], bool]) -> list[str]:

@@ -114,7 +114,8 @@ class Units:
         what it picks among."""
         acts, out = list(acts), []
         for i, act in enumerate(acts):
-            alone = act.kind == "statement" and not act.question and self.clauses.names_only(act.text)
+            alone = act.kind == "statement" and not act.question and (self.clauses.names_only(act.text) or (
+                self._leads_items(act, acts[i + 1:])))
             listed = list(itertools.takewhile(self._asks_a_fact_of_none, acts[i + 1:])) if alone else []
             if alone and not listed and i + 1 < len(acts) and self._picks_among(act, acts[i + 1]):
                 listed = [acts[i + 1]]  # "VL2 or Janus-Pro — which one can generate images?"
@@ -123,6 +124,13 @@ class Units:
                 continue
             out.append(act)
         return out
+
+    def _leads_items(self, act: Act, after: list[Act]) -> bool:
+        """"R1 问三个:1. 发布时间 2. 论文标题": a clause naming one model and asking nothing of it, before numbered
+        items, is their subject."""
+        c = self.clauses
+        return bool(after) and after[0].item and not act.item and len(c.names(act.text)) == 1 and \
+            not c.asks_a_field(act.text)
 
     def _picks_among(self, names: Act, act: Act) -> bool:
         """Two models or more named alone, then "which one" asked of none."""
@@ -229,6 +237,8 @@ class Units:
         ("他一直在吹 DeepSeekMath,我完全插不上话,所以它到底是个啥"), else the one just before; before "they", every
         model told of ("看到有个 VL2,还有个 Janus-Pro,都说是多模态…这俩到底有啥区别?")."""
         c, prev = self.clauses, acts[i - 1]
+        if prev.item and acts[i].item and prev.sentence != acts[i].sentence:
+            return  # numbered items are questions of their own: "2) its paper title 3) is it open source?"
         if prev.kind in ("statement", "ask") and c.scopes(prev.text):
             joins.before[i] = prev.text  # "开源的模型里面,哪些是 MoE?": among those, in the question's own words
             joins.taken.add(i - 1)
@@ -298,7 +308,7 @@ class Units:
             return [Unit("check", act.text, sentence=act.sentence)]  # "R1 是闭源的对吧? …": checked too
         own = self.segmenter.without_joiner(act.text)
         if act.kind == "statement" and (c.names_only(act.text) or (
-                self._asks_by_words(act) and (not questioned or c.explained(own)))):
+                self._asks_by_words(act) and (not questioned or act.item or c.explained(own)))):
             # "janus pro paper title", "V3 的参数量" beside a question; not what is told around one ("发现 V2 和 V3
             # 中间隔了挺久,那 V2 到底是哪天提出的?")
             return [Unit("ask", act.text, sentence=act.sentence)]

@@ -3388,3 +3388,38 @@ def test_how_fast_a_model_runs_is_declined(text):
 ])
 def test_having_lost_track_is_told(text):
     assert parts(text) == [("list", {"deepseek-r1", "janus-pro"}, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a model can help with is its features, and with math or code, its being strong at it
+    ("大家晚上好~ 我是写前端的,对 AI 不太懂,想问问 DeepSeek Coder 主要能帮我干啥?先谢过各位大佬 🙏",
+     [("field", {"deepseek-coder"}, "features")]),
+    ("what can DeepSeek Coder help me with?", [("field", {"deepseek-coder"}, "features")]),
+    ("Janus-Pro 能帮我做什么", [("field", {"janus-pro"}, "features")]),
+])
+def test_what_a_model_helps_with_is_its_features(text, expected):
+    assert parts(text) == expected
+    assert verdict_line("can R1 help with math?") == "Yes — DeepSeek-R1: strong at math."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names listed beside a question of some of them are its ground, not a comparison of their own
+    ("tbh the naming is confusing af. DeepSeek-V2, DeepSeek-Coder-V2, DeepSeek-VL2... are V2 and Coder-V2 the same "
+     "thing with a different name? what's actually different between them?", {"deepseek-v2", "deepseek-coder-v2"}),
+    ("V2, V3, R1 — which of V3 and R1 is bigger?", {"deepseek-v3", "deepseek-r1"}),
+])
+def test_names_listed_beside_a_question_of_some_of_them(text, expected):
+    assert parts(text) == [("compare", expected, None)]
+    assert parts("V2 and V3? which is bigger") == [("compare", {"deepseek-v2", "deepseek-v3"}, None)]
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    # a count activated per token the article does not give, beside the total it gives
+    ("V2 activates 21B params per token, right?",
+     ["The article does not say: DeepSeek-V2's number of parameters activated per token is not disclosed.",
+      "What it gives: 236 billion (236B) parameters in total."]),
+    ("V2 每个 token 激活 21B 参数,对吧",
+     ["文章没有说:DeepSeek-V2 的每 token 激活的参数量未明确公开。", "文章给出的是:总参数达到 2360 亿(236B)。"]),
+])
+def test_an_activated_count_not_given_beside_the_total(text, lines):
+    assert to_text(ENGINE.ask(text).reply).splitlines()[2:4] == lines

@@ -220,7 +220,11 @@ class Composer:
             # the card's value may add "(671B)"; what is quoted is the article's own line, character for character
             words = {"zh": sources.quote(m, claim.field), "en": self.value(m, claim.field, "en")}
         if held is None:
-            lines = [say(lang, "check_undisclosed", name=name, label=say(lang, f"fact_{claim.field}"))]
+            # (what is not given may be the count activated per token, beside a total the article gives)
+            fact = "active" if claim.kind == "active" else claim.field
+            lines = [say(lang, "check_undisclosed", name=name, label=say(lang, f"fact_{fact}"))]
+            if claim.kind == "active" and m.total_b:
+                lines.append(say(lang, "check_gives", value=value))
         elif claim.kind == "tag" and not held:  # a tag the article does not give is not said, not denied
             lines = [say(lang, "check_untagged", name=name, tag=value)]
         else:

@@ -105,8 +105,18 @@ class Units:
         # what was said)
         questioned = any(a.kind in ASKING and (self.clauses.names(a.text) or self.clauses.says_it(a.text))
                          for a in acts)
-        return [unit for i, act in enumerate(acts) if i not in joins.taken
+        # (names listed beside a question of some of them are the ground it asks on: "DeepSeek-V2, DeepSeek-Coder-V2,
+        # DeepSeek-VL2... are V2 and Coder-V2 the same thing?")
+        asked_of = [set(self.clauses.names(a.text)) for a in acts if a.kind in ASKING]
+        return [unit for i, act in enumerate(acts) if i not in joins.taken and not self._ground(act, asked_of)
                 for unit in self._unit(i, act, joins, questioned)] or self._said(acts)
+
+    def _ground(self, act: Act, asked_of: list[set[str]]) -> bool:
+        """Names alone, more of them than a question beside them asks of, all of whose names they hold."""
+        if act.kind != "statement" or act.question or not self.clauses.names_only(act.text):
+            return False
+        listed = set(self.clauses.names(act.text))
+        return any(named and named < listed for named in asked_of)
 
     def _subject_lent(self, acts: list[Act]) -> list[Act]:
         """"DeepSeek R1: 1) release date 2) size 3) …", "V3: release date, params, paper?": a name alone, then

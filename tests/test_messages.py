@@ -3423,3 +3423,19 @@ def test_names_listed_beside_a_question_of_some_of_them(text, expected):
 ])
 def test_an_activated_count_not_given_beside_the_total(text, lines):
     assert to_text(ENGINE.ask(text).reply).splitlines()[2:4] == lines
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names a joining word opens in the next sentence ask again, of their own
+    ("tell me about janus. plus r1 or janus pro, which came out first",
+     [("none", set(), None), ("compare", {"deepseek-r1", "janus-pro"}, None)]),
+    ("what came out in dec 2024? and deepseek math model",
+     [("list", {"deepseek-v3"}, None), ("model", {"deepseek-math"}, None)]),
+    # models asked for beside a problem reported are asked, not the problem's context
+    ("where can i download r1 weights — oh and models that don't use moe",
+     [("none", set(), None), ("list", {"deepseek-coder", "deepseek-llm", "deepseek-math", "deepseek-r1", "janus-pro"},
+                              None)]),
+])
+def test_a_joining_word_opens_a_question_of_its_own(text, expected):
+    assert parts(text) == expected
+    assert parts("which is bigger? V2 or V3") == [("compare", {"deepseek-v2", "deepseek-v3"}, None)]

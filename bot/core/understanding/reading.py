@@ -145,8 +145,11 @@ class Understanding:
         question passed on, which the article cannot answer ("我妈问我 DeepSeek 是不是一夜之间冒出来的"). `own`: the
         part's words without its joining word; `overview`: it asks for an overview in so many words."""
         asks = self.acts.asks(own)
-        if reported and ((query.intent == "model" and not asks and not overview) or not (outright or asks or named)):
-            return True  # (and what is said around it with no question form, naming no model: "版本已经是最新的了")
+        if reported and ((query.intent == "model" and not asks and not overview) or not (
+                outright or asks or named or self.clauses.normalised(own) in self.cues.list)):
+            # (and what is said around it with no question form, naming no model, "版本已经是最新的了"; not models
+            # asked for by a word of a list: "where can i download r1 weights — oh and models that don't use moe")
+            return True
         if query.intent == "none" and self.acts.passes_on_a_question(own):
             return True  # someone's question the article cannot answer, passed on ("我妈问我 DeepSeek 是不是…")
         if not (outright or asks) and (query.reason or "").startswith("topic:") and (

@@ -223,8 +223,11 @@ class Units:
                 self.clauses.incomplete(acts[i].text) or self.clauses.leaves_out(acts[i - 1].text)
                 or self.clauses.scopes(acts[i - 1].text)):
             self._subject_before(i, acts, joins)  # (what "除了 R1," leaves out is the next question's)
-        # (names in the next sentence after a question with its own subject ask again: "`v3` params?\nr1 or janus pro")
-        apart = subject and i + 1 < len(acts) and acts[i + 1].sentence != acts[i].sentence
+        # (names in the next sentence after a question with its own subject ask again: "`v3` params?\nr1 or janus pro";
+        # so do names a joining word opens there: "tell me about janus. plus r1 or janus pro, which came out first",
+        # "what came out in dec 2024? and deepseek math")
+        apart = i + 1 < len(acts) and acts[i + 1].sentence != acts[i].sentence and (
+            subject or self.segmenter.without_joiner(acts[i + 1].text) != acts[i + 1].text)
         if i + 1 < len(acts) and not apart and (self._names_after(acts[i + 1], subject) or _options(acts[i + 1])):
             joins.after[i] = acts[i + 1].text
             joins.taken.add(i + 1)

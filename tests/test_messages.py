@@ -3439,3 +3439,18 @@ def test_an_activated_count_not_given_beside_the_total(text, lines):
 def test_a_joining_word_opens_a_question_of_its_own(text, expected):
     assert parts(text) == expected
     assert parts("which is bigger? V2 or V3") == [("compare", {"deepseek-v2", "deepseek-v3"}, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a person is going to do is their story, not a future of the models
+    ("my boss is gonna ask me about this later and i wanna sound smart what is deepseek-v3 good at",
+     [("field", {"deepseek-v3"}, "features")]),
+    ("I'm going to use R1 for my thesis, is it open source?", [("field", {"deepseek-r1"}, "features")]),
+    ("我打算用 R1 写个插件,它开源吗", [("field", {"deepseek-r1"}, "features")]),
+    # a plea for help asks nothing, nor does the particle after it
+    ("刚入群,有点懵V3 和 V2 哪个参数多? 救救孩子吧😭", [("compare", {"deepseek-v3", "deepseek-v2"}, None)]),
+    ("someone help me out here, when was R1 released?", [("field", {"deepseek-r1"}, "released")]),
+])
+def test_a_person_s_plans_and_pleas_are_chatter(text, expected):
+    assert parts(text) == expected
+    assert [a.query.reason for a in each(ENGINE.ask("are they gonna open source R1 fully?"))] == ["act:future"]

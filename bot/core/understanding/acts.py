@@ -36,6 +36,12 @@ _PUNCTUATION = " ,，.。:：;；!！?？~、…-—"
 # a Chinese A-not-A question asks wherever it stands ("会不会泄露隐私", "安全不安全", "有没有内容审查")
 # an exception's name, as a program prints it ("KeyError", "RuntimeException", "CUDAError")
 _EXCEPTION = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\b")
+_PARTICLES = re.compile(r"[吧啊呀哦啦嘛呢哈嘞咯喔~\s]+")  # what chatter may leave, alone ("救救孩子吧"): nothing
+# what a person will do is their story, not a future of the models ("my boss is gonna ask me about this later",
+# "我打算用 R1 写个插件")
+_PERSON_FUTURE = re.compile(r"\b(?:i|we|he|she|my\s+\w+|our\s+\w+|someone|somebody)(?:\s+(?:is|are|am|was|m|re|s|"
+                            r"ll))?\s+(?:gonna|going\s+to|will|plan(?:s|ning)?\s+to)\b|"
+                            r"(?:我|我们|你|他|她|老板|老师|领导|同事)(?:们)?(?:打算|计划|将要|准备)", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\s+[a-z]+ing\b", re.IGNORECASE)  # "was explaining", "am wondering"
 _COMPOUND_HEADS = "引作应费适采信通专常实有备享功效"  # 引用, 作用, 应用, 费用 …: words that end in a verb of using
 _TAIL = 4  # a Chinese question word this near the end asks ("R1 用起来感觉怎么样", "它的意义到底在哪")
@@ -119,7 +125,8 @@ class Acts:
     def _act(self, clause: Clause, without_joiner, says_nothing) -> Act:
         text = self.without_chatter(clause.text)
         form = self.without_chatter(without_joiner(text))
-        if not form or self._goes_on_chatting(clause.text, form, says_nothing) or self._seen.match(form):
+        if not form or _PARTICLES.fullmatch(form) or self._goes_on_chatting(clause.text, form, says_nothing) or \
+                self._seen.match(form):
             return Act("chatter", self._chatter_kind(clause.text), "", clause.question)
         for kind, pattern in self._smalltalk.items():
             if pattern.match(form):
@@ -277,7 +284,7 @@ class Acts:
         if any(pattern.search(text) for pattern in self._howto) or self._tools.search(text) or (
                 self._where.search(text) and not self._paper.search(text)):
             return "howto"
-        if self._future.search(text):
+        if self._future.search(_PERSON_FUTURE.sub(" ", text)):
             return "future"
         return None
 

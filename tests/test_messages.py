@@ -3454,3 +3454,16 @@ def test_a_joining_word_opens_a_question_of_its_own(text, expected):
 def test_a_person_s_plans_and_pleas_are_chatter(text, expected):
     assert parts(text) == expected
     assert [a.query.reason for a in each(ENGINE.ask("are they gonna open source R1 fully?"))] == ["act:future"]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # two models said to be the same size: their totals, and the gap between them
+    ("群友说 R1 有 671B 参数,跟 V3 一样大,对吗?", "不对,DeepSeek-V3 的总参数比 DeepSeek-R1 多 11B(671B 对 660B)"),
+    ("are V3 and R1 the same size?", "No — DeepSeek-V3 has 11B more parameters in total than DeepSeek-R1"),
+    ("is R1 as big as V3?", "No — DeepSeek-V3 has 11B more parameters in total than DeepSeek-R1"),
+    ("Coder 和 Coder V2 一样大吗", "文章没有说:DeepSeek Coder 的参数量未明确公开。"),
+])
+def test_two_models_said_to_be_the_same_size(text, line):
+    assert verdict_line(text).startswith(line)
+    # (a comparison asked, then checked, is one question: the check)
+    assert len(parts("V3 vs R1 parameter count — are they the same size?")) == 1

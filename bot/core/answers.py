@@ -465,6 +465,11 @@ class Composer:
             holds = Gap.of(selector).holds(models[0].released, models[1].released)
             return say(lang, "yes_compare" if holds else "no_compare",
                        verdict=self._difference(models[0], models[1], "released", lang))
+        if kind == "check" and value == "same-size":  # "R1 跟 V3 一样大?": the two totals, and the gap between them
+            if missing := next((m for m in models[:2] if not m.total_b), None):
+                return say(lang, "check_undisclosed", name=missing.name[lang], label=say(lang, "fact_parameters"))
+            verdict = self._difference(models[0], models[1], "parameters", lang)
+            return say(lang, "yes_compare" if models[0].total_b == models[1].total_b else "no_compare", verdict=verdict)
         if kind == "check":
             verdict = self._verdict(value, models, lang)
             if ranking.unranked(models, value):

@@ -79,7 +79,7 @@ LEXICON_SHAPE = {
         "ordinals": {str: NUMBER}, "generation": WORDS, "numbers": {str: NUMBER}, "top": WORDS,
         "rank_words": {str: WORDS}, "measure": WORDS, "active": WORDS,
         "approximate": {"before": WORDS, "after": WORDS, "odd": WORDS}, "range": WORDS, "since": WORDS,
-        "between": WORDS, "changed": WORDS, "either": WORDS,
+        "between": WORDS, "changed": WORDS, "same_size": WORDS, "either": WORDS,
         "gap": {"units": {str: NUMBER}, "numbers": {str: NUMBER}, "more": WORDS, "about": WORDS, "same": WORDS,
                 "later": WORDS, "earlier": WORDS},
         "periods": {str: WORDS}, "day_periods": {str: WORDS},

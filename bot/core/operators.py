@@ -64,6 +64,7 @@ class Operators:
         self.since = cue_set(lexicon["since"])
         self.between = cue_set(lexicon["between"])
         self.changed = cue_set(lexicon["changed"])
+        self.same_size = cue_set(lexicon["same_size"])
         self._what = re.compile(r"(?:what|anything)\b")  # "what was released between …": which models
         self.either = cue_set(lexicon["either"])
         self.periods = {months: cue_set(words) for months, words in lexicon["periods"].items()}
@@ -487,7 +488,10 @@ class Operators:
         return self._stated_claims(models, rest)
 
     def _ranking_claim(self, models: list[str], rest: str) -> Query | None:
-        """"is V3 bigger than R1?", "was V3 released before R1?", "R1 比 V3 新吗": which of two ranks first."""
+        """"is V3 bigger than R1?", "was V3 released before R1?", "R1 比 V3 新吗": which of two ranks first; "are
+        V3 and R1 the same size?": whether their totals are one."""
+        if self.same_size.find(rest):
+            return Query("compare", tuple(models), selector="check:same-size")
         relative = self.cues.relative_in(rest)
         kind = (self.cues.superlative_in(rest) or {"after": "newest", "before": "earliest"}.get(relative or "")
                 or self._compared(rest))

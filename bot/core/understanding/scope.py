@@ -221,8 +221,8 @@ def _asked_again(before: Query, query: Query) -> bool:
     or as a claim."""
     if before.intent != query.intent or set(before.models) != set(query.models) or not query.models:
         return False
-    if query.intent == "compare":
-        return before.selector == query.selector
+    if query.intent == "compare":  # (or checked: "V3 vs R1 parameter count — are they the same size?")
+        return before.selector == query.selector or (query.selector or "").startswith("check:")
     # (a fact of one value, claimed once; not a kind checked beside the features asked: "what's special about VL2?
     # and is it MoE?")
     claims = [s for s in (before.selector, query.selector) if s]

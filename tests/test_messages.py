@@ -3467,3 +3467,24 @@ def test_two_models_said_to_be_the_same_size(text, line):
     assert verdict_line(text).startswith(line)
     # (a comparison asked, then checked, is one question: the check)
     assert len(parts("V3 vs R1 parameter count — are they the same size?")) == 1
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # a claim passed on by "my …" or "我…" someone, then doubted in so many words, gets its verdict
+    ("我导师说 V3 比 R1 晚发布,我觉得他记反了?", "不对,发布更晚的是 DeepSeek-R1"),
+    ("群里有人说 DeepSeekMath 是在 V3 的基础上训出来的,我怎么记得不是这样", "不对,DeepSeekMath:以 DeepSeek-Coder-v1.5"),
+    ("Someone told me DeepSeek-VL2 was released in March 2024. Can you confirm that date?",
+     "The article does not say: DeepSeek-VL2's release date is not disclosed."),
+    ("my professor said in lecture today that DeepSeek-V3 is a dense 671B model, not a mixture of experts. that "
+     "doesn't sound right to me??", "No — not all of that is so:"),
+    ("朋友圈有人转发:'DeepSeek-V3 训练用的是 FP8 混合精度'。这是真的还是营销号瞎编的", "对,DeepSeek-V3:FP8"),
+    ("my friend told me yesterday that R1 is closed source, true?", "No — DeepSeek-R1: open source."),
+])
+def test_a_claim_passed_on_and_doubted(text, line):
+    assert verdict_line(text).startswith(line)
+
+
+def test_what_the_asker_was_asked_to_do_passes_nothing_on():
+    text = ("各位大佬,我导师让我读 DeepSeek 讲 MoE 的那篇,说是讲专家专门化的,但我一搜出来好几篇标题都带 "
+            "Mixture-of-Experts,V2 的也有 VL2 的也有。DeepSeekMoE 那篇论文的全名叫什么来着")
+    assert parts(text) == [("field", {"deepseek-moe"}, "paper")]

@@ -42,6 +42,7 @@ _PARTICLES = re.compile(r"[吧啊呀哦啦嘛呢哈嘞咯喔~\s]+")  # what chat
 _PERSON_FUTURE = re.compile(r"\b(?:i|we|he|she|my\s+\w+|our\s+\w+|someone|somebody)(?:\s+(?:is|are|am|was|m|re|s|"
                             r"ll))?\s+(?:gonna|going\s+to|will|plan(?:s|ning)?\s+to)\b|"
                             r"(?:我|我们|你|他|她|老板|老师|领导|同事)(?:们)?(?:打算|计划|将要|准备)", re.IGNORECASE)
+_SAID_WHERE = re.compile(r"^(?:[a-z']+\s+){1,5}?that\s+(?=\S)", re.IGNORECASE)  # "in lecture today that …"
 _PROGRESSIVE = re.compile(r"\s+[a-z]+ing\b", re.IGNORECASE)  # "was explaining", "am wondering"
 _COMPOUND_HEADS = "引作应费适采信通专常实有备享功效"  # 引用, 作用, 应用, 费用 …: words that end in a verb of using
 _TAIL = 4  # a Chinese question word this near the end asks ("R1 用起来感觉怎么样", "它的意义到底在哪")
@@ -94,9 +95,11 @@ class Acts:
         self._seen = re.compile(rf"^{_EDGE}(?:{leads})\s*(?:了)?\s*(?:一?个|an?\s+)?\s*(?:\S{{1,4}}\s*){{0,2}}"
                                 rf"(?:{subjects}){_EDGE}$", re.IGNORECASE)
         verbs = alternation(rumour["verbs"], loose=True)
+        # (not what the asker was asked to do: "我导师让我读 DeepSeek 讲 MoE 的那篇")
+        asked = alternation(message["asked_me"], loose=True)
         cited = rf"{alternation([*rumour['verbs'], *rumour['source_verbs']], loose=True)}"
         self._rumour = re.compile(rf"^\s*(?:{alternation(rumour['markers'], loose=True)}|"
-                                  rf"(?:{leads})?(?:一?个|an?\s+)?(?:{subjects}).{{0,30}}?(?:{verbs})(?![法明服])|"
+                                  rf"(?:{leads})?(?:一?个|an?\s+)?(?:{subjects})(?:(?!{asked}).){{0,30}}?(?:{verbs})(?![法明服])|"
                                   rf"[^,，。.!！?？]{{0,16}}?(?:{alternation(rumour['sources'], loose=True)})\s*"
                                   rf"(?:里面|里|上面|上|中)?\s*(?:只|也|都|就|only|also|just)?\s*(?:{cited})"
                                   rf")(?:\s+that\b)?", re.IGNORECASE)
@@ -170,7 +173,8 @@ class Acts:
             said = text[rumour.end():].strip(_PUNCTUATION) if rumour else ""
             if not said:
                 break
-            text = said
+            # (where or when it was said comes before "that": "my professor said in lecture today that …")
+            text = _SAID_WHERE.sub("", said) if rumour else said
         return text
 
     def continued(self, acts: list[Act]) -> list[Act]:
@@ -312,7 +316,7 @@ class _Checks:
         # wanting what was just said checked, in so many words ("老板让我核实一下这个说法", "can you verify that claim")
         asking = r"(?:can|could|would|pls|please)(?:\s+(?:you|u|someone|anyone))?"
         self._check_wanted = re.compile(rf"^{_EDGE}(?:\S{{0,6}}?|{asking})\s*"
-                                        rf"(?:{wanting}|verify|fact check)(?:一?下)?\s*"
+                                        rf"(?:{wanting}|verify|confirm|fact check|double check)(?:一?下)?\s*"
                                         rf"(?:[这那][个种条]?|(?:this|that|the)\s+)(?:{nouns}){_EDGE}$", re.IGNORECASE)
         # whether a source says so ("Is that what the DeepSeek material itself says", "is that what the write-ups say?")
         self._check_source = re.compile(rf"^{_EDGE}(?:or\s+)?(?:is|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?"

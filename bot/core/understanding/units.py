@@ -212,7 +212,8 @@ class Units:
         if not subject and self._which_is_right(acts[i].text):
             said = list(itertools.takewhile(lambda j: acts[j].kind in CONTENT and j not in joins.taken,
                                             range(i - 1, -1, -1)))
-            if (j := next((j for j in said if self.clauses.names(acts[j].text)), None)) is not None:
+            naming = [j for j in said if self.clauses.names(acts[j].text)]  # (a claim passed on first)
+            if (j := next((j for j in naming if acts[j].kind == "claim"), naming[0] if naming else None)) is not None:
                 joins.about[i] = acts[j].text  # "有人说 V2 是 2360 亿参数,有人说 2100 亿,谁说得对?": it asks that fact
                 joins.taken.update(said)
                 return

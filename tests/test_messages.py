@@ -3488,3 +3488,30 @@ def test_what_the_asker_was_asked_to_do_passes_nothing_on():
     text = ("各位大佬,我导师让我读 DeepSeek 讲 MoE 的那篇,说是讲专家专门化的,但我一搜出来好几篇标题都带 "
             "Mixture-of-Experts,V2 的也有 VL2 的也有。DeepSeekMoE 那篇论文的全名叫什么来着")
     assert parts(text) == [("field", {"deepseek-moe"}, "paper")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "it" after a list in the same message is the one model talked about before the list
+    ("1. what is DeepSeekMoE\n2. which models use MoE\n3. what's its paper", ("field", {"deepseek-moe"}, "paper")),
+    ("tell me about R1. which models are open source? and its release date?", ("field", {"deepseek-r1"}, "released")),
+])
+def test_it_after_a_list_is_the_one_model_before_it(text, expected):
+    assert parts(text)[-1] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a launch as the time of what else is asked, and what was new, are its features
+    ("what was new about DeepSeek Coder when it launched?", [("field", {"deepseek-coder"}, "features")]),
+    ("V3 刚发布的时候有什么亮点", [("field", {"deepseek-v3"}, "features")]),
+    ("what's new about Janus-Pro?", [("field", {"janus-pro"}, "features")]),
+])
+def test_what_was_new_at_launch_is_its_features(text, expected):
+    assert parts(text) == expected
+    assert parts("V3 是什么时候发布的") == [("field", {"deepseek-v3"}, "released")]
+
+
+def test_the_two_of_them_take_no_count():
+    """"它们俩" is "the two of them": the models talked about, not the top two."""
+    ENGINE.ask("DeepSeek LLM 参数多大", conversation="two-of-them")
+    ENGINE.ask("那 R1 呢", conversation="two-of-them")
+    assert parts("它们俩谁先出的", conversation="two-of-them") == [("compare", {"deepseek-llm", "deepseek-r1"}, None)]

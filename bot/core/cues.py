@@ -49,6 +49,11 @@ def lexicon_texts(lexicon: dict, skip: Iterable[str] = ()) -> Iterable[str]:
 
 # "when" before a doing joins a clause, it asks no date ("crashes when serving R1", "slow when running locally")
 WHEN_DOING = re.compile(r"(?<![a-z])when\s+[a-z]+ing(?![a-z])", re.IGNORECASE)
+# a launch as the time of what else is asked ("what was new about Coder when it launched?", "刚发布的时候有什么亮点")
+_AT_LAUNCH = re.compile(r"(?<![a-z])when\s+(?:it|they)\s+(?:first\s+)?(?:launched|came\s+out|was\s+released|"
+                        r"were\s+released|dropped|debuted|shipped)(?![a-z])|"
+                        r"(?:刚)?(?:发布|出来|推出|上线)的时候", re.IGNORECASE)
+_ASKS_WHAT = re.compile(r"(?<![a-z])(?:what|how|why|which)(?![a-z])|什么|怎么|为什么|哪些|啥")
 
 
 def alternation(words: Iterable[str], loose: bool = False) -> str:
@@ -241,6 +246,8 @@ class Cues:
     def _asking_only(self, text: str) -> str:
         """The text without words that hold a field's cue but ask nothing ("when I prompt it", "描述出来")."""
         text = WHEN_DOING.sub(" ", text) if "when" in text else text
+        if _ASKS_WHAT.search(text):  # "what was new about Coder when it launched": the launch only says when
+            text = _AT_LAUNCH.sub(" ", text)
         return self.not_asking.strip(text) if self.not_asking.find(text) else text
 
     def relation_in(self, text: str) -> str | None:

@@ -61,11 +61,12 @@ class References:
                                        r"(?:\s*(?:版本|版|version))?", re.IGNORECASE)
         self._aliases = kb.alias_keys()
         self._which_of_two = {"former": (words("former"), 0), "latter": (words("latter"), -1)}
+        self._it = re.compile(rf"(?<![a-z])(?:{alternation(followup['it'], loose=True)})(?![a-z])", re.IGNORECASE)
 
     def named(self, text: str, context: Context | None) -> str:
         """"what about the other one?", "另一个呢": the model talked about before the last one, by its name; "前者",
-        "the latter": of the two just talked about, the one named first or last; "its V2": that version of its
-        family."""
+        "the latter": of the two just talked about, the one named first or last; "it" after a list, the one model
+        talked about before it; "its V2": that version of its family."""
         if not context:
             return text
         two = context.group or context.models
@@ -75,6 +76,11 @@ class References:
         others = [m for m in context.earlier if m not in context.models] if len(context.models) == 1 else []
         if others and (found := self._other.search(text)):
             return self._name_at(text, found, others[0])
+        if len(context.models) > 2 and len(context.earlier) == 1 and not self._plural.search(text) and (
+                found := self._it.search(text)):
+            # "1. what is DeepSeekMoE 2. which models use MoE 3. what's its paper": "its", one model, is the one
+            # talked about before the list, not every model of it
+            return self._name_at(text, found, context.earlier[0])
         if len(context.models) == 1 and (found := self._its_version.search(text)) and (
                 version := self._version_of(context.models[0], found["v"].replace(" ", "").lower())):
             return self._name_at(text, found, version)

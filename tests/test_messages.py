@@ -3515,3 +3515,30 @@ def test_the_two_of_them_take_no_count():
     ENGINE.ask("DeepSeek LLM 参数多大", conversation="two-of-them")
     ENGINE.ask("那 R1 呢", conversation="two-of-them")
     assert parts("它们俩谁先出的", conversation="two-of-them") == [("compare", {"deepseek-llm", "deepseek-r1"}, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fact asked of no model around words of no question, just after the asker told of one model
+    ("I remember DeepSeek Coder dropping in late 2023 and being shockingly good at completion. Does anyone have the "
+     "exact release date?", ("deepseek-coder", "released")),
+    ("I've been reading about V3 all week. anyone know the paper title?", ("deepseek-v3", "paper")),
+    ("我最近在研究 R1。有人知道论文标题吗", ("deepseek-r1", "paper")),
+])
+def test_a_fact_asked_of_the_one_model_just_told_of(text, expected):
+    model, fact = expected
+    assert parts(text) == [("field", {model}, fact)]
+
+
+@pytest.mark.parametrize("text", [
+    # whether that is what is claimed or stated for a model checks the claim before it
+    "Someone in my team's Slack insists DeepSeek-Coder-V2 performs on par with GPT-4 Turbo on code tasks. Is that "
+    "actually what's claimed for it?",
+    "Coder V2 matches GPT4-Turbo on code. is that what's stated for it?",
+])
+def test_whether_that_is_what_is_claimed_checks_it(text):
+    assert verdict_line(text).startswith("Yes — the article says so of DeepSeek-Coder V2")
+
+
+def test_when_before_a_noun_of_doing_asks_no_date():
+    assert [a.query.reason for a in each(ENGINE.ask("when inference, how much memory does R1 need?"))] == [
+        "topic:running"]

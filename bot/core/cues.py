@@ -47,8 +47,10 @@ def lexicon_texts(lexicon: dict, skip: Iterable[str] = ()) -> Iterable[str]:
     yield from walk(lexicon, "")
 
 
-# "when" before a doing joins a clause, it asks no date ("crashes when serving R1", "slow when running locally")
-WHEN_DOING = re.compile(r"(?<![a-z])when\s+[a-z]+ing(?![a-z])", re.IGNORECASE)
+# "when" before a doing joins a clause, it asks no date ("crashes when serving R1", "slow when running locally", "when
+# inference, …", "when in production")
+WHEN_DOING = re.compile(r"(?<![a-z])when\s+(?:[a-z]+ing|inference|in\s+(?:inference|production|use))(?![a-z])",
+                        re.IGNORECASE)
 # a launch as the time of what else is asked ("what was new about Coder when it launched?", "刚发布的时候有什么亮点")
 _AT_LAUNCH = re.compile(r"(?<![a-z])when\s+(?:it|they)\s+(?:first\s+)?(?:launched|came\s+out|was\s+released|"
                         r"were\s+released|dropped|debuted|shipped)(?![a-z])|"

@@ -318,9 +318,11 @@ class _Checks:
         self._check_wanted = re.compile(rf"^{_EDGE}(?:\S{{0,6}}?|{asking})\s*"
                                         rf"(?:{wanting}|verify|confirm|fact check|double check)(?:一?下)?\s*"
                                         rf"(?:[这那][个种条]?|(?:this|that|the)\s+)(?:{nouns}){_EDGE}$", re.IGNORECASE)
-        # whether a source says so ("Is that what the DeepSeek material itself says", "is that what the write-ups say?")
+        # whether a source says so ("Is that what the DeepSeek material itself says", "is that what the write-ups say?",
+        # "Is that actually what's claimed for it?")
         self._check_source = re.compile(rf"^{_EDGE}(?:or\s+)?(?:is|was)\s+(?:that|this|it)\s+(?:really\s+|actually\s+)?"
-                                        rf"what\s+(?:[\w\-]+\s+){{0,4}}(?:says|say|said|claims|writes|wrote){_EDGE}$",
+                                        rf"what(?:'s|\s+is)?\s+(?:[\w\-]+\s+){{0,4}}(?:says|say|said|claims|claimed|writes|wrote|"
+                                        rf"stated|reported)(?:\s+(?:for|about|of)\s+(?:it|them))?{_EDGE}$",
                                         re.IGNORECASE)
 
     def match(self, form: str) -> bool:

@@ -222,7 +222,7 @@ class Units:
             joins.taken.add(i - 1)
         elif not subject and i > 0 and i - 1 not in joins.taken and (
                 self.clauses.incomplete(acts[i].text) or self.clauses.leaves_out(acts[i - 1].text)
-                or self.clauses.scopes(acts[i - 1].text)):
+                or self.clauses.scopes(acts[i - 1].text) or self._fact_of_the_one_told(i, acts)):
             self._subject_before(i, acts, joins)  # (what "除了 R1," leaves out is the next question's)
         # (names in the next sentence after a question with its own subject ask again: "`v3` params?\nr1 or janus pro";
         # so do names a joining word opens there: "tell me about janus. plus r1 or janus pro, which came out first",
@@ -232,6 +232,13 @@ class Units:
         if i + 1 < len(acts) and not apart and (self._names_after(acts[i + 1], subject) or _options(acts[i + 1])):
             joins.after[i] = acts[i + 1].text
             joins.taken.add(i + 1)
+
+    def _fact_of_the_one_told(self, i: int, acts: list[Act]) -> bool:
+        """A fact asked of no model, around words of no question ("Does anyone have the exact release date?"), just
+        after the asker told of one model ("I remember DeepSeek Coder dropping in late 2023 …")."""
+        c, prev = self.clauses, acts[i - 1]
+        return prev.kind in CONTENT and len(c.names(prev.text)) == 1 and c.asks_a_field(acts[i].text) and \
+            c.needs_a_subject(acts[i].text)
 
     def _described_before(self, i: int, acts: list[Act], joins: _Joins) -> str | None:
         """The name of the model the clause before describes, when that clause asks nothing by its form ("那个代码能力

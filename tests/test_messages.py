@@ -3542,3 +3542,19 @@ def test_whether_that_is_what_is_claimed_checks_it(text):
 def test_when_before_a_noun_of_doing_asks_no_date():
     assert [a.query.reason for a in each(ENGINE.ask("when inference, how much memory does R1 need?"))] == [
         "topic:running"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # how well it should be told asks nothing more ("靠谱地总结一下", "accurately sum up")
+    ("有没有人能靠谱地总结一下 DeepSeek-V3 的技术特色都有哪些", [("field", {"deepseek-v3"}, "features")]),
+    ("can someone accurately sum up what R1 is good at?", [("field", {"deepseek-r1"}, "features")]),
+    # a spaced hyphen before a question word parts the clauses
+    ("Before I die on this hill though - what did DeepSeek-Coder-V2 actually achieve relative to the closed models?",
+     [("field", {"deepseek-coder-v2"}, "significance")]),
+    ("DeepSeek - R1 release date", [("field", {"deepseek-r1"}, "released")]),
+    # "which I'm pretty sure is …" is the asker's remark
+    ("Which of DeepSeek's models are multimodal? someone throws R1 into the list, which I'm pretty sure is text only.",
+     [("list", {"deepseek-vl2", "janus-pro"}, None)]),
+])
+def test_manners_dashes_and_remarks(text, expected):
+    assert parts(text) == expected

@@ -60,7 +60,9 @@ _CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")  # the space a Chinese w
 # a clause ends at a comma or a colon (not between figures, "November 2, 2023", "1,000", nor in a time, "10:30")
 # (and a dash between words: "… in class today — why is it important?"; not a hyphen: "DeepSeek - R1" is a name)
 _CLAUSE_END = re.compile(rf"(?<![0-9])[,，:：]|[,，:：](?!\s*[0-9])|(?<=[{CJK}])、(?=\s*(?:还有|另外))"
-                         r"|\s+(?:[—–]{1,2}|--)\s+|—")
+                         r"|\s+(?:[—–]{1,2}|--)\s+|—"
+                         # (a spaced hyphen before a question word: "before I die on this hill though - what did …")
+                         r"|\s+-\s+(?=(?i:what|how|why|when|which|who|is|are|was|were|does|do|did|can)\b)")
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,10 @@ _OPTIONS = re.compile(r"\s*[^\s,，]{1,16}(?:\s+[^\s,，]{1,16})?\s*(?:\bor\b|�
 # "and"/"but", a verb, then no subject: the clause goes on with the one before ("… and is more of an idea")
 _PREDICATE = re.compile(r"^\s*(?:and|but)\s+(?:is|are|was|were|has|have|had|does|did)\s+"
                         r"(?!(?:it|its|they|this|that|these|those|there|he|she|you|i|we)\b)", re.IGNORECASE)
-# ("which is neat"; not "which was first", which asks)
-_REMARK = re.compile(r"^\s*which\s+(?P<verb>is|was|are|were|sounds|seems|looks|feels|makes|means)\b", re.IGNORECASE)
+# ("which is neat", "which I'm pretty sure is text only"; not "which was first", which asks)
+_REMARK = re.compile(r"^\s*which\s+(?P<sure>i\s*(?:'m|am)\s+(?:pretty\s+|fairly\s+)?sure\s+|"
+                     r"i\s+(?:think|believe|guess)\s+)?(?P<verb>is|was|are|were|sounds|seems|looks|feels|makes|means)\b",
+                     re.IGNORECASE)
 _COPULAS = ("is", "was", "are", "were")
 # a clause that opens a question of its own, after a claim ("…FP8 训练的,难道 A800 跑不了?")
 _OPENS_ANEW = re.compile(r"^\s*(?:难道|是不是|该不会|莫非|还是|或者|(?:or|is|are|does|do|can|could|will)\b)",
@@ -167,7 +169,8 @@ class Units:
         for act in acts:
             before = out[-1] if out else None
             if before and not act.question and (remark := _REMARK.match(act.text)) and (
-                    remark["verb"].lower() not in _COPULAS or self.clauses.framer.frame(act.text).intent == "none"):
+                    remark["sure"] or remark["verb"].lower() not in _COPULAS
+                    or self.clauses.framer.frame(act.text).intent == "none"):
                 continue  # a remark on what was just said: ", which is neat", ", which sounds weird for an ML paper"
             if before and before.kind in ("claim", "statement", "self") and before.sentence == act.sentence and \
                     act.kind == "statement" and _REASON.search(act.text) and not self.clauses.names(act.text):

@@ -3558,3 +3558,19 @@ def test_when_before_a_noun_of_doing_asks_no_date():
 ])
 def test_manners_dashes_and_remarks(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # a title quoted in full with words of its own is another title
+    ("R1 的论文标题是《DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Supervised Fine-Tuning》对吧",
+     "不对,文章对 DeepSeek-R1 的说法是:"),
+    ("is R1's paper titled 'DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Human Feedback'?",
+     "No — what the article says of DeepSeek-R1:"),
+    ("R1 的论文标题是《DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning》对吧",
+     "对,文章是这样说 DeepSeek-R1 的:"),
+    # who made it up may stand between a doubt and its check, which checks the claim before it
+    ("B站有个视频说 DeepSeek Coder 是首个开源代码大模型,这是视频自己编的还是确有其事?",
+     "对,文章是这样说 DeepSeek Coder 的:"),
+])
+def test_quoted_titles_and_doubts(text, line):
+    assert verdict_line(text).startswith(line)

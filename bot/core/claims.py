@@ -123,7 +123,10 @@ class Claims:
         if not claimed:
             return None
         if claimed <= self._titles[model]:
-            return "yes"
+            # (a title quoted in full with words of its own is another title: "…in LLMs via Supervised Fine-Tuning》")
+            quoted = {w for q in _QUOTED.finditer(claim) for w in tokens_of(self.kb.normaliser(q[1] or q[2]))
+                      if w.isascii()}
+            return "no" if quoted - self._titles[model] - stop - self._names else "yes"
         # another model's title ("is the V3 paper titled Scaling Open-Source Language Models?")
         return "no" if any(claimed <= title for title in self._titles.values()) else None
 
@@ -150,6 +153,8 @@ class Claims:
         return Evidence(verdict, best[0], closest, share[best[:3]])
 
 
+# what is quoted, in double quotes, title marks or single quotes
+_QUOTED = re.compile(r"[“\"《「『]([^”\"》」』]{8,})[”\"》」』]|(?<![A-Za-z])'([^']{8,})'(?![A-Za-z])")
 _SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'[^']{8,}'(?![A-Za-z])")  # a title in single quotes, not "DeepSeek's"
 
 

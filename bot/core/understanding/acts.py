@@ -305,8 +305,9 @@ class _Checks:
         # (the tags once: a tag, doubted or not, or a doubt alone)
         checked = rf"(?:(?:{tags})(?:\s*(?:or|还是)\s*{doubt})?|(?:or\s+)?{doubt})"
         # (or doubted first, then the check: "marketing fluff or does the article actually say that?", "是炒作还是真的")
-        self._doubted_first = re.compile(rf"^{_EDGE}(?:just\s+|是)?(?:{doubts})(?:\s+[a-z]+)?\s*(?:or|还是)\s*",
-                                         re.IGNORECASE)
+        # ("这是视频自己编的还是确有其事": who made it up may stand between)
+        self._doubted_first = re.compile(rf"^{_EDGE}(?:just\s+|(?:[这那]个?)?是(?:[\u4e00-\u9fff]{{1,4}}?)?)?"
+                                         rf"(?:{doubts})(?:\s+[a-z]+)?\s*(?:or|还是)\s*", re.IGNORECASE)
         # (after wanting it confirmed: "想确认下是不是这么回事", "just want to confirm, is that right")
         wanting = alternation(message["asks"]["wanting"], loose=True)
         self._check = re.compile(rf"^{_EDGE}(?:(?:{wanting})(?:一?下)?{_EDGE})?"

@@ -180,8 +180,8 @@ class Units:
                 continue  # what the question before leaves aside: "the significance of R1, beyond being a big model?"
             if before and before.kind == "claim" and before.sentence == act.sentence and not before.question and \
                     not self.clauses.names(act.text) and not self._asks_which(act.text) and (
-                    _CONTRAST.match(act.text) or (act.question and act.kind != "claim" and not self._asks(act.text)
-                                                  and not _OPENS_ANEW.match(act.text))):
+                    _CONTRAST.match(act.text) or (act.question and act.kind not in ("claim", "check")
+                                                  and not self._asks(act.text) and not _OPENS_ANEW.match(act.text))):
                 # the claim goes on against what it said first ("据说 V3 虽然总参数很大,但每个 token 只激活 37B?"), or
                 # goes on to its question mark ("听说 R1 其实是闭源的,只能调 API?")
                 out.append(replace(out.pop(), text=f"{before.text} {act.text}", question=act.question))

@@ -3574,3 +3574,24 @@ def test_manners_dashes_and_remarks(text, expected):
 ])
 def test_quoted_titles_and_doubts(text, line):
     assert verdict_line(text).startswith(line)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # circled numbers are numbered items too, each a question of its own
+    ("两个问题:① DeepSeek Coder 什么时候发布的 ② DeepSeek LLM 又是什么时候",
+     [("field", {"deepseek-coder"}, "released"), ("field", {"deepseek-llm"}, "released")]),
+    ("questions: ① when was V2 out ② how big is V3",
+     [("field", {"deepseek-v2"}, "released"), ("field", {"deepseek-v3"}, "parameters")]),
+])
+def test_circled_numbers_are_items(text, expected):
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # 是吧 checks the claim before it; a title's "…" ends no sentence
+    ("V3 比 V2 晚了大半年才出,是吧", "对,DeepSeek-V3 比 DeepSeek-V2 晚 233 天"),
+    ("R1 是开源的,是吧", "对,DeepSeek-R1:开源。"),
+    ("DeepSeekMoE 的论文叫《Towards Ultimate Expert Specialization...》是吧", "对,文章是这样说 DeepSeekMoE 的:"),
+])
+def test_shi_ba_checks_and_titles_end_no_sentence(text, line):
+    assert verdict_line(text).startswith(line)

@@ -43,19 +43,21 @@ _PLACEHOLDER = re.compile(r"[\[【](?:图片|图|表情|动画表情|语音|视�
 _ABBREVIATIONS = ("vs", "e.g", "i.e", "etc", "approx", "no", "ver", "v", "mr", "dr", "st")
 # a sentence ends at its punctuation, a line break, or where a numbered item starts ("1) … 2) …", "①", "(2)")
 # (a full stop inside a word ends nothing: "inference.py", "transformers.models.llama")
-_ITEM = r"(?<![^\s:：,，;；])(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)|[①-⑳]"  # where a numbered item starts
+_ITEM = r"(?<![^\s:：,，;；])(?:\d{1,2}[).、]|[(（]\d{1,2}[)）])(?=\s)"  # where a numbered item starts
 _SENTENCE_END = re.compile(r"[?？!！。;；…]+(?:\s+[?？!！。;；…]+)*|\.{2,}|(?<![0-9])\.(?![0-9a-z_])"
                            rf"|(?<=[0-9])\.(?=\s|$)|\n+|{_ITEM}")
-_ITEM_MARK = re.compile(r"\d{1,2}[).、]|[(（]\d{1,2}[)）]|[①-⑳]")
+_ITEM_MARK = re.compile(r"\d{1,2}[).、]|[(（]\d{1,2}[)）]")
 _NAME_REACH = 60  # characters after a joining word where the name it opens with is looked for
 _DOTTED = re.compile(r"(?<![a-z])(?:i\.e|e\.g|a\.k\.a|w\.r\.t)\.?(?![a-z])", re.IGNORECASE)  # "(i.e. the number …)"
 _APOSTROPHES = str.maketrans("\u2018\u2019\u02bc", "'''")  # one apostrophe: the patterns of typed words know only it
 # brackets and quotes: what is inside is one thing said ("called "DeepSeekMath: Pushing the Limits…"?")
 # (full-width brackets are ASCII by now; a single quote opens after no letter and closes before none: not "what's")
 _BRACKETS = re.compile(r'\([^()]*\)|"[^"]*"|“[^”]*”|《[^》]*》|(?<!\w)\'[^\']+\'(?!\w)')
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|《[^》]*》')  # what is quoted, whose stops end no sentence
 _ERROR_NAME = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\s*$")  # a program's error, just before its message
 _NAME_WORDS = 3  # a model's name is at most this many words ("deepseek coder v2")
 _ENUMERATING = re.compile(r"^\s*(?:and|or|&|和|或者|或|以及|与|跟)\s*", re.IGNORECASE)  # "…, and R1", "…, or R1"
+_CIRCLED = {0x2460 + n: f" ({n + 1}) " for n in range(20)}  # "①": a numbered item, before NFKC makes it "1"
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")  # the space a Chinese writer types for a comma
 # a clause ends at a comma or a colon (not between figures, "November 2, 2023", "1,000", nor in a time, "10:30")
 # (and a dash between words: "… in class today — why is it important?"; not a hyphen: "DeepSeek - R1" is a name)
@@ -188,7 +190,10 @@ def _sentences(text: str) -> list[tuple[str, bool, bool, bool]]:
     """(sentence, ended with a question mark, ended with a full stop or an exclamation mark, a numbered item) in
     order."""
     found, start, item = [], 0, False
+    inside = [m.span() for m in _QUOTED.finditer(text)]  # (a title's "…" ends no sentence: "《Towards …》是吧")
     for end in _SENTENCE_END.finditer(text):
+        if any(a < end.start() and end.end() < b for a, b in inside):
+            continue
         before = text[start:end.start()]
         words = before.split()
         if end.group() == "." and words and words[-1].lower() in _ABBREVIATIONS:
@@ -221,7 +226,7 @@ def _clean(text: str) -> str:
     """The message as a person reads it: no mention tokens, links, markup, attachments pasted, emoji or control
     characters; line breaks kept, as they end sentences; Traditional characters as Simplified, the case as typed;
     "i.e." and "e.g." one word each, their dots ending nothing."""
-    text = _CODE_BLOCK.sub(_said_of_code, text)
+    text = _CODE_BLOCK.sub(_said_of_code, text).translate(_CIRCLED)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), simplified(text).translate(_APOSTROPHES))
     text = _PLACEHOLDER.sub(" ", _ADDRESSING.sub(" ", text))
     text = _DOMAIN.sub(" website ", _LINK.sub(" ", text))

@@ -231,7 +231,7 @@ class Units:
         # so do names a joining word opens there: "tell me about janus. plus r1 or janus pro, which came out first",
         # "what came out in dec 2024? and deepseek math")
         apart = i + 1 < len(acts) and acts[i + 1].sentence != acts[i].sentence and (
-            subject or self.segmenter.without_joiner(acts[i + 1].text) != acts[i + 1].text)
+            subject or acts[i + 1].item or self.segmenter.without_joiner(acts[i + 1].text) != acts[i + 1].text)
         if i + 1 < len(acts) and not apart and (self._names_after(acts[i + 1], subject) or _options(acts[i + 1])):
             joins.after[i] = acts[i + 1].text
             joins.taken.add(i + 1)

@@ -3595,3 +3595,13 @@ def test_circled_numbers_are_items(text, expected):
 ])
 def test_shi_ba_checks_and_titles_end_no_sentence(text, line):
     assert verdict_line(text).startswith(line)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what is asked of another maker's model, asked again in other words of DeepSeek's, is the question read
+    ("Does DeepSeek have anything like GPT-4V, i.e. a model that understands images?",
+     [("list", {"deepseek-vl2", "janus-pro"}, None)]),
+    ("anything like DALL-E, i.e. something that can generate images?", [("list", {"janus-pro"}, None)]),
+])
+def test_another_maker_s_model_asked_again_of_deepseek_s(text, expected):
+    assert parts(text) == expected

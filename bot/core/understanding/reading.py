@@ -99,10 +99,7 @@ class Understanding:
             outright = unit.question or self.acts.asks_outright(own) or bool(named_first)
             idle = (query.intent == "model" and not named and not overview and set(query.models) <= talked_about
                     ) or (not outright and _aside(query))
-            # ("V2 is way bigger than DeepSeek LLM right? like 236B vs 67B": figures of what was checked, naming none)
-            figures_of_a_check = not named and (parts[-1].query.selector or "").startswith("check:") if parts else False
-            if parts and self.acts.restates(own) and query.intent != "none" and (figures_of_a_check or set(
-                    parts[-1].query.models or parts[-1].query.about) == set(query.models)):
+            if parts and self.acts.restates(own) and _restated(parts[-1].query, query, named):
                 # the question before, asked again in other words: this wording is the one read, unless it only
                 # gives the figures of what the one before checked ("V3 bigger than R1? like 671 vs 660?")
                 if parts[-1].query.selector and not (query.selector or "").startswith("check:"):
@@ -504,6 +501,17 @@ class Understanding:
             return framed.models
         described = self.framer.describer.resolve(links.rest, links.foreign)
         return described.models if described and not described.candidates else ()
+
+
+def _restated(before: Query, query: Query, named: bool) -> bool:
+    """A part that restates the one before: of the same models, or giving the figures of what it checked, naming none
+    ("V2 is way bigger than DeepSeek LLM right? like 236B vs 67B"), or asking what it asked of another maker's model
+    of DeepSeek's ("anything like GPT-4V, i.e. a model that understands images?")."""
+    if query.intent == "none":
+        return False
+    figures_of_a_check = not named and (before.selector or "").startswith("check:")
+    declined = before.intent == "none" and not before.models and (before.reason or "").startswith("unknown-model:")
+    return figures_of_a_check or declined or set(before.models or before.about) == set(query.models)
 
 
 def _aside(query: Query) -> bool:

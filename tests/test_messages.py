@@ -3605,3 +3605,14 @@ def test_shi_ba_checks_and_titles_end_no_sentence(text, line):
 ])
 def test_another_maker_s_model_asked_again_of_deepseek_s(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the asker's guess in brackets is no question of its own
+    ("Half the blog posts say 671B, a couple say 685B (I assume that one counts the MTP weights?). What is the total "
+     "parameter count of DeepSeek-V3?", [("field", {"deepseek-v3"}, "parameters")]),
+    ("R1 是什么时候发布的(我猜是春节前?)", [("field", {"deepseek-r1"}, "released")]),
+    ("which model came first (probably Coder?)", [("list", {"deepseek-coder"}, None)]),
+])
+def test_a_guess_in_brackets_is_no_question(text, expected):
+    assert parts(text) == expected

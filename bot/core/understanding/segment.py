@@ -57,6 +57,9 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|《[^》]*》')  # what is quoted, 
 _ERROR_NAME = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\s*$")  # a program's error, just before its message
 _NAME_WORDS = 3  # a model's name is at most this many words ("deepseek coder v2")
 _ENUMERATING = re.compile(r"^\s*(?:and|or|&|和|或者|或|以及|与|跟)\s*", re.IGNORECASE)  # "…, and R1", "…, or R1"
+# the asker's guess in brackets, a question or not ("(I assume that one counts the MTP weights?)", "(我猜是算上了…)")
+_GUESSED = re.compile(r"\((?:i\s+(?:assume|guess|think|believe|suppose|suspect|imagine)|presumably|probably|maybe|"
+                      r"我猜|我估计|估计|大概|可能)[^()]*\)", re.IGNORECASE)
 _CIRCLED = {0x2460 + n: f" ({n + 1}) " for n in range(20)}  # "①": a numbered item, before NFKC makes it "1"
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")  # the space a Chinese writer types for a comma
 # a clause ends at a comma or a colon (not between figures, "November 2, 2023", "1,000", nor in a time, "10:30")
@@ -225,10 +228,10 @@ def _clauses(sentence: str, enumerates: Callable[[str, str], bool]) -> list[str]
 def _clean(text: str) -> str:
     """The message as a person reads it: no mention tokens, links, markup, attachments pasted, emoji or control
     characters; line breaks kept, as they end sentences; Traditional characters as Simplified, the case as typed;
-    "i.e." and "e.g." one word each, their dots ending nothing."""
+    "i.e." and "e.g." one word each, their dots ending nothing; the asker's guess in brackets gone."""
     text = _CODE_BLOCK.sub(_said_of_code, text).translate(_CIRCLED)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), simplified(text).translate(_APOSTROPHES))
-    text = _PLACEHOLDER.sub(" ", _ADDRESSING.sub(" ", text))
+    text = _GUESSED.sub(" ", _PLACEHOLDER.sub(" ", _ADDRESSING.sub(" ", text)))
     text = _DOMAIN.sub(" website ", _LINK.sub(" ", text))
     text = _INLINE_MARKUP.sub("", _LINE_MARKUP.sub(" ", text))
     return "\n".join(" ".join(line.split()) for line in "".join(_visible(ch) for ch in text).split("\n"))

@@ -3616,3 +3616,15 @@ def test_another_maker_s_model_asked_again_of_deepseek_s(text, expected):
 ])
 def test_a_guess_in_brackets_is_no_question(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what was asked before a question is set aside is told, not asked
+    ("看到有人说 V3 训练直接上了 FP8,FP8 不怕精度炸掉吗?这个先放一边,有没有人能总结一下 V3 的技术特色?",
+     [("field", {"deepseek-v3"}, "features")]),
+    ("is FP8 training stable at all? anyway, that aside, when was V3 released?",
+     [("field", {"deepseek-v3"}, "released")]),
+    ("does R1 run on a 4090? but I digress. what is R1's paper called?", [("field", {"deepseek-r1"}, "paper")]),
+])
+def test_what_is_set_aside_is_not_asked(text, expected):
+    assert parts(text) == expected

@@ -86,6 +86,9 @@ class Units:
         acts = [a for i, a in enumerate(acts) if not (a.kind == "statement" and (
             self.clauses.only_not_meant(a.text) or (i and acts[i - 1].kind in CONTENT and not acts[i - 1].question
                                                    and self.clauses.only_adds_names(a.text))))] or acts
+        # (what was asked before a question is set aside is told: "FP8 不怕精度炸掉吗?这个先放一边,有没有人能总结…")
+        aside = max((k for k, a in enumerate(acts) if a.kind == "chatter" and a.detail == "set_aside"), default=-1)
+        acts = [replace(a, kind="self") if k < aside and a.kind in ASKING else a for k, a in enumerate(acts)]
         acts = [self._quoted(a) if a.kind == "check" else a
                 for a in _checks_joined(self._predicates_joined(self._subject_lent(acts)), self._asks_which,
                                         self.clauses.names)]

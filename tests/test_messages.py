@@ -3628,3 +3628,21 @@ def test_a_guess_in_brackets_is_no_question(text, expected):
 ])
 def test_what_is_set_aside_is_not_asked(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # a tag question after a claim checks it, its negation none of the claim's
+    ("R1 needed tons of human-labeled data to get good at reasoning, didn't it?", "No — what the article says of"),
+    ("V3 came out in 2024, didn't it?", "Yes — DeepSeek-V3: December 26, 2024."),
+    ("V2 and V3 are both MoE, aren't they?", "Yes — DeepSeek-V2: mixture of experts (MoE)."),
+])
+def test_a_tag_question_checks_the_claim(text, line):
+    assert verdict_line(text).startswith(line)
+
+
+@pytest.mark.parametrize("text", [
+    # a corpus is the training data the article speaks of
+    "DeepSeekMath 的训练语料是从哪来的", "DeepSeekMath 的语料从哪里来的",
+])
+def test_a_corpus_is_training_data(text):
+    assert parts(text) == [("field", {"deepseek-math"}, "features")]

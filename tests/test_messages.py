@@ -3646,3 +3646,14 @@ def test_a_tag_question_checks_the_claim(text, line):
 ])
 def test_a_corpus_is_training_data(text):
     assert parts(text) == [("field", {"deepseek-math"}, "features")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a family word before a name by the Chinese list mark "、" is that model (not by a comma: "as a local LLM, R1 …")
+    ("把 LLM、V2、V3 按参数量从大到小排一下", {"deepseek-llm", "deepseek-v2", "deepseek-v3"}),
+    ("Math、Coder 哪个先出", {"deepseek-math", "deepseek-coder"}),
+])
+def test_a_family_word_before_a_name_by_the_list_mark(text, expected):
+    (answer,) = each(ENGINE.ask(text))
+    assert set(answer.query.models) == expected
+    assert parts("作为本地 LLM,R1 怎么样")[0][1] == {"deepseek-r1"}

@@ -122,8 +122,9 @@ class Linker:
 
         listing = {k for k in (i - 1, i + 1) if 0 <= k < len(tokens) and tokens[k] in self._listing}
         left = i - 2 in named if i - 1 in listing else i - 1 in named and marked(i)
-        # (before a name only by a listing word: "as a local LLM, R1 …" names no DeepSeek LLM)
-        right = i + 1 in listing and name_starts(i + 2)
+        # (before a name only by a listing word, or by "、": "as a local LLM, R1 …" names no DeepSeek LLM)
+        right = (i + 1 in listing and name_starts(i + 2)) or (
+            typed is not None and typed.enumerated(i + 1) and name_starts(i + 1))
         if left or right:
             links.add(self._aliases[(brands[0], tokens[i])])
             return 1

@@ -248,6 +248,10 @@ class Typed:
         return 0 < j < len(self.spans) and any(c in _SEPARATORS
                                                  for c in self.text[self.spans[j - 1][1]:self.spans[j][0]])
 
+    def enumerated(self, j: int) -> bool:
+        """The Chinese list mark "、" stands between token j-1 and token j: a list, whatever comes first ("LLM、V2")."""
+        return 0 < j < len(self.spans) and "、" in self.text[self.spans[j - 1][1]:self.spans[j][0]]
+
     def between(self, i: int, j: int) -> str:
         """Tokens i to j-1 as typed ("DeepSeek-V2-Lite")."""
         return self.text[self.spans[i][0]:self.spans[j - 1][1]]

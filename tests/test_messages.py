@@ -3657,3 +3657,17 @@ def test_a_family_word_before_a_name_by_the_list_mark(text, expected):
     (answer,) = each(ENGINE.ask(text))
     assert set(answer.query.models) == expected
     assert parts("作为本地 LLM,R1 怎么样")[0][1] == {"deepseek-r1"}
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # sarcasm, said firmly, with what the asker makes of it after, or who said it: the claim is checked
+    ("oh sure, Janus-Pro totally can't make images, it's just a fancy captioner 🙄",
+     "No — Janus-Pro: image generation."),
+    ("lol sure, and Janus-Pro can't generate images at all, it's just a captioning model. that's what a guy on twitter "
+     "told me with full confidence", "No — Janus-Pro: image generation."),
+    ("Janus-Pro 不能生成图片,就是个看图的模型而已吧", "不对,Janus-Pro:图像生成。"),
+    ("R1 不开源,只是个网页聊天工具吧", "不对,DeepSeek-R1:开源。"),
+    ("V3 is 671B. that's what my friend said", "Yes — DeepSeek-V3: 671 billion"),
+])
+def test_a_claim_with_a_dismissal_or_its_source_after_it(text, line):
+    assert verdict_line(text).startswith(line)

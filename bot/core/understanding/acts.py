@@ -42,6 +42,9 @@ _PARTICLES = re.compile(r"[吧啊呀哦啦嘛呢哈嘞咯喔~\s]+")  # what chat
 _PERSON_FUTURE = re.compile(r"\b(?:i|we|he|she|my\s+\w+|our\s+\w+|someone|somebody)(?:\s+(?:is|are|am|was|m|re|s|"
                             r"ll))?\s+(?:gonna|going\s+to|will|plan(?:s|ning)?\s+to)\b|"
                             r"(?:我|我们|你|他|她|老板|老师|领导|同事)(?:们)?(?:打算|计划|将要|准备)", re.IGNORECASE)
+# who said what was just said, after it ("that's what a guy on twitter told me with full confidence"): checked
+_TOLD_ME = re.compile(r"^\s*that(?:'s|\s+is|\s+was|s)\s+what\s+(?:[\w']+\s+){1,6}?(?:told\s+me|told\s+us|said|says|"
+                      r"claims|claimed|wrote|posted)\b", re.IGNORECASE)
 _SAID_WHERE = re.compile(r"^(?:[a-z']+\s+){1,5}?that\s+(?=\S)", re.IGNORECASE)  # "in lecture today that …"
 _PROGRESSIVE = re.compile(r"\s+[a-z]+ing\b", re.IGNORECASE)  # "was explaining", "am wondering"
 _COMPOUND_HEADS = "引作应费适采信通专常实有备享功效"  # 引用, 作用, 应用, 费用 …: words that end in a verb of using
@@ -329,6 +332,7 @@ class _Checks:
     def match(self, form: str) -> bool:
         doubted_first = self._doubted_first.match(form)
         return bool(self._check.match(form) or self._check_wanted.match(form) or self._check_source.match(form)
+                    or _TOLD_ME.match(form)
                     or (doubted_first and self._check.match(form[doubted_first.end():])))
 
 

@@ -44,6 +44,9 @@ _QUALIFIER = re.compile(r"^\s*(?:beyond|besides|other\s+than|apart\s+from|aside\
 # why the asker believes what they just said ("…, it's the newer flagship after all", "…,毕竟是新的旗舰"): their
 # reasoning, not more of the claim
 _REASON = re.compile(r"^\s*(?:毕竟|因为|because|since|cuz|cos)\b|^\s*(?:毕竟|因为)|\bafter\s+all\W*$", re.IGNORECASE)
+# what the asker makes of what they claim ("…, it's just a fancy captioner", "…,就是个看图的模型而已"): a remark
+_DISMISSAL = re.compile(r"^\s*(?:it(?:'s|\s+is|s)\s+)?(?:just|only|merely|basically)\s+(?:a|an)\b|"
+                        r"^\s*(?:它)?(?:就是个|只是个|不过是个)", re.IGNORECASE)
 _QUOTE = re.compile(r"[“\"「『](?P<said>[^“”\"「」『』]+)[”\"」』]")
 CONTENT = ("statement", "claim", "self")  # what a clause says rather than asks
 ASKING = ("ask", "check", "out-of-scope")
@@ -175,9 +178,13 @@ class Units:
                     remark["sure"] or remark["verb"].lower() not in _COPULAS
                     or self.clauses.framer.frame(act.text).intent == "none"):
                 continue  # a remark on what was just said: ", which is neat", ", which sounds weird for an ML paper"
-            if before and before.kind in ("claim", "statement", "self") and before.sentence == act.sentence and \
-                    act.kind == "statement" and _REASON.search(act.text) and not self.clauses.names(act.text):
+            remarked = before and before.kind in ("claim", "statement", "self") and before.sentence == act.sentence \
+                and not self.clauses.names(act.text)
+            if remarked and act.kind == "statement" and (_REASON.search(act.text) or _DISMISSAL.match(act.text)):
                 continue  # the asker's reason for what they claim: "R1 is bigger than V3, it's the newer one after all"
+            if remarked and act.kind == "ask" and _DISMISSAL.match(act.text):
+                out.append(replace(act, kind="check"))  # "…不能生成图片,就是个看图的模型而已吧": it checks the claim
+                continue
             if before and before.kind in ASKING and before.sentence == act.sentence and _QUALIFIER.match(act.text) \
                     and not self.clauses.names(act.text) and not self._asks_which(act.text):
                 continue  # what the question before leaves aside: "the significance of R1, beyond being a big model?"

@@ -3671,3 +3671,14 @@ def test_a_family_word_before_a_name_by_the_list_mark(text, expected):
 ])
 def test_a_claim_with_a_dismissal_or_its_source_after_it(text, line):
     assert verdict_line(text).startswith(line)
+
+
+@pytest.mark.parametrize("turns", [
+    # of two models talked about where one is a later version of the other, "the original one" is the first
+    ["compare DeepSeek Coder and Coder V2", "when did the original one come out?"],
+    ["Coder 和 Coder V2 对比", "初代那个是什么时候发布的"],
+])
+def test_the_original_one_of_two_versions(turns):
+    conversation = f"original-{turns[0]}"
+    ENGINE.ask(turns[0], conversation=conversation)
+    assert parts(turns[1], conversation=conversation) == [("field", {"deepseek-coder"}, "released")]

@@ -63,7 +63,7 @@ LEXICON_SHAPE = {
                 "counts_other": WORDS},
     "followup": {"pronouns": WORDS, "it": WORDS,
                  "more": WORDS, "switch": WORDS, "same_fact": WORDS, "every": WORDS, "the_model": WORDS, "other": WORDS,
-                 "besides": WORDS, "plural": WORDS, "former": WORDS, "latter": WORDS,
+                 "besides": WORDS, "plural": WORDS, "former": WORDS, "latter": WORDS, "original": WORDS,
                  "not_meant": {"words": WORDS, "before_name": WORDS}},
     "claim_synonyms": {str: WORDS}, "claim_opposites": {str: str}, "claim_of_itself": WORDS, "exactness": WORDS,
     "foreign_models": WORDS, "undisclosed": WORDS,

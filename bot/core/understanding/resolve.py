@@ -61,11 +61,13 @@ class References:
                                        r"(?:\s*(?:版本|版|version))?", re.IGNORECASE)
         self._aliases = kb.alias_keys()
         self._which_of_two = {"former": (words("former"), 0), "latter": (words("latter"), -1)}
+        self._original = words("original")
         self._it = re.compile(rf"(?<![a-z])(?:{alternation(followup['it'], loose=True)})(?![a-z])", re.IGNORECASE)
 
     def named(self, text: str, context: Context | None) -> str:
         """"what about the other one?", "另一个呢": the model talked about before the last one, by its name; "前者",
-        "the latter": of the two just talked about, the one named first or last; "it" after a list, the one model
+        "the latter": of the two just talked about, the one named first or last, "the original one" the one the other
+        is a later version of; "it" after a list, the one model
         talked about before it; "its V2": that version of its family."""
         if not context:
             return text
@@ -73,6 +75,8 @@ class References:
         for pattern, index in self._which_of_two.values():
             if len(two) == 2 and (found := pattern.search(text)):
                 return self._name_at(text, found, two[index])
+        if len(two) == 2 and (found := self._original.search(text)) and (first := self._came_from(*two)):
+            return self._name_at(text, found, first)
         others = [m for m in context.earlier if m not in context.models] if len(context.models) == 1 else []
         if others and (found := self._other.search(text)):
             return self._name_at(text, found, others[0])
@@ -85,6 +89,12 @@ class References:
                 version := self._version_of(context.models[0], found["v"].replace(" ", "").lower())):
             return self._name_at(text, found, version)
         return text
+
+    def _came_from(self, a: str, b: str) -> str | None:
+        """Of two models, the one the other is a later version of by its name (DeepSeek Coder, of it and
+        DeepSeek-Coder V2), or None."""
+        name_a, name_b = (self.kb.normaliser(self.kb.by_id[m].name["en"]) for m in (a, b))
+        return a if name_b.startswith(f"{name_a} ") else b if name_a.startswith(f"{name_b} ") else None
 
     def _version_of(self, model: str, version: str) -> str | None:
         """Another version of the model's family ("coder" and "v2": DeepSeek-Coder V2), or None."""

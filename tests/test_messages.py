@@ -3682,3 +3682,19 @@ def test_the_original_one_of_two_versions(turns):
     conversation = f"original-{turns[0]}"
     ENGINE.ask(turns[0], conversation=conversation)
     assert parts(turns[1], conversation=conversation) == [("field", {"deepseek-coder"}, "released")]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # whether it was heard right, can be believed or has a source checks the claim before it
+    ("my prof said in lecture today that DeepSeek-V3 is 671B params but only 37B fire per token. legit or did I "
+     "mishear?",
+     "Yes — DeepSeek-V3: 671 billion"),
+    ("同事坚持说 DeepSeek-VL2 不是 MoE 架构,就是个普通的稠密模型,我该信他吗", "不对,DeepSeek-VL2:混合专家 (MoE)。"),
+    ("someone in #general said VL2 is 27B params. is there a source for that?",
+     "The article does not say: DeepSeek-VL2's parameter count is not disclosed."),
+    # a claim passed on by a screenshot, going on after "and" with a verb of its own ("and can't generate them")
+    ("saw a screenshot going around on X saying Janus-Pro can only *understand* images and can't generate them. true??",
+     "No — not all of that is so:"),
+])
+def test_a_claim_heard_believed_or_sourced(text, line):
+    assert verdict_line(text).startswith(line)

@@ -27,7 +27,8 @@ from bot.core.understanding.segment import Segmenter
 _OPTIONS = re.compile(r"\s*[^\s,，]{1,16}(?:\s+[^\s,，]{1,16})?\s*(?:\bor\b|还是|或者)\s*[^\s,，]{1,16}"
                       r"(?:\s+[^\s,，]{1,16})?[\s?？]*")
 # "and"/"but", a verb, then no subject: the clause goes on with the one before ("… and is more of an idea")
-_PREDICATE = re.compile(r"^\s*(?:and|but)\s+(?:is|are|was|were|has|have|had|does|did)\s+"
+_PREDICATE = re.compile(r"^\s*(?:and|but)\s+(?:is|are|was|were|has|have|had|does|did|can|can't|cannot|could|"
+                        r"couldn't|won't|doesn't|didn't|isn't|wasn't)\s+"
                         r"(?!(?:it|its|they|this|that|these|those|there|he|she|you|i|we)\b)", re.IGNORECASE)
 # ("which is neat", "which I'm pretty sure is text only"; not "which was first", which asks)
 _REMARK = re.compile(r"^\s*which\s+(?P<sure>i\s*(?:'m|am)\s+(?:pretty\s+|fairly\s+)?sure\s+|"

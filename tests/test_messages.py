@@ -3698,3 +3698,19 @@ def test_the_original_one_of_two_versions(turns):
 ])
 def test_a_claim_heard_believed_or_sourced(text, line):
     assert verdict_line(text).startswith(line)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # whether the figure said is the real one, or the claim holds up, checks it
+    ("my boss swears DeepSeekMath was pretrained on 5 trillion tokens. sounds like a lot for a 7B model, is that the "
+     "real number?", "No — what the article says of DeepSeekMath:"),
+    ("知乎高赞回答说 R1 打破了 AI 研发“高投入、长周期”的固有认知,这个说法站得住吗", "对,文章是这样说 DeepSeek-R1 的:"),
+    ("V3 有 671B 参数,这个数对吗", "对,DeepSeek-V3:总参数高达 6710 亿"),
+])
+def test_whether_the_figure_is_real_or_holds_up(text, line):
+    assert verdict_line(text).startswith(line)
+
+
+def test_those_asked_are_addressed():
+    text = "For those who've followed DeepSeek since the early days: which of their models was the very first one?"
+    assert parts(text) == [("list", {"deepseek-coder"}, None)]

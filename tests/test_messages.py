@@ -3714,3 +3714,14 @@ def test_whether_the_figure_is_real_or_holds_up(text, line):
 def test_those_asked_are_addressed():
     text = "For those who've followed DeepSeek since the early days: which of their models was the very first one?"
     assert parts(text) == [("list", {"deepseek-coder"}, None)]
+
+
+@pytest.mark.parametrize("turns", [
+    # a comparative said of the name beside it ("the newer one, v3?") asks no rank: the fact asked before, of that name
+    ["how many params does V2 have", "and the newer one, v3?"],
+    ["V2 有多少参数", "新的那个,V3 呢"],
+])
+def test_a_comparative_beside_a_name_is_that_name(turns):
+    conversation = f"newer-{turns[0]}"
+    ENGINE.ask(turns[0], conversation=conversation)
+    assert parts(turns[1], conversation=conversation) == [("field", {"deepseek-v3"}, "parameters")]

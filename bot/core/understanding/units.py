@@ -48,6 +48,10 @@ _REASON = re.compile(r"^\s*(?:毕竟|因为|because|since|cuz|cos)\b|^\s*(?:毕�
 # what the asker makes of what they claim ("…, it's just a fancy captioner", "…,就是个看图的模型而已"): a remark
 _DISMISSAL = re.compile(r"^\s*(?:it(?:'s|\s+is|s)\s+)?(?:just|only|merely|basically)\s+(?:a|an)\b|"
                         r"^\s*(?:它)?(?:就是个|只是个|不过是个)", re.IGNORECASE)
+# one of two described by a comparative ("the newer one", "新的那个"): what a name beside it says
+_ONE_OF_TWO = re.compile(r"^\s*(?:and\s+|or\s+)?(?:the\s+)?(?:newer|older|bigger|larger|smaller|later|earlier)"
+                         r"\s+one\s*$|"
+                         r"^\s*(?:还有|那)?(?:新|旧|老|大|小)(?:一点)?的那个\s*$", re.IGNORECASE)
 _QUOTE = re.compile(r"[“\"「『](?P<said>[^“”\"「」『』]+)[”\"」』]")
 CONTENT = ("statement", "claim", "self")  # what a clause says rather than asks
 ASKING = ("ask", "check", "out-of-scope")
@@ -90,6 +94,10 @@ class Units:
         acts = [a for i, a in enumerate(acts) if not (a.kind == "statement" and (
             self.clauses.only_not_meant(a.text) or (i and acts[i - 1].kind in CONTENT and not acts[i - 1].question
                                                    and self.clauses.only_adds_names(a.text))))] or acts
+        # ("and the newer one, v3?": a comparative said of the name after it is no rank asked)
+        acts = [a for k, a in enumerate(acts) if not (
+            _ONE_OF_TWO.match(a.text) and k + 1 < len(acts) and acts[k + 1].sentence == a.sentence
+            and self.clauses.names_only(acts[k + 1].text))]
         # (what was asked before a question is set aside is told: "FP8 不怕精度炸掉吗?这个先放一边,有没有人能总结…")
         aside = max((k for k, a in enumerate(acts) if a.kind == "chatter" and a.detail == "set_aside"), default=-1)
         acts = [replace(a, kind="self") if k < aside and a.kind in ASKING else a for k, a in enumerate(acts)]

@@ -3725,3 +3725,11 @@ def test_a_comparative_beside_a_name_is_that_name(turns):
     conversation = f"newer-{turns[0]}"
     ENGINE.ask(turns[0], conversation=conversation)
     assert parts(turns[1], conversation=conversation) == [("field", {"deepseek-v3"}, "parameters")]
+
+
+@pytest.mark.parametrize("kind", sorted(ENGINE.kb.lexicon["message"]["chatter"]))
+def test_every_kind_of_chatter_alone_gets_its_small_talk(kind):
+    """Each class of chatter, said alone, is small talk with a reply of its own (a new class needs its phrases)."""
+    for word in ENGINE.kb.lexicon["message"]["chatter"][kind][:3]:
+        answer = ENGINE.ask(word)
+        assert answer.query.intent == "none" and to_text(answer.reply)

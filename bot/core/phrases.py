@@ -181,6 +181,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "smalltalk_apologies": "No problem, ask away.",
         "smalltalk_addressing": "I'm here: ask me about the DeepSeek models.",
         "smalltalk_fillers": "I'm here: ask me about the DeepSeek models.",
+        "smalltalk_set_aside": "Sure: what would you like to ask about the DeepSeek models?",
         "smalltalk_maker": ("I'm deepseek-qa-bot, an open-source Discord bot. I answer from one article, "
                             "《DeepSeek 模型发展脉络全解析》 (2025-02-08), and cite it."),
         "smalltalk_praise": "Thanks! A 👍 under an answer helps too.",
@@ -379,6 +380,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "smalltalk_apologies": "没关系,尽管问。",
         "smalltalk_addressing": "我在,问我 DeepSeek 模型的问题吧。",
         "smalltalk_fillers": "我在,问我 DeepSeek 模型的问题吧。",
+        "smalltalk_set_aside": "好的,想问 DeepSeek 模型的什么问题?",
         "smalltalk_maker": "我是 deepseek-qa-bot,一个开源的 Discord 机器人,根据《DeepSeek 模型发展脉络全解析》"
                            "(2025-02-08)这一篇文章回答,并注明出处。",
         "smalltalk_praise": "谢谢!在回答下点 👍 也能帮到我们。",

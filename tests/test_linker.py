@@ -102,3 +102,14 @@ def test_a_typed_version_decides_between_neighbours(engine, text, models):
 def test_a_digit_typed_for_a_letter_inside_a_name(engine, text, models, unknown):
     links = linked(engine, text)
     assert (links.models, links.unknown) == (models, unknown)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a size after another model's name, or inside it, is that model's: no figure of the question
+    ("built on top of Coder-v1.5 7B, does it have a paper", "built on top of coder v1.5 does it have a paper"),
+    ("is R1 better than Llama 2 70B", "is better than llama 2"),
+])
+def test_another_model_s_size_is_cut_from_the_question(engine, text, kept):
+    rest = linked(engine, text).rest
+    assert "7b" not in rest and "70b" not in rest
+    assert " ".join(rest.split()) == kept

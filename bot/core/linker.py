@@ -97,6 +97,8 @@ class Linker:
                 # "Llama 2 70B", "Qwen2.5-72B": the size is the other model's, no figure of the one asked about
                 cut.append((spans[i + taken + sized - 1][0], spans[i + taken + sized - 1][1]))
                 taken += sized
+            elif taken and len(links.foreign) > foreign_before and SIZE.fullmatch(tokens[i + taken - 1]):
+                cut.append(spans[i + taken - 1][:2])  # ("Coder-v1.5 7B": a size in the other model's own name)
             if taken:
                 if len(links.foreign) == foreign_before:  # foreign names stay: they describe ("on par with o1")
                     cut.append((spans[i][0], spans[i + taken - 1][1]))

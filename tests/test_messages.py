@@ -3733,3 +3733,14 @@ def test_every_kind_of_chatter_alone_gets_its_small_talk(kind):
     for word in ENGINE.kb.lexicon["message"]["chatter"][kind][:3]:
         answer = ENGINE.ask(word)
         assert answer.query.intent == "none" and to_text(answer.reply)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # pinyin and Cantonese words of a question
+    ("deepseek r1 shi bu shi kai yuan de a", [("field", {"deepseek-r1"}, "features")]),
+    ("r1 kaiyuan ma", [("field", {"deepseek-r1"}, "features")]),
+    ("deeepseek r1 distill 最細嗰個幾大", [("field", {"deepseek-r1"}, "parameters")]),
+])
+def test_pinyin_and_cantonese_words(text, expected):
+    assert parts(text) == expected
+    assert parts("第二个发布的模型是哪个?") == [("list", {"deepseek-llm"}, None)]  # (个 stays 个)

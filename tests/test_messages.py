@@ -3744,3 +3744,17 @@ def test_every_kind_of_chatter_alone_gets_its_small_talk(kind):
 def test_pinyin_and_cantonese_words(text, expected):
     assert parts(text) == expected
     assert parts("第二个发布的模型是哪个?") == [("list", {"deepseek-llm"}, None)]  # (个 stays 个)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # after 难道 a negation is rhetorical: it asserts what it denies
+    ("难道 DeepSeek-V3 不是用 FP8 混合精度训练的?", "对,DeepSeek-V3:FP8 混合精度训练。"),
+    ("难道 R1 没有开源?", "对,DeepSeek-R1:开源。"),
+    ("难道 R1 是闭源的?", "不对,DeepSeek-R1:开源。"),
+    # another model's level is being on par with it; "any truth to that" checks
+    ("heard Coder V2 is basically GPT-4 Turbo level on coding tasks, any truth to that?",
+     "Yes — the article says so of DeepSeek-Coder V2:"),
+    ("R1 is o1 level, right?", "Yes — the article says so of DeepSeek-R1:"),
+])
+def test_rhetorical_nandao_and_levels(text, line):
+    assert verdict_line(text).startswith(line)

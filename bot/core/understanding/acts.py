@@ -45,6 +45,8 @@ _PERSON_FUTURE = re.compile(r"\b(?:i|we|he|she|my\s+\w+|our\s+\w+|someone|somebo
 # who said what was just said, after it ("that's what a guy on twitter told me with full confidence"): checked
 _TOLD_ME = re.compile(r"^\s*that(?:'s|\s+is|\s+was|s)\s+what\s+(?:[\w']+\s+){1,6}?(?:told\s+me|told\s+us|said|says|"
                       r"claims|claimed|wrote|posted)\b", re.IGNORECASE)
+_SURELY = re.compile(r"^\s*(?:难道|莫非)")  # a rhetorical question's opening: a negation after it asserts
+_NEGATION_AFTER_SURELY = re.compile(r"(?:不|没)(是|就是|有)")
 _SAID_WHERE = re.compile(r"^(?:[a-z']+\s+){1,5}?that\s+(?=\S)", re.IGNORECASE)  # "in lecture today that …"
 _PROGRESSIVE = re.compile(r"\s+[a-z]+ing\b", re.IGNORECASE)  # "was explaining", "am wondering"
 _COMPOUND_HEADS = "引作应费适采信通专常实有备享功效"  # 引用, 作用, 应用, 费用 …: words that end in a verb of using
@@ -177,7 +179,9 @@ class Acts:
             if not said:
                 break
             # (where or when it was said comes before "that": "my professor said in lecture today that …")
-            text = _SAID_WHERE.sub("", said) if rumour else said
+            said = _SAID_WHERE.sub("", said)
+            # ("难道 V3 不是用 FP8 训练的?": surely it is; the negation after 难道 is rhetorical)
+            text = _NEGATION_AFTER_SURELY.sub(r"\1", said, count=1) if _SURELY.match(text) else said
         return text
 
     def continued(self, acts: list[Act]) -> list[Act]:

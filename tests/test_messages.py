@@ -3758,3 +3758,12 @@ def test_pinyin_and_cantonese_words(text, expected):
 ])
 def test_rhetorical_nandao_and_levels(text, line):
     assert verdict_line(text).startswith(line)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # a model called what people use it as ("chatbot") is no word of another topic: the claim is checked
+    ("oh sure, Janus-Pro is just another text-only chatbot 🙄", "No — Janus-Pro: vision / multimodal."),
+    ("VL2 就是个纯文本的聊天机器人吧", "不对,DeepSeek-VL2:视觉 / 多模态。"),
+])
+def test_a_model_called_a_chatbot(text, line):
+    assert verdict_line(text).startswith(line)

@@ -3245,6 +3245,7 @@ def test_cantonese_and_loose_words_of_a_field(text, expected):
     # why a model drew attention is what it meant
     "ELI5: why is everyone freaking out about DeepSeek R1??", "why is R1 so popular", "why is R1 such a hit?",
     "why did R1 suddenly go viral", "为什么大家都在讨论 R1", "R1 怎么突然爆火了", "R1 为啥这么出圈",
+    "R1 为什么这么轰动",
 ])
 def test_why_a_model_drew_attention_is_its_significance(text):
     assert parts(text) == [("field", {"deepseek-r1"}, "significance")]

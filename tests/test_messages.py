@@ -3455,6 +3455,7 @@ def test_a_joining_word_opens_a_question_of_its_own(text, expected):
 def test_a_person_s_plans_and_pleas_are_chatter(text, expected):
     assert parts(text) == expected
     assert [a.query.reason for a in each(ENGINE.ask("are they gonna open source R1 fully?"))] == ["act:future"]
+    assert [a.query.reason for a in each(ENGINE.ask("他们打算开源 V3 的训练代码吗"))] == ["act:future"]  # (their plans)
 
 
 @pytest.mark.parametrize(("text", "line"), [

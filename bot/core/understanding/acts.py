@@ -38,10 +38,10 @@ _PUNCTUATION = " ,，.。:：;；!！?？~、…-—"
 _EXCEPTION = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\b")
 _PARTICLES = re.compile(r"[吧啊呀哦啦嘛呢哈嘞咯喔~\s]+")  # what chatter may leave, alone ("救救孩子吧"): nothing
 # what a person will do is their story, not a future of the models ("my boss is gonna ask me about this later",
-# "我打算用 R1 写个插件")
+# "我打算用 R1 写个插件"); not "you", "they", "他们": DeepSeek's plans ("你们打算什么时候出 R2")
 _PERSON_FUTURE = re.compile(r"\b(?:i|we|he|she|my\s+\w+|our\s+\w+|someone|somebody)(?:\s+(?:is|are|am|was|m|re|s|"
                             r"ll))?\s+(?:gonna|going\s+to|will|plan(?:s|ning)?\s+to)\b|"
-                            r"(?:我|我们|你|他|她|老板|老师|领导|同事)(?:们)?(?:打算|计划|将要|准备)", re.IGNORECASE)
+                            r"(?:我们|我|老板|老师|领导|同事)(?:打算|计划|将要|准备)", re.IGNORECASE)
 # who said what was just said, after it ("that's what a guy on twitter told me with full confidence"): checked
 _TOLD_ME = re.compile(r"^\s*that(?:'s|\s+is|\s+was|s)\s+what\s+(?:[\w']+\s+){1,6}?(?:told\s+me|told\s+us|said|says|"
                       r"claims|claimed|wrote|posted)\b", re.IGNORECASE)

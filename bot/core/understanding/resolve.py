@@ -67,8 +67,8 @@ class References:
     def named(self, text: str, context: Context | None) -> str:
         """"what about the other one?", "另一个呢": the model talked about before the last one, by its name; "前者",
         "the latter": of the two just talked about, the one named first or last, "the original one" the one the other
-        is a later version of; "it" after a list, the one model
-        talked about before it; "its V2": that version of its family."""
+        is a later version of; "it" after a list, the one model talked about before it; "its V2": that version of
+        its family."""
         if not context:
             return text
         two = context.group or context.models

@@ -3742,6 +3742,7 @@ def test_every_kind_of_chatter_alone_gets_its_small_talk(kind):
     ("deepseek r1 shi bu shi kai yuan de a", [("field", {"deepseek-r1"}, "features")]),
     ("r1 kaiyuan ma", [("field", {"deepseek-r1"}, "features")]),
     ("deeepseek r1 distill 最細嗰個幾大", [("field", {"deepseek-r1"}, "parameters")]),
+    ("Janus-Pro 最大嗰個幾大", [("field", {"janus-pro"}, "parameters")]),
 ])
 def test_pinyin_and_cantonese_words(text, expected):
     assert parts(text) == expected

@@ -153,9 +153,9 @@ class Claims:
         return Evidence(verdict, best[0], closest, share[best[:3]])
 
 
+_SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'([^']{8,})'(?![A-Za-z])")  # a title in single quotes, not "DeepSeek's"
 # what is quoted, in double quotes, title marks or single quotes
-_QUOTED = re.compile(r"[“\"《「『]([^”\"》」』]{8,})[”\"》」』]|(?<![A-Za-z])'([^']{8,})'(?![A-Za-z])")
-_SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'[^']{8,}'(?![A-Za-z])")  # a title in single quotes, not "DeepSeek's"
+_QUOTED = re.compile(rf"[“\"《「『]([^”\"》」』]{{8,}})[”\"》」』]|{_SINGLE_QUOTED.pattern}")
 
 
 def _verdict(worded: bool, counts: tuple, stating_share: float | None, best_share: float) -> str:

@@ -52,8 +52,8 @@ _DOTTED = re.compile(r"(?<![a-z])(?:i\.e|e\.g|a\.k\.a|w\.r\.t)\.?(?![a-z])", re.
 _APOSTROPHES = str.maketrans("\u2018\u2019\u02bc", "'''")  # one apostrophe: the patterns of typed words know only it
 # brackets and quotes: what is inside is one thing said ("called "DeepSeekMath: Pushing the Limits…"?")
 # (full-width brackets are ASCII by now; a single quote opens after no letter and closes before none: not "what's")
-_BRACKETS = re.compile(r'\([^()]*\)|"[^"]*"|“[^”]*”|《[^》]*》|(?<!\w)\'[^\']+\'(?!\w)')
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|《[^》]*》')  # what is quoted, whose stops end no sentence
+_BRACKETS = re.compile(rf"\([^()]*\)|{_QUOTED.pattern}|(?<!\w)'[^']+'(?!\w)")
 _ERROR_NAME = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\s*$")  # a program's error, just before its message
 _NAME_WORDS = 3  # a model's name is at most this many words ("deepseek coder v2")
 _ENUMERATING = re.compile(r"^\s*(?:and|or|&|和|或者|或|以及|与|跟)\s*", re.IGNORECASE)  # "…, and R1", "…, or R1"
